@@ -1,0 +1,205 @@
+"""Building a region's compliance checklist as plain data.
+
+:func:`build_checklist` returns the dictionary documented in
+``docs/checklist-format.md`` and described by the JSON Schema shipped in
+``xinli/core/schemas/checklist.schema.json``.  Renderers (markdown, CSV,
+later HTML and xlsx) only format this dictionary; they never ask plugins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from xinli.core import vocabulary as vocab
+from xinli.core.model import Check, Condition, Document, Jurisdiction, Requirement, Text
+from xinli.core.plugins import EffectiveItem, LoadedPlugin, Registry
+
+SCHEMA_ID = "xinli.checklist/1"
+
+
+def text_dict(text: Text | None) -> dict[str, str] | None:
+    """A :class:`Text` as ``{"zh": ..., "en": ...}``."""
+    return None if text is None else {"zh": text.zh, "en": text.en}
+
+
+def check_dict(check: Check | None) -> dict[str, Any] | None:
+    """A check as the contract's ``check`` object."""
+    if check is None:
+        return None
+    value: Any = check.value
+    if isinstance(value, tuple):
+        value = list(value)
+    return {
+        "metric": check.metric,
+        "op": check.op,
+        "value": value,
+        "unit": check.unit,
+        "per": check.per,
+        "count_per": check.count_per,
+        "event": check.event,
+    }
+
+
+def conditions_dict(conditions: tuple[Condition, ...] | None) -> list[dict[str, Any]] | None:
+    """Applicability conditions as a list of ``{attribute, op, value}``."""
+    if conditions is None:
+        return None
+    return [{"attribute": c.attribute, "op": c.op, "value": c.value} for c in conditions]
+
+
+def document_dict(jurisdiction: str, doc: Document) -> dict[str, Any]:
+    """A source document as the contract's ``documents`` entry."""
+    return {
+        "jurisdiction": jurisdiction,
+        "number": doc.number,
+        "has_official_number": doc.has_official_number,
+        "title": text_dict(doc.title),
+        "issuer": text_dict(doc.issuer),
+        "date": doc.date,
+        "implements": [
+            {"number": ref.number, "title": ref.title_zh, "issuer": ref.issuer_zh, "jurisdiction": ref.jurisdiction}
+            for ref in doc.implements
+        ],
+        "encoded": True,
+    }
+
+
+def region_dict(jurisdiction: Jurisdiction, chain: list[LoadedPlugin]) -> dict[str, Any]:
+    """The contract's ``region`` object: the jurisdiction and its parents."""
+    return {
+        "code": jurisdiction.code,
+        "name": text_dict(jurisdiction.name),
+        "level": jurisdiction.level,
+        "parent": jurisdiction.parent,
+        "parents": [
+            {"code": p.code, "name": text_dict(p.jurisdiction.name), "level": p.jurisdiction.level, "installed": True}
+            for p in reversed(chain[:-1])
+        ],
+    }
+
+
+def item_dict(item: EffectiveItem) -> dict[str, Any]:
+    """One effective requirement as a checklist item."""
+    req: Requirement = item.requirement
+    data: dict[str, Any] = {
+        "id": req.id,
+        "domain": req.domain,
+        "text": text_dict(req.text),
+        "level": req.level,
+        "duty_holder": req.duty_holder,
+        "school_duty": req.school_duty,
+        "subject": list(req.subject),
+        "grades": list(req.grades),
+        "applies_if": conditions_dict(req.applies_if),
+        "check": check_dict(req.check),
+        "deadline": req.deadline.isoformat() if req.deadline else None,
+        "citation": {
+            "jurisdiction": req.citation.jurisdiction,
+            "document": req.citation.document,
+            "clause": req.citation.clause,
+            "quote": req.citation.quote,
+        },
+        "note": text_dict(req.note),
+        "source": item.source,
+        "step": None,
+        "partner": None,
+        "replaces": None,
+    }
+    if req.step is not None:
+        data["step"] = {
+            "order": req.step.order,
+            "role": req.step.role,
+            "reports_to": list(req.step.reports_to),
+            "condition": text_dict(req.step.condition),
+        }
+    if req.partner is not None:
+        data["partner"] = {"kind": req.partner.kind, "name": text_dict(req.partner.name), "phone": req.partner.phone}
+    if item.replaced is not None:
+        data["replaces"] = {
+            "jurisdiction": item.replaced_source,
+            "citation": {
+                "jurisdiction": item.replaced.citation.jurisdiction,
+                "document": item.replaced.citation.document,
+                "clause": item.replaced.citation.clause,
+                "quote": item.replaced.citation.quote,
+            },
+        }
+    return data
+
+
+def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None) -> dict[str, Any]:
+    """The compliance checklist of region ``code`` as plain data.
+
+    Items come in domain order (screening, escalation, staffing, referral,
+    curriculum, other), root layer first within a domain, escalation steps
+    in the document's order.  A declared parent that is not installed is
+    reported in ``warnings`` and its documents listed with
+    ``encoded: false``; its rules are never guessed.
+    """
+    chain, missing = registry.chain(code)
+    jurisdiction = chain[-1].jurisdiction
+    documents = [document_dict(layer.code, doc) for layer in chain for doc in layer.jurisdiction.documents]
+    warnings: list[dict[str, Any]] = []
+    if missing is not None:
+        for ref in missing.documents:
+            documents.insert(
+                0,
+                {
+                    "jurisdiction": ref.jurisdiction or missing.code,
+                    "number": ref.number,
+                    "has_official_number": True,
+                    "title": {"zh": ref.title_zh, "en": ref.title_zh},
+                    "issuer": {"zh": ref.issuer_zh, "en": ref.issuer_zh},
+                    "date": None,
+                    "implements": [],
+                    "encoded": False,
+                },
+            )
+        names = ", ".join(ref.number for ref in missing.documents) or "its documents"
+        parent_name = missing.name.zh if missing.name else missing.code
+        warnings.append(
+            {
+                "code": "parent-not-installed",
+                "jurisdiction": missing.code,
+                "message": {
+                    "zh": f"上级辖区“{parent_name}”（{missing.code}）未安装，其文件 {names} 未编码；本清单只含已编码文件的要求。",
+                    "en": (
+                        f"parent jurisdiction {missing.code!r} ({parent_name}) is not installed; "
+                        f"its document(s) {names} are not encoded, so this checklist holds only the encoded documents' rules."
+                    ),
+                },
+            }
+        )
+    effective = registry.effective_rules(code, as_of)
+    effective = _order_steps(effective)
+    items = [item_dict(item) for item in effective]
+    domains = {}
+    for domain in vocab.DOMAINS:
+        count = sum(1 for item in items if item["domain"] == domain)
+        domains[domain] = {"count": count, "specified": count > 0}
+    return {
+        "schema": SCHEMA_ID,
+        "region": region_dict(jurisdiction, chain),
+        "as_of": as_of.isoformat() if as_of else None,
+        "documents": documents,
+        "warnings": warnings,
+        "domains": domains,
+        "items": items,
+    }
+
+
+def _order_steps(items: list[EffectiveItem]) -> list[EffectiveItem]:
+    """Escalation items sorted by (layer position, step order), keeping the
+    position of the escalation block among the domains."""
+    escalation = [i for i in items if i.requirement.domain == "escalation"]
+    if not escalation:
+        return items
+    layer_rank: dict[str, int] = {}
+    for item in escalation:
+        layer_rank.setdefault(item.source, len(layer_rank))
+    escalation.sort(
+        key=lambda i: (layer_rank[i.source], i.requirement.step.order if i.requirement.step else 10_000)
+    )
+    ordered = iter(escalation)
+    return [next(ordered) if i.requirement.domain == "escalation" else i for i in items]

@@ -1,0 +1,121 @@
+"""The metric vocabulary: the school-level facts a check can compare.
+
+Every ``Check.metric`` names one of these keys.  A metric is a fact about a
+school as a whole (never about a student): a count, a number, a yes/no or a
+date, with zh/en labels, a unit and a help text.  Plugins may add their own
+metrics through the ``xinli_register_metrics`` hook (issue 5); the bundled
+plugins use only the built-in ones below.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from xinli.core.model import Text, _nonempty, _one_of, _to_text
+
+METRIC_TYPES = ("integer", "number", "boolean", "date")
+
+
+@frozen
+class Metric:
+    """A school-level fact that checks compare against.
+
+    ``type`` is ``integer`` (a count, never negative), ``number``,
+    ``boolean`` or ``date``; ``unit`` is a key of
+    :data:`xinli.core.vocabulary.UNITS` or None.
+    """
+
+    key: str = field(validator=_nonempty)
+    label: Text = field(converter=_to_text)
+    type: str = field(validator=_one_of(METRIC_TYPES, "metric type"))
+    unit: str | None
+    help: Text = field(converter=_to_text)
+
+
+def _m(key: str, zh: str, en: str, type_: str, unit: str | None, help_zh: str, help_en: str) -> Metric:
+    return Metric(key, (zh, en), type_, unit, (help_zh, help_en))
+
+
+BUILTIN_METRICS: tuple[Metric, ...] = (
+    # staffing
+    _m("fulltime_psych_teachers", "专职心理健康教育教师数", "full-time psychology teachers", "integer", "persons",
+       "学校在编在岗的专职心理健康教育教师人数。", "Number of full-time mental-health education teachers at the school."),
+    _m("psych_teachers_total", "专兼职心理健康教育教师数", "full- and part-time psychology teachers", "integer", "persons",
+       "专职与兼职心理健康教育教师合计人数。", "Full-time plus part-time mental-health education teachers."),
+    _m("area_fulltime_psych_posts", "片区专职心理健康教育教师岗位数", "full-time psychology posts in the area", "integer", "posts",
+       "依托本片区中心学校设置的心理健康教育教师专职岗位数。", "Full-time psychology posts set up at this area centre school for its area."),
+    _m("class_psych_monitors_per_class", "每班心理委员人数（最少的班）", "psychological monitors per class (smallest class)",
+       "integer", "persons", "各班心理委员人数中的最小值。", "The smallest number of psychological monitors in any class."),
+    _m("class_psych_monitors", "各班设立心理委员", "every class has a psychological monitor", "boolean", "flag",
+       "是否每个班级都设立了心理委员。", "Whether every class has a psychological monitor."),
+    _m("class_health_monitors", "各班设立健康委员", "every class has a health monitor", "boolean", "flag",
+       "是否每个班级都设立了健康委员。", "Whether every class has a health monitor."),
+    _m("dorm_psych_monitors", "寝室设立心理委员", "dormitory psychological monitors", "boolean", "flag",
+       "寄宿制学校是否在寝室设立心理委员。", "Whether a boarding school has psychological monitors in its dormitories."),
+    _m("crisis_group_established", "已成立心理危机工作小组", "crisis group established", "boolean", "flag",
+       "是否成立了学校心理危机干预（管理）工作小组。", "Whether the school has set up its crisis-intervention group."),
+    _m("psych_leader_assigned", "有副职领导分管心理危机干预", "a deputy leader is in charge", "boolean", "flag",
+       "是否由一名副职领导分管心理危机干预工作。", "Whether a deputy head is in charge of crisis intervention."),
+    # facilities
+    _m("has_counseling_room", "已建成心理辅导室", "has a counseling room", "boolean", "flag",
+       "学校是否建成心理辅导室。", "Whether the school has a counseling room."),
+    _m("counseling_room_open_hours_per_week", "心理辅导室每周开放小时数", "counseling-room opening hours per week", "number",
+       "hours", "心理辅导室每周开放接待的小时数。", "Hours per week the counseling room is open to students."),
+    _m("counseling_room_open_daily", "心理辅导室每天定时开放", "counseling room open at set times every day", "boolean", "flag",
+       "学生在校期间心理辅导室是否每天定时开放。", "Whether the counseling room opens at set times every school day."),
+    _m("psych_management_software", "配备心理管理软件", "psychological management software", "boolean", "flag",
+       "心理辅导室是否配备心理管理（测评）软件。", "Whether the counseling room has psychological management software."),
+    _m("psych_mailbox", "设立心理信箱", "psychological mailbox", "boolean", "flag",
+       "是否设立心理信箱。", "Whether the school has a psychological letter box."),
+    _m("psych_counseling_email", "设立心理咨询电子邮箱", "counseling e-mail address", "boolean", "flag",
+       "是否设立心理咨询电子邮箱并由专职教师答复。", "Whether the school has a counseling e-mail box answered by a full-time teacher."),
+    # screening
+    _m("psych_survey_rounds_per_school_year", "每学年心理健康测评次数", "screening rounds per school year", "integer", "times",
+       "本学年对学生开展心理健康测评（筛查）的次数。", "Mental-health screening rounds run for students this school year."),
+    _m("psych_survey_rounds_per_year", "每年心理健康测评次数", "screening rounds per year", "integer", "times",
+       "本年度对学生开展心理健康测评的次数。", "Mental-health screening rounds run for students this calendar year."),
+    _m("psych_survey_rounds_per_semester", "每学期心理筛查次数", "screening rounds per semester", "integer", "times",
+       "本学期对学生开展心理筛查的次数。", "Screening rounds run for students this semester."),
+    _m("intake_psych_survey", "新生入校心理普查", "intake screening of new students", "boolean", "flag",
+       "新生进校后是否进行了心理普查并建档。", "Whether new students were screened after arrival and given records."),
+    _m("psych_records_kept", "建立学生心理健康档案", "student mental-health records kept", "boolean", "flag",
+       "是否建立并妥善保存学生心理健康（成长）档案。", "Whether students' mental-health records are kept and stored securely."),
+    # curriculum
+    _m("psych_lessons_per_semester", "每学期心理健康课时数", "psychology lessons per semester", "integer", "lessons",
+       "每班每学期开设的心理健康教育（辅导）课课时数（取最少的班）。",
+       "Psychology lessons per class per semester (the smallest class figure)."),
+    _m("psych_lessons_per_school_year", "每学年心理健康课时数", "psychology lessons per school year", "integer", "lessons",
+       "每个年级每学年的心理健康课课时数（取最少的年级）。", "Psychology lessons per grade per school year (the smallest grade figure)."),
+    _m("psych_lessons_per_two_weeks", "每两周心理健康课时数", "psychology lessons every two weeks", "integer", "lessons",
+       "每班每两周的心理健康课课时数（取最少的班）。", "Psychology lessons per class every two weeks (the smallest class figure)."),
+    _m("resilience_content_share", "抗挫折等内容占比", "share of resilience and life-education content", "number", "share",
+       "心理健康课程中抗挫折、励志、感恩、生命教育内容所占比例（0到1）。",
+       "Share (0 to 1) of psychology lessons given to resilience, motivation, gratitude and life education."),
+    # family-school work, training, activities
+    _m("parent_psych_sessions_per_year", "每年面向家长心理健康教育次数", "parent mental-health sessions per year", "integer",
+       "times", "本年度面向家长开展心理健康教育的次数。", "Mental-health education sessions for parents this year."),
+    _m("parent_psych_sessions_per_semester", "每学期面向家长心理健康活动次数", "parent mental-health sessions per semester",
+       "integer", "times", "本学期面向家长开展心理健康知识普及或家庭教育指导的次数。",
+       "Mental-health or family-education sessions for parents this semester."),
+    _m("parent_open_days_per_semester", "每学期家长开放日次数", "parent open days per semester", "integer", "times",
+       "本学期举办家长开放日的次数。", "Parent open days held this semester."),
+    _m("home_visit_rounds_per_school_year", "每学年全覆盖家访轮数", "full-coverage home-visit rounds per school year",
+       "integer", "times", "各班班主任本学年完成全覆盖家访的轮数（取最少的班）。",
+       "Rounds of home visits covering every student of a class this school year (smallest class figure)."),
+    _m("school_psych_training_sessions_per_semester", "每学期心理健康校本培训期数", "school-based psychology training sessions per semester",
+       "integer", "sessions", "本学期举办的心理健康教育校本培训期数。", "School-based mental-health training sessions held this semester."),
+    _m("legal_education_activities_per_semester", "每学期全校性法治宣传教育活动次数", "school-wide legal-education activities per semester",
+       "integer", "times", "本学期与公检法联合开展的全校性法治宣传教育活动次数。",
+       "School-wide legal-education activities held with police, courts or procuratorate this semester."),
+    _m("awareness_month_held", "开展心理健康教育宣传月活动", "awareness-month activities held", "boolean", "flag",
+       "是否在规定的心理健康教育宣传月开展了活动。", "Whether the school held activities in the mental-health awareness month."),
+    _m("crisis_plan_in_place", "制定心理危机干预预案", "crisis-intervention plan in place", "boolean", "flag",
+       "是否制定了学生心理危机干预（应急）预案或工作方案。", "Whether the school has a written crisis-intervention plan."),
+    _m("parent_school_established", "建立家长学校", "parent school established", "boolean", "flag",
+       "是否建立家长学校。", "Whether the school runs a parent school."),
+)
+
+
+def builtin_metrics() -> dict[str, Metric]:
+    """The built-in metrics by key."""
+    return {m.key: m for m in BUILTIN_METRICS}

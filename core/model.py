@@ -1,0 +1,367 @@
+"""The data model every jurisdiction plugin speaks: attrs classes, frozen,
+slotted and validated on construction, so a malformed rule fails where it is
+written rather than in a user's checklist.
+
+A plugin answers the hooks in :mod:`xinli.core.hookspecs` with
+:class:`Jurisdiction` and lists of :class:`Requirement`.  Everything a
+checklist shows is a requirement; the domain helpers :class:`EscalationStep`
+and :class:`Partner` only add structure to some of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from xinli.core import vocabulary as vocab
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+DATE_TEXT_PATTERN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+EVERY_N_YEARS = re.compile(r"^every_([2-9]|[1-9][0-9])_years$")
+SHARE_PATTERN = re.compile(r"^(\d+)/(\d+)$")
+ALL_GRADES: tuple[int, ...] = tuple(range(1, 13))
+
+
+def _one_of(choices: Any, what: str):
+    def check(_instance: Any, _attribute: Any, value: Any) -> None:
+        if value not in choices:
+            raise ValueError(f"{what} must be one of {sorted(choices)}, not {value!r}")
+
+    return check
+
+
+def _nonempty(_instance: Any, attribute: attrs.Attribute, value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty string")
+
+
+def is_valid_period(period: str) -> bool:
+    """True when ``period`` is a known period key or ``every_<n>_years``."""
+    return period in vocab.PERIODS or EVERY_N_YEARS.match(period) is not None
+
+
+def parse_share(value: str) -> Fraction:
+    """Turn a share written as ``"1/2"`` into a :class:`~fractions.Fraction`."""
+    match = SHARE_PATTERN.match(value)
+    if not match or int(match.group(2)) == 0:
+        raise ValueError(f"a share is written like '1/2', not {value!r}")
+    share = Fraction(int(match.group(1)), int(match.group(2)))
+    if share > 1:
+        raise ValueError(f"a share cannot exceed 1: {value!r}")
+    return share
+
+
+@frozen
+class Text:
+    """A text in Chinese (as the document says it) and in English."""
+
+    zh: str = field(validator=_nonempty)
+    en: str = field(validator=_nonempty)
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``zh``, ``en``, or ``both``)."""
+        if lang == "zh":
+            return self.zh
+        if lang == "en":
+            return self.en
+        return f"{self.zh} / {self.en}"
+
+
+def _to_text(value: Any) -> Any:
+    if isinstance(value, tuple) and len(value) == 2:
+        return Text(*value)
+    if isinstance(value, dict):
+        return Text(**value)
+    return value
+
+
+def _to_optional_text(value: Any) -> Any:
+    return None if value is None else _to_text(value)
+
+
+@frozen
+class DocumentRef:
+    """A document named by another (usually the higher-level notice it
+    implements) that may not be encoded in any installed plugin."""
+
+    number: str = field(validator=_nonempty)
+    title_zh: str = field(validator=_nonempty)
+    issuer_zh: str = field(validator=_nonempty)
+    jurisdiction: str | None = None
+
+
+@frozen
+class Document:
+    """A source document of a jurisdiction.
+
+    ``number`` is the official document number (文号) or, when the document
+    has none, the identifier it is cited by.  ``date`` is ISO ``YYYY-MM-DD``,
+    or ``YYYY`` / ``YYYY-MM`` when the document prints no more.
+    """
+
+    number: str = field(validator=_nonempty)
+    title: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
+    issuer: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
+    date: str = field(validator=attrs.validators.matches_re(DATE_TEXT_PATTERN))
+    has_official_number: bool = True
+    implements: tuple[DocumentRef, ...] = field(default=(), converter=tuple)
+    note: Text | None = field(default=None, converter=_to_optional_text)
+
+    def year(self) -> int:
+        """The year the document was issued."""
+        return int(self.date[:4])
+
+
+@frozen
+class Jurisdiction:
+    """Who a plugin speaks for: a province, prefecture city, county or
+    district, its place in the hierarchy and the documents it ships."""
+
+    code: str = field(validator=attrs.validators.matches_re(CODE_PATTERN))
+    name: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
+    level: str = field(validator=_one_of(vocab.JURISDICTION_LEVELS, "level"))
+    parent: str | None = None
+    parent_name: Text | None = field(default=None, converter=_to_optional_text)
+    documents: tuple[Document, ...] = field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.documents:
+            raise ValueError(f"jurisdiction {self.code!r} lists no source document")
+        if self.parent is not None and not CODE_PATTERN.match(self.parent):
+            raise ValueError(f"parent of {self.code!r} is not a jurisdiction code: {self.parent!r}")
+        if self.parent == self.code:
+            raise ValueError(f"jurisdiction {self.code!r} names itself as its parent")
+
+
+@frozen
+class Citation:
+    """Where a requirement comes from: the jurisdiction, the document number,
+    the clause (``二、2``, ``附件2 二（二）2（1）``) and ``quote``, the
+    document's own words that the requirement encodes."""
+
+    jurisdiction: str = field(validator=attrs.validators.matches_re(CODE_PATTERN))
+    document: str = field(validator=_nonempty)
+    clause: str = field(validator=_nonempty)
+    quote: str = field(validator=_nonempty)
+
+
+@frozen
+class Condition:
+    """A test on a school attribute that decides whether a requirement
+    applies, e.g. ``Condition("boarding", "==", True)``."""
+
+    attribute: str = field(validator=_one_of(vocab.SCHOOL_ATTRIBUTES, "attribute"))
+    op: str = field(validator=_one_of(("==", ">=", "<=", ">", "<"), "condition operator"))
+    value: bool | int = field()
+
+    @value.validator
+    def _check_value(self, _attribute: Any, value: Any) -> None:
+        kind = vocab.SCHOOL_ATTRIBUTES[self.attribute][0]
+        if kind == "bool" and (not isinstance(value, bool) or self.op != "=="):
+            raise ValueError(f"{self.attribute} is a yes/no attribute: use '==' with True or False")
+        if kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ValueError(f"{self.attribute} takes a whole number, not {value!r}")
+
+    def holds(self, actual: bool | int | None) -> bool | None:
+        """Whether ``actual`` satisfies the condition; None when unknown."""
+        if actual is None:
+            return None
+        ops = {
+            "==": lambda a, b: a == b,
+            ">=": lambda a, b: a >= b,
+            "<=": lambda a, b: a <= b,
+            ">": lambda a, b: a > b,
+            "<": lambda a, b: a < b,
+        }
+        return ops[self.op](actual, self.value)
+
+
+CheckValue = int | float | str | tuple[int | float, int | float] | None
+
+
+def _to_check_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+@frozen
+class Check:
+    """The machine-checkable part of a requirement.
+
+    ``metric`` names a school-level fact; ``op`` compares it with ``value``
+    (a number, a ``(low, high)`` range for ``between``, a share such as
+    ``"1/2"``, or nothing for ``true``); ``per`` is the period the count
+    is taken over and ``count_per`` the unit it is counted in (each school,
+    each class, each area...).  ``event`` names the triggering event when
+    ``per`` is ``on_event``.
+    """
+
+    metric: str = field(validator=attrs.validators.matches_re(r"^[a-z][a-z0-9_]*$"))
+    op: str = field(validator=_one_of(vocab.OPERATORS, "op"))
+    value: CheckValue = field(default=None, converter=_to_check_value)
+    unit: str | None = field(default=None)
+    per: str | None = field(default=None)
+    count_per: str = field(default="school", validator=_one_of(vocab.COUNT_PER, "count_per"))
+    event: str | None = None
+
+    @unit.validator
+    def _check_unit(self, _attribute: Any, unit: Any) -> None:
+        if unit is not None and unit not in vocab.UNITS:
+            raise ValueError(f"unit must be one of {sorted(vocab.UNITS)}, not {unit!r}")
+
+    @per.validator
+    def _check_per(self, _attribute: Any, per: Any) -> None:
+        if per is not None and not is_valid_period(per):
+            raise ValueError(f"per must be a known period or 'every_<n>_years', not {per!r}")
+
+    def __attrs_post_init__(self) -> None:
+        value = self.value
+        if self.op == "true":
+            if value is not None:
+                raise ValueError("op 'true' takes no value")
+        elif self.op == "between":
+            if not (isinstance(value, tuple) and len(value) == 2 and all(_is_number(v) for v in value)):
+                raise ValueError("op 'between' takes a (low, high) pair of numbers")
+            if value[0] > value[1]:
+                raise ValueError(f"range {value!r} has low > high")
+        elif isinstance(value, str):
+            parse_share(value)
+        elif not _is_number(value):
+            raise ValueError(f"op {self.op!r} takes a number or a share like '1/2', not {value!r}")
+        elif value < 0:
+            raise ValueError(f"check value cannot be negative: {value!r}")
+        if self.per == "on_event" and not self.event:
+            raise ValueError("a check with per='on_event' must name its event")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+@frozen
+class EscalationStep:
+    """One step of the reporting and intervention chain, in the document's
+    order: who acts (``role``), whom they tell (``reports_to``) and any
+    condition such as parents' consent before referral."""
+
+    order: int = field(validator=attrs.validators.ge(1))
+    role: str = field(validator=_one_of(vocab.ACTORS, "role"))
+    reports_to: tuple[str, ...] = field(default=(), converter=tuple)
+    condition: Text | None = field(default=None, converter=_to_optional_text)
+
+    @reports_to.validator
+    def _check_reports_to(self, _attribute: Any, value: tuple[str, ...]) -> None:
+        for actor in value:
+            if actor not in vocab.ACTORS:
+                raise ValueError(f"reports_to entry {actor!r} is not a known actor")
+
+
+@frozen
+class Partner:
+    """An institution or public hotline that takes referrals.  Only public
+    numbers belong here; a private person's name or mobile never does."""
+
+    kind: str = field(validator=_one_of(vocab.PARTNER_KINDS, "partner kind"))
+    name: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
+    phone: str | None = field(default=None)
+
+    @phone.validator
+    def _check_phone(self, _attribute: Any, phone: str | None) -> None:
+        if phone is not None and re.fullmatch(r"1[3-9]\d{9}", re.sub(r"[\s-]", "", phone)):
+            raise ValueError("a mobile number is personal data and never belongs to a partner")
+
+
+def _to_grades(value: Any) -> tuple[int, ...]:
+    if isinstance(value, range):
+        value = tuple(value)
+    return tuple(sorted(set(value)))
+
+
+def _to_conditions(value: Any) -> tuple[Condition, ...] | None:
+    if value is None:
+        return None
+    return tuple(value)
+
+
+def _to_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+@frozen
+class Requirement:
+    """One thing a document asks for, with everything needed to print it,
+    check it and trace it back to the document's words.
+
+    ``duty_holder`` is who must act; ``subject`` whom it concerns;
+    ``grades`` the school grades (1-12) it covers; ``applies_if`` any
+    school-attribute conditions (all must hold).  ``note`` records the
+    interpretations made, e.g. which grades 小学高年级 covers.
+    """
+
+    id: str = field(validator=attrs.validators.matches_re(ID_PATTERN))
+    domain: str = field(validator=_one_of(vocab.DOMAINS, "domain"))
+    text: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
+    level: str = field(validator=_one_of(vocab.LEVELS, "level"))
+    duty_holder: str = field(validator=_one_of(vocab.ACTORS, "duty_holder"))
+    citation: Citation = field(validator=attrs.validators.instance_of(Citation))
+    subject: tuple[str, ...] = field(default=("students",), converter=tuple)
+    grades: tuple[int, ...] = field(default=ALL_GRADES, converter=_to_grades)
+    applies_if: tuple[Condition, ...] | None = field(default=None, converter=_to_conditions)
+    check: Check | None = None
+    deadline: dt.date | None = field(default=None, converter=_to_date)
+    note: Text | None = field(default=None, converter=_to_optional_text)
+    step: EscalationStep | None = None
+    partner: Partner | None = None
+
+    @subject.validator
+    def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
+        if not value:
+            raise ValueError(f"{self.id}: subject must name at least one group")
+        for actor in value:
+            if actor not in vocab.ACTORS:
+                raise ValueError(f"{self.id}: subject {actor!r} is not a known group")
+
+    @grades.validator
+    def _check_grades(self, _attribute: Any, value: tuple[int, ...]) -> None:
+        if not value:
+            raise ValueError(f"{self.id}: grades must not be empty")
+        for grade in value:
+            if isinstance(grade, bool) or not isinstance(grade, int) or not 1 <= grade <= 12:
+                raise ValueError(f"{self.id}: grade {grade!r} is outside 1-12")
+
+    def __attrs_post_init__(self) -> None:
+        if self.id.split(".")[1] != self.domain:
+            raise ValueError(f"{self.id}: the id's middle part must be its domain {self.domain!r}")
+        if self.step is not None and self.domain != "escalation":
+            raise ValueError(f"{self.id}: only escalation items carry a step")
+        if self.partner is not None and self.domain != "referral":
+            raise ValueError(f"{self.id}: only referral items carry a partner")
+        if self.check is not None and self.check.per == "by_deadline" and self.deadline is None:
+            raise ValueError(f"{self.id}: a check due by a deadline needs the deadline")
+
+    @property
+    def school_duty(self) -> bool:
+        """True when a school answers for this requirement itself."""
+        return self.duty_holder in vocab.SCHOOL_SIDE
+
+
+def grades_range(first: int, last: int) -> tuple[int, ...]:
+    """Grades ``first`` to ``last`` inclusive (1-6 primary, 7-9 junior
+    secondary, 10-12 senior secondary)."""
+    return tuple(range(first, last + 1))
+
+
+PRIMARY = grades_range(1, 6)
+JUNIOR = grades_range(7, 9)
+SENIOR = grades_range(10, 12)
+SECONDARY = grades_range(7, 12)
+COMPULSORY = grades_range(1, 9)

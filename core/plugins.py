@@ -1,0 +1,271 @@
+"""Finding, validating and layering jurisdiction plugins.
+
+:func:`load_plugins` is the one factory that builds a plugin manager: it adds
+the hook specs, loads the ``xinli`` entry-point group (bundled plugins are
+registered there exactly like third-party ones), and validates each plugin
+on its own, so one broken plugin is reported by name while the others still
+load.  Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+from typing import Any
+
+import pluggy
+from attrs import define, field, frozen
+
+from xinli.core import hookspecs
+from xinli.core.model import DocumentRef, Jurisdiction, Requirement, Text
+
+ENTRY_POINT_GROUP = "xinli"
+PLUGINS_ENV = "XINLI_PLUGINS"
+
+
+class XinliError(Exception):
+    """An expected error: shown to the user as one line, exit code 2."""
+
+
+class UnknownRegionError(XinliError):
+    """The requested region code is not an installed jurisdiction."""
+
+    def __init__(self, code: str, known: Sequence[str]) -> None:
+        self.code = code
+        self.known = list(known)
+        listed = ", ".join(self.known) or "(none installed)"
+        super().__init__(f"unknown region {code!r}; valid codes: {listed}")
+
+
+class PluginError(XinliError):
+    """A plugin broke a rule of the plugin contract; the message names it."""
+
+
+@frozen
+class PluginProblem:
+    """Why a plugin could not be loaded: its entry-point name, the
+    distribution that provided it and a readable reason."""
+
+    name: str
+    distribution: str | None
+    reason: str
+
+
+@frozen
+class LoadedPlugin:
+    """A plugin that loaded and validated, with what it says about itself."""
+
+    code: str
+    plugin: Any
+    jurisdiction: Jurisdiction
+    distribution: str | None
+    version: str | None
+
+    @property
+    def hooks(self) -> tuple[str, ...]:
+        """Names of the hooks this plugin implements."""
+        names = [
+            name
+            for name in dir(self.plugin)
+            if name.startswith("xinli_") and hasattr(getattr(self.plugin, name), "xinli_impl")
+        ]
+        return tuple(sorted(names))
+
+
+@frozen
+class MissingParent:
+    """A parent jurisdiction that a plugin declares but nobody installed."""
+
+    child: str
+    code: str
+    name: Text | None
+    documents: tuple[DocumentRef, ...]
+
+
+@frozen
+class EffectiveItem:
+    """A requirement as it applies in a region: which layer it came from and,
+    when it replaced a farther layer's item with the same id, that item."""
+
+    requirement: Requirement
+    source: str
+    replaced: Requirement | None = None
+    replaced_source: str | None = None
+
+
+@define
+class Registry:
+    """The loaded plugins of one invocation, with the plugin manager that
+    calls them and the problems met while loading."""
+
+    pm: pluggy.PluginManager
+    plugins: dict[str, LoadedPlugin] = field(factory=dict)
+    problems: list[PluginProblem] = field(factory=list)
+
+    @property
+    def codes(self) -> list[str]:
+        """Installed jurisdiction codes, sorted."""
+        return sorted(self.plugins)
+
+    def get(self, code: str) -> LoadedPlugin:
+        """The plugin for ``code``; :class:`UnknownRegionError` if absent."""
+        try:
+            return self.plugins[code]
+        except KeyError:
+            raise UnknownRegionError(code, self.codes) from None
+
+    def chain(self, code: str) -> tuple[list[LoadedPlugin], MissingParent | None]:
+        """The installed chain of jurisdictions for ``code``, root first,
+        and the first declared parent that is not installed (if any)."""
+        chain = [self.get(code)]
+        seen = {code}
+        while (parent := chain[0].jurisdiction.parent) is not None:
+            if parent in seen:
+                names = " -> ".join([p.code for p in reversed(chain)] + [parent])
+                raise PluginError(f"plugin {chain[0].code!r}: parent cycle {names}")
+            if parent not in self.plugins:
+                child = chain[0].jurisdiction
+                refs = tuple(ref for doc in child.documents for ref in doc.implements)
+                return chain, MissingParent(child.code, parent, child.parent_name, refs)
+            seen.add(parent)
+            chain.insert(0, self.plugins[parent])
+        return chain, None
+
+    def layer_rules(self, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None) -> list[Requirement]:
+        """Ask one layer's plugin alone for one rule hook, and check that
+        what it returns obeys the contract."""
+        others = [p.plugin for p in self.plugins.values() if p.plugin is not layer.plugin]
+        caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
+        domain = next(d for d, h in hookspecs.RULE_HOOKS.items() if h == hook_name)
+        items: list[Requirement] = []
+        for answer in caller(region=region, as_of=as_of):
+            if answer is None:
+                continue
+            for req in answer:
+                _check_layer_item(layer, req, domain)
+                items.append(req)
+        return items
+
+    def effective_rules(self, code: str, as_of: dt.date | None = None) -> list[EffectiveItem]:
+        """The region's rules: its ancestors' rules overlaid by its own.  An
+        item from a nearer layer replaces the same id from a farther one,
+        keeping the farther one's place; everything else accumulates in
+        domain order, root layer first."""
+        chain, _missing = self.chain(code)
+        merged: dict[str, EffectiveItem] = {}
+        for domain, hook_name in hookspecs.RULE_HOOKS.items():
+            for layer in chain:
+                seen_here: set[str] = set()
+                for req in self.layer_rules(layer, hook_name, code, as_of):
+                    if req.id in seen_here:
+                        raise PluginError(f"plugin {layer.code!r}: duplicate requirement id {req.id!r}")
+                    seen_here.add(req.id)
+                    previous = merged.get(req.id)
+                    if previous is None:
+                        merged[req.id] = EffectiveItem(req, layer.code)
+                    else:
+                        merged[req.id] = EffectiveItem(req, layer.code, previous.requirement, previous.source)
+        return list(merged.values())
+
+
+def _check_layer_item(layer: LoadedPlugin, req: Any, domain: str) -> None:
+    if not isinstance(req, Requirement):
+        raise PluginError(f"plugin {layer.code!r}: hook for {domain!r} returned {type(req).__name__}, not Requirement")
+    if req.domain != domain:
+        raise PluginError(f"plugin {layer.code!r}: {req.id!r} has domain {req.domain!r} but came from the {domain!r} hook")
+    if req.citation.jurisdiction != layer.code:
+        raise PluginError(f"plugin {layer.code!r}: {req.id!r} cites jurisdiction {req.citation.jurisdiction!r}")
+    numbers = {doc.number for doc in layer.jurisdiction.documents}
+    if req.citation.document not in numbers:
+        raise PluginError(f"plugin {layer.code!r}: {req.id!r} cites document {req.citation.document!r}, which the plugin does not list")
+
+
+def selected_codes(only: Iterable[str] | None = None) -> set[str] | None:
+    """The plugin codes to load: ``only`` if given, else ``$XINLI_PLUGINS``
+    (comma-separated), else None meaning all."""
+    if only is not None:
+        chosen = {c.strip() for c in only if c.strip()}
+        return chosen or None
+    env = os.environ.get(PLUGINS_ENV, "")
+    chosen = {c.strip() for c in env.split(",") if c.strip()}
+    return chosen or None
+
+
+def load_plugins(
+    only: Iterable[str] | None = None,
+    extra: Iterable[tuple[str, Any]] = (),
+    entry_points: Iterable[metadata.EntryPoint] | None = None,
+) -> Registry:
+    """Build a plugin manager and load the jurisdiction plugins.
+
+    :param only: codes to load (default: ``$XINLI_PLUGINS`` or all).
+    :param extra: ``(name, plugin)`` pairs registered after the entry points,
+        for tests and embedding.
+    :param entry_points: the entry points to load instead of the installed
+        ``xinli`` group (tests use this).
+
+    A plugin that fails to import, implements an unknown hook, takes an
+    argument its hook does not offer, lacks an identity, or clashes with an
+    earlier plugin's code is left out and recorded in ``problems``.
+    """
+    pm = pluggy.PluginManager("xinli")
+    pm.add_hookspecs(hookspecs)
+    registry = Registry(pm)
+    wanted = selected_codes(only)
+    if entry_points is None:
+        entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
+    candidates: list[tuple[str, Any, str | None, str | None]] = []
+    for ep in sorted(entry_points, key=lambda e: e.name):
+        if wanted is not None and ep.name not in wanted:
+            continue
+        dist = getattr(ep, "dist", None)
+        dist_name = dist.metadata["Name"] if dist is not None else None
+        dist_version = dist.version if dist is not None else None
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a third-party plugin may raise anything
+            registry.problems.append(PluginProblem(ep.name, dist_name, f"import failed: {type(exc).__name__}: {exc}"))
+            continue
+        candidates.append((ep.name, obj, dist_name, dist_version))
+    for name, obj in extra:
+        if wanted is None or name in wanted:
+            candidates.append((name, obj, None, None))
+    for name, obj, dist_name, dist_version in candidates:
+        problem = _register(registry, name, obj, dist_name, dist_version)
+        if problem is not None:
+            registry.problems.append(PluginProblem(name, dist_name, problem))
+    return registry
+
+
+def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, dist_version: str | None) -> str | None:
+    pm = registry.pm
+    try:
+        pm.register(obj, name=name)
+    except (pluggy.PluginValidationError, ValueError) as exc:
+        return f"invalid plugin: {exc}"
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        pm.unregister(obj)
+        return f"implements a hook xinli does not define: {exc}"
+    others = [p for p in pm.get_plugins() if p is not obj]
+    try:
+        answers = pm.subset_hook_caller("xinli_jurisdiction", remove_plugins=others)()
+    except Exception as exc:
+        pm.unregister(obj)
+        return f"xinli_jurisdiction failed: {type(exc).__name__}: {exc}"
+    identities = [a for a in answers if a is not None]
+    if len(identities) != 1 or not isinstance(identities[0], Jurisdiction):
+        pm.unregister(obj)
+        return "xinli_jurisdiction must return exactly one Jurisdiction"
+    jurisdiction = identities[0]
+    if jurisdiction.code != name:
+        pm.unregister(obj)
+        return f"entry point is named {name!r} but the plugin's jurisdiction code is {jurisdiction.code!r}"
+    if name in registry.plugins:
+        pm.unregister(obj)
+        return f"jurisdiction {name!r} is already provided by {registry.plugins[name].distribution or 'another plugin'}"
+    registry.plugins[name] = LoadedPlugin(name, obj, jurisdiction, dist_name, dist_version)
+    return None

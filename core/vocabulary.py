@@ -1,0 +1,177 @@
+"""Controlled vocabularies shared by the model, the plugins and the outputs.
+
+Each vocabulary maps a stable machine key (what the JSON contract carries) to
+its Chinese and English labels (what people read).  Keys never change once
+published; labels may be improved.
+"""
+
+from __future__ import annotations
+
+DOMAINS: dict[str, tuple[str, str]] = {
+    "screening": ("心理健康筛查与测评", "Screening schedule"),
+    "escalation": ("预警上报与干预流程", "Escalation chain"),
+    "staffing": ("人员配备与队伍建设", "Staffing rules"),
+    "referral": ("转介与援助资源", "Referral partners"),
+    "curriculum": ("心理健康课程与课时", "Curriculum quotas"),
+    "other": ("其他要求", "Other requirements"),
+}
+
+LEVELS: dict[str, tuple[str, str]] = {
+    "required": ("必须/应当", "required"),
+    "recommended": ("建议", "recommended"),
+    "encouraged": ("鼓励", "encouraged"),
+    "permitted": ("可以", "permitted"),
+}
+
+#: Administrative levels of a jurisdiction, from the top down.
+JURISDICTION_LEVELS: dict[str, tuple[str, str]] = {
+    "national": ("国家", "national"),
+    "province": ("省级", "province"),
+    "city": ("地级市", "prefecture city"),
+    "county": ("县", "county"),
+    "district": ("区", "district"),
+}
+
+#: Who a requirement binds, or whom it concerns.  ``SCHOOL_SIDE`` marks the
+#: holders whose duties a school answers for in its own compliance.
+ACTORS: dict[str, tuple[str, str]] = {
+    # inside the school
+    "school": ("学校", "the school"),
+    "principal": ("校长", "principal"),
+    "school_leader": ("学校分管领导", "school leader in charge"),
+    "crisis_group": ("学校心理危机工作小组", "school crisis-intervention group"),
+    "assessment_group": ("学生心理问题评估小组", "student mental-health assessment group"),
+    "moral_education_office": ("政教处/德育处等处室", "moral-education and student-affairs offices"),
+    "security_office": ("维稳处/安稳部门", "school security office"),
+    "school_clinic": ("校医务室", "school clinic"),
+    "counseling_room": ("心理辅导室", "counseling room"),
+    "psych_teacher": ("心理健康教育教师", "psychology teacher"),
+    "head_teacher": ("班主任", "head teacher"),
+    "teachers": ("全体教师/任课教师", "teachers"),
+    "class_psych_monitor": ("班级心理委员", "class psychological monitor"),
+    "student_cadres": ("学生干部", "student cadres"),
+    "youth_organisations": ("学校团队组织", "school Youth League and Young Pioneers"),
+    "school_union": ("学校工会", "school trade union"),
+    # outside the school
+    "education_authority": ("教育行政部门", "education authority"),
+    "research_office": ("教研机构", "teaching-research office"),
+    "psych_centre": ("区域心理健康教育中心", "regional mental-health education centre"),
+    "health_authority": ("卫生健康部门", "health authority"),
+    "finance_bureau": ("财政部门", "finance bureau"),
+    "hr_bureau": ("人力资源和社会保障部门", "human-resources bureau"),
+    "civil_affairs_bureau": ("民政部门", "civil-affairs bureau"),
+    "justice_bureau": ("司法行政部门", "justice bureau"),
+    "police_and_courts": ("公安、法院、检察院", "police, courts and procuratorate"),
+    "township_government": ("乡镇人民政府（街道办）", "township government or sub-district office"),
+    "county_government": ("县级人民政府及各部门", "county government and its departments"),
+    "youth_league_committee": ("团委", "Communist Youth League committee"),
+    "women_federation": ("妇联", "Women's Federation"),
+    "medical_institutions": ("医疗机构", "medical institutions"),
+    "leading_group": ("心理危机干预工作领导小组", "crisis-intervention leading group"),
+    "expert_group": ("专家组", "expert group"),
+    # people a requirement concerns
+    "students": ("学生", "students"),
+    "parents": ("家长", "parents"),
+    "returning_students": ("复学学生", "students returning to school"),
+    "at_risk_students": ("重点关注学生", "students at risk"),
+    "new_students": ("新生", "new students"),
+    "staff": ("教职员工", "school staff"),
+    "crisis_responders": ("危机干预人员", "crisis-intervention staff"),
+    "residents": ("居民", "local residents"),
+    "left_behind_children": ("留守儿童", "left-behind children"),
+}
+
+SCHOOL_SIDE: frozenset[str] = frozenset(
+    {
+        "school",
+        "principal",
+        "school_leader",
+        "crisis_group",
+        "assessment_group",
+        "moral_education_office",
+        "security_office",
+        "school_clinic",
+        "counseling_room",
+        "psych_teacher",
+        "head_teacher",
+        "teachers",
+        "class_psych_monitor",
+        "student_cadres",
+        "youth_organisations",
+        "school_union",
+    }
+)
+
+#: School attributes that applicability conditions may test, with their type.
+SCHOOL_ATTRIBUTES: dict[str, tuple[str, str, str]] = {
+    "boarding": ("bool", "寄宿制学校", "boarding school"),
+    "area_centre_school": ("bool", "片区中心学校", "area centre school"),
+    "public_school": ("bool", "公办学校", "public school"),
+    "enrollment": ("int", "在校学生数", "number of students enrolled"),
+}
+
+#: How often a quantified requirement recurs.  ``every_<n>_years`` is also
+#: accepted (see :func:`xinli.core.model.is_valid_period`).
+PERIODS: dict[str, tuple[str, str]] = {
+    "per_day": ("每天", "per day"),
+    "per_week": ("每周", "per week"),
+    "per_two_weeks": ("每两周", "every two weeks"),
+    "per_month": ("每月", "per month"),
+    "per_semester": ("每学期", "per semester"),
+    "per_school_year": ("每学年", "per school year"),
+    "per_year": ("每年", "per year"),
+    "by_deadline": ("限期完成", "once, by the deadline"),
+    "on_event": ("事件发生时", "on the event"),
+    "standing": ("常设", "standing condition"),
+}
+
+#: Units the checks count in.
+UNITS: dict[str, tuple[str, str]] = {
+    "lessons": ("课时", "lessons"),
+    "hours": ("小时", "hours"),
+    "times": ("次", "times"),
+    "persons": ("人", "persons"),
+    "posts": ("个岗位", "posts"),
+    "rooms": ("间", "rooms"),
+    "sessions": ("期", "sessions"),
+    "share": ("比例", "share"),
+    "flag": ("是/否", "yes/no"),
+}
+
+#: What a count is taken over: each school, each class, each area, etc.
+COUNT_PER: dict[str, tuple[str, str]] = {
+    "school": ("每所学校", "per school"),
+    "class": ("每个班级", "per class"),
+    "grade": ("每个年级", "per grade"),
+    "area": ("每个片区", "per area"),
+    "dormitory": ("每个寝室", "per dormitory"),
+    "student": ("每名学生", "per student"),
+    "teacher": ("每名教师", "per teacher"),
+    "region": ("全辖区", "across the region"),
+}
+
+OPERATORS: tuple[str, ...] = (">=", "<=", "==", "between", "true")
+
+PARTNER_KINDS: dict[str, tuple[str, str]] = {
+    "hospital": ("医院", "hospital"),
+    "centre": ("中心/机构", "centre"),
+    "hotline": ("公益热线", "public hotline"),
+    "agency": ("政府部门", "government agency"),
+}
+
+
+def label(vocabulary: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
+    """Return the ``zh`` or ``en`` label of ``key``; ``both`` joins them.
+
+    Unknown keys are returned unchanged so that output never fails on a
+    label alone.
+    """
+    labels = vocabulary.get(key)
+    if labels is None:
+        return key
+    zh, en = labels[-2], labels[-1]
+    if lang == "zh":
+        return zh
+    if lang == "en":
+        return en
+    return f"{zh} / {en}"

@@ -1,0 +1,1 @@
+"""Jurisdiction plugins bundled with xinli, one package per document."""

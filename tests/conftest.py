@@ -1,0 +1,22 @@
+"""Shared fixtures: the installed plugins, loaded once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from xinli.core.checklist import build_checklist
+from xinli.core.plugins import Registry, load_plugins
+
+BUNDLED = ("chongqing_dadukou", "chongqing_qijiang", "henan", "nanchang", "sichuan_quxian")
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    """All installed plugins (the bundled five in a clean install)."""
+    return load_plugins(only=BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def checklists(registry: Registry) -> dict[str, dict]:
+    """Each bundled region's checklist, built once."""
+    return {code: build_checklist(registry, code) for code in BUNDLED}
