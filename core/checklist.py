@@ -18,6 +18,15 @@ from xinli.core.plugins import EffectiveItem, LoadedPlugin, Registry
 SCHEMA_ID = "xinli.checklist/1"
 
 
+def checklist_schema() -> dict[str, Any]:
+    """The JSON Schema of the checklist contract, as shipped in the package."""
+    import json
+    from importlib import resources
+
+    path = resources.files("xinli.core").joinpath("schemas", "checklist.schema.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def text_dict(text: Text | None) -> dict[str, str] | None:
     """A :class:`Text` as ``{"zh": ..., "en": ...}``."""
     return None if text is None else {"zh": text.zh, "en": text.en}

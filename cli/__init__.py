@@ -1,0 +1,1 @@
+"""xinli's command line: one click group, one module per command group."""

@@ -1,0 +1,42 @@
+"""How expected errors reach the user: one line on stderr, exit code 2.
+
+Exit code 1 is left to real bugs (uncaught exceptions); click's own usage
+errors already exit 2.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """An expected error with a one-line message; exits 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def user_errors(func: F) -> F:
+    """Turn :class:`xinli.core.plugins.XinliError` raised by a command into
+    a :class:`UserError`, so no traceback reaches the user."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from xinli.core.plugins import XinliError
+
+        try:
+            return func(*args, **kwargs)
+        except XinliError as exc:
+            raise UserError(str(exc)) from exc
+        except OSError as exc:
+            raise UserError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
+
+    return wrapper  # type: ignore[return-value]

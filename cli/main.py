@@ -1,0 +1,31 @@
+"""The ``xinli`` command group.  Subcommands live in their own modules and
+import the core lazily, so ``xinli --help`` stays fast."""
+
+from __future__ import annotations
+
+import click
+
+from xinli.cli.checklist import checklist
+from xinli.cli.regions import regions
+from xinli.cli.show import show
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("xinli")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=None, package_name="xinli", prog_name="xinli", message="%(prog)s %(version)s")
+def cli() -> None:
+    """xinli: school mental-health crisis-intervention policy as code.
+
+    Each jurisdiction's notice is a plugin; these commands list them and
+    print what a region requires of its schools.
+    """
+
+
+cli.add_command(regions)
+cli.add_command(show)
+cli.add_command(checklist)

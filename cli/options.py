@@ -1,0 +1,57 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import click
+
+LANGS = ("zh", "en", "both")
+
+
+def lang_option(default: str = "both") -> Any:
+    """``--lang zh|en|both``: the language of human-readable output."""
+    return click.option("--lang", type=click.Choice(LANGS), default=default, show_default=True, help="Output language.")
+
+
+def output_option() -> Any:
+    """``--output FILE``: write to a file (atomically) instead of stdout."""
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+                        help="Write to FILE (atomically) instead of standard output.")
+
+
+def plugins_option() -> Any:
+    """``--plugins a,b``: load only these plugin codes (else $XINLI_PLUGINS)."""
+    return click.option("--plugins", "plugins", default=None, metavar="CODES",
+                        help="Comma-separated plugin codes to load (default: $XINLI_PLUGINS or all).")
+
+
+class DateType(click.ParamType):
+    """An ISO date (YYYY-MM-DD)."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+DATE = DateType()
+
+
+def load_registry(plugins: str | None) -> Any:
+    """Load plugins (lazily imported so ``--help`` stays fast) and warn on
+    stderr about any that could not be loaded."""
+    from xinli.core.plugins import load_plugins
+
+    only = plugins.split(",") if plugins else None
+    registry = load_plugins(only=only)
+    for problem in registry.problems:
+        dist = f" ({problem.distribution})" if problem.distribution else ""
+        click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)
+    return registry

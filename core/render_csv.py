@@ -1,0 +1,69 @@
+"""The checklist as CSV: one row per item, a fixed column order, for
+spreadsheets and scripts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+BASE_COLUMNS = (
+    "id", "domain", "level", "duty_holder", "school_duty", "subject", "grades", "applies_if",
+    "metric", "op", "value", "unit", "per", "count_per", "deadline",
+)
+CITATION_COLUMNS = ("source", "document", "clause", "quote")
+
+
+def text_columns(lang: str) -> tuple[str, ...]:
+    """The text and note columns for ``lang``."""
+    if lang == "both":
+        return ("text_zh", "text_en", "note_zh", "note_en")
+    return ("text", "note")
+
+
+def columns(lang: str) -> tuple[str, ...]:
+    """All columns, in order, for ``lang``."""
+    return BASE_COLUMNS + text_columns(lang) + CITATION_COLUMNS
+
+
+def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
+    check = item["check"] or {}
+    value = check.get("value")
+    row: dict[str, Any] = {
+        "id": item["id"],
+        "domain": item["domain"],
+        "level": item["level"],
+        "duty_holder": item["duty_holder"],
+        "school_duty": "true" if item["school_duty"] else "false",
+        "subject": ";".join(item["subject"]),
+        "grades": ";".join(str(g) for g in item["grades"]),
+        "applies_if": json.dumps(item["applies_if"], ensure_ascii=False) if item["applies_if"] else "",
+        "metric": check.get("metric", ""),
+        "op": check.get("op", ""),
+        "value": "-".join(str(v) for v in value) if isinstance(value, list) else ("" if value is None else value),
+        "unit": check.get("unit") or "",
+        "per": check.get("per") or "",
+        "count_per": check.get("count_per", ""),
+        "deadline": item["deadline"] or "",
+        "source": item["source"],
+        "document": item["citation"]["document"],
+        "clause": item["citation"]["clause"],
+        "quote": item["citation"]["quote"],
+    }
+    note = item["note"] or {"zh": "", "en": ""}
+    if lang == "both":
+        row.update(text_zh=item["text"]["zh"], text_en=item["text"]["en"], note_zh=note["zh"], note_en=note["en"])
+    else:
+        row.update(text=item["text"][lang], note=note[lang])
+    return row
+
+
+def render_csv(checklist: dict[str, Any], lang: str = "both") -> str:
+    """The checklist items as CSV text with a header row."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns(lang), lineterminator="\n")
+    writer.writeheader()
+    for item in checklist["items"]:
+        writer.writerow(_row(item, lang))
+    return buffer.getvalue()

@@ -1,0 +1,175 @@
+"""The checklist as Markdown: task-list items grouped by domain, so it
+renders as a checklist on any forge and prints cleanly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xinli.core import vocabulary as vocab
+
+HEADINGS = {
+    "title": ("心理危机预防与干预合规清单", "Crisis prevention and intervention compliance checklist"),
+    "region": ("辖区", "Region"),
+    "parents": ("上级辖区", "Parent jurisdictions"),
+    "documents": ("依据文件", "Documents"),
+    "warnings": ("提示", "Warnings"),
+    "not_encoded": ("未编码", "not encoded"),
+    "not_specified": ("本文件未作规定。", "Not specified by this document."),
+    "duty": ("责任主体", "Duty holder"),
+    "school_duty": ("学校落实", "school answers for this"),
+    "authority_duty": ("非学校责任", "not a school duty"),
+    "grades": ("年级", "Grades"),
+    "applies_if": ("适用条件", "Applies if"),
+    "check": ("核查", "Check"),
+    "deadline": ("期限", "Deadline"),
+    "source": ("依据", "Source"),
+    "note": ("说明", "Note"),
+    "subject": ("对象", "Concerns"),
+    "step": ("步骤", "Step"),
+    "partner": ("转介机构", "Partner"),
+    "replaces": ("替代上级条款", "Replaces"),
+    "as_of": ("适用日期", "As of"),
+}
+
+
+def h(key: str, lang: str) -> str:
+    """A heading or label in ``lang``."""
+    zh, en = HEADINGS[key]
+    return zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+
+
+def t(text: dict[str, str] | None, lang: str) -> str:
+    """A ``{zh, en}`` text in ``lang``."""
+    if not text:
+        return ""
+    if lang in ("zh", "en"):
+        return text[lang]
+    return text["zh"] if text["zh"] == text["en"] else f"{text['zh']} / {text['en']}"
+
+
+def grades_text(grades: list[int]) -> str:
+    """Grades as compact ranges: ``1–6, 10``."""
+    if grades == list(range(1, 13)):
+        return "1–12"
+    runs: list[str] = []
+    start = prev = grades[0]
+    for grade in grades[1:] + [None]:  # type: ignore[list-item]
+        if grade is not None and grade == prev + 1:
+            prev = grade
+            continue
+        runs.append(f"{start}–{prev}" if prev != start else str(start))
+        if grade is not None:
+            start = prev = grade
+    return ", ".join(runs)
+
+
+def check_text(check: dict[str, Any] | None, lang: str) -> str:
+    """A check as ``metric >= 12 lessons, per school year, per grade``."""
+    if not check:
+        return ""
+    value = check["value"]
+    if check["op"] == "true":
+        rule = f"`{check['metric']}` = true"
+    elif check["op"] == "between":
+        rule = f"`{check['metric']}` {value[0]}–{value[1]}"
+    else:
+        rule = f"`{check['metric']}` {check['op']} {value}"
+    parts = [rule]
+    if check["unit"] and check["op"] != "true":
+        parts[0] += " " + vocab.label(vocab.UNITS, check["unit"], lang)
+    if check["per"]:
+        per = check["per"]
+        if per.startswith("every_") and per.endswith("_years"):
+            n = per.split("_")[1]
+            per_label = {"zh": f"每{n}年", "en": f"every {n} years"}.get(lang, f"每{n}年 / every {n} years")
+        else:
+            per_label = vocab.label(vocab.PERIODS, per, lang)
+        parts.append(per_label)
+    if check.get("event"):
+        parts.append(check["event"])
+    parts.append(vocab.label(vocab.COUNT_PER, check["count_per"], lang))
+    return ", ".join(parts)
+
+
+def conditions_text(conditions: list[dict[str, Any]] | None, lang: str) -> str:
+    """Applicability conditions in words."""
+    if not conditions:
+        return ""
+    out = []
+    for cond in conditions:
+        name = vocab.label(vocab.SCHOOL_ATTRIBUTES, cond["attribute"], lang)
+        if isinstance(cond["value"], bool):
+            out.append(name if cond["value"] else f"not {name}")
+        else:
+            out.append(f"{name} {cond['op']} {cond['value']}")
+    return "; ".join(out)
+
+
+def render_item(item: dict[str, Any], lang: str) -> list[str]:
+    """The Markdown lines of one checklist item."""
+    level = vocab.label(vocab.LEVELS, item["level"], lang)
+    lines = [f"- [ ] **[{level}]** {t(item['text'], lang)} `{item['id']}`"]
+    duty = vocab.label(vocab.ACTORS, item["duty_holder"], lang)
+    whose = h("school_duty", lang) if item["school_duty"] else h("authority_duty", lang)
+    details = [f"{h('duty', lang)}: {duty} ({whose})", f"{h('grades', lang)}: {grades_text(item['grades'])}"]
+    subject = ", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"])
+    details.append(f"{h('subject', lang)}: {subject}")
+    lines.append("  - " + " · ".join(details))
+    if item["applies_if"]:
+        lines.append(f"  - {h('applies_if', lang)}: {conditions_text(item['applies_if'], lang)}")
+    if item["step"]:
+        step = item["step"]
+        told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
+        text = f"{step['order']}. {vocab.label(vocab.ACTORS, step['role'], lang)}"
+        if told:
+            text += f" → {told}"
+        if step["condition"]:
+            text += f" ({t(step['condition'], lang)})"
+        lines.append(f"  - {h('step', lang)}: {text}")
+    if item["partner"]:
+        partner = item["partner"]
+        phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
+        lines.append(f"  - {h('partner', lang)}: {t(partner['name'], lang)}{phone}")
+    if item["check"]:
+        lines.append(f"  - {h('check', lang)}: {check_text(item['check'], lang)}")
+    if item["deadline"]:
+        lines.append(f"  - {h('deadline', lang)}: {item['deadline']}")
+    cite = item["citation"]
+    lines.append(f"  - {h('source', lang)}: {cite['document']} {cite['clause']} —「{cite['quote']}」")
+    if item.get("replaces"):
+        old = item["replaces"]["citation"]
+        lines.append(f"  - {h('replaces', lang)}: {old['document']} {old['clause']}")
+    if item["note"]:
+        lines.append(f"  - {h('note', lang)}: {t(item['note'], lang)}")
+    return lines
+
+
+def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
+    """The whole checklist as Markdown in ``lang`` (``zh``, ``en``, ``both``)."""
+    region = checklist["region"]
+    out = [f"# {t(region['name'], lang)} — {h('title', lang)}", ""]
+    level = vocab.label(vocab.JURISDICTION_LEVELS, region["level"], lang)
+    out.append(f"- {h('region', lang)}: `{region['code']}` ({level})")
+    if region["parents"]:
+        chain = " → ".join(f"{t(p['name'], lang)} (`{p['code']}`)" for p in region["parents"])
+        out.append(f"- {h('parents', lang)}: {chain}")
+    if checklist.get("as_of"):
+        out.append(f"- {h('as_of', lang)}: {checklist['as_of']}")
+    out += ["", f"## {h('documents', lang)}", ""]
+    for doc in checklist["documents"]:
+        flag = "" if doc["encoded"] else f" — **{h('not_encoded', lang)}**"
+        date = f", {doc['date']}" if doc["date"] else ""
+        out.append(f"- {doc['number']}《{t(doc['title'], lang)}》, {t(doc['issuer'], lang)}{date}{flag}")
+    if checklist["warnings"]:
+        out += ["", f"## {h('warnings', lang)}", ""]
+        out += [f"> ⚠ {t(w['message'], lang)}" for w in checklist["warnings"]]
+    for domain, (zh, en) in vocab.DOMAINS.items():
+        heading = zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+        out += ["", f"## {heading}", ""]
+        items = [item for item in checklist["items"] if item["domain"] == domain]
+        if not items:
+            out.append(f"_{h('not_specified', lang)}_")
+            continue
+        for item in items:
+            out += render_item(item, lang)
+    return "\n".join(out) + "\n"
