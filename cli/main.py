@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import click
 
+from xinli.cli.assess import assess, facts_template, report, runs
 from xinli.cli.checklist import checklist
 from xinli.cli.regions import regions
 from xinli.cli.show import show
@@ -29,3 +30,7 @@ def cli() -> None:
 cli.add_command(regions)
 cli.add_command(show)
 cli.add_command(checklist)
+cli.add_command(facts_template)
+cli.add_command(assess)
+cli.add_command(runs)
+cli.add_command(report)

@@ -18,6 +18,7 @@ import datetime as dt
 
 import pluggy
 
+from xinli.core.metrics import Metric
 from xinli.core.model import Jurisdiction, Requirement
 
 hookspec = pluggy.HookspecMarker("xinli")
@@ -144,6 +145,25 @@ def xinli_other_requirements(region: str, as_of: dt.date | None) -> list[Require
 
     Example: ``Requirement(id="nanchang.other.awareness-month",
     domain="other", ...)`` for 每年五月 as the awareness month.
+    """
+
+
+@hookspec
+def xinli_register_metrics() -> list[Metric]:
+    """Return metrics this plugin's checks use beyond the built-in ones
+    (:mod:`xinli.core.metrics`): school-level facts with zh/en labels, a
+    type, a unit and a help text.
+
+    Contributions accumulate across all loaded plugins (not only a region's
+    chain); two different definitions of one key are an error naming both
+    plugins.
+
+    Example::
+
+        @hookimpl
+        def xinli_register_metrics():
+            return [Metric("sand_tray_rooms", ("沙盘室数", "sand-tray rooms"), "integer",
+                           "rooms", ("学校沙盘室间数。", "Number of sand-tray rooms."))]
     """
 
 

@@ -9,6 +9,9 @@ plugins use only the built-in ones below.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from attrs import field, frozen
 
 from xinli.core.model import Text, _nonempty, _one_of, _to_text
@@ -30,6 +33,10 @@ class Metric:
     type: str = field(validator=_one_of(METRIC_TYPES, "metric type"))
     unit: str | None
     help: Text = field(converter=_to_text)
+
+    def __attrs_post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
+            raise ValueError(f"metric key {self.key!r} must be lowercase letters, digits and underscores")
 
 
 def _m(key: str, zh: str, en: str, type_: str, unit: str | None, help_zh: str, help_en: str) -> Metric:
@@ -113,9 +120,37 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
        "是否制定了学生心理危机干预（应急）预案或工作方案。", "Whether the school has a written crisis-intervention plan."),
     _m("parent_school_established", "建立家长学校", "parent school established", "boolean", "flag",
        "是否建立家长学校。", "Whether the school runs a parent school."),
+    _m("returning_student_talks_per_month", "心理教师每月与复学学生谈心次数（最少者）", "monthly talks with returning students (fewest)",
+       "integer", "times", "本月心理教师与每名因心理危机休学后复学的学生谈心次数中的最小值。",
+       "The fewest talks a psychology teacher held this month with any student back from leave taken for a psychological crisis."),
 )
 
 
 def builtin_metrics() -> dict[str, Metric]:
     """The built-in metrics by key."""
     return {m.key: m for m in BUILTIN_METRICS}
+
+
+def collect_metrics(registry: Any) -> dict[str, Metric]:
+    """The built-in metrics plus those the loaded plugins register through
+    ``xinli_register_metrics``.  Two different definitions of one key are an
+    error naming both owners; an identical re-definition is accepted."""
+    from xinli.core.plugins import PluginError
+
+    metrics = builtin_metrics()
+    owners = dict.fromkeys(metrics, "xinli (built-in)")
+    for code in registry.codes:
+        plugin = registry.plugins[code]
+        others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
+        caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
+        for answer in caller():
+            for metric in answer or ():
+                if not isinstance(metric, Metric):
+                    raise PluginError(f"plugin {code!r}: xinli_register_metrics returned {type(metric).__name__}, not Metric")
+                if metric.key in metrics and metrics[metric.key] != metric:
+                    raise PluginError(
+                        f"metric {metric.key!r} is defined differently by {owners[metric.key]} and by plugin {code!r}"
+                    )
+                metrics[metric.key] = metric
+                owners.setdefault(metric.key, f"plugin {code!r}")
+    return metrics

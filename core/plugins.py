@@ -155,7 +155,7 @@ class Registry:
         domain order, root layer first."""
         chain, _missing = self.chain(code)
         merged: dict[str, EffectiveItem] = {}
-        for domain, hook_name in hookspecs.RULE_HOOKS.items():
+        for hook_name in hookspecs.RULE_HOOKS.values():
             for layer in chain:
                 seen_here: set[str] = set()
                 for req in self.layer_rules(layer, hook_name, code, as_of):

@@ -20,3 +20,8 @@ def registry() -> Registry:
 def checklists(registry: Registry) -> dict[str, dict]:
     """Each bundled region's checklist, built once."""
     return {code: build_checklist(registry, code) for code in BUNDLED}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true", default=False,
+                     help="rewrite tests/snapshots/*.json from the current checklists")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from importlib import metadata
 
 import pytest
-
 from fixture_plugins import BadArgument, County, NoIdentity, Orphan, Province, UnknownHook, WrongDomain, cycle_pair
+
 from xinli.core.checklist import build_checklist
 from xinli.core.plugins import PluginError, UnknownRegionError, load_plugins
 

@@ -8,7 +8,16 @@ import attrs
 import pytest
 
 from xinli.core.model import (
-    Check, Citation, Condition, Document, EscalationStep, Jurisdiction, Partner, Requirement, Text, parse_share,
+    Check,
+    Citation,
+    Condition,
+    Document,
+    EscalationStep,
+    Jurisdiction,
+    Partner,
+    Requirement,
+    Text,
+    parse_share,
 )
 
 CITE = Citation("henan", "教基〔2021〕330号", "二、2", "确保小学各年级每学年不少于 12 课时")

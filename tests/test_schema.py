@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-
 from conftest import BUNDLED
+
 from xinli.core.checklist import checklist_schema
 
 

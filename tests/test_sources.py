@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import BUNDLED
+
 from xinli.core import sourcetext
 from xinli.core.validate import check_plugin, find_mobile_numbers, plugin_source_text
 

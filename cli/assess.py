@@ -1,0 +1,127 @@
+"""Assessment commands: ``facts-template``, ``assess``, ``runs`` and
+``report``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from xinli.cli.errors import user_errors
+from xinli.cli.options import DATE, lang_option, load_registry, output_option, plugins_option
+from xinli.cli.output import emit
+
+
+def _columns(registry: Any, region: str) -> Any:
+    from xinli.core.checklist import build_checklist
+    from xinli.core.facts import columns_for
+    from xinli.core.metrics import collect_metrics
+
+    return columns_for(build_checklist(registry, region), collect_metrics(registry))
+
+
+@click.command("facts-template")
+@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "toml"]), default="csv", show_default=True)
+@output_option()
+@plugins_option()
+@user_errors
+def facts_template(region: str, fmt: str, output: str | None, plugins: str | None) -> None:
+    """Print the school-facts template for REGION: school_id, school_name,
+    grades, the school attributes its rules test, and one column per metric
+    its checks use."""
+    from xinli.core.facts import template_csv, template_toml
+
+    columns = _columns(load_registry(plugins), region)
+    emit(template_csv(columns) if fmt == "csv" else template_toml(columns, region), output)
+
+
+def _progress(iterator: Iterator[Any], total: int) -> Iterator[Any]:
+    """A progress bar on stderr when stderr is a terminal; quiet otherwise."""
+    if not sys.stderr.isatty():
+        yield from iterator
+        return
+    with click.progressbar(iterator, length=total, label="assessing schools", file=sys.stderr) as bar:
+        yield from bar
+
+
+@click.command()
+@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
+@click.option("--facts", "facts", required=True, type=click.Path(dir_okay=False), help="Facts file: .csv, .toml or .json.")
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False), help="SQLite records file (created if missing).")
+@click.option("--as-of", type=DATE, default=None, help="Assess as of this date (default: today).")
+@click.option("--waivers", type=click.Path(dir_okay=False), default=None, help="Exemptions file: .csv or .toml.")
+@click.option("--timings", is_flag=True, hidden=True, help="Print phase timings as JSON on stderr (for benchmarks).")
+@plugins_option()
+@user_errors
+def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings: bool, plugins: str | None) -> None:
+    """Assess the schools in FACTS against REGION's rules and record the
+    findings in the SQLite file DB.  Invalid input is reported with file,
+    row and column, and nothing is written (exit 2)."""
+    from xinli.core.pipeline import assess as run_assessment
+
+    registry = load_registry(plugins)
+    result = run_assessment(registry, region, facts, db, as_of, waivers, progress=_progress)
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    if result.created:
+        click.echo(f"run {result.run_id}: {result.schools} schools, {result.findings} findings ({counts})")
+    else:
+        click.echo(f"run {result.run_id} already holds this assessment; nothing new was written ({counts})")
+    if timings:
+        click.echo(json.dumps(result.timings), err=True)
+
+
+@click.command()
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False, exists=True), help="SQLite records file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@user_errors
+def runs(db: str, fmt: str) -> None:
+    """List the assessment runs recorded in DB, newest first."""
+    from xinli.core.records import open_database
+    from xinli.core.report import list_runs
+
+    database = open_database(db, create=False)
+    data = list_runs(database)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not data:
+        click.echo("no runs yet")
+        return
+    click.echo(f"{'id':>4}  {'region':18}  {'as of':10}  {'recorded':25}  {'schools':>7}  {'findings':>8}  facts")
+    for run in data:
+        click.echo(f"{run['id']:>4}  {run['region']:18}  {run['as_of']:10}  {run['created']:25}  {run['schools']:>7}  "
+                   f"{run['findings']:>8}  {run['facts_file']}")
+
+
+@click.command()
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False, exists=True), help="SQLite records file.")
+@click.option("--run", "run_id", type=int, default=None, help="Run id (default: the newest).")
+@click.option("--compare", "compare_to", type=int, default=None,
+              help="Run to compare with (default: the same region's previous run).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv"]), default="markdown", show_default=True)
+@lang_option()
+@output_option()
+@user_errors
+def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: str, output: str | None) -> None:
+    """Report a run: per school, counts by status and the required items not
+    met; per requirement, the share of schools meeting it; region findings;
+    and what changed since the region's previous run."""
+    from xinli.core.records import open_database
+    from xinli.core.report import render_report_csv, render_report_markdown, report_data
+
+    database = open_database(db, create=False)
+    data = report_data(database, run_id, compare_to)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        text = render_report_csv(data)
+    else:
+        text = render_report_markdown(data, lang)
+    emit(text, output)
+
+
+

@@ -1,0 +1,224 @@
+"""Assessing schools' facts against a region's checklist.
+
+Each applicable requirement becomes a finding for each school:
+``met``, ``not_met``, ``unknown`` (fact missing), ``not_applicable`` (grades
+or attributes put the school outside it), ``not_yet_due`` (deadline after the
+as-of date), ``waived`` or ``manual`` (no machine check).  Requirements that
+bind the education authority to a share of its schools (``count_per`` =
+``region``) and authority duties without a check become region findings.
+
+The evaluation works on compiled requirements and tuples so that a whole
+province (100,000 schools) streams through without building everything in
+memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from attrs import define, frozen
+
+from xinli.core.facts import FactColumns, School
+from xinli.core.model import parse_share
+from xinli.core.waivers import Waiver
+
+STATUSES = ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual")
+CONDITION_OPS = {"==": operator.eq, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+
+
+@frozen
+class CompiledRequirement:
+    """What the evaluator needs of one checklist item."""
+
+    index: int
+    id: str
+    scope: str  # "school" or "region"
+    grades: frozenset[int]
+    conditions: tuple[tuple[int, Any, Any], ...]  # (column index, op function, value)
+    metric_index: int | None
+    test: Any  # callable(observed) -> bool, or None
+    expected: str
+    deadline: dt.date | None
+    region_share: Fraction | None
+
+
+def expected_text(check: dict[str, Any] | None) -> str:
+    """A check's expectation in a short stable form, e.g. ``>= 12 lessons per_semester``."""
+    if not check:
+        return "manual"
+    op, value = check["op"], check["value"]
+    if op == "true":
+        text = "true"
+    elif op == "between":
+        text = f"between {value[0]} and {value[1]}"
+    else:
+        text = f"{op} {value}"
+    if check["unit"] and op != "true":
+        text += f" {check['unit']}"
+    if check["per"]:
+        text += f" {check['per']}"
+    return text
+
+
+def _test_for(check: dict[str, Any]) -> Any:
+    op, value = check["op"], check["value"]
+    if op == "true":
+        return lambda observed: observed is True
+    if op == "between":
+        low, high = value
+        return lambda observed: low <= observed <= high
+    target = float(parse_share(value)) if isinstance(value, str) else value
+    compare = {">=": operator.ge, "<=": operator.le, "==": operator.eq}[op]
+    return lambda observed: compare(observed, target)
+
+
+def _region_test(observed: Any) -> bool:
+    """A school counts towards a region-level share when its fact is true
+    (or a positive count)."""
+    return bool(observed)
+
+
+def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
+    """Prepare every checklist item for fast evaluation against ``columns``."""
+    keys = columns.attributes + [m.key for m in columns.metrics]
+    position = {key: i for i, key in enumerate(keys)}
+    compiled = []
+    for index, item in enumerate(checklist["items"]):
+        check = item["check"]
+        region_check = bool(check) and check["count_per"] == "region"
+        if region_check:
+            scope = "region"
+        elif check:
+            scope = "school"
+        else:
+            scope = "school" if item["school_duty"] else "region"
+        conditions = tuple(
+            (position[c["attribute"]], CONDITION_OPS[c["op"]], c["value"]) for c in item["applies_if"] or ()
+        )
+        share = None
+        if region_check:
+            share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
+        compiled.append(
+            CompiledRequirement(
+                index=index,
+                id=item["id"],
+                scope=scope,
+                grades=frozenset(item["grades"]),
+                conditions=conditions,
+                metric_index=position[check["metric"]] if check else None,
+                test=_region_test if region_check else (_test_for(check) if check else None),
+                expected=expected_text(check),
+                deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
+                region_share=share,
+            )
+        )
+    return compiled
+
+
+def observed_text(value: Any) -> str | None:
+    """An observed fact as stored text (None when unknown)."""
+    if value is None:
+        return None
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@define
+class SchoolEvaluator:
+    """Evaluates one school at a time against the school-scope requirements."""
+
+    requirements: list[CompiledRequirement]
+    as_of: dt.date
+    waivers: dict[tuple[str, str], Waiver]
+
+    def evaluate(self, school: School) -> Iterator[tuple[CompiledRequirement, str, str | None, str | None]]:
+        """Yield ``(requirement, status, observed, detail)`` for each
+        school-scope requirement."""
+        grades = set(school.grades)
+        values = school.values
+        for req in self.requirements:
+            if req.scope != "school":
+                continue
+            if grades.isdisjoint(req.grades):
+                yield req, "not_applicable", None, "grades"
+                continue
+            outside = False
+            unknown_condition = None
+            for column, op, value in req.conditions:
+                actual = values[column]
+                if actual is None:
+                    unknown_condition = column
+                elif not op(actual, value):
+                    outside = True
+                    break
+            if outside:
+                yield req, "not_applicable", None, "attributes"
+                continue
+            waiver = self.waivers.get((school.school_id, req.id))
+            if waiver is not None and waiver.active(self.as_of):
+                yield req, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
+                continue
+            if req.deadline is not None and req.deadline > self.as_of:
+                yield req, "not_yet_due", None, f"due {req.deadline}"
+                continue
+            if unknown_condition is not None:
+                yield req, "unknown", None, "school attribute unknown"
+                continue
+            if req.metric_index is None:
+                yield req, "manual", None, None
+                continue
+            observed = values[req.metric_index]
+            if observed is None:
+                yield req, "unknown", None, None
+                continue
+            yield req, ("met" if req.test(observed) else "not_met"), observed_text(observed), None
+
+
+def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
+                    ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
+    """Region findings: shares of schools meeting a region-level target, and
+    authority duties without a machine check (``manual``)."""
+    findings = []
+    for req in requirements:
+        if req.scope != "region":
+            continue
+        if req.deadline is not None and req.deadline > as_of:
+            findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
+            continue
+        if req.region_share is None or req.metric_index is None:
+            findings.append((req, "manual", None, None))
+            continue
+        applicable = meeting = unknown = 0
+        for school in schools:
+            if set(school.grades).isdisjoint(req.grades):
+                continue
+            if any(school.values[c] is not None and not op(school.values[c], v) for c, op, v in req.conditions):
+                continue
+            applicable += 1
+            value = school.values[req.metric_index]
+            if value is None:
+                unknown += 1
+            elif req.test(value):
+                meeting += 1
+        if applicable == 0:
+            findings.append((req, "not_applicable", None, "no school in scope"))
+            continue
+        share = Fraction(meeting, applicable)
+        observed = f"{meeting}/{applicable}"
+        detail = f"{unknown} school(s) unknown" if unknown else None
+        if share >= req.region_share:
+            findings.append((req, "met", observed, detail))
+        elif Fraction(meeting + unknown, applicable) >= req.region_share:
+            findings.append((req, "unknown", observed, detail))
+        else:
+            findings.append((req, "not_met", observed, detail))
+    return findings

@@ -1,0 +1,447 @@
+"""School-level facts: the template a region needs, and reading filled-in
+files (CSV, TOML, JSON) with every problem reported before anything is
+written.
+
+xinli keeps facts about schools as wholes.  A column that looks like
+student-level data (names, ID-card numbers, student numbers, phones) is
+refused outright.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from attrs import define, frozen
+
+from xinli.core import vocabulary as vocab
+from xinli.core.metrics import Metric
+from xinli.core.plugins import XinliError
+
+MAX_PROBLEMS = 50
+ID_COLUMNS: dict[str, tuple[str, str]] = {
+    "school_id": ("学校代码", "school identifier"),
+    "school_name": ("学校名称", "school name"),
+    "grades": ("年级", "grades, e.g. 1-6, 7-9, 10-12, 1-9, 7-12"),
+}
+REQUIRED_COLUMNS = ("school_id", "grades")
+STUDENT_DATA = re.compile(
+    r"(姓名|身份证|学号|学籍|手机|电话|住址|家长|出生|病史|诊断|student|pupil|id[_ ]?card|idcard|passport|"
+    r"^name$|first[_ ]?name|last[_ ]?name|phone|mobile|address|birth|diagnos)",
+    re.IGNORECASE,
+)
+TRUE_WORDS = {"true", "1", "是", "有", "yes", "y", "t"}
+FALSE_WORDS = {"false", "0", "否", "无", "no", "n", "f"}
+
+
+@frozen
+class FactProblem:
+    """One problem in a facts file: where it is and why."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        value = f" {self.value!r}:" if self.value is not None else ""
+        return f"{', '.join(where)}:{value} {self.reason}"
+
+
+class FactsError(XinliError):
+    """A facts (or waivers) file has problems; nothing was written."""
+
+    def __init__(self, problems: list[FactProblem], truncated: bool = False) -> None:
+        self.problems = problems
+        self.truncated = truncated
+        lines = [str(p) for p in problems]
+        if truncated:
+            lines.append(f"… stopped after {len(problems)} problems")
+        super().__init__(f"{len(problems)} problem(s) in the input; nothing was written\n" + "\n".join(lines))
+
+
+@define
+class FactColumns:
+    """The columns a region's facts use: school attributes its conditions
+    test and metrics its checks compare, in template order."""
+
+    attributes: list[str]
+    metrics: list[Metric]
+
+    @property
+    def names(self) -> list[str]:
+        """All column keys in template order."""
+        return list(ID_COLUMNS) + self.attributes + [m.key for m in self.metrics]
+
+    def aliases(self) -> dict[str, str]:
+        """Accepted header → column key: keys and their Chinese labels."""
+        out = {key: key for key in self.names}
+        for key, (zh, _en) in ID_COLUMNS.items():
+            out[zh] = key
+        for key in self.attributes:
+            out[vocab.SCHOOL_ATTRIBUTES[key][1]] = key
+        for metric in self.metrics:
+            out[metric.label.zh] = metric.key
+        return out
+
+
+@frozen
+class School:
+    """One school's facts.  ``values`` is aligned with ``columns`` (the
+    region's attribute then metric keys); None means unknown."""
+
+    row: int
+    school_id: str
+    school_name: str
+    grades: tuple[int, ...]
+    values: tuple[Any, ...]
+
+
+def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactColumns:
+    """The fact columns a region's checklist needs, in a stable order."""
+    attributes: list[str] = []
+    keys: list[str] = []
+    for item in checklist["items"]:
+        for cond in item["applies_if"] or ():
+            if cond["attribute"] not in attributes:
+                attributes.append(cond["attribute"])
+        check = item["check"]
+        if check and check["metric"] not in keys:
+            keys.append(check["metric"])
+    ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]
+    return FactColumns(ordered_attributes, [metrics[k] for k in keys])
+
+
+def parse_grades(text: str) -> tuple[int, ...]:
+    """Grades written like ``1-6``, ``7-12``, ``1-6,10-12`` or ``9``."""
+    grades: set[int] = set()
+    for part in re.split(r"[,，;；\s]+", text.strip()):
+        if not part:
+            continue
+        match = re.fullmatch(r"(\d{1,2})(?:\s*[-–~～至]\s*(\d{1,2}))?", part)
+        if not match:
+            raise ValueError("grades are written like 1-6, 7-9, 10-12, 1-9 or 7-12")
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if not (1 <= low <= high <= 12):
+            raise ValueError("grades must lie within 1-12, low before high")
+        grades.update(range(low, high + 1))
+    if not grades:
+        raise ValueError("grades are empty")
+    return tuple(sorted(grades))
+
+
+def format_grades(grades: Iterable[int]) -> str:
+    """Grades back to the compact ``1-6,10-12`` form."""
+    ordered = sorted(grades)
+    runs: list[str] = []
+    start = prev = ordered[0]
+    for grade in ordered[1:] + [None]:  # type: ignore[list-item]
+        if grade is not None and grade == prev + 1:
+            prev = grade
+            continue
+        runs.append(f"{start}-{prev}" if prev != start else str(start))
+        if grade is not None:
+            start = prev = grade
+    return ",".join(runs)
+
+
+def _parse_bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError("expected true/false, 1/0, 是/否 or 有/无")
+
+
+def _parse_int(raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise ValueError("expected a whole number")
+    if isinstance(raw, int):
+        value = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        value = int(raw)
+    else:
+        text = str(raw).strip()
+        if not re.fullmatch(r"[+-]?\d+(?:\.0+)?", text):
+            raise ValueError("expected a whole number")
+        value = int(float(text))
+    if value < 0:
+        raise ValueError("a count cannot be negative")
+    return value
+
+
+def _parse_number(raw: Any) -> float:
+    if isinstance(raw, bool):
+        raise ValueError("expected a number")
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        raise ValueError("expected a number") from None
+    if value != value or value < 0:
+        raise ValueError("expected a number that is not negative")
+    return value
+
+
+def _parse_date(raw: Any) -> str:
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    try:
+        return dt.date.fromisoformat(str(raw).strip()).isoformat()
+    except ValueError:
+        raise ValueError("expected a date like 2024-09-01") from None
+
+
+PARSERS: dict[str, Callable[[Any], Any]] = {
+    "integer": _parse_int,
+    "number": _parse_number,
+    "boolean": _parse_bool,
+    "date": _parse_date,
+}
+
+
+def _parser_for(key: str, columns: FactColumns) -> Callable[[Any], Any]:
+    if key in vocab.SCHOOL_ATTRIBUTES:
+        return _parse_bool if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool" else _parse_int
+    metric = next(m for m in columns.metrics if m.key == key)
+    parser = PARSERS[metric.type]
+    if metric.unit == "share":
+        def share(raw: Any) -> float:
+            value = _parse_number(raw)
+            if value > 1:
+                raise ValueError("a share lies between 0 and 1")
+            return value
+
+        return share
+    return parser
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text of a CSV file saved as UTF-8, UTF-8 with BOM, or GB18030 (what
+    Excel writes for a Chinese user), detected without asking."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+class _Collector:
+    """Gathers problems up to a limit."""
+
+    def __init__(self, file: str, limit: int) -> None:
+        self.file = file
+        self.limit = limit
+        self.problems: list[FactProblem] = []
+        self.truncated = False
+
+    def add(self, row: int | None, column: str | None, value: Any, reason: str) -> None:
+        if len(self.problems) >= self.limit:
+            self.truncated = True
+            return
+        shown = None if value is None else str(value)
+        self.problems.append(FactProblem(self.file, row, column, shown, reason))
+
+    @property
+    def full(self) -> bool:
+        return self.truncated
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise FactsError(self.problems, self.truncated)
+
+
+def _map_header(header: list[str], columns: FactColumns, out: _Collector) -> list[str | None]:
+    aliases = columns.aliases()
+    mapped: list[str | None] = []
+    seen: set[str] = set()
+    for raw in header:
+        name = raw.strip()
+        key = aliases.get(name) or aliases.get(name.lower())
+        if key is None:
+            if STUDENT_DATA.search(name):
+                out.add(1, name, None, "looks like student-level data; xinli keeps school-level facts only")
+            else:
+                out.add(1, name, None, "unknown column for this region (see `xinli facts-template`)")
+            mapped.append(None)
+            continue
+        if key in seen:
+            out.add(1, name, None, f"column {key} appears twice")
+        seen.add(key)
+        mapped.append(key)
+    for required in REQUIRED_COLUMNS:
+        if required not in seen:
+            out.add(1, required, None, "required column is missing")
+    return mapped
+
+
+def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers: dict[str, Callable[[Any], Any]],
+                 out: _Collector, seen_ids: set[str]) -> School | None:
+    ok = True
+    school_id = str(record.get("school_id") or "").strip()
+    if not school_id:
+        out.add(row, "school_id", record.get("school_id"), "school_id is empty")
+        ok = False
+    elif school_id in seen_ids:
+        out.add(row, "school_id", school_id, "duplicate school_id")
+        ok = False
+    else:
+        seen_ids.add(school_id)
+    grades: tuple[int, ...] = ()
+    raw_grades = record.get("grades")
+    try:
+        grades = parse_grades(str(raw_grades if raw_grades is not None else ""))
+    except ValueError as exc:
+        out.add(row, "grades", raw_grades, f"unknown grades: {exc}")
+        ok = False
+    values: list[Any] = []
+    for key, parser in parsers.items():
+        raw = record.get(key)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            values.append(None)
+            continue
+        try:
+            values.append(parser(raw))
+        except ValueError as exc:
+            out.add(row, key, raw, str(exc))
+            values.append(None)
+            ok = False
+    if not ok:
+        return None
+    return School(row, school_id, str(record.get("school_name") or "").strip(), grades, tuple(values))
+
+
+def _value_keys(columns: FactColumns) -> list[str]:
+    return columns.attributes + [m.key for m in columns.metrics]
+
+
+def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS) -> list[School]:
+    """Read and validate a facts file (``.csv``, ``.toml`` or ``.json``).
+
+    Every problem is collected (up to ``limit``) with file, row, column,
+    value and reason; if there are any, :class:`FactsError` is raised and
+    the caller must write nothing.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise XinliError(f"{path}: cannot read facts file: {exc.strerror or exc}") from None
+    out = _Collector(path.name, limit)
+    parsers = {key: _parser_for(key, columns) for key in _value_keys(columns)}
+    seen: set[str] = set()
+    schools: list[School] = []
+    if suffix == ".csv":
+        reader = csv.reader(io.StringIO(decode_bytes(data), newline=""))
+        header = next(reader, None)
+        if header is None:
+            raise FactsError([FactProblem(path.name, None, None, None, "the file is empty")])
+        mapped = _map_header(header, columns, out)
+        if out.problems:
+            out.raise_if_any()
+        for row_number, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(mapped):
+                out.add(row_number, None, None, f"{len(cells)} cells but the header has {len(mapped)} columns")
+                continue
+            record = {key: cell for key, cell in zip(mapped, cells, strict=False) if key is not None}
+            school = _school_from(record, row_number, columns, parsers, out, seen)
+            if school is not None:
+                schools.append(school)
+            if out.full:
+                break
+    elif suffix in (".toml", ".json"):
+        records = _records_from_document(path, data, suffix, out)
+        aliases = columns.aliases()
+        for index, raw in records:
+            record: dict[str, Any] = {}
+            for name, value in raw.items():
+                key = aliases.get(str(name).strip())
+                if key is None:
+                    reason = ("looks like student-level data; xinli keeps school-level facts only"
+                              if STUDENT_DATA.search(str(name)) else "unknown field for this region")
+                    out.add(index, str(name), None, reason)
+                    continue
+                record[key] = value
+            for required in REQUIRED_COLUMNS:
+                if required not in record:
+                    out.add(index, required, None, "required field is missing")
+            school = _school_from(record, index, columns, parsers, out, seen)
+            if school is not None:
+                schools.append(school)
+            if out.full:
+                break
+    else:
+        raise XinliError(f"{path}: unsupported facts format {suffix or '(none)'}; use .csv, .toml or .json")
+    out.raise_if_any()
+    if not schools:
+        raise FactsError([FactProblem(path.name, None, None, None, "the file holds no schools")])
+    return schools
+
+
+def _records_from_document(path: Path, data: bytes, suffix: str, out: _Collector) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        text = data.decode("utf-8-sig")
+        doc = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise FactsError([FactProblem(path.name, None, None, None, f"cannot parse: {exc}")]) from None
+    schools = doc.get("schools") if isinstance(doc, dict) else doc
+    if not isinstance(schools, list) or not all(isinstance(s, dict) for s in schools):
+        raise FactsError([FactProblem(path.name, None, None, None, "expected a list of schools under 'schools'")])
+    return [(i, s) for i, s in enumerate(schools, start=1)]
+
+
+def template_csv(columns: FactColumns) -> str:
+    """The CSV template: the header, nothing else (UTF-8 with BOM, so Excel
+    opens Chinese text correctly)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(columns.names)
+    return "\ufeff" + buffer.getvalue()
+
+
+def template_toml(columns: FactColumns, region: str) -> str:
+    """The TOML template: one example table per school, each field preceded
+    by a comment with its label, type and unit.  Delete a line to leave a
+    fact unknown."""
+    lines = [
+        f"# xinli facts for region {region}: one [[schools]] table per school.",
+        "# 每所学校一个 [[schools]] 表；不知道的事实删去该行即为“未知”。",
+        "# Delete a line to leave that fact unknown.",
+        "",
+        "[[schools]]",
+        "# 学校代码 / school identifier",
+        'school_id = "S001"',
+        "# 学校名称 / school name",
+        'school_name = ""',
+        "# 年级 / grades: 1-6, 7-9, 10-12, 1-9, 7-12",
+        'grades = "1-6"',
+    ]
+    for key in columns.attributes:
+        kind, zh, en = vocab.SCHOOL_ATTRIBUTES[key]
+        lines += [f"# {zh} / {en} ({'true/false' if kind == 'bool' else 'integer'})",
+                  f"{key} = {'false' if kind == 'bool' else 0}"]
+    for metric in columns.metrics:
+        unit = vocab.label(vocab.UNITS, metric.unit, "both") if metric.unit else ""
+        example = {"integer": "0", "number": "0", "boolean": "false", "date": '"2026-09-01"'}[metric.type]
+        lines += [f"# {metric.label.zh} / {metric.label.en} ({metric.type}{', ' + unit if unit else ''})",
+                  f"{metric.key} = {example}"]
+    return "\n".join(lines) + "\n"

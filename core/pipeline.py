@@ -1,0 +1,146 @@
+"""One assessment run from files to records: read and validate everything,
+then evaluate and write in one transaction.
+
+Nothing touches the database until the facts and waivers have validated, so
+a bad input leaves the database byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from xinli.core.assess import SchoolEvaluator, compile_requirements, evaluate_region
+from xinli.core.checklist import build_checklist
+from xinli.core.facts import columns_for, format_grades, read_facts
+from xinli.core.metrics import collect_metrics
+from xinli.core.plugins import Registry
+from xinli.core.records import existing_run, file_sha256, open_database, run_key, write_run
+from xinli.core.waivers import read_waivers
+
+#: Findings evaluated per batch before they are inserted.
+BATCH_ROWS = 50_000
+
+
+@frozen
+class RunResult:
+    """What an assessment did: the run id, whether it was new, and counts."""
+
+    run_id: int
+    created: bool
+    schools: int
+    findings: int
+    counts: dict[str, int]
+    timings: dict[str, float]
+
+
+def rules_digest(checklist: dict[str, Any]) -> str:
+    """A hash of the effective rules, so a change of rules is a new run."""
+    return hashlib.sha256(json.dumps(checklist["items"], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def assess(
+    registry: Registry,
+    region: str,
+    facts_path: str | Path,
+    db_path: str | Path,
+    as_of: dt.date | None = None,
+    waivers_path: str | Path | None = None,
+    progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
+) -> RunResult:
+    """Assess the schools in ``facts_path`` against ``region``'s rules as of
+    ``as_of`` (default today) and record the run in ``db_path``.
+
+    Re-running the same region on the same facts, waivers, rules and date
+    records nothing new and returns the earlier run.
+    """
+    import time
+
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    as_of = as_of or dt.date.today()
+    checklist = build_checklist(registry, region, as_of)
+    metrics = collect_metrics(registry)
+    columns = columns_for(checklist, metrics)
+    schools = read_facts(facts_path, columns)
+    waivers = []
+    if waivers_path is not None:
+        waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]})
+    timings["read"] = time.perf_counter() - started
+
+    facts_sha = file_sha256(facts_path)
+    waivers_sha = file_sha256(waivers_path)
+    rules_sha = rules_digest(checklist)
+    key = run_key(region, facts_sha, waivers_sha, rules_sha, as_of)
+    db = open_database(db_path)
+    try:
+        previous = existing_run(db, key)
+        if previous is not None:
+            row = db.execute("select schools, findings, counts from runs where id = ?", [previous]).fetchone()
+            return RunResult(previous, False, row[0], row[1], json.loads(row[2]), timings)
+        compiled = compile_requirements(checklist, columns)
+        items = {item["id"]: item for item in checklist["items"]}
+        requirements = [
+            {
+                "requirement_id": req.id, "domain": items[req.id]["domain"], "level": items[req.id]["level"],
+                "duty_holder": items[req.id]["duty_holder"], "scope": req.scope,
+                "text_zh": items[req.id]["text"]["zh"], "text_en": items[req.id]["text"]["en"],
+                "jurisdiction": items[req.id]["citation"]["jurisdiction"],
+                "document": items[req.id]["citation"]["document"], "clause": items[req.id]["citation"]["clause"],
+                "quote": items[req.id]["citation"]["quote"], "expected": req.expected,
+            }
+            for req in compiled
+        ]
+        keys = columns.attributes + [m.key for m in columns.metrics]
+        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers})
+
+        def school_rows() -> Iterator[tuple[str, str, str, str]]:
+            for school in schools:
+                facts = {k: v for k, v in zip(keys, school.values, strict=True) if v is not None}
+                yield school.school_id, school.school_name, format_grades(school.grades), json.dumps(facts, ensure_ascii=False)
+
+        def finding_batches() -> Iterator[list[tuple[str | None, str, str, str | None, str | None]]]:
+            iterator: Iterator[Any] = iter(schools)
+            if progress is not None:
+                iterator = progress(iterator, len(schools))
+            batch: list[tuple[str | None, str, str, str | None, str | None]] = []
+            for school in iterator:
+                sid = school.school_id
+                batch.extend((sid, req.id, status, observed, detail) for req, status, observed, detail in evaluator.evaluate(school))
+                if len(batch) >= BATCH_ROWS:
+                    yield batch
+                    batch = []
+            batch.extend((None, req.id, status, observed, detail)
+                         for req, status, observed, detail in evaluate_region(compiled, schools, as_of))
+            yield batch
+
+        run = {
+            "region": region,
+            "run_key": key,
+            "plugins": {code: f"{p.distribution or '-'} {p.version or '-'}" for code, p in sorted(registry.plugins.items())},
+            "facts_file": Path(facts_path).name,
+            "facts_sha256": facts_sha,
+            "waivers_sha256": waivers_sha,
+            "rules_sha256": rules_sha,
+            "as_of": as_of.isoformat(),
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        waiver_rows = [
+            {"school_id": w.school_id, "requirement_id": w.requirement_id, "justification": w.justification,
+             "approved_by": w.approved_by, "start": w.start.isoformat(), "expiry": w.expiry.isoformat()}
+            for w in waivers
+        ]
+        write_started = time.perf_counter()
+        run_id = write_run(db, run, school_rows(), requirements, finding_batches(), waiver_rows, timings)
+        timings["evaluate_and_write"] = time.perf_counter() - write_started
+        row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
+    finally:
+        db.close()
+    timings["total"] = time.perf_counter() - started
+    return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings)

@@ -1,0 +1,224 @@
+"""Durable assessment records in SQLite, through sqlite-utils.
+
+The schema is built by named migrations (``sqlite_utils.Migrations``)
+applied before any command reads or writes.  A run is written in one
+transaction: killed halfway, the database keeps its previous state.  WAL
+mode and a busy timeout let two ``assess`` commands share a database; a
+database file xinli creates is readable by its owner only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from xinli.core.plugins import XinliError
+
+BUSY_TIMEOUT_MS = 60_000
+migrations = Migrations("xinli")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Runs, schools, the requirements a run used, and findings."""
+    db["runs"].create(
+        {
+            "id": int, "region": str, "run_key": str, "plugins": str, "facts_file": str, "facts_sha256": str,
+            "rules_sha256": str, "as_of": str, "created": str, "schools": int, "findings": int, "counts": str,
+        },
+        pk="id", not_null={"region", "run_key", "facts_sha256", "as_of", "created"},
+    )
+    db["runs"].create_index(["run_key"], unique=True)
+    db["runs"].create_index(["region", "created"])
+    db["schools"].create(
+        {"id": int, "run_id": int, "school_id": str, "school_name": str, "grades": str, "facts": str},
+        pk="id", foreign_keys=[("run_id", "runs", "id")], not_null={"run_id", "school_id"},
+    )
+    db["schools"].create_index(["run_id", "school_id"], unique=True)
+    db["requirements"].create(
+        {
+            "id": int, "run_id": int, "requirement_id": str, "domain": str, "level": str, "duty_holder": str,
+            "scope": str, "text_zh": str, "text_en": str, "jurisdiction": str, "document": str, "clause": str,
+            "quote": str, "expected": str,
+        },
+        pk="id", foreign_keys=[("run_id", "runs", "id")], not_null={"run_id", "requirement_id"},
+    )
+    db["requirements"].create_index(["run_id", "requirement_id"], unique=True)
+    db["findings"].create(
+        {"id": int, "run_id": int, "school": int, "requirement": int, "status": str, "observed": str},
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id"), ("school", "schools", "id"), ("requirement", "requirements", "id")],
+        not_null={"run_id", "requirement", "status"},
+    )
+    db["findings"].create_index(["run_id", "status"])
+    db["findings"].create_index(["requirement", "status"])
+    db["findings"].create_index(["school"])
+
+
+@migrations()
+def m002_waivers(db: sqlite_utils.Database) -> None:
+    """Exemptions: the waivers a run applied, the waivers file's hash, and a
+    detail column on findings (waiver justification, why unknown...)."""
+    db["runs"].add_column("waivers_sha256", str)
+    db["findings"].add_column("detail", str)
+    db["waivers"].create(
+        {
+            "id": int, "run_id": int, "school_id": str, "requirement_id": str, "justification": str,
+            "approved_by": str, "start": str, "expiry": str,
+        },
+        pk="id", foreign_keys=[("run_id", "runs", "id")], not_null={"run_id", "school_id", "requirement_id"},
+    )
+    db["waivers"].create_index(["run_id"])
+    db.create_view(
+        "finding_details",
+        """
+        select findings.run_id, schools.school_id, schools.school_name, requirements.requirement_id,
+               requirements.scope, requirements.level, findings.status, requirements.expected, findings.observed,
+               findings.detail, requirements.document, requirements.clause, requirements.quote
+        from findings
+        join requirements on requirements.id = findings.requirement
+        left join schools on schools.id = findings.school
+        """,
+    )
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Database:
+    """Open (creating with mode 600 when ``create``) the records database,
+    set WAL mode and a busy timeout, and apply pending migrations."""
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise XinliError(f"{path}: no such database")
+        try:
+            _create_private(path)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise XinliError(f"{path}: cannot create database: {exc.strerror or exc}") from None
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        if migrations.pending(db):
+            # one process migrates at a time; the others wait, then find nothing pending
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                migrations.apply(db)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    except sqlite3.DatabaseError as exc:
+        raise XinliError(f"{path}: not a usable xinli database: {exc}") from None
+    return db
+
+
+def file_sha256(path: str | Path | None) -> str | None:
+    """SHA-256 of a file's bytes, or None for no file."""
+    if path is None:
+        return None
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def run_key(region: str, facts_sha: str, waivers_sha: str | None, rules_sha: str, as_of: dt.date) -> str:
+    """What makes two runs the same assessment."""
+    return hashlib.sha256(f"{region}|{facts_sha}|{waivers_sha or ''}|{rules_sha}|{as_of}".encode()).hexdigest()
+
+
+def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
+    """The id of a run with this key, if one was already recorded."""
+    row = db.execute("select id from runs where run_key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def write_run(
+    db: sqlite_utils.Database,
+    run: dict[str, Any],
+    schools: Iterable[tuple[str, str, str, str]],
+    requirements: list[dict[str, Any]],
+    finding_batches: Iterable[list[tuple[str | None, str, str, str | None, str | None]]],
+    waivers: list[dict[str, Any]],
+    timings: dict[str, float] | None = None,
+) -> int:
+    """Write one run in a single transaction and return its id.
+
+    ``schools`` yields ``(school_id, school_name, grades, facts_json)``;
+    ``finding_batches`` yields lists of ``(school_id or None,
+    requirement_id, status, observed, detail)``, evaluated a batch at a
+    time so memory stays flat.  Counts per status are stored on the run;
+    the time spent inserting findings is added to ``timings``.
+    """
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        cursor = conn.execute(
+            "insert into runs (region, run_key, plugins, facts_file, facts_sha256, waivers_sha256, rules_sha256, "
+            "as_of, created, schools, findings, counts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')",
+            [run["region"], run["run_key"], json.dumps(run["plugins"], ensure_ascii=False), run["facts_file"],
+             run["facts_sha256"], run["waivers_sha256"], run["rules_sha256"], run["as_of"], run["created"]],
+        )
+        run_id = cursor.lastrowid
+        conn.executemany(
+            "insert into schools (run_id, school_id, school_name, grades, facts) values (?, ?, ?, ?, ?)",
+            ((run_id, *school) for school in schools),
+        )
+        school_rows = dict(conn.execute("select school_id, id from schools where run_id = ?", [run_id]).fetchall())
+        conn.executemany(
+            "insert into requirements (run_id, requirement_id, domain, level, duty_holder, scope, text_zh, text_en, "
+            "jurisdiction, document, clause, quote, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(run_id, r["requirement_id"], r["domain"], r["level"], r["duty_holder"], r["scope"], r["text_zh"],
+              r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"])
+             for r in requirements],
+        )
+        requirement_rows = dict(
+            conn.execute("select requirement_id, id from requirements where run_id = ?", [run_id]).fetchall()
+        )
+        counts: dict[str, int] = {}
+        insert = "insert into findings (run_id, school, requirement, status, observed, detail) values (?, ?, ?, ?, ?, ?)"
+        for batch in finding_batches:
+            rows = []
+            for school_id, requirement_id, status, observed, detail in batch:
+                counts[status] = counts.get(status, 0) + 1
+                school = school_rows[school_id] if school_id is not None else None
+                rows.append((run_id, school, requirement_rows[requirement_id], status, observed, detail))
+            write_started = time.perf_counter()
+            conn.executemany(insert, rows)
+            if timings is not None:
+                timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
+        conn.executemany(
+            "insert into waivers (run_id, school_id, requirement_id, justification, approved_by, start, expiry) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
+            [(run_id, w["school_id"], w["requirement_id"], w["justification"], w["approved_by"], w["start"],
+              w["expiry"]) for w in waivers],
+        )
+        conn.execute(
+            "update runs set schools = ?, findings = ?, counts = ? where id = ?",
+            [len(school_rows), sum(counts.values()), json.dumps(dict(sorted(counts.items()))), run_id],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return run_id

@@ -1,0 +1,244 @@
+"""Reports from the assessment records: per school, per requirement, region
+findings, and what changed since the region's previous run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import sqlite_utils
+
+from xinli.core.assess import STATUSES
+from xinli.core.plugins import XinliError
+
+REPORT_SCHEMA = "xinli.report/1"
+
+
+def list_runs(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every recorded run, newest first."""
+    rows = db.execute(
+        "select id, region, as_of, created, facts_file, facts_sha256, schools, findings, counts, plugins "
+        "from runs order by id desc"
+    ).fetchall()
+    return [
+        {
+            "id": r[0], "region": r[1], "as_of": r[2], "created": r[3], "facts_file": r[4], "facts_sha256": r[5],
+            "schools": r[6], "findings": r[7], "counts": json.loads(r[8] or "{}"), "plugins": json.loads(r[9] or "{}"),
+        }
+        for r in rows
+    ]
+
+
+def _run(db: sqlite_utils.Database, run_id: int | None) -> dict[str, Any]:
+    runs = list_runs(db)
+    if not runs:
+        raise XinliError("the database holds no runs yet; run `xinli assess` first")
+    if run_id is None:
+        return runs[0]
+    for run in runs:
+        if run["id"] == run_id:
+            return run
+    raise XinliError(f"no run {run_id}; runs in this database: {', '.join(str(r['id']) for r in runs)}")
+
+
+def previous_run_id(db: sqlite_utils.Database, run: dict[str, Any]) -> int | None:
+    """The region's run recorded just before ``run``, if any."""
+    row = db.execute("select max(id) from runs where region = ? and id < ?", [run["region"], run["id"]]).fetchone()
+    return row[0] if row and row[0] is not None else None
+
+
+def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to: int | None = None,
+                change_limit: int = 1000) -> dict[str, Any]:
+    """The report of one run (default: the newest) as plain data.
+
+    ``compare_to`` (default: the same region's previous run) adds
+    ``changes``: findings whose status differs between the two runs.
+    """
+    run = _run(db, run_id)
+    rid = run["id"]
+    requirements = []
+    for row in db.execute(
+        """
+        select r.requirement_id, r.scope, r.level, r.text_zh, r.text_en, r.expected, r.document, r.clause,
+               sum(f.status = 'met'), sum(f.status = 'not_met'), sum(f.status = 'unknown'),
+               sum(f.status = 'not_applicable'), sum(f.status = 'not_yet_due'), sum(f.status = 'waived'),
+               sum(f.status = 'manual')
+        from requirements r left join findings f on f.requirement = r.id
+        where r.run_id = ? group by r.id order by r.id
+        """,
+        [rid],
+    ).fetchall():
+        counts = dict(zip(STATUSES, (n or 0 for n in row[8:15]), strict=True))
+        decided = counts["met"] + counts["not_met"] + counts["unknown"]
+        requirements.append(
+            {
+                "requirement_id": row[0], "scope": row[1], "level": row[2], "text": {"zh": row[3], "en": row[4]},
+                "expected": row[5], "document": row[6], "clause": row[7], "counts": counts,
+                "share_met": round(counts["met"] / decided, 4) if decided else None,
+            }
+        )
+    schools: dict[int, dict[str, Any]] = {}
+    for sid, school_id, name, status, count in db.execute(
+        """
+        select s.id, s.school_id, s.school_name, f.status, count(*)
+        from schools s join findings f on f.school = s.id
+        where s.run_id = ? group by s.id, f.status order by s.id
+        """,
+        [rid],
+    ).fetchall():
+        entry = schools.setdefault(
+            sid, {"school_id": school_id, "school_name": name, "counts": dict.fromkeys(STATUSES, 0), "required_not_met": []}
+        )
+        entry["counts"][status] = count
+    for sid, req_id, expected, observed, document, clause in db.execute(
+        """
+        select f.school, r.requirement_id, r.expected, f.observed, r.document, r.clause
+        from findings f join requirements r on r.id = f.requirement
+        where f.run_id = ? and f.status = 'not_met' and r.level = 'required' and f.school is not null
+        order by f.school, r.id
+        """,
+        [rid],
+    ).fetchall():
+        schools[sid]["required_not_met"].append(
+            {"requirement_id": req_id, "expected": expected, "observed": observed, "document": document, "clause": clause}
+        )
+    region_findings = [
+        {"requirement_id": r[0], "level": r[1], "status": r[2], "expected": r[3], "observed": r[4], "detail": r[5],
+         "document": r[6], "clause": r[7]}
+        for r in db.execute(
+            """
+            select r.requirement_id, r.level, f.status, r.expected, f.observed, f.detail, r.document, r.clause
+            from findings f join requirements r on r.id = f.requirement
+            where f.run_id = ? and f.school is null order by r.id
+            """,
+            [rid],
+        ).fetchall()
+    ]
+    data: dict[str, Any] = {
+        "schema": REPORT_SCHEMA,
+        "run": run,
+        "requirements": requirements,
+        "region_findings": region_findings,
+        "schools": list(schools.values()),
+        "changes": None,
+    }
+    other = compare_to if compare_to is not None else previous_run_id(db, run)
+    if other is not None:
+        data["changes"] = changes_between(db, _run(db, other), run, change_limit)
+    return data
+
+
+def changes_between(db: sqlite_utils.Database, before: dict[str, Any], after: dict[str, Any], limit: int) -> dict[str, Any]:
+    """Findings whose status differs between two runs of one region."""
+    if before["region"] != after["region"]:
+        raise XinliError(f"runs {before['id']} and {after['id']} are of different regions; compare runs of one region")
+    rows = db.execute(
+        """
+        with a as (
+            select coalesce(s.school_id, '') as school_id, r.requirement_id, f.status
+            from findings f join requirements r on r.id = f.requirement left join schools s on s.id = f.school
+            where f.run_id = :before),
+        b as (
+            select coalesce(s.school_id, '') as school_id, r.requirement_id, f.status
+            from findings f join requirements r on r.id = f.requirement left join schools s on s.id = f.school
+            where f.run_id = :after)
+        select coalesce(b.school_id, a.school_id), coalesce(b.requirement_id, a.requirement_id), a.status, b.status
+        from b full outer join a on a.school_id = b.school_id and a.requirement_id = b.requirement_id
+        where a.status is not b.status
+        order by 1, 2
+        """,
+        {"before": before["id"], "after": after["id"]},
+    ).fetchall()
+    summary: dict[str, int] = {}
+    for _school, _req, old, new in rows:
+        key = f"{old or 'absent'} -> {new or 'absent'}"
+        summary[key] = summary.get(key, 0) + 1
+    return {
+        "from_run": before["id"],
+        "to_run": after["id"],
+        "total": len(rows),
+        "summary": dict(sorted(summary.items())),
+        "changed": [
+            {"school_id": school or None, "requirement_id": req, "before": old, "after": new}
+            for school, req, old, new in rows[:limit]
+        ],
+        "truncated": len(rows) > limit,
+    }
+
+
+def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
+    """The report as Markdown."""
+    run = data["run"]
+    def text(t: dict[str, str]) -> str:
+        return t["zh"] if lang == "zh" else t["en"] if lang == "en" else f"{t['zh']} / {t['en']}"
+    out = [
+        f"# Assessment report — run {run['id']} ({run['region']})",
+        "",
+        f"- as of: {run['as_of']} · recorded: {run['created']} · facts: {run['facts_file']} (sha256 {run['facts_sha256'][:12]}…)",
+        f"- schools: {run['schools']} · findings: {run['findings']}",
+        "- status counts: " + ", ".join(f"{k} {v}" for k, v in run["counts"].items()),
+        "",
+        "## Requirements",
+        "",
+        "| requirement | level | expected | met | not met | unknown | n/a | not yet due | waived | manual | share met | source |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for req in data["requirements"]:
+        if req["scope"] != "school":
+            continue
+        c = req["counts"]
+        share = f"{req['share_met']:.0%}" if req["share_met"] is not None else "–"
+        out.append(
+            f"| `{req['requirement_id']}` {text(req['text'])} | {req['level']} | {req['expected']} | {c['met']} | "
+            f"{c['not_met']} | {c['unknown']} | {c['not_applicable']} | {c['not_yet_due']} | {c['waived']} | {c['manual']} | "
+            f"{share} | {req['document']} {req['clause']} |"
+        )
+    out += ["", "## Region findings", ""]
+    if not data["region_findings"]:
+        out.append("_None._")
+    for f in data["region_findings"]:
+        observed = f" (observed {f['observed']})" if f["observed"] else ""
+        detail = f" — {f['detail']}" if f["detail"] else ""
+        out.append(f"- **{f['status']}** `{f['requirement_id']}` [{f['level']}] expected {f['expected']}{observed}{detail}"
+                   f" — {f['document']} {f['clause']}")
+    out += ["", "## Schools", ""]
+    for school in data["schools"]:
+        counts = ", ".join(f"{k} {v}" for k, v in school["counts"].items() if v)
+        out.append(f"### {school['school_id']} {school['school_name']}".rstrip())
+        out.append("")
+        out.append(f"- {counts}")
+        for miss in school["required_not_met"]:
+            out.append(f"- not met (required): `{miss['requirement_id']}` expected {miss['expected']}, observed "
+                       f"{miss['observed']} — {miss['document']} {miss['clause']}")
+        out.append("")
+    changes = data["changes"]
+    if changes is not None:
+        out += [f"## Changes since run {changes['from_run']}", ""]
+        if not changes["total"]:
+            out.append("_No finding changed status._")
+        for key, count in changes["summary"].items():
+            out.append(f"- {key}: {count}")
+        if changes["changed"]:
+            out.append("")
+        for change in changes["changed"]:
+            who = change["school_id"] or "(region)"
+            out.append(f"- {who} `{change['requirement_id']}`: {change['before']} → {change['after']}")
+        if changes["truncated"]:
+            out.append(f"- … {changes['total'] - len(changes['changed'])} more")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_report_csv(data: dict[str, Any]) -> str:
+    """One row per school: counts by status and the required items not met."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["run_id", "school_id", "school_name", *STATUSES, "required_not_met"])
+    for school in data["schools"]:
+        writer.writerow([
+            data["run"]["id"], school["school_id"], school["school_name"],
+            *(school["counts"][s] for s in STATUSES),
+            ";".join(m["requirement_id"] for m in school["required_not_met"]),
+        ])
+    return buffer.getvalue()
