@@ -127,7 +127,7 @@ class Registry:
                 raise PluginError(f"plugin {chain[0].code!r}: parent cycle {names}")
             if parent not in self.plugins:
                 child = chain[0].jurisdiction
-                refs = tuple(ref for doc in child.documents for ref in doc.implements)
+                refs = tuple(ref for doc in child.documents for ref in doc.implements if ref.jurisdiction in (None, parent))
                 return chain, MissingParent(child.code, parent, child.parent_name, refs)
             seen.add(parent)
             chain.insert(0, self.plugins[parent])

@@ -4,7 +4,7 @@ under it, and deliberately broken ones.  None of them is real policy."""
 from __future__ import annotations
 
 from xinli.core import hookimpl
-from xinli.core.model import Check, Citation, Document, DocumentRef, Jurisdiction, Requirement
+from xinli.core.model import Check, Citation, Condition, Document, DocumentRef, Jurisdiction, Requirement
 
 
 def _doc(number: str, implements=()) -> Document:
@@ -129,3 +129,55 @@ def cycle_pair() -> list[tuple[str, object]]:
         return Cyclic()
 
     return [("test_cycle_a", make("test_cycle_a", "test_cycle_b")), ("test_cycle_b", make("test_cycle_b", "test_cycle_a"))]
+
+
+class AssessProvince:
+    """An invented province whose rules exercise every finding status."""
+
+    DOC = "测评〔2024〕5号"
+
+    @hookimpl
+    def xinli_jurisdiction(self):
+        return Jurisdiction(code="test_assess", name=("测评省", "Assess Province"), level="province",
+                            documents=[_doc(self.DOC)])
+
+    def _cite(self) -> Citation:
+        return Citation("test_assess", self.DOC, "一、1", "测试")
+
+    @hookimpl
+    def xinli_curriculum_quotas(self):
+        return [
+            Requirement(id="test_assess.curriculum.lessons", domain="curriculum", text=("课时", "lessons"), level="required",
+                        duty_holder="school", citation=self._cite(), grades=range(1, 10),
+                        check=Check("psych_lessons_per_semester", ">=", 8, "lessons", "per_semester")),
+            Requirement(id="test_assess.curriculum.share", domain="curriculum", text=("占比", "share"), level="required",
+                        duty_holder="school", citation=self._cite(),
+                        check=Check("resilience_content_share", ">=", "1/2", "share", "per_semester")),
+        ]
+
+    @hookimpl
+    def xinli_staffing_rules(self):
+        return [
+            Requirement(id="test_assess.staffing.dorm-monitors", domain="staffing", text=("寝室心理委员", "dorm monitors"),
+                        level="permitted", duty_holder="school", citation=self._cite(),
+                        applies_if=[Condition("boarding", "==", True)],
+                        check=Check("dorm_psych_monitors", "true", per="standing")),
+            Requirement(id="test_assess.staffing.posts", domain="staffing", text=("岗位", "posts"), level="required",
+                        duty_holder="school", citation=self._cite(), applies_if=[Condition("area_centre_school", "==", True)],
+                        check=Check("area_fulltime_psych_posts", "between", (2, 3), "posts", "standing", "area")),
+        ]
+
+    @hookimpl
+    def xinli_other_requirements(self):
+        return [
+            Requirement(id="test_assess.other.coverage", domain="other", text=("全覆盖", "full coverage"), level="required",
+                        duty_holder="education_authority", citation=self._cite(), deadline="2024-12-31",
+                        check=Check("has_counseling_room", "true", per="by_deadline", count_per="region")),
+            Requirement(id="test_assess.other.future", domain="other", text=("将来", "future"), level="required",
+                        duty_holder="school", citation=self._cite(), deadline="2030-12-31",
+                        check=Check("crisis_plan_in_place", "true", per="by_deadline")),
+            Requirement(id="test_assess.other.manual", domain="other", text=("人工", "manual"), level="required",
+                        duty_holder="school", citation=self._cite()),
+            Requirement(id="test_assess.other.authority", domain="other", text=("主管部门", "authority"), level="required",
+                        duty_holder="education_authority", citation=self._cite()),
+        ]

@@ -44,3 +44,21 @@ def test_checklist_markdown_and_unknown_region(tmp_path):
     bad = run("checklist", "--region", "atlantis")
     assert bad.returncode == 2
     assert "valid codes:" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_facts_template_assess_runs_report(tmp_path):
+    template = run("facts-template", "--region", "henan", "--output", str(tmp_path / "template.csv"))
+    assert template.returncode == 0, template.stderr
+    header = (tmp_path / "template.csv").read_text(encoding="utf-8-sig").strip().split(",")
+    values = {"school_id": "E1", "school_name": "示例学校", "grades": "1-9"}
+    row = [values.get(column, "1") for column in header]
+    (tmp_path / "facts.csv").write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="gb18030")
+    db = tmp_path / "records.db"
+    assessed = run("assess", "--region", "henan", "--facts", str(tmp_path / "facts.csv"), "--db", str(db))
+    assert assessed.returncode == 0, assessed.stderr
+    assert assessed.stdout.startswith("run 1: 1 schools")
+    listed = run("runs", "--db", str(db))
+    assert listed.returncode == 0 and "henan" in listed.stdout
+    report = run("report", "--db", str(db), "--format", "json")
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout)["schools"][0]["school_id"] == "E1"
