@@ -134,53 +134,73 @@ def observed_text(value: Any) -> str | None:
 
 @define
 class SchoolEvaluator:
-    """Evaluates one school at a time against the school-scope requirements."""
+    """Evaluates one school at a time against the school-scope requirements.
+
+    The per-run constants (deadline passed or not, row ids) are worked out
+    once in :meth:`prepare`, so the per-school loop does only what depends
+    on the school.
+    """
 
     requirements: list[CompiledRequirement]
     as_of: dt.date
     waivers: dict[tuple[str, str], Waiver]
 
-    def evaluate(self, school: School) -> Iterator[tuple[CompiledRequirement, str, str | None, str | None]]:
-        """Yield ``(requirement, status, observed, detail)`` for each
-        school-scope requirement."""
-        grades = set(school.grades)
+    def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
+        """The school-scope requirements as tuples for the hot loop:
+        ``(row id, grades, conditions, id, due later, metric index, test)``."""
+        return [
+            (row_ids[req.id], req.grades, req.conditions, req.id,
+             req.deadline is not None and req.deadline > self.as_of, req.metric_index, req.test, req.deadline)
+            for req in self.requirements
+            if req.scope == "school"
+        ]
+
+    def rows(self, school: School, school_row: int, run_id: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The finding rows of one school, ready to insert."""
+        return [(run_id, school_row, row_id, status, observed, detail)
+                for row_id, status, observed, detail in self._statuses(school, prepared)]
+
+    def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
+        grades = school.grades
         values = school.values
-        for req in self.requirements:
-            if req.scope != "school":
-                continue
-            if grades.isdisjoint(req.grades):
-                yield req, "not_applicable", None, "grades"
+        waivers = self.waivers
+        for row_id, req_grades, conditions, req_id, due_later, metric_index, test, deadline in prepared:
+            if req_grades.isdisjoint(grades):
+                yield row_id, "not_applicable", None, "grades"
                 continue
             outside = False
-            unknown_condition = None
-            for column, op, value in req.conditions:
+            unknown_condition = False
+            for column, op, value in conditions:
                 actual = values[column]
                 if actual is None:
-                    unknown_condition = column
+                    unknown_condition = True
                 elif not op(actual, value):
                     outside = True
                     break
             if outside:
-                yield req, "not_applicable", None, "attributes"
+                yield row_id, "not_applicable", None, "attributes"
                 continue
-            waiver = self.waivers.get((school.school_id, req.id))
-            if waiver is not None and waiver.active(self.as_of):
-                yield req, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
+            if waivers:
+                waiver = waivers.get((school.school_id, req_id))
+                if waiver is not None and waiver.active(self.as_of):
+                    yield row_id, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
+                    continue
+            if due_later:
+                yield row_id, "not_yet_due", None, f"due {deadline}"
                 continue
-            if req.deadline is not None and req.deadline > self.as_of:
-                yield req, "not_yet_due", None, f"due {req.deadline}"
+            if unknown_condition:
+                yield row_id, "unknown", None, "school attribute unknown"
                 continue
-            if unknown_condition is not None:
-                yield req, "unknown", None, "school attribute unknown"
+            if metric_index is None:
+                yield row_id, "manual", None, None
                 continue
-            if req.metric_index is None:
-                yield req, "manual", None, None
-                continue
-            observed = values[req.metric_index]
+            observed = values[metric_index]
             if observed is None:
-                yield req, "unknown", None, None
-                continue
-            yield req, ("met" if req.test(observed) else "not_met"), observed_text(observed), None
+                yield row_id, "unknown", None, None
+            elif test(observed):
+                yield row_id, "met", observed_text(observed), None
+            else:
+                yield row_id, "not_met", observed_text(observed), None
 
 
 def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date

@@ -165,17 +165,19 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
                     "encoded": False,
                 },
             )
-        names = ", ".join(ref.number for ref in missing.documents) or "its documents"
+        names = ", ".join(ref.number for ref in missing.documents)
         parent_name = missing.name.zh if missing.name else missing.code
+        zh_docs = f"其文件 {names} 未编码" if names else "其文件均未编码"
+        en_docs = f"its document(s) {names} are not encoded" if names else "none of its documents is encoded"
         warnings.append(
             {
                 "code": "parent-not-installed",
                 "jurisdiction": missing.code,
                 "message": {
-                    "zh": f"上级辖区“{parent_name}”（{missing.code}）未安装，其文件 {names} 未编码；本清单只含已编码文件的要求。",
+                    "zh": f"上级辖区“{parent_name}”（{missing.code}）未安装，{zh_docs}；本清单只含已编码文件的要求。",
                     "en": (
-                        f"parent jurisdiction {missing.code!r} ({parent_name}) is not installed; "
-                        f"its document(s) {names} are not encoded, so this checklist holds only the encoded documents' rules."
+                        f"parent jurisdiction {missing.code!r} ({parent_name}) is not installed; {en_docs}, "
+                        "so this checklist holds only the encoded documents' rules."
                     ),
                 },
             }

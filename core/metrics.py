@@ -111,6 +111,11 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
        "Rounds of home visits covering every student of a class this school year (smallest class figure)."),
     _m("school_psych_training_sessions_per_semester", "每学期心理健康校本培训期数", "school-based psychology training sessions per semester",
        "integer", "sessions", "本学期举办的心理健康教育校本培训期数。", "School-based mental-health training sessions held this semester."),
+    _m("parttime_psych_teacher_trainings_last_3_years", "近3年兼职心理健康教育教师参训次数（最少者）",
+       "trainings per part-time psychology teacher in the last 3 years (fewest)", "integer", "times",
+       "近3年内本校每名兼职心理健康教育教师参加教育行政部门组织的心理健康教育培训次数中的最小值。",
+       "The fewest trainings organised by the education authority that any of the school's part-time psychology teachers "
+       "attended in the last 3 years."),
     _m("legal_education_activities_per_semester", "每学期全校性法治宣传教育活动次数", "school-wide legal-education activities per semester",
        "integer", "times", "本学期与公检法联合开展的全校性法治宣传教育活动次数。",
        "School-wide legal-education activities held with police, courts or procuratorate this semester."),

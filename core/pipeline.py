@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -105,19 +107,23 @@ def assess(
                 facts = {k: v for k, v in zip(keys, school.values, strict=True) if v is not None}
                 yield school.school_id, school.school_name, format_grades(school.grades), json.dumps(facts, ensure_ascii=False)
 
-        def finding_batches() -> Iterator[list[tuple[str | None, str, str, str | None, str | None]]]:
-            iterator: Iterator[Any] = iter(schools)
+        counts: Counter[str] = Counter()
+
+        def finding_batches(run_id: int, school_rows: list[int], requirement_rows: dict[str, int]) -> Iterator[list[Any]]:
+            prepared = evaluator.prepare(requirement_rows)
+            iterator: Iterator[Any] = zip(schools, school_rows, strict=True)
             if progress is not None:
                 iterator = progress(iterator, len(schools))
-            batch: list[tuple[str | None, str, str, str | None, str | None]] = []
-            for school in iterator:
-                sid = school.school_id
-                batch.extend((sid, req.id, status, observed, detail) for req, status, observed, detail in evaluator.evaluate(school))
+            batch: list[Any] = []
+            for school, school_row in iterator:
+                batch += evaluator.rows(school, school_row, run_id, prepared)
                 if len(batch) >= BATCH_ROWS:
+                    counts.update(map(itemgetter(3), batch))
                     yield batch
                     batch = []
-            batch.extend((None, req.id, status, observed, detail)
-                         for req, status, observed, detail in evaluate_region(compiled, schools, as_of))
+            for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
+                batch.append((run_id, None, requirement_rows[req.id], status, observed, detail))
+            counts.update(map(itemgetter(3), batch))
             yield batch
 
         run = {
@@ -137,7 +143,7 @@ def assess(
             for w in waivers
         ]
         write_started = time.perf_counter()
-        run_id = write_run(db, run, school_rows(), requirements, finding_batches(), waiver_rows, timings)
+        run_id = write_run(db, run, school_rows(), requirements, finding_batches, waiver_rows, counts, timings)
         timings["evaluate_and_write"] = time.perf_counter() - write_started
         row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
     finally:

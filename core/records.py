@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +60,10 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("run_id", "runs", "id"), ("school", "schools", "id"), ("requirement", "requirements", "id")],
         not_null={"run_id", "requirement", "status"},
     )
-    db["findings"].create_index(["run_id", "status"])
+    # One index only: findings are written by the million and every index
+    # costs on insert.  Requirements belong to one run, so (requirement,
+    # status) serves the per-requirement, not-met and region queries.
     db["findings"].create_index(["requirement", "status"])
-    db["findings"].create_index(["school"])
 
 
 @migrations()
@@ -116,6 +117,7 @@ def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Databas
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA cache_size = -65536")
         db = sqlite_utils.Database(conn)
         if migrations.pending(db):
             # one process migrates at a time; the others wait, then find nothing pending
@@ -153,22 +155,31 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
     return row[0] if row else None
 
 
+FindingRow = tuple[int, int | None, int, str, str | None, str | None]
+#: Builds the finding rows once the run, school and requirement rows exist:
+#: called with the run id, the schools' row ids (in input order) and the
+#: requirements' row ids by requirement id; yields batches of
+#: ``(run_id, school row id or None, requirement row id, status, observed, detail)``.
+FindingsFactory = Callable[[int, list[int], dict[str, int]], Iterable[list[FindingRow]]]
+
+
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
     schools: Iterable[tuple[str, str, str, str]],
     requirements: list[dict[str, Any]],
-    finding_batches: Iterable[list[tuple[str | None, str, str, str | None, str | None]]],
+    findings: FindingsFactory,
     waivers: list[dict[str, Any]],
+    counts: dict[str, int],
     timings: dict[str, float] | None = None,
 ) -> int:
     """Write one run in a single transaction and return its id.
 
-    ``schools`` yields ``(school_id, school_name, grades, facts_json)``;
-    ``finding_batches`` yields lists of ``(school_id or None,
-    requirement_id, status, observed, detail)``, evaluated a batch at a
-    time so memory stays flat.  Counts per status are stored on the run;
-    the time spent inserting findings is added to ``timings``.
+    ``schools`` yields ``(school_id, school_name, grades, facts_json)`` in
+    input order; ``findings`` produces the finding rows batch by batch, so
+    memory stays flat, and tallies their statuses in ``counts``, which is
+    stored on the run once every finding is written.  The time spent
+    inserting findings is added to ``timings["findings_write"]``.
     """
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
@@ -184,7 +195,7 @@ def write_run(
             "insert into schools (run_id, school_id, school_name, grades, facts) values (?, ?, ?, ?, ?)",
             ((run_id, *school) for school in schools),
         )
-        school_rows = dict(conn.execute("select school_id, id from schools where run_id = ?", [run_id]).fetchall())
+        school_ids = [row[0] for row in conn.execute("select id from schools where run_id = ? order by id", [run_id])]
         conn.executemany(
             "insert into requirements (run_id, requirement_id, domain, level, duty_holder, scope, text_zh, text_en, "
             "jurisdiction, document, clause, quote, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -192,19 +203,15 @@ def write_run(
               r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"])
              for r in requirements],
         )
-        requirement_rows = dict(
+        requirement_ids = dict(
             conn.execute("select requirement_id, id from requirements where run_id = ?", [run_id]).fetchall()
         )
-        counts: dict[str, int] = {}
         insert = "insert into findings (run_id, school, requirement, status, observed, detail) values (?, ?, ?, ?, ?, ?)"
-        for batch in finding_batches:
-            rows = []
-            for school_id, requirement_id, status, observed, detail in batch:
-                counts[status] = counts.get(status, 0) + 1
-                school = school_rows[school_id] if school_id is not None else None
-                rows.append((run_id, school, requirement_rows[requirement_id], status, observed, detail))
+        total = 0
+        for batch in findings(run_id, school_ids, requirement_ids):
             write_started = time.perf_counter()
-            conn.executemany(insert, rows)
+            conn.executemany(insert, batch)
+            total += len(batch)
             if timings is not None:
                 timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
         conn.executemany(
@@ -215,7 +222,7 @@ def write_run(
         )
         conn.execute(
             "update runs set schools = ?, findings = ?, counts = ? where id = ?",
-            [len(school_rows), sum(counts.values()), json.dumps(dict(sorted(counts.items()))), run_id],
+            [len(school_ids), total, json.dumps(dict(sorted(counts.items()))), run_id],
         )
         conn.execute("COMMIT")
     except BaseException:

@@ -166,15 +166,15 @@ def test_killed_run_leaves_previous_state(tmp_path, monkeypatch):
         pass
 
     calls = {"n": 0}
-    original = pipeline.SchoolEvaluator.evaluate
+    original = pipeline.SchoolEvaluator.rows
 
-    def dying(self, school):
+    def dying(self, *args):
         calls["n"] += 1
         if calls["n"] == 4:
             raise Killed
-        return original(self, school)
+        return original(self, *args)
 
-    monkeypatch.setattr(pipeline.SchoolEvaluator, "evaluate", dying)
+    monkeypatch.setattr(pipeline.SchoolEvaluator, "rows", dying)
     with pytest.raises(Killed):
         pipeline.assess(registry, "henan", facts, db)
     conn = sqlite3.connect(db)
