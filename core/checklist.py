@@ -114,6 +114,7 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
         "step": None,
         "partner": None,
         "replaces": None,
+        "timing": [{"kind": t.kind, "month": t.month, "days": t.days} for t in req.timing],
     }
     if req.step is not None:
         data["step"] = {

@@ -278,6 +278,38 @@ class Partner:
             raise ValueError("a mobile number is personal data and never belongs to a partner")
 
 
+TIMING_KINDS: dict[str, tuple[str, str]] = {
+    "semester_start": ("每学期开学后", "from the start of each semester"),
+    "semester_end": ("每学期末", "at the end of each semester"),
+    "month": ("每年固定月份", "a fixed month each year"),
+    "intake": ("新生入学后", "after new students arrive"),
+    "exams": ("考试前后", "around examinations"),
+    "holidays": ("放假前后", "before and after holidays"),
+    "graduation": ("毕业生离校前", "before graduates leave"),
+    "season_change": ("季节交替前后", "at changes of season"),
+    "major_events": ("重大活动前后", "around major events"),
+}
+
+
+@frozen
+class Timing:
+    """When in the school year a requirement falls, where the document says
+    so: e.g. ``Timing("semester_start", days=31)`` for 每学期开学第一个月,
+    ``Timing("month", month=5)`` for 每年五月."""
+
+    kind: str = field(validator=_one_of(TIMING_KINDS, "timing kind"))
+    month: int | None = field(default=None)
+    days: int | None = field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind == "month") != (self.month is not None):
+            raise ValueError("a 'month' timing needs its month, and only it takes one")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is outside 1-12")
+        if self.days is not None and self.days < 1:
+            raise ValueError("a timing window lasts at least one day")
+
+
 def _to_grades(value: Any) -> tuple[int, ...]:
     if isinstance(value, range):
         value = tuple(value)
@@ -321,6 +353,7 @@ class Requirement:
     note: Text | None = field(default=None, converter=_to_optional_text)
     step: EscalationStep | None = None
     partner: Partner | None = None
+    timing: tuple[Timing, ...] = field(default=(), converter=tuple)
 
     @subject.validator
     def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
