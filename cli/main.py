@@ -7,14 +7,11 @@ import click
 
 from xinli.cli.assess import assess, facts_template, report, runs
 from xinli.cli.checklist import checklist
+from xinli.cli.compare import compare
+from xinli.cli.export_rules import export_rules
+from xinli.cli.plugins_cmd import plugins
 from xinli.cli.regions import regions
 from xinli.cli.show import show
-
-
-def _version() -> str:
-    from importlib.metadata import version
-
-    return version("xinli")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,6 +27,9 @@ def cli() -> None:
 cli.add_command(regions)
 cli.add_command(show)
 cli.add_command(checklist)
+cli.add_command(plugins)
+cli.add_command(export_rules)
+cli.add_command(compare)
 cli.add_command(facts_template)
 cli.add_command(assess)
 cli.add_command(runs)

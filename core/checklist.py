@@ -71,6 +71,9 @@ def document_dict(jurisdiction: str, doc: Document) -> dict[str, Any]:
             for ref in doc.implements
         ],
         "encoded": True,
+        "in_force_from": doc.effective_from().isoformat(),
+        "repealed_on": doc.repealed_on.isoformat() if doc.repealed_on else None,
+        "replaced_by": doc.replaced_by,
     }
 
 
@@ -88,6 +91,12 @@ def region_dict(jurisdiction: Jurisdiction, chain: list[LoadedPlugin]) -> dict[s
     }
 
 
+def citation_dict(citation: Any) -> dict[str, str]:
+    """A citation as the contract's ``citation`` object."""
+    return {"jurisdiction": citation.jurisdiction, "document": citation.document, "clause": citation.clause,
+            "quote": citation.quote}
+
+
 def item_dict(item: EffectiveItem) -> dict[str, Any]:
     """One effective requirement as a checklist item."""
     req: Requirement = item.requirement
@@ -103,12 +112,7 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
         "applies_if": conditions_dict(req.applies_if),
         "check": check_dict(req.check),
         "deadline": req.deadline.isoformat() if req.deadline else None,
-        "citation": {
-            "jurisdiction": req.citation.jurisdiction,
-            "document": req.citation.document,
-            "clause": req.citation.clause,
-            "quote": req.citation.quote,
-        },
+        "citation": citation_dict(req.citation),
         "note": text_dict(req.note),
         "source": item.source,
         "step": None,
@@ -128,13 +132,12 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
     if item.replaced is not None:
         data["replaces"] = {
             "jurisdiction": item.replaced_source,
-            "citation": {
-                "jurisdiction": item.replaced.citation.jurisdiction,
-                "document": item.replaced.citation.document,
-                "clause": item.replaced.citation.clause,
-                "quote": item.replaced.citation.quote,
-            },
+            "citation": citation_dict(item.replaced.citation),
+            "level": item.replaced.level,
+            "check": check_dict(item.replaced.check),
+            "grades": list(item.replaced.grades),
         }
+    data["looser_than_parent"] = list(item.looser) if item.looser else None
     return data
 
 
@@ -147,10 +150,30 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     reported in ``warnings`` and its documents listed with
     ``encoded: false``; its rules are never guessed.
     """
+    from xinli.core.layering import resolve
+
     chain, missing = registry.chain(code)
+    resolution = resolve(registry, code, as_of)
     jurisdiction = chain[-1].jurisdiction
-    documents = [document_dict(layer.code, doc) for layer in chain for doc in layer.jurisdiction.documents]
+    on = as_of or dt.date.today()
+    documents = []
+    for layer in chain:
+        for doc in layer.jurisdiction.documents:
+            entry = document_dict(layer.code, doc)
+            entry["in_force"] = doc.in_force(on)
+            documents.append(entry)
     warnings: list[dict[str, Any]] = []
+    for layer_code, doc in resolution.not_in_force:
+        warnings.append(
+            {
+                "code": "document-not-in-force",
+                "jurisdiction": layer_code,
+                "message": {
+                    "zh": f"文件 {doc.number} 在 {on.isoformat()} 不在有效期内，其要求未列入本清单。",
+                    "en": f"document {doc.number} is not in force on {on.isoformat()}; its requirements are left out.",
+                },
+            }
+        )
     if missing is not None:
         for ref in missing.documents:
             documents.insert(
@@ -183,8 +206,7 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
                 },
             }
         )
-    effective = registry.effective_rules(code, as_of)
-    effective = _order_steps(effective)
+    effective = _order_steps(resolution.items)
     items = [item_dict(item) for item in effective]
     domains = {}
     for domain in vocab.DOMAINS:
@@ -198,6 +220,17 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
         "warnings": warnings,
         "domains": domains,
         "items": items,
+        "excluded": [
+            {
+                "id": ex.requirement.id,
+                "source": ex.source,
+                "citation": citation_dict(ex.requirement.citation),
+                "excluded_by": ex.by,
+                "exclusion_citation": citation_dict(ex.exclusion.citation),
+                "reason": text_dict(ex.exclusion.reason),
+            }
+            for ex in resolution.excluded
+        ],
     }
 
 

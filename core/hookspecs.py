@@ -19,7 +19,7 @@ import datetime as dt
 import pluggy
 
 from xinli.core.metrics import Metric
-from xinli.core.model import Jurisdiction, Requirement
+from xinli.core.model import Exclusion, Jurisdiction, Requirement
 
 hookspec = pluggy.HookspecMarker("xinli")
 
@@ -145,6 +145,29 @@ def xinli_other_requirements(region: str, as_of: dt.date | None) -> list[Require
 
     Example: ``Requirement(id="nanchang.other.awareness-month",
     domain="other", ...)`` for 每年五月 as the awareness month.
+    """
+
+
+@hookspec
+def xinli_exclusions(region: str, as_of: dt.date | None) -> list[Exclusion]:
+    """Return the ancestors' requirements that do not apply in this
+    jurisdiction, each as an :class:`Exclusion` with the id, this plugin's
+    own citation and the reason.
+
+    Asked of each layer after its rules are merged; an excluded item is
+    removed from the region's checklist and listed under ``excluded``.
+    Excluding an id that no ancestor has is an error naming the plugin and
+    the id.
+
+    :param region: code of the region whose checklist is being built.
+    :param as_of: the date the rules are wanted for, or None for today.
+
+    Example::
+
+        @hookimpl
+        def xinli_exclusions():
+            return [Exclusion("henan.staffing.dorm-psych-monitors", cite("三、1", "…"),
+                              ("本县无寄宿制学校。", "The county has no boarding schools."))]
     """
 
 

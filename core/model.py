@@ -85,6 +85,12 @@ def _to_optional_text(value: Any) -> Any:
     return None if value is None else _to_text(value)
 
 
+def _to_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
 @frozen
 class DocumentRef:
     """A document named by another (usually the higher-level notice it
@@ -112,10 +118,32 @@ class Document:
     has_official_number: bool = True
     implements: tuple[DocumentRef, ...] = field(default=(), converter=tuple)
     note: Text | None = field(default=None, converter=_to_optional_text)
+    in_force_from: dt.date | None = field(default=None, converter=_to_date)
+    repealed_on: dt.date | None = field(default=None, converter=_to_date)
+    replaced_by: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        start = self.effective_from()
+        if self.repealed_on is not None and self.repealed_on <= start:
+            raise ValueError(f"document {self.number!r} is repealed on or before it comes into force")
 
     def year(self) -> int:
         """The year the document was issued."""
         return int(self.date[:4])
+
+    def effective_from(self) -> dt.date:
+        """The first day the document is in force: ``in_force_from`` if given,
+        else the issue date; a date printed without its day or month counts
+        from the first day of that month or year."""
+        if self.in_force_from is not None:
+            return self.in_force_from
+        parts = [int(p) for p in self.date.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    def in_force(self, on: dt.date) -> bool:
+        """True when the document is in force on ``on`` (repealed documents
+        stop the day they are repealed)."""
+        return self.effective_from() <= on and (self.repealed_on is None or on < self.repealed_on)
 
 
 @frozen
@@ -322,12 +350,6 @@ def _to_conditions(value: Any) -> tuple[Condition, ...] | None:
     return tuple(value)
 
 
-def _to_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
 @frozen
 class Requirement:
     """One thing a document asks for, with everything needed to print it,
@@ -385,6 +407,16 @@ class Requirement:
     def school_duty(self) -> bool:
         """True when a school answers for this requirement itself."""
         return self.duty_holder in vocab.SCHOOL_SIDE
+
+
+@frozen
+class Exclusion:
+    """A child jurisdiction's statement that an ancestor's requirement does
+    not apply in it, with the child's own citation and the reason."""
+
+    id: str = field(validator=attrs.validators.matches_re(ID_PATTERN))
+    citation: Citation = field(validator=attrs.validators.instance_of(Citation))
+    reason: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
 
 
 def grades_range(first: int, last: int) -> tuple[int, ...]:

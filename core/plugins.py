@@ -93,6 +93,7 @@ class EffectiveItem:
     source: str
     replaced: Requirement | None = None
     replaced_source: str | None = None
+    looser: tuple[str, ...] = ()
 
 
 @define
@@ -140,7 +141,11 @@ class Registry:
         caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
         domain = next(d for d, h in hookspecs.RULE_HOOKS.items() if h == hook_name)
         items: list[Requirement] = []
-        for answer in caller(region=region, as_of=as_of):
+        try:
+            answers = caller(region=region, as_of=as_of)
+        except Exception as exc:  # a plugin's hook may raise anything
+            raise PluginError(f"plugin {layer.code!r}: {hook_name} failed: {type(exc).__name__}: {exc}") from exc
+        for answer in answers:
             if answer is None:
                 continue
             for req in answer:
@@ -149,25 +154,11 @@ class Registry:
         return items
 
     def effective_rules(self, code: str, as_of: dt.date | None = None) -> list[EffectiveItem]:
-        """The region's rules: its ancestors' rules overlaid by its own.  An
-        item from a nearer layer replaces the same id from a farther one,
-        keeping the farther one's place; everything else accumulates in
-        domain order, root layer first."""
-        chain, _missing = self.chain(code)
-        merged: dict[str, EffectiveItem] = {}
-        for hook_name in hookspecs.RULE_HOOKS.values():
-            for layer in chain:
-                seen_here: set[str] = set()
-                for req in self.layer_rules(layer, hook_name, code, as_of):
-                    if req.id in seen_here:
-                        raise PluginError(f"plugin {layer.code!r}: duplicate requirement id {req.id!r}")
-                    seen_here.add(req.id)
-                    previous = merged.get(req.id)
-                    if previous is None:
-                        merged[req.id] = EffectiveItem(req, layer.code)
-                    else:
-                        merged[req.id] = EffectiveItem(req, layer.code, previous.requirement, previous.source)
-        return list(merged.values())
+        """The region's rules: its ancestors' rules overlaid by its own (see
+        :func:`xinli.core.layering.resolve`)."""
+        from xinli.core.layering import resolve
+
+        return resolve(self, code, as_of).items
 
 
 def _check_layer_item(layer: LoadedPlugin, req: Any, domain: str) -> None:

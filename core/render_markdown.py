@@ -29,6 +29,10 @@ HEADINGS = {
     "partner": ("转介机构", "Partner"),
     "replaces": ("替代上级条款", "Replaces"),
     "as_of": ("适用日期", "As of"),
+    "looser": ("比上级规定宽松", "Looser than the parent's rule"),
+    "excluded": ("不适用的上级要求", "Parent requirements that do not apply"),
+    "excluded_by": ("依据", "per"),
+    "from": ("来自", "From"),
 }
 
 
@@ -136,9 +140,16 @@ def render_item(item: dict[str, Any], lang: str) -> list[str]:
         lines.append(f"  - {h('deadline', lang)}: {item['deadline']}")
     cite = item["citation"]
     lines.append(f"  - {h('source', lang)}: {cite['document']} {cite['clause']} —「{cite['quote']}」")
+    if item.get("source") and item["source"] != item["id"].split(".", 1)[0] or item.get("replaces"):
+        lines.append(f"  - {h('from', lang)}: `{item['source']}`")
     if item.get("replaces"):
         old = item["replaces"]["citation"]
-        lines.append(f"  - {h('replaces', lang)}: {old['document']} {old['clause']}")
+        lines.append(f"  - {h('replaces', lang)}: {old['document']} {old['clause']} (`{item['replaces']['jurisdiction']}`)")
+    if item.get("looser_than_parent"):
+        old = item["replaces"]["citation"]
+        reasons = "; ".join(item["looser_than_parent"])
+        lines.append(f"  - ⚠ {h('looser', lang)}: {reasons} — {old['document']} {old['clause']} → "
+                     f"{item['citation']['document']} {item['citation']['clause']}")
     if item["note"]:
         lines.append(f"  - {h('note', lang)}: {t(item['note'], lang)}")
     return lines
@@ -172,4 +183,10 @@ def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
             continue
         for item in items:
             out += render_item(item, lang)
+    if checklist.get("excluded"):
+        out += ["", f"## {h('excluded', lang)}", ""]
+        for ex in checklist["excluded"]:
+            cite, by = ex["citation"], ex["exclusion_citation"]
+            out.append(f"- ~~`{ex['id']}`~~ ({cite['document']} {cite['clause']}) — {t(ex['reason'], lang)} "
+                       f"({h('excluded_by', lang)} {by['document']} {by['clause']}「{by['quote']}」)")
     return "\n".join(out) + "\n"

@@ -4,7 +4,7 @@ under it, and deliberately broken ones.  None of them is real policy."""
 from __future__ import annotations
 
 from xinli.core import hookimpl
-from xinli.core.model import Check, Citation, Condition, Document, DocumentRef, Jurisdiction, Requirement
+from xinli.core.model import Check, Citation, Condition, Document, DocumentRef, Exclusion, Jurisdiction, Requirement
 
 
 def _doc(number: str, implements=()) -> Document:
@@ -181,3 +181,74 @@ class AssessProvince:
             Requirement(id="test_assess.other.authority", domain="other", text=("主管部门", "authority"), level="required",
                         duty_holder="education_authority", citation=self._cite()),
         ]
+
+
+class LooseCounty:
+    """Overrides the province's lesson rule with a looser one and excludes
+    its 'extra' rule."""
+
+    @hookimpl
+    def xinli_jurisdiction(self):
+        return Jurisdiction(code="test_loose", name=("宽县", "Loose County"), level="county",
+                            parent="test_province", documents=[_doc("宽〔2024〕4号")])
+
+    @hookimpl
+    def xinli_curriculum_quotas(self):
+        return [_req("test_loose", "宽〔2024〕4号", "test_province.curriculum.lessons", 6, level="recommended")]
+
+    @hookimpl
+    def xinli_exclusions(self):
+        return [Exclusion("test_province.curriculum.extra", Citation("test_loose", "宽〔2024〕4号", "二、1", "不适用"),
+                          ("本县不适用。", "Does not apply in this county."))]
+
+
+class BadOverrideCounty:
+    """Overrides an id its parent does not have."""
+
+    @hookimpl
+    def xinli_jurisdiction(self):
+        return Jurisdiction(code="test_bad_override", name=("错县", "Bad County"), level="county",
+                            parent="test_province", documents=[_doc("错〔2024〕5号")])
+
+    @hookimpl
+    def xinli_curriculum_quotas(self):
+        return [_req("test_bad_override", "错〔2024〕5号", "test_province.curriculum.nonexistent", 6)]
+
+
+class BadExclusionCounty:
+    """Excludes an id its parent does not have."""
+
+    @hookimpl
+    def xinli_jurisdiction(self):
+        return Jurisdiction(code="test_bad_exclusion", name=("错县", "Bad County"), level="county",
+                            parent="test_province", documents=[_doc("错〔2024〕6号")])
+
+    @hookimpl
+    def xinli_exclusions(self):
+        return [Exclusion("test_province.curriculum.ghost", Citation("test_bad_exclusion", "错〔2024〕6号", "一", "不适用"),
+                          ("不适用。", "Does not apply."))]
+
+
+class TwoNotices:
+    """A province with an old notice repealed on 2024-09-01 by a new one."""
+
+    @hookimpl
+    def xinli_jurisdiction(self):
+        old = Document(number="旧〔2020〕1号", title=("旧通知", "Old notice"), issuer=("测试机关", "Test issuer"),
+                       date="2020-03-01", repealed_on="2024-09-01", replaced_by="新〔2024〕2号")
+        new = Document(number="新〔2024〕2号", title=("新通知", "New notice"), issuer=("测试机关", "Test issuer"),
+                       date="2024-06-01", in_force_from="2024-09-01")
+        return Jurisdiction(code="test_two", name=("两文省", "Two Notices"), level="province", documents=[old, new])
+
+    @hookimpl
+    def xinli_curriculum_quotas(self):
+        return [
+            _req("test_two", "旧〔2020〕1号", "test_two.curriculum.old-lessons", 6),
+            _req("test_two", "新〔2024〕2号", "test_two.curriculum.new-lessons", 10),
+        ]
+
+
+#: Module-level instances for entry-point tests (an entry point loads an object).
+BAD_OVERRIDE = BadOverrideCounty()
+LOOSE_COUNTY = LooseCounty()
+PROVINCE = Province()

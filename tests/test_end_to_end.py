@@ -62,3 +62,15 @@ def test_facts_template_assess_runs_report(tmp_path):
     report = run("report", "--db", str(db), "--format", "json")
     assert report.returncode == 0, report.stderr
     assert json.loads(report.stdout)["schools"][0]["school_id"] == "E1"
+
+
+def test_plugins_check_export_rules_and_compare(tmp_path):
+    listed = run("plugins", "--format", "json")
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 5
+    checked = run("plugins", "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    exported = run("export-rules", "--region", "nanchang", "--output", str(tmp_path / "nanchang.toml"))
+    assert exported.returncode == 0 and "[jurisdiction]" in (tmp_path / "nanchang.toml").read_text(encoding="utf-8")
+    compared = run("compare", "henan", "sichuan_quxian", "--format", "json")
+    assert compared.returncode == 0, compared.stderr
+    assert json.loads(compared.stdout)["b"]["code"] == "sichuan_quxian"

@@ -120,3 +120,61 @@ def test_only_limits_which_plugins_load(monkeypatch):
     monkeypatch.setenv("XINLI_PLUGINS", "test_province")
     registry = load_plugins(extra=[("test_county", County()), ("test_province", Province())], entry_points=[])
     assert registry.codes == ["test_province"]
+
+
+def test_looser_override_is_marked_and_exclusion_removes_the_item():
+    from fixture_plugins import LooseCounty
+
+    registry = registry_of(("test_loose", LooseCounty()), ("test_province", Province()))
+    checklist = build_checklist(registry, "test_loose")
+    ids = [i["id"] for i in checklist["items"]]
+    assert ids == ["test_province.curriculum.lessons"]
+    item = checklist["items"][0]
+    assert item["looser_than_parent"] == ["level required -> recommended", "value 8 -> 6"]
+    assert item["replaces"]["check"]["value"] == 8 and item["replaces"]["level"] == "required"
+    (excluded,) = checklist["excluded"]
+    assert excluded["id"] == "test_province.curriculum.extra"
+    assert excluded["excluded_by"] == "test_loose"
+    assert excluded["exclusion_citation"]["document"] == "宽〔2024〕4号"
+    assert excluded["citation"]["document"] == "测省〔2024〕1号"
+
+
+def test_tightening_override_is_not_marked():
+    registry = registry_of(("test_county", County()), ("test_province", Province()))
+    item = next(i for i in build_checklist(registry, "test_county")["items"] if i["id"] == "test_province.curriculum.lessons")
+    assert item["looser_than_parent"] is None
+
+
+@pytest.mark.parametrize(
+    ("plugin_name", "message"),
+    [
+        ("BadOverrideCounty", "plugin 'test_bad_override' overrides 'test_province.curriculum.nonexistent', which no ancestor"),
+        ("BadExclusionCounty", "plugin 'test_bad_exclusion' excludes 'test_province.curriculum.ghost', which no ancestor"),
+    ],
+)
+def test_override_or_exclusion_of_an_unknown_id_is_an_error(plugin_name, message):
+    import fixture_plugins
+
+    plugin = getattr(fixture_plugins, plugin_name)()
+    code = plugin.xinli_jurisdiction().code
+    registry = registry_of((code, plugin), ("test_province", Province()))
+    with pytest.raises(PluginError) as info:
+        registry.effective_rules(code)
+    assert message in str(info.value)
+
+
+def test_as_of_uses_only_documents_in_force():
+    import datetime as dt
+
+    from fixture_plugins import TwoNotices
+
+    registry = registry_of(("test_two", TwoNotices()))
+    before = build_checklist(registry, "test_two", dt.date(2024, 8, 31))
+    after = build_checklist(registry, "test_two", dt.date(2024, 9, 1))
+    assert [i["id"] for i in before["items"]] == ["test_two.curriculum.old-lessons"]
+    assert [i["id"] for i in after["items"]] == ["test_two.curriculum.new-lessons"]
+    assert {w["code"] for w in after["warnings"]} == {"document-not-in-force"}
+    old = next(d for d in after["documents"] if d["number"] == "旧〔2020〕1号")
+    assert old["in_force"] is False and old["replaced_by"] == "新〔2024〕2号"
+    too_early = build_checklist(registry, "test_two", dt.date(2019, 1, 1))
+    assert too_early["items"] == []

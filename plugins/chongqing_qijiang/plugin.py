@@ -19,6 +19,7 @@ from xinli.core.model import (
     Jurisdiction,
     Partner,
     Requirement,
+    Timing,
     grades_range,
 )
 
@@ -100,6 +101,7 @@ SCREENING = [
             count_per="grade",
         ),
         citation=cite("二（二）", "每学期开学第一个月统一组织对小学四年级至高三年级学生分别进行一次心理筛查"),
+        timing=[Timing("semester_start", days=31)],
         note=(
             "小学四年级至高三年级 = 4—12年级。筛查须在每学期开学第一个月内完成。由区教委统一组织（复函第二部分的主语），"
             "学校通过心理健康管理云平台的测评端口参与。“分别进行一次”按每个年级每学期至少一次核查。",

@@ -10,7 +10,17 @@ service-system plan) and 附件2 《南昌市中小学校心理危机管理工�
 from __future__ import annotations
 
 from xinli.core import hookimpl
-from xinli.core.model import Check, Citation, Document, DocumentRef, EscalationStep, Jurisdiction, Partner, Requirement
+from xinli.core.model import (
+    Check,
+    Citation,
+    Document,
+    DocumentRef,
+    EscalationStep,
+    Jurisdiction,
+    Partner,
+    Requirement,
+    Timing,
+)
 
 CODE = "nanchang"
 DOC = "洪教健字〔2019〕1号"
@@ -108,6 +118,7 @@ SCREENING = [
         "每学年新生进校后，进行心理普查，建立心理档案，从根本上把握学生的心理素质状况，以便开展有针对性的心理健康教育",
         subject=("new_students",),
         check=Check(metric="intake_psych_survey", op="true", unit="flag", per="per_school_year"),
+        timing=[Timing("intake")],
         note=(
             "文件未写年级：新生指每学年新入校的学生（通常为起始年级），故年级保持全部。文件未用“要/应”，作为工作任务按必须处理。",
             "No grades are named: 新生 are the students newly admitted each school year (usually the starting grades), "
@@ -156,6 +167,15 @@ SCREENING = [
         "附件2 二（二）",
         "加强学生放假前后、考试前后、开学前后、新生入学后、重大活动前后、季节交替前后和毕业生离校前的“7个重要时段”的重点监控工作",
         note=DIRECTIVE_NOTE,
+        timing=[
+            Timing("holidays"),
+            Timing("exams"),
+            Timing("semester_start"),
+            Timing("intake"),
+            Timing("major_events"),
+            Timing("season_change"),
+            Timing("graduation"),
+        ],
     ),
     # 每年 (per calendar year), not 每学年.
     _req(
@@ -827,6 +847,7 @@ OTHER_SERVICE_PLAN = [
         "附件1 四「积极开展心理健康教育宣传活动」",
         "南昌市将每年五月确定为中小学心理健康教育宣传月",
         subject=("school",),
+        timing=[Timing("month", month=5)],
     ),
     _req(
         "other.family-guidance",
@@ -1168,6 +1189,7 @@ OTHER_CRISIS_PLAN = [
         "附件2 二（一）1（4）",
         "以每年五月“心理健康宣传月”契机，开展丰富多彩的校园活动与社会实践",
         check=Check(metric="awareness_month_held", op="true", unit="flag", per="per_year"),
+        timing=[Timing("month", month=5)],
     ),
     _req(
         "other.social-support-training",

@@ -20,6 +20,7 @@ from xinli.core.model import (
     Jurisdiction,
     Partner,
     Requirement,
+    Timing,
     grades_range,
 )
 
@@ -1114,6 +1115,7 @@ OTHER = [
         "加强放假前后、考试前后、开学前后及毕业生离校前等重点时段心理辅导工作，特别是针对有家庭变故大、没有考上理想学校、"
         "没有找到工作等情况并存在心理健康问题的学生，不定期开展沟通交流，做好思想引导",
         subject=("students", "at_risk_students"),
+        timing=[Timing("holidays"), Timing("exams"), Timing("semester_start"), Timing("graduation")],
         note=(
             "句子无主语，按本条牵头单位（县教育局）确定责任主体；具体辅导由学校实施。",
             "The sentence has no subject, so the duty holder is the measure's lead unit (county education bureau); the "
@@ -1354,6 +1356,7 @@ OTHER = [
         "将每年 5 月确定为“渠县学校心理健康教育宣传月”",
         subject=("school", "students"),
         check=Check(metric="awareness_month_held", op="true", unit="flag", per="per_year", count_per="school"),
+        timing=[Timing("month", month=5)],
         note=(
             "宣传月由县里确定，检查学校是否在每年5月开展宣传月活动；周期为“每年”。",
             "The county sets the month; the check asks whether the school held awareness-month activities each May (per "

@@ -1,0 +1,82 @@
+"""``xinli plugins``: the installed plugins, and ``xinli plugins check``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from xinli.cli.errors import UserError, user_errors
+from xinli.cli.options import load_registry, plugins_option
+
+
+def plugins_data(registry) -> list[dict]:
+    """One record per plugin: loaded ones with their hooks, then failed ones."""
+    rows = [
+        {
+            "code": p.code,
+            "distribution": p.distribution,
+            "version": p.version,
+            "hooks": list(p.hooks),
+            "status": "loaded",
+            "error": None,
+        }
+        for p in (registry.plugins[c] for c in registry.codes)
+    ]
+    rows += [
+        {"code": p.name, "distribution": p.distribution, "version": None, "hooks": [], "status": "error", "error": p.reason}
+        for p in registry.problems
+    ]
+    return rows
+
+
+@click.group(invoke_without_command=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@plugins_option()
+@click.pass_context
+@user_errors
+def plugins(ctx: click.Context, fmt: str, plugins: str | None) -> None:
+    """List installed plugins: code, distribution, version and the hooks
+    each implements.  `xinli plugins check` validates them."""
+    ctx.ensure_object(dict)
+    ctx.obj["plugins"] = plugins
+    if ctx.invoked_subcommand is not None:
+        return
+    data = plugins_data(load_registry(plugins))
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for row in data:
+        dist = f"{row['distribution']} {row['version'] or ''}".strip() if row["distribution"] else "-"
+        if row["status"] == "error":
+            click.echo(f"{row['code']:20} {dist:18} NOT LOADED: {row['error']}")
+        else:
+            hooks = ", ".join(h.removeprefix("xinli_") for h in row["hooks"])
+            click.echo(f"{row['code']:20} {dist:18} {hooks}")
+
+
+@plugins.command()
+@click.argument("codes", nargs=-1)
+@click.pass_context
+@user_errors
+def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
+    """Check plugins (default: all) against every rule the bundled plugins
+    obey.  Prints each problem with plugin, item and reason; exits 1 when
+    any is found.  Warnings (a parent not installed, a looser override)
+    do not fail the check."""
+    from xinli.core.validate import check_all
+
+    registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None)
+    failed = {p.name for p in registry.problems}
+    unknown = [c for c in codes if c not in registry.plugins and c not in failed]
+    if unknown:
+        raise UserError(f"unknown plugin {unknown[0]!r}; installed: {', '.join(registry.codes) or '(none)'}")
+    errors, warnings = check_all(registry, list(codes) or None)
+    for warning in warnings:
+        click.echo(f"warning: {warning}")
+    for error in errors:
+        click.echo(f"error: {error}")
+    checked = len(codes) if codes else len(registry.codes) + len(registry.problems)
+    click.echo(f"{checked} plugin(s) checked: {len(errors)} problem(s), {len(warnings)} warning(s)")
+    if errors:
+        ctx.exit(1)

@@ -1,0 +1,194 @@
+"""Comparing two regions' effective rules, domain by domain.
+
+Requirements are paired by id (a district and the province it overrides),
+then by metric, then by metric family (``psych_lessons_per_semester`` and
+``psych_lessons_per_school_year`` both count psychology lessons).  Paired
+items are compared on value, period, grades and level, and the stricter
+side is named where that is decidable: a higher level; a larger minimum
+over the same period; the same minimum over a shorter period; or, across
+periods, the higher rate per year.  Unpaired items are "only in A" or
+"only in B".  Every side carries its citation.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any
+
+from xinli.core import vocabulary as vocab
+from xinli.core.layering import LEVEL_STRENGTH, period_days
+from xinli.core.model import parse_share
+
+COMPARE_SCHEMA = "xinli.compare/1"
+PERIOD_SUFFIX = re.compile(r"_per_(?:day|week|two_weeks|month|semester|school_year|year)$")
+
+
+def metric_family(metric: str) -> str:
+    """A metric key without its period suffix."""
+    return PERIOD_SUFFIX.sub("", metric)
+
+
+def summary(item: dict[str, Any]) -> dict[str, Any]:
+    """What a comparison shows of one side."""
+    return {
+        "id": item["id"], "text": item["text"], "level": item["level"], "duty_holder": item["duty_holder"],
+        "grades": item["grades"], "check": item["check"], "deadline": item["deadline"],
+        "citation": item["citation"], "source": item.get("source"),
+    }
+
+
+def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]]) -> tuple[list[tuple[dict, dict]], list, list]:
+    pairs: list[tuple[dict, dict]] = []
+    left = list(items_a)
+    right = list(items_b)
+    by_id = {item["id"]: item for item in right}
+    for item in list(left):
+        match = by_id.get(item["id"])
+        if match is not None:
+            pairs.append((item, match))
+            left.remove(item)
+            right.remove(match)
+    for key in (lambda i: i["check"]["metric"], lambda i: metric_family(i["check"]["metric"])):
+        for item in list(left):
+            if not item["check"]:
+                continue
+            candidates = [c for c in right if c["check"] and key(c) == key(item)]
+            if not candidates:
+                continue
+            best = max(candidates, key=lambda c: len(set(c["grades"]) & set(item["grades"])))
+            if not set(best["grades"]) & set(item["grades"]):
+                continue
+            pairs.append((item, best))
+            left.remove(item)
+            right.remove(best)
+    return pairs, left, right
+
+
+def _amount(value: Any) -> Fraction | None:
+    if isinstance(value, str):
+        return parse_share(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Fraction(value).limit_denominator()
+    return None
+
+
+def _check_difference(a: dict[str, Any] | None, b: dict[str, Any] | None) -> list[dict[str, Any]]:
+    if a is None and b is None:
+        return []
+    if a is None or b is None:
+        return [{"field": "check", "a": a, "b": b, "stricter": "a" if b is None else "b"}]
+    out = []
+    for field in ("metric", "op", "unit", "count_per"):
+        if a[field] != b[field]:
+            out.append({"field": field, "a": a[field], "b": b[field], "stricter": None})
+    value_a, value_b = _amount(a["value"]), _amount(b["value"])
+    days_a, days_b = period_days(a["per"]), period_days(b["per"])
+    same_direction = a["op"] == b["op"] and a["op"] in (">=", "<=")
+    if a["value"] != b["value"]:
+        stricter = None
+        if same_direction and a["per"] == b["per"] and value_a is not None and value_b is not None:
+            bigger = "a" if value_a > value_b else "b"
+            stricter = bigger if a["op"] == ">=" else ("b" if bigger == "a" else "a")
+        out.append({"field": "value", "a": a["value"], "b": b["value"], "stricter": stricter})
+    if a["per"] != b["per"]:
+        stricter = None
+        if same_direction and days_a and days_b and value_a is not None and value_b is not None and a["unit"] == b["unit"]:
+            rate_a, rate_b = value_a / days_a, value_b / days_b
+            if rate_a != rate_b:
+                higher = "a" if rate_a > rate_b else "b"
+                stricter = higher if a["op"] == ">=" else ("b" if higher == "a" else "a")
+        out.append({"field": "per", "a": a["per"], "b": b["per"], "stricter": stricter})
+    return out
+
+
+def differences(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
+    """The fields in which two paired items differ, each with the stricter
+    side (``"a"``, ``"b"``) or None when that is not decidable."""
+    out = []
+    if a["level"] != b["level"]:
+        out.append({"field": "level", "a": a["level"], "b": b["level"],
+                    "stricter": "a" if LEVEL_STRENGTH[a["level"]] > LEVEL_STRENGTH[b["level"]] else "b"})
+    if a["grades"] != b["grades"]:
+        grades_a, grades_b = set(a["grades"]), set(b["grades"])
+        broader = "a" if grades_a > grades_b else "b" if grades_b > grades_a else None
+        out.append({"field": "grades", "a": a["grades"], "b": b["grades"], "stricter": broader})
+    out += _check_difference(a["check"], b["check"])
+    if a["deadline"] != b["deadline"] and a["deadline"] and b["deadline"]:
+        out.append({"field": "deadline", "a": a["deadline"], "b": b["deadline"],
+                    "stricter": "a" if a["deadline"] < b["deadline"] else "b"})
+    return out
+
+
+def compare_checklists(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Compare two checklists (as built by ``build_checklist``)."""
+    domains: dict[str, Any] = {}
+    for domain in vocab.DOMAINS:
+        items_a = [i for i in a["items"] if i["domain"] == domain]
+        items_b = [i for i in b["items"] if i["domain"] == domain]
+        pairs, only_a, only_b = _pair(items_a, items_b)
+        different = []
+        same = 0
+        for left, right in pairs:
+            diffs = differences(left, right)
+            if diffs:
+                different.append({"a": summary(left), "b": summary(right), "differences": diffs})
+            else:
+                same += 1
+        domains[domain] = {
+            "specified": {"a": bool(items_a), "b": bool(items_b)},
+            "only_a": [summary(i) for i in only_a],
+            "only_b": [summary(i) for i in only_b],
+            "different": different,
+            "same": same,
+        }
+    return {
+        "schema": COMPARE_SCHEMA,
+        "a": {"code": a["region"]["code"], "name": a["region"]["name"]},
+        "b": {"code": b["region"]["code"], "name": b["region"]["name"]},
+        "domains": domains,
+    }
+
+
+def _cite(side: dict[str, Any]) -> str:
+    c = side["citation"]
+    return f"{c['document']} {c['clause']}"
+
+
+def _rule(side: dict[str, Any]) -> str:
+    check = side["check"]
+    if not check:
+        return "no check"
+    value = check["value"]
+    shown = "true" if check["op"] == "true" else f"{check['op']} {value}"
+    return f"{check['metric']} {shown} {check['unit'] or ''} {check['per'] or ''}".replace("  ", " ").strip()
+
+
+def render_compare_markdown(data: dict[str, Any], lang: str = "both") -> str:
+    """A comparison as Markdown, domain by domain."""
+    def t(text: dict[str, str]) -> str:
+        return text["zh"] if lang == "zh" else text["en"] if lang == "en" else f"{text['zh']} / {text['en']}"
+
+    a, b = data["a"], data["b"]
+    out = [f"# {t(a['name'])} (`{a['code']}`) vs {t(b['name'])} (`{b['code']}`)", ""]
+    for domain, info in data["domains"].items():
+        out += [f"## {vocab.label(vocab.DOMAINS, domain, lang)}", ""]
+        for side, key in (("a", "only_a"), ("b", "only_b")):
+            code = data[side]["code"]
+            if not info["specified"][side]:
+                out.append(f"- `{code}`: not specified by its documents")
+            for item in info[key]:
+                out.append(f"- only in `{code}`: [{item['level']}] {t(item['text'])} — {_rule(item)} — {_cite(item)}")
+        for pair in info["different"]:
+            left, right = pair["a"], pair["b"]
+            out.append(f"- differs: {t(left['text'])}")
+            out.append(f"  - `{a['code']}`: [{left['level']}] {_rule(left)}, grades {left['grades']} — {_cite(left)}")
+            out.append(f"  - `{b['code']}`: [{right['level']}] {_rule(right)}, grades {right['grades']} — {_cite(right)}")
+            for diff in pair["differences"]:
+                stricter = {"a": a["code"], "b": b["code"]}.get(diff["stricter"] or "", "not decidable")
+                word = "broader" if diff["field"] == "grades" else "stricter"
+                out.append(f"  - {diff['field']}: {diff['a']} vs {diff['b']} ({word}: {stricter})")
+        if info["same"]:
+            out.append(f"- {info['same']} paired requirement(s) identical")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
