@@ -695,15 +695,17 @@ CURRICULUM = [
             "Every class has at least 1 mental-health lesson every two weeks",
         ),
         "required",
-        "education_authority",
+        "school",
         "四（三）9",
         "保证每班每两周至少 1 课时",
         check=Check(
             metric="psych_lessons_per_two_weeks", op=">=", value=1, unit="lessons", per="per_two_weeks", count_per="class"
         ),
         note=(
-            "适用于义务教育和高中阶段（1-12年级）。",
-            "Applies to both compulsory and senior secondary education (grades 1-12).",
+            "适用于义务教育和高中阶段（1-12年级）。本措施牵头单位为县教育局，但课时按“每班”计、在各校课堂落实，故列为学校责任。",
+            "Applies to both compulsory and senior secondary education (grades 1-12). The measure's lead unit is the county "
+            "education bureau, but the quota is counted per class and delivered in each school's lessons, so the school "
+            "answers for it.",
         ),
     ),
     _req(
@@ -714,13 +716,14 @@ CURRICULUM = [
             "Every class has no fewer than 9 mental-health lessons per semester",
         ),
         "required",
-        "education_authority",
+        "school",
         "四（三）9",
         "保证每班每两周至少 1 课时，每学期不少于 9 课时",
         check=Check(metric="psych_lessons_per_semester", op=">=", value=9, unit="lessons", per="per_semester", count_per="class"),
         note=(
-            "适用于义务教育和高中阶段（1-12年级）；“每学期”承接“每班”，按班计。",
-            "Applies to grades 1-12; “per semester” continues “every class”, so it is counted per class.",
+            "适用于义务教育和高中阶段（1-12年级）；“每学期”承接“每班”，按班计。牵头单位为县教育局，但课时在各校课堂落实，故列为学校责任。",
+            "Applies to grades 1-12; “per semester” continues “every class”, so it is counted per class. The lead unit is "
+            "the county education bureau, but the lessons are delivered in each school, so the school answers for it.",
         ),
     ),
     _req(
