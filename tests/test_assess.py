@@ -273,3 +273,44 @@ def test_upgrade_from_the_first_version(tmp_path):
     assert schema_of(db) == FRESH_SCHEMA
     assert indexes_of(db) == {k: sorted(v) for k, v in FRESH_INDEXES.items()}
     assert db.execute("select region from runs").fetchall() == [("henan",)]
+
+
+def test_plugins_register_metrics_and_a_clash_names_both():
+    from fixture_plugins import Province
+    from xinli.core import hookimpl
+    from xinli.core.metrics import Metric, collect_metrics
+    from xinli.core.plugins import PluginError
+
+    def metric(label):
+        return Metric("sand_tray_rooms", (label, "sand-tray rooms"), "integer", "rooms", ("沙盘室间数。", "Sand-tray rooms."))
+
+    class Adds(Province):
+        def __init__(self, code, label):
+            self.code, self.label = code, label
+
+        @hookimpl
+        def xinli_jurisdiction(self):
+            from xinli.core.model import Jurisdiction
+
+            return Jurisdiction(code=self.code, name=(self.code, self.code), level="county",
+                                documents=Province().xinli_jurisdiction().documents)
+
+        @hookimpl
+        def xinli_register_metrics(self):
+            return [metric(self.label)]
+
+    one = load_plugins(entry_points=[], extra=[("test_a", Adds("test_a", "沙盘室数"))])
+    assert collect_metrics(one)["sand_tray_rooms"].label.zh == "沙盘室数"
+    same = load_plugins(entry_points=[], extra=[("test_a", Adds("test_a", "沙盘室数")), ("test_b", Adds("test_b", "沙盘室数"))])
+    assert "sand_tray_rooms" in collect_metrics(same)
+    clash = load_plugins(entry_points=[], extra=[("test_a", Adds("test_a", "沙盘室数")), ("test_b", Adds("test_b", "沙盘数"))])
+    with pytest.raises(PluginError, match="'sand_tray_rooms' is defined differently by plugin 'test_a' and by plugin 'test_b'"):
+        collect_metrics(clash)
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
+    from xinli.cli import assess as assess_cli
+
+    monkeypatch.setattr(assess_cli.sys.stderr, "isatty", lambda: False, raising=False)
+    assert list(assess_cli._progress(iter(range(3)), 3)) == [0, 1, 2]
+    assert capsys.readouterr().err == ""
