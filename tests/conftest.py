@@ -10,6 +10,21 @@ from xinli.core.plugins import Registry, load_plugins
 BUNDLED = ("chongqing_dadukou", "chongqing_qijiang", "henan", "nanchang", "sichuan_quxian")
 
 
+@pytest.fixture
+def run():
+    """Invoke the ``xinli`` command group through click's CliRunner."""
+    from click.testing import CliRunner
+
+    from xinli.cli.main import cli
+
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+
+    return invoke
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     """All installed plugins (the bundled five in a clean install)."""

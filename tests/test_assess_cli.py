@@ -16,16 +16,6 @@ from click.testing import CliRunner
 from xinli.cli.main import cli
 
 
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
-
-
 def filled_template(run, region="henan") -> tuple[list[str], list[list[str]]]:
     header = next(csv.reader(io.StringIO(run("facts-template", "--region", region).output.lstrip("\ufeff"))))
     rows = []

@@ -7,19 +7,6 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from xinli.cli.main import cli
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def test_version_and_help(run):

@@ -6,25 +6,13 @@ import json
 from importlib import metadata
 
 import pytest
-from click.testing import CliRunner
 from conftest import BUNDLED
 
-from xinli.cli.main import cli
 from xinli.core import plugins as plugins_module
 from xinli.core.checklist import build_checklist
 from xinli.core.plugins import load_plugins
 from xinli.core.toml_plugin import TomlPlugin, export_rules_toml
 from xinli.core.validate import check_all
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture
