@@ -25,16 +25,24 @@ def _columns(registry: Any, region: str) -> Any:
 
 @click.command("facts-template")
 @click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "toml"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "toml", "xlsx"]), default="csv", show_default=True)
 @output_option()
 @plugins_option()
 @user_errors
 def facts_template(region: str, fmt: str, output: str | None, plugins: str | None) -> None:
     """Print the school-facts template for REGION: school_id, school_name,
     grades, the school attributes its rules test, and one column per metric
-    its checks use."""
+    its checks use.  xlsx (with --output FILE) adds data validation and a
+    help sheet; fill it in Excel or WPS and pass it to `assess`."""
     from xinli.core.facts import template_csv, template_toml
 
+    if fmt == "xlsx":
+        from xinli.cli.binary import emit_binary, refuse_terminal
+        from xinli.core.render_xlsx import render_facts_template_xlsx
+
+        refuse_terminal(output, fmt)
+        emit_binary(render_facts_template_xlsx(_columns(load_registry(plugins), region), region), output, fmt)
+        return
     columns = _columns(load_registry(plugins), region)
     emit(template_csv(columns) if fmt == "csv" else template_toml(columns, region), output)
 
@@ -50,7 +58,7 @@ def _progress(iterator: Iterator[Any], total: int) -> Iterator[Any]:
 
 @click.command()
 @click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
-@click.option("--facts", "facts", required=True, type=click.Path(dir_okay=False), help="Facts file: .csv, .toml or .json.")
+@click.option("--facts", "facts", required=True, type=click.Path(dir_okay=False), help="Facts file: .csv, .toml, .json or .xlsx.")
 @click.option("--db", "db", required=True, type=click.Path(dir_okay=False), help="SQLite records file (created if missing).")
 @click.option("--as-of", type=DATE, default=None, help="Assess as of this date (default: today).")
 @click.option("--waivers", type=click.Path(dir_okay=False), default=None, help="Exemptions file: .csv or .toml.")
@@ -102,20 +110,36 @@ def runs(db: str, fmt: str) -> None:
 @click.option("--run", "run_id", type=int, default=None, help="Run id (default: the newest).")
 @click.option("--compare", "compare_to", type=int, default=None,
               help="Run to compare with (default: the same region's previous run).")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv"]), default="markdown", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv", "html", "xlsx"]), default="markdown",
+              show_default=True)
 @lang_option()
 @output_option()
 @user_errors
 def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: str, output: str | None) -> None:
     """Report a run: per school, counts by status and the required items not
     met; per requirement, the share of schools meeting it; region findings;
-    and what changed since the region's previous run."""
+    and what changed since the region's previous run.  html is one page with
+    inline-SVG charts; xlsx (with --output FILE) a workbook."""
     from xinli.core.records import open_database
     from xinli.core.report import render_report_csv, render_report_markdown, report_data
 
+    if fmt == "xlsx":
+        from xinli.cli.binary import refuse_terminal
+
+        refuse_terminal(output, fmt)
     database = open_database(db, create=False)
     data = report_data(database, run_id, compare_to)
-    if fmt == "json":
+    if fmt == "xlsx":
+        from xinli.cli.binary import emit_binary
+        from xinli.core.render_xlsx import render_report_xlsx
+
+        emit_binary(render_report_xlsx(data, lang), output, fmt)
+        return
+    if fmt == "html":
+        from xinli.core.render_html import render_report_html
+
+        text = render_report_html(data, lang)
+    elif fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
         text = render_report_csv(data)

@@ -10,7 +10,7 @@ from xinli.cli.errors import user_errors
 from xinli.cli.options import DATE, lang_option, load_registry, output_option, plugins_option
 from xinli.cli.output import emit
 
-FORMATS = ("markdown", "json", "csv")
+FORMATS = ("markdown", "json", "csv", "html", "xlsx")
 
 
 @click.command()
@@ -23,12 +23,32 @@ FORMATS = ("markdown", "json", "csv")
 @user_errors
 def checklist(region: str, fmt: str, as_of, lang: str, output: str | None, plugins: str | None) -> None:
     """Print REGION's compliance checklist, grouped by domain, each item
-    with its level, grades, duty holder, check and citation."""
+    with its level, grades, duty holder, check and citation.
+
+    html is one printable page (escalation chain drawn inline); xlsx is a
+    workbook with the checklist, the facts template and the sources, and
+    needs --output FILE (pip install 'xinli[xlsx]')."""
     from xinli.core.checklist import build_checklist
 
+    if fmt == "xlsx":
+        from xinli.cli.binary import refuse_terminal
+
+        refuse_terminal(output, fmt)
     registry = load_registry(plugins)
     data = build_checklist(registry, region, as_of)
-    if fmt == "json":
+    if fmt == "xlsx":
+        from xinli.cli.binary import emit_binary
+        from xinli.core.facts import columns_for
+        from xinli.core.metrics import collect_metrics
+        from xinli.core.render_xlsx import render_checklist_xlsx
+
+        emit_binary(render_checklist_xlsx(data, columns_for(data, collect_metrics(registry)), lang), output, fmt)
+        return
+    if fmt == "html":
+        from xinli.core.render_html import render_checklist_html
+
+        text = render_checklist_html(data, lang)
+    elif fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
         from xinli.core.render_csv import render_csv

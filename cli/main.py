@@ -8,9 +8,13 @@ import click
 from xinli.cli.assess import assess, facts_template, report, runs
 from xinli.cli.checklist import checklist
 from xinli.cli.compare import compare
+from xinli.cli.escalation import escalation
 from xinli.cli.export_rules import export_rules
+from xinli.cli.new_plugin import new_plugin
 from xinli.cli.plugins_cmd import plugins
 from xinli.cli.regions import regions
+from xinli.cli.schedule import schedule
+from xinli.cli.serve import serve
 from xinli.cli.show import show
 
 
@@ -27,10 +31,14 @@ def cli() -> None:
 cli.add_command(regions)
 cli.add_command(show)
 cli.add_command(checklist)
+cli.add_command(schedule)
+cli.add_command(escalation)
 cli.add_command(plugins)
 cli.add_command(export_rules)
+cli.add_command(new_plugin)
 cli.add_command(compare)
 cli.add_command(facts_template)
 cli.add_command(assess)
 cli.add_command(runs)
 cli.add_command(report)
+cli.add_command(serve)

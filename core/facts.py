@@ -1,5 +1,5 @@
 """School-level facts: the template a region needs, and reading filled-in
-files (CSV, TOML, JSON) with every problem reported before anything is
+files (CSV, TOML, JSON, xlsx) with every problem reported before anything is
 written.
 
 xinli keeps facts about schools as wholes.  A column that looks like
@@ -333,7 +333,9 @@ def _value_keys(columns: FactColumns) -> list[str]:
 
 
 def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS) -> list[School]:
-    """Read and validate a facts file (``.csv``, ``.toml`` or ``.json``).
+    """Read and validate a facts file (``.csv``, ``.toml``, ``.json`` or
+``.xlsx``; an xlsx workbook is read from its ``facts`` or
+``facts-template`` sheet, or its only sheet).
 
     Every problem is collected (up to ``limit``) with file, row, column,
     value and reason; if there are any, :class:`FactsError` is raised and
@@ -390,12 +392,79 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
                 schools.append(school)
             if out.full:
                 break
+    elif suffix == ".xlsx":
+        header, rows = _xlsx_rows(path, data)
+        mapped = _map_header(header, columns, out)
+        if out.problems:
+            out.raise_if_any()
+        for row_number, cells in rows:
+            if all(_blank(cell) for cell in cells):
+                continue
+            if any(not _blank(cell) for cell in cells[len(mapped):]):
+                out.add(row_number, None, None, f"cells beyond the header's {len(mapped)} columns")
+                continue
+            record = {key: _xlsx_value(key, cell) for key, cell in zip(mapped, cells, strict=False) if key is not None}
+            if isinstance(record.get("grades"), dt.date):
+                out.add(row_number, "grades", record["grades"], "the spreadsheet turned the grades into a date; "
+                        "format the grades column as text and type them like 1-6")
+                continue
+            school = _school_from(record, row_number, columns, parsers, out, seen)
+            if school is not None:
+                schools.append(school)
+            if out.full:
+                break
     else:
-        raise XinliError(f"{path}: unsupported facts format {suffix or '(none)'}; use .csv, .toml or .json")
+        raise XinliError(f"{path}: unsupported facts format {suffix or '(none)'}; use .csv, .toml, .json or .xlsx")
     out.raise_if_any()
     if not schools:
         raise FactsError([FactProblem(path.name, None, None, None, "the file holds no schools")])
     return schools
+
+
+#: Sheets a facts workbook is read from, in order of preference.
+XLSX_SHEETS = ("facts", "facts-template")
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _xlsx_value(key: str, cell: Any) -> Any:
+    """A spreadsheet cell as the parsers expect it: dates without a time,
+    identifiers and names as text (``1001`` not ``1001.0``)."""
+    if isinstance(cell, dt.datetime):
+        cell = cell.date()
+    if key in ID_COLUMNS and key != "grades" and isinstance(cell, int | float) and not isinstance(cell, bool):
+        return str(int(cell)) if float(cell).is_integer() else str(cell)
+    if key == "grades" and isinstance(cell, int | float) and not isinstance(cell, bool) and float(cell).is_integer():
+        return str(int(cell))
+    return cell
+
+
+def _xlsx_rows(path: Path, data: bytes) -> tuple[list[str], Any]:
+    """The header (row 1) and ``(row number, cells)`` of a facts workbook's
+    sheet, read with openpyxl in read-only mode."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise XinliError(f"{path}: reading .xlsx facts needs openpyxl: pip install 'xinli[xlsx]'") from None
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a damaged file
+        raise FactsError([FactProblem(path.name, None, None, None, f"cannot open as an xlsx workbook: {exc}")]) from None
+    names = workbook.sheetnames
+    name = next((n for n in XLSX_SHEETS if n in names), names[0] if len(names) == 1 else None)
+    if name is None:
+        raise FactsError([FactProblem(path.name, None, None, None,
+                                      f"no sheet named {' or '.join(XLSX_SHEETS)}; sheets: {', '.join(names)}")])
+    rows = workbook[name].iter_rows(values_only=True)
+    first = next(rows, None)
+    if first is None or all(_blank(cell) for cell in first):
+        raise FactsError([FactProblem(path.name, None, None, None, f"sheet {name!r} is empty")])
+    header = [("" if cell is None else str(cell)) for cell in first]
+    while header and not header[-1].strip():
+        header.pop()
+    return header, ((number, list(cells)) for number, cells in enumerate(rows, start=2))
 
 
 def _records_from_document(path: Path, data: bytes, suffix: str, out: _Collector) -> list[tuple[int, dict[str, Any]]]:

@@ -277,6 +277,7 @@ def test_upgrade_from_the_first_version(tmp_path):
 
 def test_plugins_register_metrics_and_a_clash_names_both():
     from fixture_plugins import Province
+
     from xinli.core import hookimpl
     from xinli.core.metrics import Metric, collect_metrics
     from xinli.core.plugins import PluginError

@@ -74,3 +74,45 @@ def test_plugins_check_export_rules_and_compare(tmp_path):
     compared = run("compare", "henan", "sichuan_quxian", "--format", "json")
     assert compared.returncode == 0, compared.stderr
     assert json.loads(compared.stdout)["b"]["code"] == "sichuan_quxian"
+
+
+def test_schedule_ics(tmp_path):
+    target = tmp_path / "qijiang.ics"
+    result = run("schedule", "--region", "chongqing_qijiang", "--school-year", "2026-2027", "--format", "ics",
+                 "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    text = target.read_bytes().decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART;VALUE=DATE:20260901" in text
+    bad = run("schedule", "--region", "chongqing_qijiang", "--school-year", "2026")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_escalation_mermaid():
+    result = run("escalation", "--region", "nanchang", "--format", "mermaid")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("flowchart TD\n") and "  S1 -->" in result.stdout
+
+
+def test_checklist_html_and_xlsx(tmp_path):
+    page = run("checklist", "--region", "henan", "--format", "html", "--output", str(tmp_path / "henan.html"))
+    assert page.returncode == 0, page.stderr
+    assert "<svg" in (tmp_path / "henan.html").read_text(encoding="utf-8")
+    book = run("checklist", "--region", "henan", "--format", "xlsx", "--output", str(tmp_path / "henan.xlsx"))
+    assert book.returncode == 0, book.stderr
+    assert (tmp_path / "henan.xlsx").read_bytes().startswith(b"PK")
+
+
+def test_serve_print_metadata_and_missing_database(tmp_path):
+    template = run("facts-template", "--region", "henan", "--output", str(tmp_path / "template.csv"))
+    assert template.returncode == 0, template.stderr
+    header = (tmp_path / "template.csv").read_text(encoding="utf-8-sig").strip().split(",")
+    values = {"school_id": "E1", "school_name": "示例学校", "grades": "1-9"}
+    (tmp_path / "facts.csv").write_text(",".join(header) + "\n" + ",".join(values.get(c, "1") for c in header) + "\n",
+                                        encoding="utf-8")
+    db = tmp_path / "records.db"
+    assert run("assess", "--region", "henan", "--facts", str(tmp_path / "facts.csv"), "--db", str(db)).returncode == 0
+    result = run("serve", "--db", str(db), "--print-metadata")
+    assert result.returncode == 0, result.stderr
+    assert "schools_not_meeting_required" in json.loads(result.stdout)["databases"]["records"]["queries"]
+    missing = run("serve", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr

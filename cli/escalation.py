@@ -1,0 +1,38 @@
+"""``xinli escalation``: a region's reporting and intervention chain as a
+flowchart (Mermaid, Graphviz DOT), plain text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from xinli.cli.errors import user_errors
+from xinli.cli.options import DATE, lang_option, load_registry, output_option, plugins_option
+from xinli.cli.output import emit
+
+FORMATS = ("mermaid", "dot", "text", "json")
+
+
+@click.command()
+@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="mermaid", show_default=True)
+@click.option("--as-of", type=DATE, default=None, help="Rules in force on this date (YYYY-MM-DD).")
+@lang_option()
+@output_option()
+@plugins_option()
+@user_errors
+def escalation(region: str, fmt: str, as_of, lang: str, output: str | None, plugins: str | None) -> None:
+    """Print REGION's reporting and intervention chain, steps in the
+    document's order with role, action and conditions (such as parents'
+    consent before referral), ending at the referral partners.  mermaid is
+    a `flowchart TD` that forges and Markdown editors draw."""
+    from xinli.core.checklist import build_checklist
+    from xinli.core.escalation import escalation_chain, render_dot, render_mermaid, render_text
+
+    chain = escalation_chain(build_checklist(load_registry(plugins), region, as_of))
+    if fmt == "json":
+        text = json.dumps(chain, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = {"mermaid": render_mermaid, "dot": render_dot, "text": render_text}[fmt](chain, lang)
+    emit(text, output)

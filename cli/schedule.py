@@ -1,0 +1,77 @@
+"""``xinli schedule``: a region's dated obligations on one school year's
+calendar, as iCalendar, Markdown or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import click
+
+from xinli.cli.errors import user_errors
+from xinli.cli.options import DATE, lang_option, load_registry, output_option, plugins_option
+from xinli.cli.output import emit
+
+FORMATS = ("markdown", "ics", "json")
+
+
+class SchoolYearType(click.ParamType):
+    """A school year written ``2026-2027``."""
+
+    name = "school-year"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from xinli.core.schedule import parse_school_year
+
+        try:
+            first = parse_school_year(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return f"{first}-{first + 1}"
+
+
+def current_school_year(today: dt.date | None = None) -> str:
+    """The school year ``today`` falls in: from August on, the one starting
+    this year; before, the one that started last year."""
+    today = today or dt.date.today()
+    first = today.year if today.month >= 8 else today.year - 1
+    return f"{first}-{first + 1}"
+
+
+@click.command()
+@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
+@click.option("--school-year", type=SchoolYearType(), default=None, help="e.g. 2026-2027 (default: the current one).")
+@click.option("--autumn-start", type=DATE, default=None, help="First day of the autumn semester (default: 1 September).")
+@click.option("--spring-start", type=DATE, default=None,
+              help="First day of the spring semester (default: the Monday on or after 17 February).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
+@lang_option()
+@output_option()
+@plugins_option()
+@user_errors
+def schedule(region: str, school_year: str | None, autumn_start: dt.date | None, spring_start: dt.date | None,
+             fmt: str, lang: str, output: str | None, plugins: str | None) -> None:
+    """Lay REGION's dated obligations on a school year: screening windows,
+    lesson cadences, parent sessions, training, awareness month, key
+    monitoring periods and deadlines, each with the requirement's text and
+    citation.  ics imports into calendar apps (pip install 'xinli[calendar]');
+    re-importing updates the events instead of duplicating them."""
+    from xinli.core.checklist import build_checklist
+    from xinli.core.schedule import build_schedule, parse_school_year, semesters
+
+    year = school_year or current_school_year()
+    terms = semesters(parse_school_year(year), autumn_start, spring_start)
+    registry = load_registry(plugins)
+    data = build_schedule(build_checklist(registry, region, terms[0]["start"]), year, autumn_start, spring_start)
+    if fmt == "ics":
+        from xinli.core.render_ics import render_ics
+
+        text = render_ics(data, lang)
+    elif fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        from xinli.core.schedule import render_schedule_markdown
+
+        text = render_schedule_markdown(data, lang)
+    emit(text, output)

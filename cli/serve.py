@@ -1,0 +1,77 @@
+"""``xinli serve``: browse the assessment records in Datasette (the ``web``
+extra), read-only, on the loopback interface unless told otherwise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from xinli.cli.errors import UserError, user_errors
+
+LOOPBACK_NAMES = {"localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` names the loopback interface only."""
+    import ipaddress
+
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def build_datasette(db: str, metadata: dict[str, Any]) -> Any:
+    """A Datasette instance serving ``db`` with ``metadata``; canned queries
+    go to ``config`` on Datasette versions that take one (1.0 and later)."""
+    import inspect
+
+    from datasette.app import Datasette
+
+    settings = {"sql_time_limit_ms": 10_000}
+    parameters = inspect.signature(Datasette).parameters
+    if "config" in parameters:
+        config = {"databases": {name: {"queries": entry.pop("queries")} for name, entry in metadata["databases"].items()},
+                  "settings": settings}
+        return Datasette([db], metadata=metadata, config=config)
+    return Datasette([db], metadata=metadata, settings=settings)
+
+
+@click.command()
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False, exists=True), help="SQLite records file.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--print-metadata", is_flag=True,
+              help="Print the Datasette metadata (descriptions and canned queries) as JSON and exit.")
+@user_errors
+def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
+    """Browse the assessment records in DB with Datasette: tables and
+    columns described, canned queries such as "schools not meeting required
+    items" and "requirements most often not met".  Needs
+    `pip install 'xinli[web]'`."""
+    from xinli.core.browse import datasette_metadata
+    from xinli.core.records import open_database
+
+    metadata = datasette_metadata(Path(db).stem)
+    if print_metadata:
+        click.echo(json.dumps(metadata, ensure_ascii=False, indent=2))
+        return
+    try:
+        import uvicorn
+        from datasette.app import Datasette  # noqa: F401 - fail early with a clear message
+    except ImportError:
+        raise UserError("serve needs Datasette: pip install 'xinli[web]'") from None
+    open_database(db, create=False).conn.close()  # an xinli database, migrated
+    if not is_loopback(host):
+        click.echo(f"warning: serving on {host}: anyone who can reach this machine can read the records", err=True)
+    import asyncio
+
+    datasette = build_datasette(db, metadata)
+    asyncio.run(datasette.invoke_startup())
+    click.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -1,0 +1,108 @@
+"""Small bar charts drawn as inline SVG for the HTML report: no script, no
+external reference, text in the page's own fonts."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from xinli.core.escalation import text_width
+
+#: Fill colours of the finding statuses, in the order they are stacked.
+STATUS_COLOURS = {
+    "met": "#2e7d32",
+    "not_met": "#c62828",
+    "unknown": "#9e9e9e",
+    "not_applicable": "#d7d7d7",
+    "not_yet_due": "#1565c0",
+    "waived": "#6a1b9a",
+    "manual": "#ef8f00",
+}
+ROW = 22
+BAR = 14
+FONT = 12
+
+
+def _attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+def _fit(label: str, width: float) -> str:
+    """``label`` shortened with an ellipsis to fit ``width`` pixels."""
+    if text_width(label, FONT) <= width:
+        return label
+    while label and text_width(label + "…", FONT) > width:
+        label = label[:-1]
+    return label + "…"
+
+
+def share_bars(rows: list[tuple[str, float | None, str]], title: str, label_width: int = 300, width: int = 680) -> str:
+    """Horizontal bars of shares (0–1): one row per ``(label, share, tooltip)``;
+    a share of None (nothing decided) is drawn as an empty track marked ``–``."""
+    bar_width = width - label_width - 60
+    height = ROW * len(rows) + 28
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+             f'aria-label="{_attr(title)}"><title>{escape(title)}</title>']
+    for tick in (0, 0.5, 1):
+        x = label_width + tick * bar_width
+        parts.append(f'<line x1="{x:.0f}" y1="4" x2="{x:.0f}" y2="{height - 22}" class="grid"/>')
+        parts.append(f'<text x="{x:.0f}" y="{height - 8}" class="tick" text-anchor="middle">{tick:.0%}</text>')
+    for n, (label, share, tip) in enumerate(rows):
+        y = 6 + n * ROW
+        parts.append(f'<text x="{label_width - 6}" y="{y + BAR - 2}" class="label" text-anchor="end">'
+                     f"<title>{escape(tip)}</title>{escape(_fit(label, label_width - 10))}</text>")
+        parts.append(f'<rect x="{label_width}" y="{y}" width="{bar_width}" height="{BAR}" class="track"/>')
+        if share is not None:
+            parts.append(f'<rect x="{label_width}" y="{y}" width="{share * bar_width:.1f}" height="{BAR}" '
+                         f'fill="{STATUS_COLOURS["met"]}"><title>{escape(tip)}</title></rect>')
+        value = "–" if share is None else f"{share:.0%}"
+        parts.append(f'<text x="{label_width + bar_width + 6}" y="{y + BAR - 2}" class="value">{value}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def stacked_bars(rows: list[tuple[str, dict[str, int]]], title: str, statuses: tuple[str, ...],
+                 legend: dict[str, str], label_width: int = 200, width: int = 680) -> str:
+    """Horizontal stacked bars of counts per status, one row per
+    ``(label, counts)``, each bar scaled to the largest total, with a legend."""
+    bar_width = width - label_width - 50
+    largest = max((sum(c.values()) for _, c in rows), default=0) or 1
+    legend_rows = 1 + (len(statuses) - 1) // 4
+    top = 18 * legend_rows + 6
+    height = top + ROW * len(rows) + 6
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+             f'aria-label="{_attr(title)}"><title>{escape(title)}</title>']
+    for n, status in enumerate(statuses):
+        x = 4 + (n % 4) * (width / 4)
+        y = 4 + (n // 4) * 18
+        parts.append(f'<rect x="{x:.0f}" y="{y}" width="12" height="12" fill="{STATUS_COLOURS[status]}"/>')
+        parts.append(f'<text x="{x + 16:.0f}" y="{y + 11}" class="legend">{escape(legend[status])}</text>')
+    for n, (label, counts) in enumerate(rows):
+        y = top + n * ROW
+        parts.append(f'<text x="{label_width - 6}" y="{y + BAR - 2}" class="label" text-anchor="end">'
+                     f"{escape(_fit(label, label_width - 10))}</text>")
+        x = float(label_width)
+        for status in statuses:
+            count = counts.get(status, 0)
+            if not count:
+                continue
+            w = count / largest * bar_width
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{BAR}" fill="{STATUS_COLOURS[status]}">'
+                         f"<title>{escape(legend[status])}: {count}</title></rect>")
+            x += w
+        parts.append(f'<text x="{x + 6:.0f}" y="{y + BAR - 2}" class="value">{sum(counts.values())}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def status_legend(lang: str) -> dict[str, str]:
+    """Status labels in ``lang``."""
+    labels: dict[str, tuple[str, str]] = {
+        "met": ("符合", "met"),
+        "not_met": ("不符合", "not met"),
+        "unknown": ("未知", "unknown"),
+        "not_applicable": ("不适用", "not applicable"),
+        "not_yet_due": ("未到期", "not yet due"),
+        "waived": ("已豁免", "waived"),
+        "manual": ("需人工核查", "manual check"),
+    }
+    return {k: zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}" for k, (zh, en) in labels.items()}

@@ -1,0 +1,329 @@
+"""Workbooks written with openpyxl (the ``xlsx`` extra): the checklist
+workbook (checklist, facts template, sources), the facts template on its
+own, and the assessment report.
+
+The ``facts-template`` sheet is exactly what
+:func:`xinli.core.facts.read_facts` accepts: row 1 holds the template's
+column keys and nothing else; labels and help sit in cell comments and on
+the ``facts-help`` sheet, so a filled-in sheet assesses as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from xinli.core import vocabulary as vocab
+from xinli.core.facts import ID_COLUMNS, FactColumns
+from xinli.core.plugins import XinliError
+
+FACTS_SHEET = "facts-template"
+HELP_SHEET = "facts-help"
+#: Fill colours (ARGB) of the requirement levels.
+LEVEL_FILLS = {"required": "FFF8D7DA", "recommended": "FFFFE8CC", "encouraged": "FFD9F2E3", "permitted": "FFE9ECEF"}
+STATUS_FILLS = {"met": "FFD9F2E3", "not_met": "FFF8D7DA", "unknown": "FFE9ECEF", "waived": "FFEDE1F7",
+                "not_yet_due": "FFDCEBFB", "manual": "FFFFE8CC", "not_applicable": "FFF4F4F4"}
+HEADER_FILL = "FF1D2939"
+LAST_ROW = 1_048_576
+WIDE = {"text": 60, "text_zh": 50, "text_en": 60, "note": 50, "note_zh": 40, "note_en": 50, "quote": 50, "id": 44,
+        "applies_if": 24, "title_zh": 40, "title_en": 50, "requirement_ids": 44, "required_not_met": 50}
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise XinliError("the xlsx format needs the openpyxl library: pip install 'xinli[xlsx]'") from None
+    return openpyxl
+
+
+def _save(workbook: Any) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _style_header(ws: Any, columns: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for number, name in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=number)
+        cell.font = Font(bold=True, color="FFFFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(vertical="center")
+        ws.column_dimensions[get_column_letter(number)].width = WIDE.get(name, max(12, len(name) + 4))
+    ws.freeze_panes = "A2"
+
+
+def _number(text: str) -> Any:
+    """A CSV cell back as a number where it is one."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def add_checklist_sheet(workbook: Any, checklist: dict[str, Any], lang: str) -> None:
+    """The ``checklist`` sheet: a ``done`` column, then the columns of
+    ``xinli checklist --format csv``; filterable, header frozen, each row's
+    level cell coloured."""
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from xinli.core.render_csv import render_csv
+
+    ws = workbook.create_sheet("checklist")
+    reader = csv.reader(io.StringIO(render_csv(checklist, lang)))
+    header = next(reader)
+    columns = ["done", *header]
+    ws.append(columns)
+    wrap = {columns.index(c) + 1 for c in columns if c in WIDE}
+    level_column = columns.index("level") + 1
+    for row in reader:
+        values = dict(zip(header, row, strict=True))
+        values["value"] = _number(values["value"]) if values["value"] else None
+        ws.append([None, *(values[c] if values[c] != "" else None for c in header)])
+        number = ws.max_row
+        level = values["level"]
+        ws.cell(row=number, column=level_column).fill = PatternFill("solid", fgColor=LEVEL_FILLS.get(level, "FFFFFFFF"))
+        for column in wrap:
+            ws.cell(row=number, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+    _style_header(ws, columns)
+    ws.freeze_panes = "C2"
+    ws.column_dimensions["A"].width = 7
+    ws.auto_filter.ref = ws.dimensions
+    done = DataValidation(type="list", formula1='"✓,✗"', allow_blank=True)
+    done.add(f"A2:A{max(ws.max_row, 2)}")
+    ws.add_data_validation(done)
+
+
+def _column_kind(key: str, columns: FactColumns) -> tuple[str, str | None]:
+    """(type, unit) of a template column."""
+    if key in ID_COLUMNS:
+        return "text", None
+    if key in vocab.SCHOOL_ATTRIBUTES:
+        return ("boolean" if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool" else "integer"), None
+    metric = next(m for m in columns.metrics if m.key == key)
+    return metric.type, metric.unit
+
+
+def _column_help(key: str, columns: FactColumns) -> tuple[str, str, str, str]:
+    """(label zh, label en, help zh, help en) of a template column."""
+    if key in ID_COLUMNS:
+        zh, en = ID_COLUMNS[key]
+        return zh, en, zh, en
+    if key in vocab.SCHOOL_ATTRIBUTES:
+        _kind, zh, en = vocab.SCHOOL_ATTRIBUTES[key]
+        return zh, en, zh, en
+    metric = next(m for m in columns.metrics if m.key == key)
+    return metric.label.zh, metric.label.en, metric.help.zh, metric.help.en
+
+
+ACCEPTED = {
+    "text": ("文本", "text"),
+    "boolean": ("是/否（也可填 true/false、1/0、有/无）", "yes/no: 是/否, true/false, 1/0, 有/无"),
+    "integer": ("不小于0的整数", "a whole number, 0 or more"),
+    "number": ("不小于0的数", "a number, 0 or more"),
+    "share": ("0到1之间的比例", "a share between 0 and 1"),
+    "date": ("日期，如 2026-09-01", "a date such as 2026-09-01"),
+}
+
+
+def add_facts_sheets(workbook: Any, columns: FactColumns, region: str) -> None:
+    """The ``facts-template`` sheet (row 1 = the template's column keys,
+    with data validation for yes/no, counts, numbers, shares and dates)
+    and the ``facts-help`` sheet describing each column."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws = workbook.create_sheet(FACTS_SHEET)
+    names = columns.names
+    ws.append(names)
+    _style_header(ws, names)
+    validations: dict[str, Any] = {
+        "boolean": DataValidation(type="list", formula1='"是,否,true,false"', allow_blank=True),
+        "integer": DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
+        "number": DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
+        "share": DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True),
+        "date": DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True),
+    }
+    for kind, validation in validations.items():
+        validation.showErrorMessage = True
+        validation.errorTitle = "xinli"
+        validation.error = f"{ACCEPTED[kind][0]} / {ACCEPTED[kind][1]}"
+    help_rows = []
+    for number, key in enumerate(names, start=1):
+        letter = get_column_letter(number)
+        kind, unit = _column_kind(key, columns)
+        if unit == "share":
+            kind = "share"
+        zh, en, help_zh, help_en = _column_help(key, columns)
+        unit_text = vocab.label(vocab.UNITS, unit, "both") if unit else ""
+        note = f"{zh} / {en}\n{help_zh}\n{help_en}\n{ACCEPTED[kind][0]} / {ACCEPTED[kind][1]}"
+        ws.cell(row=1, column=number).comment = Comment(note, "xinli", width=320, height=140)
+        if kind in validations:
+            validations[kind].add(f"{letter}2:{letter}{LAST_ROW}")
+        if kind == "text":
+            # school ids keep leading zeros and grades like 1-6 are not turned into dates
+            ws.column_dimensions[letter].number_format = "@"
+        help_rows.append([key, zh, en, kind, unit_text, help_zh, help_en, f"{ACCEPTED[kind][0]} / {ACCEPTED[kind][1]}"])
+    for validation in validations.values():
+        if validation.sqref:
+            ws.add_data_validation(validation)
+    helper = workbook.create_sheet(HELP_SHEET)
+    header = ["column", "label_zh", "label_en", "type", "unit", "help_zh", "help_en", "accepted"]
+    helper.append(header)
+    for row in help_rows:
+        helper.append(row)
+    _style_header(helper, header)
+    for column in ("F", "G", "H"):
+        helper.column_dimensions[column].width = 50
+    for row in helper.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    note = (f"在 {FACTS_SHEET} 表第2行起每行填写一所学校（第1行为列名，请勿修改）；未知的事实留空。"
+            f"填好后：xinli assess --region {region} --facts 本文件.xlsx --db records.db / "
+            f"Fill one school per row from row 2 of {FACTS_SHEET} (row 1 holds the column keys; keep it); "
+            "leave unknown facts empty.")
+    helper.append([])
+    helper.append([note])
+
+
+def add_sources_sheet(workbook: Any, checklist: dict[str, Any]) -> None:
+    """The ``sources`` sheet: one row per document and clause quoted, with
+    the requirement ids citing it; documents no installed plugin encodes
+    appear with no clause."""
+    from openpyxl.styles import Alignment
+
+    ws = workbook.create_sheet("sources")
+    header = ["jurisdiction", "document", "title_zh", "title_en", "issuer_zh", "date", "encoded", "clause", "quote",
+              "requirement_ids"]
+    ws.append(header)
+    documents = {d["number"]: d for d in checklist["documents"]}
+    cited: dict[tuple[str, str, str], list[str]] = {}
+    for item in checklist["items"]:
+        cite = item["citation"]
+        cited.setdefault((cite["document"], cite["clause"], cite["quote"]), []).append(item["id"])
+    for number, doc in documents.items():
+        rows = [(clause, quote, ids) for (d, clause, quote), ids in cited.items() if d == number]
+        for clause, quote, ids in rows or [(None, None, [])]:
+            ws.append([doc["jurisdiction"], number, doc["title"]["zh"], doc["title"]["en"], doc["issuer"]["zh"],
+                       doc["date"], "yes" if doc["encoded"] else "no", clause, quote, ";".join(ids) or None])
+    for (number, clause, quote), ids in cited.items():
+        if number not in documents:
+            ws.append([None, number, None, None, None, None, None, clause, quote, ";".join(ids)])
+    _style_header(ws, header)
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.auto_filter.ref = ws.dimensions
+
+
+def render_checklist_xlsx(checklist: dict[str, Any], columns: FactColumns, lang: str = "both") -> bytes:
+    """The checklist workbook: sheets ``checklist``, ``facts-template``,
+    ``sources`` and ``facts-help``."""
+    openpyxl = _openpyxl()
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    add_checklist_sheet(workbook, checklist, lang)
+    add_facts_sheets(workbook, columns, checklist["region"]["code"])
+    add_sources_sheet(workbook, checklist)
+    workbook.move_sheet(HELP_SHEET, offset=1)
+    workbook.properties.title = f"{checklist['region']['name']['zh']} — xinli checklist"
+    workbook.properties.creator = "xinli"
+    return _save(workbook)
+
+
+def render_facts_template_xlsx(columns: FactColumns, region: str) -> bytes:
+    """The facts template alone: sheets ``facts-template`` and ``facts-help``."""
+    openpyxl = _openpyxl()
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    add_facts_sheets(workbook, columns, region)
+    workbook.properties.creator = "xinli"
+    return _save(workbook)
+
+
+def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
+    """The assessment report workbook: ``summary``, ``requirements`` (with
+    the share of schools meeting each), ``schools``, ``region-findings``
+    and, when there is an earlier run, ``changes``.  Written in openpyxl's
+    streaming mode, so a run of many schools stays within memory."""
+    from xinli.core.assess import STATUSES
+
+    openpyxl = _openpyxl()
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.Workbook(write_only=True)
+    bold_white = Font(bold=True, color="FFFFFFFF")
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+
+    def sheet(name: str, header: list[str], widths: dict[str, int] | None = None) -> Any:
+        ws = workbook.create_sheet(name)
+        for number, column in enumerate(header, start=1):
+            ws.column_dimensions[get_column_letter(number)].width = (widths or {}).get(column, WIDE.get(column, 14))
+        ws.freeze_panes = "A2"
+        cells = []
+        for column in header:
+            cell = WriteOnlyCell(ws, value=column)
+            cell.font = bold_white
+            cell.fill = header_fill
+            cells.append(cell)
+        ws.append(cells)
+        return ws
+
+    def text(t: dict[str, str]) -> str:
+        return t["zh"] if lang == "zh" else t["en"] if lang == "en" else f"{t['zh']} / {t['en']}"
+
+    run = data["run"]
+    summary = sheet("summary", ["field", "value"], {"field": 20, "value": 60})
+    for key in ("id", "region", "as_of", "created", "facts_file", "facts_sha256", "schools", "findings"):
+        summary.append([key, run[key]])
+    for status in STATUSES:
+        summary.append([status, run["counts"].get(status, 0)])
+
+    header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "document", "clause"]
+    requirements = sheet("requirements", header, {"text": 60, "requirement_id": 44, "expected": 24})
+    share_column = header.index("share_met")
+    for req in data["requirements"]:
+        row: list[Any] = [req["requirement_id"], req["scope"], req["level"], text(req["text"]), req["expected"],
+                          *(req["counts"][s] for s in STATUSES), req["share_met"], req["document"], req["clause"]]
+        cell = WriteOnlyCell(requirements, value=req["share_met"])
+        cell.number_format = "0%"
+        row[share_column] = cell
+        requirements.append(row)
+    requirements.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['requirements']) + 1}"
+
+    header = ["school_id", "school_name", *STATUSES, "required_not_met"]
+    schools = sheet("schools", header, {"school_name": 30})
+    for school in data["schools"]:
+        schools.append([school["school_id"], school["school_name"], *(school["counts"][s] for s in STATUSES),
+                        ";".join(m["requirement_id"] for m in school["required_not_met"]) or None])
+    schools.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['schools']) + 1}"
+
+    header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause"]
+    region = sheet("region-findings", header, {"detail": 50, "requirement_id": 44})
+    for f in data["region_findings"]:
+        status = WriteOnlyCell(region, value=f["status"])
+        status.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
+        region.append([f["requirement_id"], f["level"], status, f["expected"], f["observed"], f["detail"],
+                       f["document"], f["clause"]])
+
+    changes = data["changes"]
+    if changes is not None:
+        ws = sheet("changes", ["school_id", "requirement_id", "before", "after"], {"requirement_id": 44})
+        for change in changes["changed"]:
+            ws.append([change["school_id"], change["requirement_id"], change["before"], change["after"]])
+        if changes["truncated"]:
+            ws.append([f"… {changes['total'] - len(changes['changed'])} more"])
+    return _save(workbook)

@@ -1,0 +1,154 @@
+"""HTML pages (checklist and report), read back with an HTML parser: no
+script, no external URL, SVG drawn inline, every item present.  One test
+renders the page in headless Chromium when one is installed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_assess_cli import filled_template, to_csv
+
+URL = re.compile(r"(?:https?:|ftp:|//[a-z0-9])", re.IGNORECASE)
+
+
+class Page(HTMLParser):
+    """Collects what a self-containment check needs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+        self.ids: set[str] = set()
+        self.checkboxes = 0
+        self.style = ""
+        self.text: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            self.attrs.append((tag, name, value or ""))
+            if name == "id":
+                self.ids.add(value)
+        if tag == "input" and ("type", "checkbox") in attrs:
+            self.checkboxes += 1
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.style += data
+        else:
+            self.text.append(data)
+
+
+def parse(text: str) -> Page:
+    page = Page()
+    page.feed(text)
+    page.close()
+    return page
+
+
+def assert_self_contained(page: Page) -> None:
+    assert "script" not in page.tags and "link" not in page.tags and "iframe" not in page.tags
+    assert "img" not in page.tags and "object" not in page.tags
+    for tag, name, value in page.attrs:
+        assert not (name in ("src", "srcset", "action", "data") and value), (tag, name, value)
+        if name == "href":
+            assert value.startswith("#"), (tag, name, value)
+        assert not URL.search(value), (tag, name, value)
+        assert not name.startswith("on"), (tag, name)
+    assert not URL.search(page.style) and "@import" not in page.style and "@font-face" not in page.style
+    assert "url(" not in page.style
+
+
+def test_henan_checklist_page_is_self_contained_with_an_svg_flowchart(run, tmp_path, checklists):
+    target = tmp_path / "henan.html"
+    result = run("checklist", "--region", "henan", "--format", "html", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    page = parse(text)
+    assert_self_contained(page)
+    assert "svg" in page.tags and page.tags.count("rect") >= 4
+    assert "@page" in page.style and "A4" in page.style and "@media print" in page.style
+    assert "Noto Sans CJK SC" in page.style
+    items = checklists["henan"]["items"]
+    assert page.checkboxes == len(items)
+    assert {item["id"] for item in items} <= page.ids
+    body = "".join(page.text)
+    for item in items:
+        assert item["text"]["zh"] in body and item["text"]["en"] in body
+        assert item["citation"]["quote"] in body
+    for domain in checklists["henan"]["domains"]:
+        assert f"domain-{domain}" in page.ids
+
+
+def test_languages(run, checklists):
+    item = checklists["nanchang"]["items"][0]
+    zh = "".join(parse(run("checklist", "--region", "nanchang", "--format", "html", "--lang", "zh").output).text)
+    en = "".join(parse(run("checklist", "--region", "nanchang", "--format", "html", "--lang", "en").output).text)
+    assert item["text"]["zh"] in zh and item["text"]["en"] not in zh
+    assert item["text"]["en"] in en and item["text"]["zh"] not in en
+    assert item["citation"]["quote"] in en  # the document's own words stay in Chinese
+
+
+def test_every_bundled_region_renders(checklists):
+    from xinli.core.render_html import render_checklist_html
+
+    for checklist in checklists.values():
+        page = parse(render_checklist_html(checklist, "both"))
+        assert_self_contained(page)
+        assert page.checkboxes == len(checklist["items"])
+
+
+@pytest.fixture
+def records(run, tmp_path) -> Path:
+    header, rows = filled_template(run)
+    facts = tmp_path / "facts.csv"
+    facts.write_text(to_csv(header, rows), encoding="utf-8")
+    db = tmp_path / "records.db"
+    assert run("assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01").exit_code == 0
+    rows[0][header.index("fulltime_psych_teachers")] = "0"
+    facts.write_text(to_csv(header, rows), encoding="utf-8")
+    assert run("assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01").exit_code == 0
+    return db
+
+
+def test_report_page_has_inline_svg_charts(run, records, tmp_path):
+    target = tmp_path / "report.html"
+    result = run("report", "--db", str(records), "--format", "html", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    page = parse(target.read_text(encoding="utf-8"))
+    assert_self_contained(page)
+    assert page.tags.count("svg") == 3  # status counts, share per requirement, counts per school
+    body = "".join(page.text)
+    for n in range(1, 6):
+        assert f"HN{n:03}" in body
+    assert "henan.staffing.fulltime-psych-teacher" in body
+    assert "Changes since run 1" in body
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no Chromium on this machine")
+def test_chromium_renders_the_page_to_png(run, tmp_path):
+    """Render the Henan page headless, offline, with a fresh profile."""
+    page = tmp_path / "henan.html"
+    run("checklist", "--region", "henan", "--format", "html", "--output", str(page))
+    png = tmp_path / "henan.png"
+    completed = subprocess.run(
+        [shutil.which("chromium"), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1000,1400", f"--screenshot={png}", page.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    data = png.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000

@@ -1,0 +1,303 @@
+"""``xinli new-plugin``: the generated files, the refusals, and (at the end)
+one end-to-end run that installs a scaffolded plugin and runs its checks and
+its own tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import BUNDLED
+
+from xinli.core import scaffold
+from xinli.core.validate import check_plugin
+from xinli.testing import checklist_for, load_registry
+from xinli.testing import contract as rules
+
+HENAN_DOC = scaffold.ParentDocument("教基〔2021〕330号", "河南省教育厅关于加强中小学生心理危机识别和干预工作的通知", "河南省教育厅")
+
+
+def spec(**changes) -> scaffold.ScaffoldSpec:
+    """A scaffold request for an invented county under Henan."""
+    values = dict(code="bar_county", parent="henan", name_zh="巴县", name_en="Bar County", parent_name_zh="河南省",
+                  parent_name_en="Henan Province", parent_documents=[HENAN_DOC], today=dt.date(2025, 3, 1))
+    values.update(changes)
+    return scaffold.ScaffoldSpec(**values)
+
+
+def listing(path: Path) -> list[str]:
+    """Every path under ``path``, relative, sorted (hidden ones included)."""
+    return sorted(str(p.relative_to(path)) for p in path.rglob("*"))
+
+
+# --- the generated files ---------------------------------------------------------
+
+
+def test_render_writes_an_installable_package():
+    files = scaffold.render(spec())
+    assert sorted(files) == [
+        "README.md", "pyproject.toml", "tests/test_plugin.py",
+        "xinli_bar_county/__init__.py", "xinli_bar_county/plugin.py", "xinli_bar_county/source.txt",
+    ]
+    project = tomllib.loads(files["pyproject.toml"])
+    assert project["project"]["name"] == "xinli-bar-county"
+    assert project["project"]["dependencies"] == ["xinli"]
+    assert project["project"]["entry-points"]["xinli"] == {"bar_county": "xinli_bar_county.plugin"}
+    assert project["tool"]["setuptools"]["package-data"] == {"xinli_bar_county": ["source.txt"]}
+    for path, text in files.items():
+        if path.endswith(".py"):
+            compile(text, path, "exec")
+
+
+def test_plugin_module_has_identity_cite_helper_and_one_marked_example():
+    plugin = scaffold.render(spec())["xinli_bar_county/plugin.py"]
+    assert 'parent="henan"' in plugin and 'level="county"' in plugin
+    assert 'DOC = "待填写〔2025〕1号"' in plugin and 'date="2025-03-01",  # TODO' in plugin
+    assert "def cite(clause: str, quote: str) -> Citation:" in plugin
+    assert "EXAMPLE — replace with your document's requirements" in plugin
+    assert plugin.count("Requirement(") == 1 and "【示例】" in plugin and "[Example]" in plugin
+    assert 'DocumentRef("教基〔2021〕330号"' in plugin
+
+
+def test_example_quote_is_in_the_placeholder_source_text():
+    files = scaffold.render(spec())
+    source = files["xinli_bar_county/source.txt"]
+    assert source.splitlines()[0].startswith("【请用本地文件的全文替换本文件")
+    assert "〔略〕" in source
+    assert scaffold.EXAMPLE_QUOTE in source and f'"{scaffold.EXAMPLE_QUOTE}"' in files["xinli_bar_county/plugin.py"]
+
+
+def test_tests_use_the_contract_in_one_line_and_the_checklist_fixture():
+    tests = scaffold.render(spec())["tests/test_plugin.py"]
+    assert "class TestContract(PluginContract):\n    code = CODE\n" in tests
+    assert "def test_example_requirement(xinli_checklist):" in tests
+    assert 'item["source"] == inherited["source"]' in tests
+
+
+def test_readme_is_bilingual_and_names_the_parent():
+    readme = scaffold.render(spec(document_number="巴教〔2025〕3号"))["README.md"]
+    for heading in ("## 中文", "## English", "**文件**", "**Document**", "**上级**", "**Parent**",
+                    "**覆盖内容**", "**Coverage**", "**解释与取舍**", "**Interpretations**"):
+        assert heading in readme
+    assert "巴教〔2025〕3号" in readme and "`henan`（河南省）" in readme
+
+
+def test_names_with_quotes_stay_valid_python(tmp_path, monkeypatch):
+    files = scaffold.render(spec(code="quote_county", name_en='The "Quoted" County', document_number='文"号'))
+    scaffold.write_tree(files, tmp_path / "pkg")
+    monkeypatch.syspath_prepend(str(tmp_path / "pkg"))
+    module = importlib.import_module("xinli_quote_county.plugin")
+    try:
+        assert module.JURISDICTION.name.en == 'The "Quoted" County'
+        assert module.JURISDICTION.documents[0].number == '文"号'
+    finally:
+        for name in [m for m in sys.modules if m.startswith("xinli_quote_county")]:
+            del sys.modules[name]
+
+
+@pytest.mark.parametrize("parent", BUNDLED)
+def test_generated_plugin_layers_over_its_parent_and_obeys_the_contract(run, tmp_path, monkeypatch, parent):
+    """The generated module, loaded in-process beside every bundled parent
+    (no install): check_plugin and every contract rule find nothing."""
+    code = f"inproc_{parent}"
+    result = run("new-plugin", code, "--parent", parent, "--name-zh", "测试县", "--name-en", "Test County",
+                 "--directory", str(tmp_path / "pkg"))
+    assert result.exit_code == 0, result.output
+    monkeypatch.syspath_prepend(str(tmp_path / "pkg"))
+    module = importlib.import_module(f"xinli_{code}.plugin")
+    try:
+        registry = load_registry(BUNDLED, extra=[(code, module)])
+        assert registry.problems == []
+        assert [str(p) for p in check_plugin(registry, code)] == []
+        checklist = checklist_for(registry, code)
+        inherited = checklist_for(registry, parent)
+        assert [i["id"] for i in checklist["items"] if i["source"] != code] == [i["id"] for i in inherited["items"]]
+        assert [i["id"] for i in checklist["items"] if i["source"] == code] == [f"{code}.other.example-work-log"]
+        assert checklist["region"]["parents"][0]["code"] == parent
+        for problems in (rules.load_problems(registry, code), rules.identity_problems(registry, code),
+                         rules.quote_problems(registry, code, checklist), rules.mobile_number_problems(registry, code, checklist),
+                         rules.id_problems(code, checklist), rules.bilingual_problems(code, checklist)):
+            assert problems == []
+    finally:
+        for name in [m for m in sys.modules if m.startswith(f"xinli_{code}")]:
+            del sys.modules[name]
+
+
+@pytest.mark.parametrize("changes", [{"name_zh": " "}, {"name_en": "two\nlines"}, {"level": "village"}, {"code": "Bar"}])
+def test_render_refuses_bad_input(changes):
+    with pytest.raises(scaffold.ScaffoldError):
+        scaffold.render(spec(**changes))
+
+
+def test_write_tree_leaves_nothing_when_a_write_fails(tmp_path, monkeypatch):
+    calls = []
+    real = Path.write_text
+
+    def failing(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", failing)
+    with pytest.raises(OSError):
+        scaffold.write_tree(scaffold.render(spec()), tmp_path / "xinli-bar_county")
+    assert listing(tmp_path) == []
+
+
+# --- the command -----------------------------------------------------------------
+
+
+def test_new_plugin_writes_the_package(run, tmp_path):
+    target = tmp_path / "xinli-bar_county"
+    result = run("new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
+                 "--document-number", "巴教〔2025〕3号", "--directory", str(target))
+    assert result.exit_code == 0, result.output
+    assert "xinli plugins check bar_county" in result.output
+    assert listing(tmp_path) == [
+        "xinli-bar_county", "xinli-bar_county/README.md", "xinli-bar_county/pyproject.toml", "xinli-bar_county/tests",
+        "xinli-bar_county/tests/test_plugin.py", "xinli-bar_county/xinli_bar_county",
+        "xinli-bar_county/xinli_bar_county/__init__.py", "xinli-bar_county/xinli_bar_county/plugin.py",
+        "xinli-bar_county/xinli_bar_county/source.txt",
+    ]
+    assert 'DOC = "巴教〔2025〕3号"' in (target / "xinli_bar_county" / "plugin.py").read_text(encoding="utf-8")
+
+
+def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new-plugin", "baz_district", "--parent", "nanchang", "--name-zh", "巴兹区", "--name-en", "Baz District",
+                 "--level", "district")
+    assert result.exit_code == 0, result.output
+    plugin = (tmp_path / "xinli-baz_district" / "xinli_baz_district" / "plugin.py").read_text(encoding="utf-8")
+    assert 'level="district"' in plugin and 'parent="nanchang"' in plugin
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Bar"], "must be a lowercase ASCII identifier"),
+        (["bar-county"], "must be a lowercase ASCII identifier"),
+        (["1bar"], "must be a lowercase ASCII identifier"),
+        (["henan"], "'henan' is already installed"),
+        (["bar_county", "--parent", "atlantis"], "unknown parent 'atlantis'; valid codes: chongqing_dadukou"),
+        (["bar_county", "--name-zh", ""], "--name-zh must be one non-empty line"),
+    ],
+)
+def test_new_plugin_refuses_with_exit_2_and_writes_nothing(run, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    defaults = {"--parent": "henan", "--name-zh": "巴县", "--name-en": "Bar County"}
+    for option, value in defaults.items():
+        if option not in args:
+            args = [*args, option, value]
+    result = run("new-plugin", *args)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert listing(tmp_path) == []
+
+
+def test_new_plugin_refuses_an_existing_directory(run, tmp_path):
+    target = tmp_path / "mine"
+    target.mkdir()
+    (target / "notes.txt").write_text("keep me", encoding="utf-8")
+    result = run("new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
+                 "--directory", str(target))
+    assert result.exit_code == 2 and "already exists" in result.output
+    assert listing(tmp_path) == ["mine", "mine/notes.txt"]
+
+
+def test_new_plugin_refuses_a_missing_parent_directory(run, tmp_path):
+    result = run("new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
+                 "--directory", str(tmp_path / "no" / "such" / "place"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert listing(tmp_path) == []
+
+
+# --- end to end (slow: builds and installs a package, ~5-20 s) --------------------
+
+
+def xinli_command() -> str:
+    """The installed ``xinli`` script beside this interpreter."""
+    script = Path(sys.executable).with_name("xinli")
+    if not script.exists():
+        pytest.fail("the xinli console script is not installed beside this interpreter")
+    return str(script)
+
+
+def isolated_env(site: Path) -> dict[str, str]:
+    """The environment for subprocesses: ``site`` on PYTHONPATH (so entry
+    points installed there are found), this interpreter's scripts first on
+    PATH, and no plugin selection."""
+    env = {k: v for k, v in os.environ.items() if k not in ("XINLI_PLUGINS", "PYTHONPATH")}
+    env["PYTHONPATH"] = str(site)
+    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    return env
+
+
+def pip_install_target_command(site: Path, package: str) -> list[str]:
+    """``pip install`` of a local package into ``site`` with this
+    interpreter's setuptools, offline: the test stand-in for a user's
+    ``pip install ./xinli-CODE``."""
+    if importlib.util.find_spec("setuptools") is None:
+        pytest.fail("building a scaffolded plugin needs setuptools>=70.1: pip install '.[test]'")
+    return [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
+            "--target", str(site), package]
+
+
+def run_command(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run ``command`` and capture its output as text."""
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def test_end_to_end_scaffold_installs_checks_lists_and_passes_its_own_tests(tmp_path):
+    """END-TO-END (slow): ``xinli new-plugin bar_county --parent henan``,
+    install the package with pip, ``xinli plugins check bar_county``, its
+    checklist (Henan's items attributed to Henan plus its own example), and
+    the package's own tests; then break its source text and see ``plugins
+    check`` and the package's tests report it while other commands work."""
+    site = tmp_path / "site"
+    env = isolated_env(site)
+    xinli = xinli_command()
+
+    made = run_command([xinli, "new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County"],
+                       tmp_path, env)
+    assert made.returncode == 0, made.stderr
+    installed = run_command(pip_install_target_command(site, "./xinli-bar_county"), tmp_path, env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    checked = run_command([xinli, "plugins", "check", "bar_county"], tmp_path, env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "0 problem(s)" in checked.stdout
+
+    listed = run_command([xinli, "checklist", "--region", "bar_county", "--format", "json"], tmp_path, env)
+    assert listed.returncode == 0, listed.stderr
+    henan = json.loads(run_command([xinli, "checklist", "--region", "henan", "--format", "json"], tmp_path, env).stdout)
+    items = json.loads(listed.stdout)["items"]
+    assert [i["id"] for i in items if i["source"] == "henan"] == [i["id"] for i in henan["items"]]
+    assert [(i["id"], i["source"]) for i in items if i["source"] != "henan"] == [("bar_county.other.example-work-log", "bar_county")]
+
+    package = tmp_path / "xinli-bar_county"
+    own_tests = run_command([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], package, env)
+    assert own_tests.returncode == 0, own_tests.stdout + own_tests.stderr
+    assert "10 passed" in own_tests.stdout
+
+    for source in (site / "xinli_bar_county" / "source.txt", package / "xinli_bar_county" / "source.txt"):
+        source.write_text(source.read_text(encoding="utf-8").replace(scaffold.EXAMPLE_QUOTE, "各学校要认真做好工作"), encoding="utf-8")
+    broken = run_command([xinli, "plugins", "check", "bar_county"], tmp_path, env)
+    assert broken.returncode == 1
+    assert "bar_county: bar_county.other.example-work-log: quote not found in source.txt" in broken.stdout
+    assert "Traceback" not in broken.stdout + broken.stderr
+    assert run_command([xinli, "checklist", "--region", "henan"], tmp_path, env).returncode == 0
+    assert run_command([xinli, "regions"], tmp_path, env).returncode == 0
+    failing = run_command([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], package, env)
+    assert failing.returncode == 1 and "quote not in source.txt" in failing.stdout

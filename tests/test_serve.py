@@ -1,0 +1,118 @@
+"""``xinli serve``: the Datasette metadata (descriptions, canned queries)
+checked against a real records database, and Datasette itself built and
+queried in-process when it is installed (no server is started)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import sys
+
+import pytest
+from test_assess_cli import filled_template, to_csv
+
+from xinli.core.browse import QUERIES, TABLES, datasette_metadata
+
+
+@pytest.fixture
+def records(run, tmp_path):
+    header, rows = filled_template(run)
+    rows[1][header.index("fulltime_psych_teachers")] = "0"
+    facts = tmp_path / "facts.csv"
+    facts.write_text(to_csv(header, rows), encoding="utf-8")
+    db = tmp_path / "records.db"
+    result = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_every_table_and_column_is_described(records):
+    conn = sqlite3.connect(records)
+    for table, (description, columns) in TABLES.items():
+        actual = [row[1] for row in conn.execute(f"pragma table_info({table})")]
+        assert actual, f"no table or view {table}"
+        assert sorted(columns) == sorted(actual), table
+        assert description and all(columns.values())
+    objects = {row[0] for row in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
+    assert objects - set(TABLES) <= {"_sqlite_migrations"}
+
+
+def run_query(conn, name: str, **params: str) -> list[sqlite3.Row]:
+    conn.row_factory = sqlite3.Row
+    return conn.execute(QUERIES[name]["sql"], {"run_id": "", **params}).fetchall()
+
+
+def test_canned_queries_answer_on_a_real_database(records, run):
+    conn = sqlite3.connect(records)
+    report = json.loads(run("report", "--db", str(records), "--format", "json").output)
+    expected = {s["school_id"]: len(s["required_not_met"]) for s in report["schools"] if s["required_not_met"]}
+    rows = run_query(conn, "schools_not_meeting_required")
+    assert {r["school_id"]: r["required_not_met"] for r in rows} == expected
+    assert [r["required_not_met"] for r in rows] == sorted((r["required_not_met"] for r in rows), reverse=True)
+    assert run_query(conn, "schools_not_meeting_required", run_id="1") == rows
+    assert run_query(conn, "schools_not_meeting_required", run_id="99") == []
+    most = run_query(conn, "requirements_most_often_not_met")
+    teacher = next(r for r in most if r["requirement_id"] == "henan.staffing.fulltime-psych-teacher")
+    counts = next(r for r in report["requirements"] if r["requirement_id"] == teacher["requirement_id"])["counts"]
+    assert teacher["not_met"] == counts["not_met"] and teacher["met"] == counts["met"]
+    assert all(r["not_met"] > 0 for r in most)
+    assert run_query(conn, "region_findings")
+    assert {r["requirement_id"] for r in run_query(conn, "school_findings", school_id="HN002")}
+    assert run_query(conn, "runs_by_region")[0]["region"] == "henan"
+
+
+def test_metadata_names_the_database_and_hides_migrations(run, records):
+    metadata = datasette_metadata("records")
+    database = metadata["databases"]["records"]
+    assert database["tables"]["_sqlite_migrations"] == {"hidden": True}
+    assert set(database["queries"]) == set(QUERIES)
+    assert "schools not meeting required items" in database["queries"]["schools_not_meeting_required"]["title"].lower()
+    printed = json.loads(run("serve", "--db", str(records), "--print-metadata").output)
+    assert printed == metadata
+
+
+def test_missing_datasette_exits_2_with_the_install_hint(run, records, monkeypatch):
+    monkeypatch.setitem(sys.modules, "datasette", None)
+    monkeypatch.setitem(sys.modules, "datasette.app", None)
+    result = run("serve", "--db", str(records))
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: serve needs Datasette: pip install 'xinli[web]'"
+
+
+def test_missing_database_exits_2(run, tmp_path):
+    assert run("serve", "--db", str(tmp_path / "none.db")).exit_code == 2
+
+
+def test_loopback_detection():
+    from xinli.cli.serve import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.org")
+
+
+def test_datasette_serves_the_descriptions_and_canned_queries(records):
+    pytest.importorskip("datasette")
+    from xinli.cli.serve import build_datasette
+
+    datasette = build_datasette(str(records), datasette_metadata("records"))
+
+    async def fetch() -> dict:
+        await datasette.invoke_startup()
+        out = {}
+        for path in ("/records/schools_not_meeting_required.json?_shape=array",
+                     "/records/requirements_most_often_not_met.json?_shape=array&run_id=1",
+                     "/records/findings.json?_shape=array&_size=1",
+                     "/records/finding_details",
+                     "/records"):
+            response = await datasette.client.get(path)
+            out[path] = response
+        return out
+
+    responses = asyncio.run(fetch())
+    assert all(r.status_code == 200 for r in responses.values()), {p: r.status_code for p, r in responses.items()}
+    schools = responses["/records/schools_not_meeting_required.json?_shape=array"].json()
+    assert any(row["school_id"] == "HN002" for row in schools)
+    assert responses["/records/requirements_most_often_not_met.json?_shape=array&run_id=1"].json()
+    assert "Findings joined with their school and requirement" in responses["/records/finding_details"].text
+    assert "Schools not meeting required items" in responses["/records"].text
