@@ -167,7 +167,7 @@ def _rule(side: dict[str, Any]) -> str:
 def render_compare_markdown(data: dict[str, Any], lang: str = "both") -> str:
     """A comparison as Markdown, domain by domain."""
     def t(text: dict[str, str]) -> str:
-        return text["zh"] if lang == "zh" else text["en"] if lang == "en" else f"{text['zh']} / {text['en']}"
+        return vocab.localize(text, lang)
 
     a, b = data["a"], data["b"]
     out = [f"# {t(a['name'])} (`{a['code']}`) vs {t(b['name'])} (`{b['code']}`)", ""]

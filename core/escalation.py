@@ -67,14 +67,6 @@ def _label(table: dict[str, tuple[str, str]], key: str) -> dict[str, str]:
     return {"zh": zh, "en": en}
 
 
-def _t(text: dict[str, str] | None, lang: str, sep: str = " / ") -> str:
-    if not text:
-        return ""
-    if lang in ("zh", "en"):
-        return text[lang]
-    return text["zh"] if text["zh"] == text["en"] else f"{text['zh']}{sep}{text['en']}"
-
-
 WORDS = {
     "reports_to": ("报告", "tells"),
     "partners": ("转介机构与热线", "Referral partners"),
@@ -93,7 +85,7 @@ def word(key: str, lang: str, sep: str = " / ") -> str:
 def _told(step: dict[str, Any], lang: str, sep: str) -> str:
     if not step["reports_to"]:
         return ""
-    names = ("、" if lang == "zh" else ", ").join(_t(a["label"], lang, sep) for a in step["reports_to"])
+    names = ("、" if lang == "zh" else ", ").join(vocab.localize(a["label"], lang, sep) for a in step["reports_to"])
     return f"→ {word('reports_to', lang, sep)}: {names}"
 
 
@@ -105,7 +97,7 @@ LABEL_WIDTH = 420
 def _step_lines(step: dict[str, Any], lang: str, sep: str, width: float | None = None) -> list[str]:
     """The lines of a step's box: number and role, action, whom it tells;
     each wrapped to ``width`` when one is given."""
-    lines = [f"{step['number']}. {_t(step['role_label'], lang, sep)}"]
+    lines = [f"{step['number']}. {vocab.localize(step['role_label'], lang, sep)}"]
     texts = [step["action"]["zh"], step["action"]["en"]] if lang == "both" else [step["action"][lang]]
     told = _told(step, lang, sep)
     for text in texts + ([told] if told else []):
@@ -115,7 +107,7 @@ def _step_lines(step: dict[str, Any], lang: str, sep: str, width: float | None =
 
 def _partner_line(partner: dict[str, Any], lang: str, sep: str = " / ") -> str:
     phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
-    return f"{_t(partner['name'], lang, sep)}{phone}"
+    return f"{vocab.localize(partner['name'], lang, sep)}{phone}"
 
 
 def _mermaid_text(text: str) -> str:
@@ -135,14 +127,14 @@ def render_mermaid(chain: dict[str, Any], lang: str = "both") -> str:
         label = "<br/>".join(_mermaid_text(line) for line in _step_lines(step, lang, " / "))
         out.append(f'  S{step["number"]}["{label}"]')
     for number, partner in enumerate(chain["partners"], start=1):
-        label = f"{_mermaid_text(_t(partner['kind_label'], lang))}<br/>{_mermaid_text(_partner_line(partner, lang))}"
+        label = f"{_mermaid_text(vocab.localize(partner['kind_label'], lang))}<br/>{_mermaid_text(_partner_line(partner, lang))}"
         out.append(f'  P{number}(["{label}"])')
     if steps and steps[0]["condition"]:
         out.append(f'  start(("{_mermaid_text(word("start", lang))}"))')
-        out.append(f'  start -->|"{_mermaid_text(_t(steps[0]["condition"], lang))}"| S1')
+        out.append(f'  start -->|"{_mermaid_text(vocab.localize(steps[0]["condition"], lang))}"| S1')
     for before, step in zip(steps, steps[1:], strict=False):
         if step["condition"]:
-            out.append(f'  S{before["number"]} -->|"{_mermaid_text(_t(step["condition"], lang))}"| S{step["number"]}')
+            out.append(f'  S{before["number"]} -->|"{_mermaid_text(vocab.localize(step["condition"], lang))}"| S{step["number"]}')
         else:
             out.append(f'  S{before["number"]} --> S{step["number"]}')
     if chain["partners"]:
@@ -160,7 +152,7 @@ def _dot_text(text: str) -> str:
 def render_dot(chain: dict[str, Any], lang: str = "both") -> str:
     """The chain as a Graphviz ``digraph`` (top to bottom), partners in a
     cluster at the end."""
-    title = f"{_t(chain['region']['name'], lang)} — {word('title', lang)}"
+    title = f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}"
     font = "Noto Sans CJK SC"
     out = [
         "digraph escalation {",
@@ -174,15 +166,15 @@ def render_dot(chain: dict[str, Any], lang: str = "both") -> str:
         out.append(f'  S{step["number"]} [label="{label}"];')
     if steps and steps[0]["condition"]:
         out.append(f'  start [shape=circle, label="{_dot_text(word("start", lang))}"];')
-        out.append(f'  start -> S1 [label="{_dot_text(_t(steps[0]["condition"], lang))}"];')
+        out.append(f'  start -> S1 [label="{_dot_text(vocab.localize(steps[0]["condition"], lang))}"];')
     for before, step in zip(steps, steps[1:], strict=False):
-        attrs = f' [label="{_dot_text(_t(step["condition"], lang))}"]' if step["condition"] else ""
+        attrs = f' [label="{_dot_text(vocab.localize(step["condition"], lang))}"]' if step["condition"] else ""
         out.append(f'  S{before["number"]} -> S{step["number"]}{attrs};')
     if chain["partners"]:
         out.append("  subgraph cluster_partners {")
         out.append(f'    label="{_dot_text(word("partners", lang))}";')
         for number, partner in enumerate(chain["partners"], start=1):
-            label = f"{_dot_text(_t(partner['kind_label'], lang))}\\n{_dot_text(_partner_line(partner, lang))}"
+            label = f"{_dot_text(vocab.localize(partner['kind_label'], lang))}\\n{_dot_text(_partner_line(partner, lang))}"
             out.append(f'    P{number} [shape=ellipse, label="{label}"];')
         out.append("  }")
         if steps:
@@ -194,13 +186,13 @@ def render_dot(chain: dict[str, Any], lang: str = "both") -> str:
 
 def render_text(chain: dict[str, Any], lang: str = "both") -> str:
     """The chain as numbered plain-text lines with conditions and sources."""
-    out = [f"{_t(chain['region']['name'], lang)} — {word('title', lang)}", ""]
+    out = [f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}", ""]
     if not chain["steps"]:
         out.append(word("none", lang))
     for step in chain["steps"]:
-        condition = f"[{_t(step['condition'], lang)}] " if step["condition"] else ""
+        condition = f"[{vocab.localize(step['condition'], lang)}] " if step["condition"] else ""
         told = _told(step, lang, " / ")
-        out.append(f"{step['number']}. {condition}{_t(step['role_label'], lang)}" + (f" {told}" if told else ""))
+        out.append(f"{step['number']}. {condition}{vocab.localize(step['role_label'], lang)}" + (f" {told}" if told else ""))
         if lang == "both":
             out += [f"   {step['action']['zh']}", f"   {step['action']['en']}"]
         else:
@@ -210,7 +202,7 @@ def render_text(chain: dict[str, Any], lang: str = "both") -> str:
     if chain["partners"]:
         out += ["", f"{word('partners', lang)}:"]
         for partner in chain["partners"]:
-            out.append(f"- {_t(partner['kind_label'], lang)}: {_partner_line(partner, lang)}")
+            out.append(f"- {vocab.localize(partner['kind_label'], lang)}: {_partner_line(partner, lang)}")
     return "\n".join(out) + "\n"
 
 
@@ -291,7 +283,7 @@ def render_svg(chain: dict[str, Any], lang: str = "both") -> str:
     for index, step in enumerate(steps):
         if index:
             condition = step["condition"]
-            label = wrap(_t(condition, lang), SVG_WIDTH - left - BOX_WIDTH / 2 - 24, FONT - 2) if condition else []
+            label = wrap(vocab.localize(condition, lang), SVG_WIDTH - left - BOX_WIDTH / 2 - 24, FONT - 2) if condition else []
             gap = max(GAP, 16 + LINE * len(label))
             top = y
             y += gap
@@ -300,10 +292,10 @@ def render_svg(chain: dict[str, Any], lang: str = "both") -> str:
             parts += _svg_lines(SVG_WIDTH / 2 + 10, top + (gap - LINE * len(label)) / 2 + LINE - 4,
                                 [(line, "cond") for line in label])
         elif step["condition"]:
-            label = wrap(_t(step["condition"], lang), inner, FONT - 2)
+            label = wrap(vocab.localize(step["condition"], lang), inner, FONT - 2)
             parts += _svg_lines(left, y + LINE - 4, [(line, "cond") for line in label])
             y += LINE * len(label) + 4
-        lines: list[tuple[str, str]] = [(f"{step['number']}. {_t(step['role_label'], lang)}", "role")]
+        lines: list[tuple[str, str]] = [(f"{step['number']}. {vocab.localize(step['role_label'], lang)}", "role")]
         for text in ([step["action"]["zh"], step["action"]["en"]] if lang == "both" else [step["action"][lang]]):
             lines += [(line, "act") for line in wrap(text, inner)]
         told = _told(step, lang, " / ")
@@ -323,7 +315,7 @@ def render_svg(chain: dict[str, Any], lang: str = "both") -> str:
                          'class="arrow" marker-end="url(#head)"/>')
         lines = [(word("partners", lang), "role")]
         for partner in chain["partners"]:
-            text = f"{_t(partner['kind_label'], lang)}: {_partner_line(partner, lang)}"
+            text = f"{vocab.localize(partner['kind_label'], lang)}: {_partner_line(partner, lang)}"
             lines += [(line, "act") for line in wrap(text, inner)]
         height = 2 * PAD + LINE * len(lines) - 4
         parts.append(f'<rect x="{left:.0f}" y="{y:.0f}" width="{BOX_WIDTH}" height="{height:.0f}" rx="18" class="partners"/>')
@@ -333,7 +325,7 @@ def render_svg(chain: dict[str, Any], lang: str = "both") -> str:
         parts += _svg_lines(left, y + LINE, [(word("none", lang), "act")])
         y += LINE * 2
     total = y + 10
-    title = escape(f"{_t(chain['region']['name'], lang)} — {word('title', lang)}", {'"': "&quot;"})
+    title = escape(f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}", {'"': "&quot;"})
     return (
         f'<svg class="flow" viewBox="0 0 {SVG_WIDTH} {total:.0f}" width="{SVG_WIDTH}" height="{total:.0f}" '
         f'role="img" aria-label="{title}">'

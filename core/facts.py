@@ -23,6 +23,7 @@ from attrs import define, frozen
 
 from xinli.core import vocabulary as vocab
 from xinli.core.metrics import Metric
+from xinli.core.model import grade_runs
 from xinli.core.plugins import XinliError
 
 MAX_PROBLEMS = 50
@@ -146,17 +147,7 @@ def parse_grades(text: str) -> tuple[int, ...]:
 
 def format_grades(grades: Iterable[int]) -> str:
     """Grades back to the compact ``1-6,10-12`` form."""
-    ordered = sorted(grades)
-    runs: list[str] = []
-    start = prev = ordered[0]
-    for grade in ordered[1:] + [None]:  # type: ignore[list-item]
-        if grade is not None and grade == prev + 1:
-            prev = grade
-            continue
-        runs.append(f"{start}-{prev}" if prev != start else str(start))
-        if grade is not None:
-            start = prev = grade
-    return ",".join(runs)
+    return ",".join(f"{low}-{high}" if high != low else str(low) for low, high in grade_runs(grades))
 
 
 def _parse_bool(raw: Any) -> bool:

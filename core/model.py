@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
@@ -423,6 +424,17 @@ def grades_range(first: int, last: int) -> tuple[int, ...]:
     """Grades ``first`` to ``last`` inclusive (1-6 primary, 7-9 junior
     secondary, 10-12 senior secondary)."""
     return tuple(range(first, last + 1))
+
+
+def grade_runs(grades: Iterable[int]) -> list[tuple[int, int]]:
+    """Grades as consecutive runs: ``[1, 2, 3, 10]`` → ``[(1, 3), (10, 10)]``."""
+    runs: list[tuple[int, int]] = []
+    for grade in sorted(set(grades)):
+        if runs and grade == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], grade)
+        else:
+            runs.append((grade, grade))
+    return runs
 
 
 PRIMARY = grades_range(1, 6)

@@ -155,12 +155,12 @@ def _item_html(item: dict[str, Any], lang: str) -> str:
         told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
         text = f"{step['order']}. {vocab.label(vocab.ACTORS, step['role'], lang)}" + (f" → {told}" if told else "")
         if step["condition"]:
-            text += f" ({_flat(step['condition'], lang)})"
+            text += f" ({vocab.localize(step['condition'], lang)})"
         rows.append((h("step", lang), esc(text)))
     if item.get("partner"):
         partner = item["partner"]
         phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
-        rows.append((h("partner", lang), esc(_flat(partner["name"], lang) + phone)))
+        rows.append((h("partner", lang), esc(vocab.localize(partner["name"], lang) + phone)))
     if item["check"]:
         rows.append((h("check", lang), _code(check_text(item["check"], lang))))
     if item["deadline"]:
@@ -183,24 +183,16 @@ def _item_html(item: dict[str, Any], lang: str) -> str:
     )
 
 
-def _flat(text: dict[str, str] | None, lang: str) -> str:
-    if not text:
-        return ""
-    if lang in ("zh", "en"):
-        return text[lang]
-    return text["zh"] if text["zh"] == text["en"] else f"{text['zh']} / {text['en']}"
-
-
 def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
     """The checklist as one printable page: documents and warnings, then
     each domain's items with checkboxes, levels, duty holders and
     citations; the escalation domain opens with the chain drawn as SVG."""
     region = checklist["region"]
-    title = f"{_flat(region['name'], lang)} — {h('title', lang)}"
+    title = f"{vocab.localize(region['name'], lang)} — {h('title', lang)}"
     body = [f"<header><h1>{bi(region['name'], lang)}</h1>", f"<p class=\"meta\">{esc(h('title', lang))} · "
             f"<code>{esc(region['code'])}</code> · {label(vocab.JURISDICTION_LEVELS, region['level'], lang)}"]
     if region["parents"]:
-        chain = " → ".join(f"{_flat(p['name'], lang)} ({p['code']})" for p in region["parents"])
+        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']})" for p in region["parents"])
         body[-1] += f" · {esc(h('parents', lang))}: {esc(chain)}"
     if checklist.get("as_of"):
         body[-1] += f" · {esc(h('as_of', lang))}: {esc(checklist['as_of'])}"
@@ -209,7 +201,7 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
     for doc in checklist["documents"]:
         flag = "" if doc["encoded"] else f" — <strong>{esc(h('not_encoded', lang))}</strong>"
         date = f", {esc(doc['date'])}" if doc["date"] else ""
-        body.append(f"<li>{esc(doc['number'])}《{esc(_flat(doc['title'], lang))}》, {esc(_flat(doc['issuer'], lang))}"
+        body.append(f"<li>{esc(doc['number'])}《{esc(vocab.localize(doc['title'], lang))}》, {esc(vocab.localize(doc['issuer'], lang))}"
                     f"{date}{flag}</li>")
     body.append("</ul>")
     for warning in checklist["warnings"]:
@@ -230,7 +222,7 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
             if chain["steps"]:
                 caption = {"zh": "上报与干预流程（按文件顺序）", "en": "The reporting and intervention chain, in the document's order"}
                 body.append(f'<figure class="flowchart">{render_svg(chain, lang)}'
-                            f"<figcaption>{esc(_flat(caption, lang))}</figcaption></figure>")
+                            f"<figcaption>{esc(vocab.localize(caption, lang))}</figcaption></figure>")
         if not items:
             body.append(f'<p class="unspecified">{esc(h("not_specified", lang))}</p>')
         else:
@@ -308,7 +300,7 @@ def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
                 + "".join(f'<td class="num">{run["counts"].get(s, 0)}</td>' for s in STATUSES) + "</tr></table>")
     school_reqs = [r for r in data["requirements"] if r["scope"] == "school"]
     body.append(f"<h2>{rw('share_chart', lang)}</h2>")
-    rows = [(r["requirement_id"].split(".", 1)[1], r["share_met"], f"{r['requirement_id']}: {_flat(r['text'], lang)}")
+    rows = [(r["requirement_id"].split(".", 1)[1], r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
             for r in school_reqs if r["share_met"] is not None]
     undecided = len(school_reqs) - len(rows)
     caption = rw("share_note", lang) + (f" {rw('not_charted', lang, n=undecided)}" if undecided else "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from xinli.core import vocabulary as vocab
+from xinli.core.model import grade_runs
 
 HEADINGS = {
     "title": ("心理危机预防与干预合规清单", "Crisis prevention and intervention compliance checklist"),
@@ -38,33 +39,16 @@ HEADINGS = {
 
 def h(key: str, lang: str) -> str:
     """A heading or label in ``lang``."""
-    zh, en = HEADINGS[key]
-    return zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+    return vocab.label(HEADINGS, key, lang)
 
 
-def t(text: dict[str, str] | None, lang: str) -> str:
-    """A ``{zh, en}`` text in ``lang``."""
-    if not text:
-        return ""
-    if lang in ("zh", "en"):
-        return text[lang]
-    return text["zh"] if text["zh"] == text["en"] else f"{text['zh']} / {text['en']}"
+#: A ``{zh, en}`` text in ``lang`` (see :func:`xinli.core.vocabulary.localize`).
+t = vocab.localize
 
 
 def grades_text(grades: list[int]) -> str:
     """Grades as compact ranges: ``1–6, 10``."""
-    if grades == list(range(1, 13)):
-        return "1–12"
-    runs: list[str] = []
-    start = prev = grades[0]
-    for grade in grades[1:] + [None]:  # type: ignore[list-item]
-        if grade is not None and grade == prev + 1:
-            prev = grade
-            continue
-        runs.append(f"{start}–{prev}" if prev != start else str(start))
-        if grade is not None:
-            start = prev = grade
-    return ", ".join(runs)
+    return ", ".join(f"{low}–{high}" if high != low else str(low) for low, high in grade_runs(grades))
 
 
 def check_text(check: dict[str, Any] | None, lang: str) -> str:

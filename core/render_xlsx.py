@@ -283,7 +283,7 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
         return ws
 
     def text(t: dict[str, str]) -> str:
-        return t["zh"] if lang == "zh" else t["en"] if lang == "en" else f"{t['zh']} / {t['en']}"
+        return vocab.localize(t, lang)
 
     run = data["run"]
     summary = sheet("summary", ["field", "value"], {"field": 20, "value": 60})

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from xinli.core.assess import STATUSES
 from xinli.core.plugins import XinliError
+from xinli.core.vocabulary import localize
 
 REPORT_SCHEMA = "xinli.report/1"
 
@@ -172,7 +173,8 @@ def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
     """The report as Markdown."""
     run = data["run"]
     def text(t: dict[str, str]) -> str:
-        return t["zh"] if lang == "zh" else t["en"] if lang == "en" else f"{t['zh']} / {t['en']}"
+        return localize(t, lang)
+
     out = [
         f"# Assessment report — run {run['id']} ({run['region']})",
         "",

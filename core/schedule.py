@@ -316,14 +316,6 @@ def build_schedule(checklist: dict[str, Any], school_year: str, autumn_start: dt
     }
 
 
-def _t(text: dict[str, str] | None, lang: str) -> str:
-    if not text:
-        return ""
-    if lang in ("zh", "en"):
-        return text[lang]
-    return text["zh"] if text["zh"] == text["en"] else f"{text['zh']} / {text['en']}"
-
-
 def event_summary(event: dict[str, Any], lang: str) -> str:
     """A one-line title: where the event sits, then the requirement."""
     if lang == "zh":
@@ -339,9 +331,9 @@ def event_description(event: dict[str, Any], lang: str) -> str:
     from xinli.core import vocabulary as vocab
     from xinli.core.render_markdown import grades_text
 
-    lines = [_t(event["text"], lang)]
+    lines = [vocab.localize(event["text"], lang)]
     if event["count"]:
-        lines.append(_t(event["count"], lang))
+        lines.append(vocab.localize(event["count"], lang))
     labels = {"zh": ("要求", "责任主体", "年级", "依据"), "en": ("Level", "Duty holder", "Grades", "Source")}
     pick = labels["en"] if lang == "en" else labels["zh"] if lang == "zh" else tuple(
         f"{a} / {b}" for a, b in zip(labels["zh"], labels["en"], strict=True))
@@ -370,15 +362,15 @@ def render_schedule_markdown(schedule: dict[str, Any], lang: str = "both") -> st
     from xinli.core import vocabulary as vocab
 
     heading = {"zh": "学年心理健康工作日历", "en": "school-year calendar"}
-    out = [f"# {_t(schedule['region']['name'], lang)} — {schedule['school_year']} {_t(heading, lang)}", ""]
+    out = [f"# {vocab.localize(schedule['region']['name'], lang)} — {schedule['school_year']} {vocab.localize(heading, lang)}", ""]
     for term in schedule["semesters"]:
-        out.append(f"- {_t(term['name'], lang)}: {term['start']} – {term['end']}")
+        out.append(f"- {vocab.localize(term['name'], lang)}: {term['start']} – {term['end']}")
     note = {
         "zh": f"学期起止日期为假定值（每学期{SEMESTER_WEEKS}周），可用 --autumn-start、--spring-start 调整；文件未规定具体日期。",
         "en": f"Semester dates are assumptions ({SEMESTER_WEEKS} weeks each), adjustable with --autumn-start and "
               "--spring-start; the documents fix no dates.",
     }
-    out += ["", f"_{_t(note, lang)}_"]
+    out += ["", f"_{vocab.localize(note, lang)}_"]
     month = None
     for event in schedule["events"]:
         if event["start"][:7] != month:
@@ -390,12 +382,12 @@ def render_schedule_markdown(schedule: dict[str, Any], lang: str = "both") -> st
         level = vocab.label(vocab.LEVELS, event["level"], lang)
         out.append(f"- [ ] {when} **[{level}]** {event_summary(event, lang)} `{event['requirement_id']}`")
         if event["count"]:
-            out.append(f"  - {_t(event['count'], lang)}")
+            out.append(f"  - {vocab.localize(event['count'], lang)}")
         cite = event["citation"]
         out.append(f"  - {cite['document']} {cite['clause']} —「{cite['quote']}」")
     if schedule["unplaced"]:
         title = {"zh": "未能排入日历的要求", "en": "Not placed on the calendar"}
-        out += ["", f"## {_t(title, lang)}", ""]
+        out += ["", f"## {vocab.localize(title, lang)}", ""]
         for entry in schedule["unplaced"]:
-            out.append(f"- `{entry['requirement_id']}` {_t(entry['text'], lang)} — {_t(entry['reason'], lang)}")
+            out.append(f"- `{entry['requirement_id']}` {vocab.localize(entry['text'], lang)} — {vocab.localize(entry['reason'], lang)}")
     return "\n".join(out) + "\n"

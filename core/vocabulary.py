@@ -160,6 +160,16 @@ PARTNER_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+def localize(text: dict[str, str] | None, lang: str, sep: str = " / ") -> str:
+    """A ``{"zh": ..., "en": ...}`` text in ``lang``; ``both`` joins the two
+    with ``sep`` (once, when they are the same).  None gives ""."""
+    if not text:
+        return ""
+    if lang in ("zh", "en"):
+        return text[lang]
+    return text["zh"] if text["zh"] == text["en"] else f"{text['zh']}{sep}{text['en']}"
+
+
 def label(vocabulary: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
     """Return the ``zh`` or ``en`` label of ``key``; ``both`` joins them.
 
@@ -169,9 +179,4 @@ def label(vocabulary: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
     labels = vocabulary.get(key)
     if labels is None:
         return key
-    zh, en = labels[-2], labels[-1]
-    if lang == "zh":
-        return zh
-    if lang == "en":
-        return en
-    return f"{zh} / {en}"
+    return localize({"zh": labels[-2], "en": labels[-1]}, lang)
