@@ -37,7 +37,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "school_id": "The school's identifier from the facts file.",
             "school_name": "The school's name from the facts file.",
             "grades": "Grades the school teaches, e.g. 1-6,10-12.",
-            "facts": "JSON: the school's facts as read (attributes and metrics); null means unknown.",
+            "facts": "JSON: the school's known facts as read (attributes and metrics); a fact left out is unknown.",
         },
     ),
     "requirements": (
@@ -56,7 +56,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "document": "Document number (or identifier).",
             "clause": "Clause of the document, e.g. 二、2.",
             "quote": "The document's own words.",
-            "expected": "The check in words, e.g. >= 12 lessons per_school_year; empty when checked by hand.",
+            "expected": "The check in words, e.g. >= 12 lessons per_school_year; 'manual' when checked by hand.",
         },
     ),
     "findings": (

@@ -49,3 +49,15 @@ def test_nanchang_has_at_least_twenty_distinct_items(checklists):
     items = checklists["nanchang"]["items"]
     assert len({i["id"] for i in items}) >= 20
     assert len({i["text"]["zh"] for i in items}) >= 20
+
+
+def test_documented_example_item_is_what_the_checklist_prints(checklists):
+    import json
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "checklist-format.md").read_text(encoding="utf-8")
+    block = re.search(r"## Example item\n.*?```json\n(.*?)```", doc, re.DOTALL).group(1)
+    example = json.loads(block)
+    item = next(i for i in checklists["henan"]["items"] if i["id"] == example["id"])
+    assert example == item
