@@ -120,6 +120,10 @@ def main() -> int:
         print(f"peak memory       {peak_mb:8.0f} MB  (target < 500 MB)")
         print(f"findings write    {write:8.2f} s")
         print(f"floor executemany {floor:8.2f} s   (ratio {write / floor:.2f}, target <= 1.5)")
+        started = time.perf_counter()
+        reported = subprocess.run([command[0], "report", "--db", str(work / "records.db"), "--format", "json",
+                                   "--output", str(work / "report.json")], capture_output=True, text=True)
+        print(f"report (json)     {time.perf_counter() - started:8.2f} s   (exit {reported.returncode}; no target)")
         ok = elapsed < 30 and peak_mb < 500 and write <= 1.5 * floor
         print("targets met" if ok else "targets MISSED")
         return 0 if ok else 1

@@ -131,41 +131,67 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
     return data
 
 
+def _status_grid(db: sqlite_utils.Database, run_id: int, columns: dict[str, int]) -> dict[str, bytearray]:
+    """One run's statuses as a compact grid: for each school id (``""`` for
+    region findings) a bytearray with one status code per requirement
+    column (0 = no finding).  Streams the rows, so a province's millions of
+    findings cost a few bytes each."""
+    names = dict(db.execute("select id, requirement_id from requirements where run_id = ?", [run_id]).fetchall())
+    for requirement_id in names.values():
+        columns.setdefault(requirement_id, len(columns))
+    schools = dict(db.execute("select id, school_id from schools where run_id = ?", [run_id]).fetchall())
+    codes = {status: i + 1 for i, status in enumerate(STATUSES)}
+    width = len(columns)
+    grid: dict[str, bytearray] = {}
+    for school, requirement, status in db.execute(
+        "select school, requirement, status from findings where run_id = ?", [run_id]
+    ):
+        key = schools[school] if school is not None else ""
+        row = grid.get(key)
+        if row is None:
+            row = grid[key] = bytearray(width)
+        row[columns[names[requirement]]] = codes[status]
+    return grid
+
+
 def changes_between(db: sqlite_utils.Database, before: dict[str, Any], after: dict[str, Any], limit: int) -> dict[str, Any]:
-    """Findings whose status differs between two runs of one region."""
+    """Findings whose status differs between two runs of one region: each
+    run is read once into a compact grid and the grids are compared."""
     if before["region"] != after["region"]:
         raise XinliError(f"runs {before['id']} and {after['id']} are of different regions; compare runs of one region")
-    rows = db.execute(
-        """
-        with a as (
-            select coalesce(s.school_id, '') as school_id, r.requirement_id, f.status
-            from findings f join requirements r on r.id = f.requirement left join schools s on s.id = f.school
-            where f.run_id = :before),
-        b as (
-            select coalesce(s.school_id, '') as school_id, r.requirement_id, f.status
-            from findings f join requirements r on r.id = f.requirement left join schools s on s.id = f.school
-            where f.run_id = :after)
-        select coalesce(b.school_id, a.school_id), coalesce(b.requirement_id, a.requirement_id), a.status, b.status
-        from b full outer join a on a.school_id = b.school_id and a.requirement_id = b.requirement_id
-        where a.status is not b.status
-        order by 1, 2
-        """,
-        {"before": before["id"], "after": after["id"]},
-    ).fetchall()
+    columns: dict[str, int] = {}
+    old = _status_grid(db, before["id"], columns)
+    new = _status_grid(db, after["id"], columns)
+    requirement_ids = sorted(columns, key=columns.get)
+    width = len(columns)
+    rows: list[tuple[str, str, str | None, str | None]] = []
     summary: dict[str, int] = {}
-    for _school, _req, old, new in rows:
-        key = f"{old or 'absent'} -> {new or 'absent'}"
-        summary[key] = summary.get(key, 0) + 1
+    total = 0
+    for school in sorted(old.keys() | new.keys()):
+        before_row = old.get(school, bytearray(width)).ljust(width, b"\0")
+        after_row = new.get(school, bytearray(width)).ljust(width, b"\0")
+        if before_row == after_row:
+            continue
+        for index in range(width):
+            if before_row[index] == after_row[index]:
+                continue
+            was = STATUSES[before_row[index] - 1] if before_row[index] else None
+            now = STATUSES[after_row[index] - 1] if after_row[index] else None
+            total += 1
+            key = f"{was or 'absent'} -> {now or 'absent'}"
+            summary[key] = summary.get(key, 0) + 1
+            if len(rows) < limit:
+                rows.append((school, requirement_ids[index], was, now))
     return {
         "from_run": before["id"],
         "to_run": after["id"],
-        "total": len(rows),
+        "total": total,
         "summary": dict(sorted(summary.items())),
         "changed": [
-            {"school_id": school or None, "requirement_id": req, "before": old, "after": new}
-            for school, req, old, new in rows[:limit]
+            {"school_id": school or None, "requirement_id": req, "before": was, "after": now}
+            for school, req, was, now in sorted(rows, key=lambda r: (r[0], r[1]))
         ],
-        "truncated": len(rows) > limit,
+        "truncated": total > limit,
     }
 
 
