@@ -33,6 +33,7 @@ from xinli.core.checklist import build_checklist
 from xinli.core.facts import columns_for
 from xinli.core.metrics import collect_metrics
 from xinli.core.plugins import load_plugins
+from xinli.core.records import CACHE_SIZE
 
 GRADE_BANDS = ["1-6", "7-9", "10-12", "1-9", "7-12", "1-12"]
 
@@ -64,18 +65,26 @@ def generate(path: Path, region: str, schools: int, seed: int = 7) -> None:
 
 def floor_seconds(db_path: Path, run_id: int) -> tuple[float, int]:
     """Time plain executemany of the run's finding rows into a fresh copy of
-    the same schema, in one transaction."""
+    the same schema, in one transaction, on a connection set up as xinli
+    sets up its own (WAL, foreign keys enforced, same page cache), with the
+    run's parent rows (run, schools, requirements) already in place."""
     source = sqlite3.connect(db_path)
     rows = source.execute(
         "select run_id, school, requirement, status, observed, detail from findings where run_id = ?", [run_id]
     ).fetchall()
-    schema = [r[0] for r in source.execute("select sql from sqlite_master where sql is not null and name not like 'sqlite_%'")]
+    schema = [r[0] for r in source.execute(
+        "select sql from sqlite_master where sql is not null and name not like 'sqlite_%' and type != 'view'")]
     source.close()
     target_path = db_path.with_name("floor.db")
     target = sqlite3.connect(target_path, isolation_level=None)
-    target.execute("PRAGMA journal_mode = WAL")
+    for pragma in ("journal_mode = WAL", "foreign_keys = ON", f"cache_size = {CACHE_SIZE}"):
+        target.execute(f"PRAGMA {pragma}")
     for statement in schema:
         target.execute(statement)
+    target.execute("ATTACH DATABASE ? AS src", [str(db_path)])
+    for table in ("runs", "schools", "requirements"):
+        target.execute(f"insert into {table} select * from src.{table}")
+    target.execute("DETACH DATABASE src")
     target.execute("BEGIN")
     started = time.perf_counter()
     target.executemany(

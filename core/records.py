@@ -25,6 +25,9 @@ from sqlite_utils import Migrations
 from xinli.core.plugins import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
+#: Page cache for a connection, in SQLite's units (negative = KiB): 64 MiB
+#: keeps the findings index in memory while a province is written.
+CACHE_SIZE = -65536
 migrations = Migrations("xinli")
 
 
@@ -117,7 +120,7 @@ def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Databas
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         db = sqlite_utils.Database(conn)
         if migrations.pending(db):
             # one process migrates at a time; the others wait, then find nothing pending
