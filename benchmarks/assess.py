@@ -29,11 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from xinli.core.checklist import build_checklist
-from xinli.core.facts import columns_for
-from xinli.core.metrics import collect_metrics
-from xinli.core.plugins import load_plugins
-from xinli.core.records import CACHE_SIZE
+from xinli.core.assessment.facts import columns_for
+from xinli.core.assessment.metrics import collect_metrics
+from xinli.core.records.database import CACHE_SIZE
+from xinli.core.registry import load_plugins
+from xinli.core.views.checklist import build_checklist
 
 GRADE_BANDS = ["1-6", "7-9", "10-12", "1-9", "7-12", "1-12"]
 

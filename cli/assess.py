@@ -16,9 +16,9 @@ from xinli.cli.output import emit
 
 
 def _columns(registry: Any, region: str) -> Any:
-    from xinli.core.checklist import build_checklist
-    from xinli.core.facts import columns_for
-    from xinli.core.metrics import collect_metrics
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.views.checklist import build_checklist
 
     return columns_for(build_checklist(registry, region), collect_metrics(registry))
 
@@ -34,11 +34,11 @@ def facts_template(region: str, fmt: str, output: str | None, plugins: str | Non
     grades, the school attributes its rules test, and one column per metric
     its checks use.  xlsx (with --output FILE) adds data validation and a
     help sheet; fill it in Excel or WPS and pass it to `assess`."""
-    from xinli.core.facts import template_csv, template_toml
+    from xinli.core.assessment.facts import template_csv, template_toml
 
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary, refuse_terminal
-        from xinli.core.render_xlsx import render_facts_template_xlsx
+        from xinli.core.render.xlsx import render_facts_template_xlsx
 
         refuse_terminal(output, fmt)
         emit_binary(render_facts_template_xlsx(_columns(load_registry(plugins), region), region), output, fmt)
@@ -69,7 +69,7 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
     """Assess the schools in FACTS against REGION's rules and record the
     findings in the SQLite file DB.  Invalid input is reported with file,
     row and column, and nothing is written (exit 2)."""
-    from xinli.core.pipeline import assess as run_assessment
+    from xinli.core.assessment.pipeline import assess as run_assessment
 
     registry = load_registry(plugins)
     result = run_assessment(registry, region, facts, db, as_of, waivers, progress=_progress)
@@ -88,8 +88,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
 @user_errors
 def runs(db: str, fmt: str) -> None:
     """List the assessment runs recorded in DB, newest first."""
-    from xinli.core.records import open_database
-    from xinli.core.report import list_runs
+    from xinli.core.records.database import open_database
+    from xinli.core.records.report import list_runs
 
     database = open_database(db, create=False)
     data = list_runs(database)
@@ -120,8 +120,9 @@ def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: 
     met; per requirement, the share of schools meeting it; region findings;
     and what changed since the region's previous run.  html is one page with
     inline-SVG charts; xlsx (with --output FILE) a workbook."""
-    from xinli.core.records import open_database
-    from xinli.core.report import render_report_csv, render_report_markdown, report_data
+    from xinli.core.records.database import open_database
+    from xinli.core.records.report import report_data
+    from xinli.core.render.report import render_report_csv, render_report_markdown
 
     if fmt == "xlsx":
         from xinli.cli.binary import refuse_terminal
@@ -131,12 +132,12 @@ def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: 
     data = report_data(database, run_id, compare_to)
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary
-        from xinli.core.render_xlsx import render_report_xlsx
+        from xinli.core.render.xlsx import render_report_xlsx
 
         emit_binary(render_report_xlsx(data, lang), output, fmt)
         return
     if fmt == "html":
-        from xinli.core.render_html import render_report_html
+        from xinli.core.render.html import render_report_html
 
         text = render_report_html(data, lang)
     elif fmt == "json":

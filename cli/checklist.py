@@ -28,7 +28,7 @@ def checklist(region: str, fmt: str, as_of, lang: str, output: str | None, plugi
     html is one printable page (escalation chain drawn inline); xlsx is a
     workbook with the checklist, the facts template and the sources, and
     needs --output FILE (pip install 'xinli[xlsx]')."""
-    from xinli.core.checklist import build_checklist
+    from xinli.core.views.checklist import build_checklist
 
     if fmt == "xlsx":
         from xinli.cli.binary import refuse_terminal
@@ -38,24 +38,24 @@ def checklist(region: str, fmt: str, as_of, lang: str, output: str | None, plugi
     data = build_checklist(registry, region, as_of)
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary
-        from xinli.core.facts import columns_for
-        from xinli.core.metrics import collect_metrics
-        from xinli.core.render_xlsx import render_checklist_xlsx
+        from xinli.core.assessment.facts import columns_for
+        from xinli.core.assessment.metrics import collect_metrics
+        from xinli.core.render.xlsx import render_checklist_xlsx
 
         emit_binary(render_checklist_xlsx(data, columns_for(data, collect_metrics(registry)), lang), output, fmt)
         return
     if fmt == "html":
-        from xinli.core.render_html import render_checklist_html
+        from xinli.core.render.html import render_checklist_html
 
         text = render_checklist_html(data, lang)
     elif fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
-        from xinli.core.render_csv import render_csv
+        from xinli.core.render.csv import render_csv
 
         text = render_csv(data, lang)
     else:
-        from xinli.core.render_markdown import render_markdown
+        from xinli.core.render.markdown import render_markdown
 
         text = render_markdown(data, lang)
     emit(text, output)

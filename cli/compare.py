@@ -24,8 +24,9 @@ def compare(region_a: str, region_b: str, fmt: str, as_of, lang: str, output: st
     """Compare REGION_A with REGION_B per domain: requirements only in one,
     and paired requirements that differ in value, period, grades or level,
     with the stricter side where decidable and both sides' citations."""
-    from xinli.core.checklist import build_checklist
-    from xinli.core.compare import compare_checklists, render_compare_markdown
+    from xinli.core.render.compare import render_compare_markdown
+    from xinli.core.views.checklist import build_checklist
+    from xinli.core.views.compare import compare_checklists
 
     registry = load_registry(plugins)
     data = compare_checklists(build_checklist(registry, region_a, as_of), build_checklist(registry, region_b, as_of))

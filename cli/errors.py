@@ -25,12 +25,12 @@ class UserError(click.ClickException):
 
 
 def user_errors(func: F) -> F:
-    """Turn :class:`xinli.core.plugins.XinliError` raised by a command into
+    """Turn :class:`xinli.core.registry.XinliError` raised by a command into
     a :class:`UserError`, so no traceback reaches the user."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from xinli.core.plugins import XinliError
+        from xinli.core.errors import XinliError
 
         try:
             return func(*args, **kwargs)

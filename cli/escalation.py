@@ -27,8 +27,9 @@ def escalation(region: str, fmt: str, as_of, lang: str, output: str | None, plug
     document's order with role, action and conditions (such as parents'
     consent before referral), ending at the referral partners.  mermaid is
     a `flowchart TD` that forges and Markdown editors draw."""
-    from xinli.core.checklist import build_checklist
-    from xinli.core.escalation import escalation_chain, render_dot, render_mermaid, render_text
+    from xinli.core.render.flowchart import render_dot, render_mermaid, render_text
+    from xinli.core.views.checklist import build_checklist
+    from xinli.core.views.escalation import escalation_chain
 
     chain = escalation_chain(build_checklist(load_registry(plugins), region, as_of))
     if fmt == "json":

@@ -33,7 +33,7 @@ def new_plugin(code: str, parent: str, name_zh: str, name_en: str, level: str, d
     every rule of PARENT.  It installs with `pip install ./xinli-CODE` and
     passes `xinli plugins check CODE` and its own tests as generated.
     """
-    from xinli.core import scaffold
+    from xinli.core.rules import scaffold
 
     scaffold.check_code(code)
     target = directory if directory is not None else Path(scaffold.default_directory(code))
@@ -69,8 +69,8 @@ def _parent_facts(code: str, parent: str) -> dict[str, Any]:
     import datetime as dt
     from importlib import metadata
 
-    from xinli.core import scaffold
-    from xinli.core.plugins import ENTRY_POINT_GROUP, load_plugins
+    from xinli.core.registry import ENTRY_POINT_GROUP, load_plugins
+    from xinli.core.rules import scaffold
 
     installed = sorted({ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})
     if code in installed:

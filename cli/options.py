@@ -47,7 +47,7 @@ DATE = DateType()
 def load_registry(plugins: str | None) -> Any:
     """Load plugins (lazily imported so ``--help`` stays fast) and warn on
     stderr about any that could not be loaded."""
-    from xinli.core.plugins import load_plugins
+    from xinli.core.registry import load_plugins
 
     only = plugins.split(",") if plugins else None
     registry = load_plugins(only=only)

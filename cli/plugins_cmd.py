@@ -64,7 +64,7 @@ def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
     obey.  Prints each problem with plugin, item and reason; exits 1 when
     any is found.  Warnings (a parent not installed, a looser override)
     do not fail the check."""
-    from xinli.core.validate import check_all
+    from xinli.core.rules.validate import check_all
 
     registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None)
     failed = {p.name for p in registry.problems}

@@ -12,7 +12,7 @@ from xinli.cli.options import load_registry, plugins_option
 
 def regions_data(registry) -> list[dict]:
     """One record per installed jurisdiction, sorted by code."""
-    from xinli.core.checklist import document_dict, text_dict
+    from xinli.core.views.checklist import document_dict, text_dict
 
     out = []
     for code in registry.codes:

@@ -22,7 +22,7 @@ class SchoolYearType(click.ParamType):
     name = "school-year"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        from xinli.core.schedule import parse_school_year
+        from xinli.core.views.schedule import parse_school_year
 
         try:
             first = parse_school_year(str(value))
@@ -57,21 +57,21 @@ def schedule(region: str, school_year: str | None, autumn_start: dt.date | None,
     monitoring periods and deadlines, each with the requirement's text and
     citation.  ics imports into calendar apps (pip install 'xinli[calendar]');
     re-importing updates the events instead of duplicating them."""
-    from xinli.core.checklist import build_checklist
-    from xinli.core.schedule import build_schedule, parse_school_year, semesters
+    from xinli.core.views.checklist import build_checklist
+    from xinli.core.views.schedule import build_schedule, parse_school_year, semesters
 
     year = school_year or current_school_year()
     terms = semesters(parse_school_year(year), autumn_start, spring_start)
     registry = load_registry(plugins)
     data = build_schedule(build_checklist(registry, region, terms[0]["start"]), year, autumn_start, spring_start)
     if fmt == "ics":
-        from xinli.core.render_ics import render_ics
+        from xinli.core.render.ics import render_ics
 
         text = render_ics(data, lang)
     elif fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        from xinli.core.schedule import render_schedule_markdown
+        from xinli.core.render.schedule import render_schedule_markdown
 
         text = render_schedule_markdown(data, lang)
     emit(text, output)

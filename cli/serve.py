@@ -54,8 +54,8 @@ def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
     columns described, canned queries such as "schools not meeting required
     items" and "requirements most often not met".  Needs
     `pip install 'xinli[web]'`."""
-    from xinli.core.browse import datasette_metadata
-    from xinli.core.records import open_database
+    from xinli.core.records.browse import datasette_metadata
+    from xinli.core.records.database import open_database
 
     metadata = datasette_metadata(Path(db).stem)
     if print_metadata:

@@ -19,8 +19,8 @@ def show(region: str, item_id: str | None, as_of, lang: str, plugins: str | None
     """Show REGION: the jurisdiction, its chain of parents, its documents
     and the number of requirements per domain."""
     from xinli.core import vocabulary as vocab
-    from xinli.core.checklist import build_checklist
-    from xinli.core.render_markdown import render_item, t
+    from xinli.core.render.markdown import render_item, t
+    from xinli.core.views.checklist import build_checklist
 
     registry = load_registry(plugins)
     checklist = build_checklist(registry, region, as_of)

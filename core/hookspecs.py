@@ -18,7 +18,7 @@ import datetime as dt
 
 import pluggy
 
-from xinli.core.metrics import Metric
+from xinli.core.assessment.metrics import Metric
 from xinli.core.model import Exclusion, Jurisdiction, Requirement
 
 hookspec = pluggy.HookspecMarker("xinli")
@@ -174,7 +174,7 @@ def xinli_exclusions(region: str, as_of: dt.date | None) -> list[Exclusion]:
 @hookspec
 def xinli_register_metrics() -> list[Metric]:
     """Return metrics this plugin's checks use beyond the built-in ones
-    (:mod:`xinli.core.metrics`): school-level facts with zh/en labels, a
+    (:mod:`xinli.core.assessment.metrics`): school-level facts with zh/en labels, a
     type, a unit and a help text.
 
     Contributions accumulate across all loaded plugins (not only a region's

@@ -3,7 +3,8 @@ conftest files: the root jurisdiction first, each nearer layer overriding
 items by id, marking ancestors' items as not applying, and adding its own.
 
 Each layer's plugin is asked alone through pluggy's ``subset_hook_caller``
-(see :meth:`xinli.core.plugins.Registry.layer_rules`).  Only documents in
+(see :func:`layer_rules`); the registry only loads plugins and never calls
+back here.  Only documents in
 force on the as-of date contribute.  An override that is looser than what it
 replaces (a lower level, a smaller minimum, a longer period, fewer grades)
 is kept, as the document says, but marked.
@@ -19,16 +20,39 @@ from attrs import frozen
 
 from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
-from xinli.core.model import Check, Document, Exclusion, Requirement, parse_share
+from xinli.core.errors import PluginError
+from xinli.core.model import Check, Document, DocumentRef, Exclusion, Requirement, Text, parse_share
 
 if TYPE_CHECKING:
-    from xinli.core.plugins import EffectiveItem, LoadedPlugin, MissingParent, Registry
+    from xinli.core.registry import LoadedPlugin, Registry
 
 LEVEL_STRENGTH = {"required": 3, "recommended": 2, "encouraged": 1, "permitted": 0}
 PERIOD_DAYS = {
     "per_day": 1, "per_week": 7, "per_two_weeks": 14, "per_month": 30, "per_semester": 150,
     "per_school_year": 365, "per_year": 365,
 }
+
+
+@frozen
+class MissingParent:
+    """A parent jurisdiction that a plugin declares but nobody installed."""
+
+    child: str
+    code: str
+    name: Text | None
+    documents: tuple[DocumentRef, ...]
+
+
+@frozen
+class EffectiveItem:
+    """A requirement as it applies in a region: which layer it came from and,
+    when it replaced a farther layer's item with the same id, that item."""
+
+    requirement: Requirement
+    source: str
+    replaced: Requirement | None = None
+    replaced_source: str | None = None
+    looser: tuple[str, ...] = ()
 
 
 @frozen
@@ -108,13 +132,61 @@ def _check_looser(old: Check | None, new: Check | None) -> list[str]:
     return reasons
 
 
+def chain_of(registry: Registry, code: str) -> tuple[list[LoadedPlugin], MissingParent | None]:
+    """The installed chain of jurisdictions for ``code`` in ``registry``,
+    root first, and the first declared parent that is not installed (if any)."""
+    chain = [registry.get(code)]
+    seen = {code}
+    while (parent := chain[0].jurisdiction.parent) is not None:
+        if parent in seen:
+            names = " -> ".join([p.code for p in reversed(chain)] + [parent])
+            raise PluginError(f"plugin {chain[0].code!r}: parent cycle {names}")
+        if parent not in registry.plugins:
+            child = chain[0].jurisdiction
+            refs = tuple(ref for doc in child.documents for ref in doc.implements if ref.jurisdiction in (None, parent))
+            return chain, MissingParent(child.code, parent, child.parent_name, refs)
+        seen.add(parent)
+        chain.insert(0, registry.plugins[parent])
+    return chain, None
+
+
+def layer_rules(registry: Registry, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None) -> list[Requirement]:
+    """Ask one layer's plugin alone for one rule hook, and check that
+    what it returns obeys the contract."""
+    others = [p.plugin for p in registry.plugins.values() if p.plugin is not layer.plugin]
+    caller = registry.pm.subset_hook_caller(hook_name, remove_plugins=others)
+    domain = next(d for d, h in hookspecs.RULE_HOOKS.items() if h == hook_name)
+    items: list[Requirement] = []
+    try:
+        answers = caller(region=region, as_of=as_of)
+    except Exception as exc:  # a plugin's hook may raise anything
+        raise PluginError(f"plugin {layer.code!r}: {hook_name} failed: {type(exc).__name__}: {exc}") from exc
+    for answer in answers:
+        if answer is None:
+            continue
+        for req in answer:
+            _check_layer_item(layer, req, domain)
+            items.append(req)
+    return items
+
+
+def _check_layer_item(layer: LoadedPlugin, req: Any, domain: str) -> None:
+    if not isinstance(req, Requirement):
+        raise PluginError(f"plugin {layer.code!r}: hook for {domain!r} returned {type(req).__name__}, not Requirement")
+    if req.domain != domain:
+        raise PluginError(f"plugin {layer.code!r}: {req.id!r} has domain {req.domain!r} but came from the {domain!r} hook")
+    if req.citation.jurisdiction != layer.code:
+        raise PluginError(f"plugin {layer.code!r}: {req.id!r} cites jurisdiction {req.citation.jurisdiction!r}")
+    numbers = {doc.number for doc in layer.jurisdiction.documents}
+    if req.citation.document not in numbers:
+        raise PluginError(f"plugin {layer.code!r}: {req.id!r} cites document {req.citation.document!r}, which the plugin does not list")
+
+
 def _in_force(layer: LoadedPlugin, on: dt.date) -> dict[str, bool]:
     return {doc.number: doc.in_force(on) for doc in layer.jurisdiction.documents}
 
 
 def _layer_exclusions(registry: Registry, layer: LoadedPlugin, region: str, as_of: dt.date | None) -> list[Exclusion]:
-    from xinli.core.plugins import PluginError
-
     others = [p.plugin for p in registry.plugins.values() if p.plugin is not layer.plugin]
     caller = registry.pm.subset_hook_caller("xinli_exclusions", remove_plugins=others)
     found: list[Exclusion] = []
@@ -136,14 +208,12 @@ def _layer_exclusions(registry: Registry, layer: LoadedPlugin, region: str, as_o
 def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Resolution:
     """The effective rules of region ``code`` on ``as_of`` (default today).
 
-    Raises :class:`~xinli.core.plugins.PluginError` naming the plugin and id
+    Raises :class:`~xinli.core.errors.PluginError` naming the plugin and id
     for an override or exclusion of an id no ancestor has, and for a
     duplicate id within one plugin.
     """
-    from xinli.core.plugins import EffectiveItem, PluginError
-
     on = as_of or dt.date.today()
-    chain, missing = registry.chain(code)
+    chain, missing = chain_of(registry, code)
     merged: dict[str, EffectiveItem] = {}
     excluded: list[ExcludedItem] = []
     not_in_force = [(layer.code, doc) for layer in chain for doc in layer.jurisdiction.documents if not doc.in_force(on)]
@@ -151,7 +221,7 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
         in_force = _in_force(layer, on)
         seen_here: set[str] = set()
         for hook_name in hookspecs.RULE_HOOKS.values():
-            for req in registry.layer_rules(layer, hook_name, code, as_of):
+            for req in layer_rules(registry, layer, hook_name, code, as_of):
                 if req.id in seen_here:
                     raise PluginError(f"plugin {layer.code!r}: duplicate requirement id {req.id!r}")
                 seen_here.add(req.id)
@@ -185,3 +255,9 @@ def _unknown_target(layer: LoadedPlugin, item_id: str, verb: str, missing: Missi
         return (f"plugin {layer.code!r} {verb} {item_id!r}, but {owner!r} is not installed "
                 f"(its parent {missing.code!r} is missing)")
     return f"plugin {layer.code!r} {verb} {item_id!r}, which no ancestor ({' -> '.join(p.code for p in chain[:-1]) or 'none'}) has"
+
+
+def effective_rules(registry: Registry, code: str, as_of: dt.date | None = None) -> list[EffectiveItem]:
+    """The region's rules: its ancestors' rules overlaid by its own (the
+    ``items`` of :func:`resolve`)."""
+    return resolve(registry, code, as_of).items

@@ -3,7 +3,7 @@
 Usage: ``python scripts/build_sources.py [SHARED_DOCS_DIR]``.  The documents
 in ``shared/policy-documents`` already have private persons' names, numbers
 and mailboxes replaced by 〔略〕; this script only removes form feeds and
-page numbers (see :func:`xinli.core.sourcetext.clean`).
+page numbers (see :func:`xinli.core.rules.sourcetext.clean`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from xinli.core.sourcetext import clean
+from xinli.core.rules.sourcetext import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {

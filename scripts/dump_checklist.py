@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from xinli.core.checklist import build_checklist
-from xinli.core.plugins import load_plugins
+from xinli.core.registry import load_plugins
+from xinli.core.views.checklist import build_checklist
 
 
 def main(argv: list[str]) -> int:

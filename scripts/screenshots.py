@@ -13,15 +13,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from xinli.core.checklist import build_checklist
-from xinli.core.escalation import escalation_chain, render_svg
-from xinli.core.facts import columns_for, template_csv
-from xinli.core.metrics import collect_metrics
-from xinli.core.pipeline import assess
-from xinli.core.plugins import load_plugins
-from xinli.core.records import open_database
-from xinli.core.render_html import page, render_checklist_html, render_report_html
-from xinli.core.report import report_data
+from xinli.core.assessment.facts import columns_for, template_csv
+from xinli.core.assessment.metrics import collect_metrics
+from xinli.core.assessment.pipeline import assess
+from xinli.core.records.database import open_database
+from xinli.core.records.report import report_data
+from xinli.core.registry import load_plugins
+from xinli.core.render.flowchart import render_svg
+from xinli.core.render.html import page, render_checklist_html, render_report_html
+from xinli.core.views.checklist import build_checklist
+from xinli.core.views.escalation import escalation_chain
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

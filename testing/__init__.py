@@ -15,14 +15,14 @@ Run the whole plugin contract with one line in your plugin's tests::
 It checks that the plugin loads without problems, that its identity is
 complete, that its region's checklist validates against the shipped JSON
 Schema, that every quote of its own items is in its ``source.txt``, that
-:func:`xinli.core.validate.check_plugin` finds nothing, that no mobile
+:func:`xinli.core.rules.validate.check_plugin` finds nothing, that no mobile
 number is in its data, that its ids are unique and prefixed by its code (or
 override an ancestor's), and that every item of its own is bilingual.
 
 Fixtures (factories, so a test chooses what to load):
 
 ``xinli_registry(codes=None, extra=())``
-    An isolated :class:`~xinli.core.plugins.Registry` with its own plugin
+    An isolated :class:`~xinli.core.registry.Registry` with its own plugin
     manager: the installed plugins named in ``codes`` (default: every
     installed plugin; ``$XINLI_PLUGINS`` is ignored) plus ``extra``
     ``(name, plugin)`` pairs, e.g. plugin objects defined in the test.

@@ -24,7 +24,7 @@ import pytest
 from xinli.testing.helpers import checklist_for, load_registry
 
 if TYPE_CHECKING:
-    from xinli.core.plugins import Registry
+    from xinli.core.registry import Registry
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -72,7 +72,7 @@ def schema_problems(checklist: dict[str, Any]) -> list[str]:
     (``xinli.checklist/1``).  Needs ``jsonschema``."""
     import jsonschema
 
-    from xinli.core.checklist import checklist_schema
+    from xinli.core.views.checklist import checklist_schema
 
     validator = jsonschema.Draft202012Validator(checklist_schema())
     errors = sorted(validator.iter_errors(checklist), key=lambda e: list(e.path))
@@ -92,8 +92,8 @@ def own_exclusions(checklist: dict[str, Any], code: str) -> list[dict[str, Any]]
 def quote_problems(registry: Registry, code: str, checklist: dict[str, Any]) -> list[str]:
     """Quotes of the plugin's own items and exclusions that its
     ``source.txt`` does not contain (white space ignored)."""
-    from xinli.core import sourcetext
-    from xinli.core.validate import plugin_source_text
+    from xinli.core.rules import sourcetext
+    from xinli.core.rules.validate import plugin_source_text
 
     source = plugin_source_text(registry.get(code))
     if source is None:
@@ -104,8 +104,8 @@ def quote_problems(registry: Registry, code: str, checklist: dict[str, Any]) -> 
 
 
 def validate_problems(registry: Registry, code: str) -> list[str]:
-    """What :func:`xinli.core.validate.check_plugin` reports."""
-    from xinli.core.validate import check_plugin
+    """What :func:`xinli.core.rules.validate.check_plugin` reports."""
+    from xinli.core.rules.validate import check_plugin
 
     return [str(problem) for problem in check_plugin(registry, code)]
 
@@ -139,7 +139,7 @@ def plugin_data_files(registry: Registry, code: str) -> dict[str, str]:
 def mobile_number_problems(registry: Registry, code: str, checklist: dict[str, Any]) -> list[str]:
     """Anything shaped like a mainland mobile number in the plugin's own
     items, its exclusions or the files of its package."""
-    from xinli.core.validate import find_mobile_numbers
+    from xinli.core.rules.validate import find_mobile_numbers
 
     texts = {item["id"]: json.dumps(item, ensure_ascii=False) for item in own_items(checklist, code)}
     texts.update({f"exclusion of {e['id']}": json.dumps(e, ensure_ascii=False) for e in own_exclusions(checklist, code)})
@@ -220,7 +220,7 @@ def xinli_contract_registry(request: pytest.FixtureRequest) -> Registry:
 def xinli_contract_checklist(request: pytest.FixtureRequest, xinli_contract_registry: Registry) -> dict[str, Any]:
     """The checked region's checklist, built once per class; a plugin that
     cannot be loaded or layered fails here with the reason."""
-    from xinli.core.plugins import XinliError
+    from xinli.core.errors import XinliError
 
     code = request.cls.code
     _report(load_problems(xinli_contract_registry, code), f"plugin {code!r} did not load")
@@ -264,7 +264,7 @@ class PluginContract:
         _report(quote_problems(xinli_contract_registry, self.code, xinli_contract_checklist), "quotes not found")
 
     def test_check_plugin_finds_nothing(self, xinli_contract_registry: Registry, xinli_contract_checklist: dict[str, Any]) -> None:
-        """:func:`xinli.core.validate.check_plugin` reports no problem."""
+        """:func:`xinli.core.rules.validate.check_plugin` reports no problem."""
         _report(validate_problems(xinli_contract_registry, self.code), f"check_plugin({self.code!r}) found problems")
 
     def test_no_mobile_numbers(self, xinli_contract_registry: Registry, xinli_contract_checklist: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ from xinli.testing.helpers import checklist_for, load_registry
 @pytest.fixture
 def xinli_registry() -> Callable[..., Any]:
     """Factory ``xinli_registry(codes=None, extra=())`` returning an isolated
-    :class:`~xinli.core.plugins.Registry` (see
+    :class:`~xinli.core.registry.Registry` (see
     :func:`xinli.testing.load_registry`)."""
     return load_registry
 

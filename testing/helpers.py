@@ -1,7 +1,7 @@
 """Building isolated plugin registries and checklists for tests.
 
 Each call builds its own plugin manager through
-:func:`xinli.core.plugins.load_plugins`, so tests never share or leak
+:func:`xinli.core.registry.load_plugins`, so tests never share or leak
 registered plugins.  xinli's core is imported inside the functions, keeping
 ``import xinli.testing`` (done by pytest at start-up) cheap.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from xinli.core.plugins import Registry
+    from xinli.core.registry import Registry
 
 
 def installed_codes() -> list[str]:
@@ -21,7 +21,7 @@ def installed_codes() -> list[str]:
     group, whether or not it loads."""
     from importlib import metadata
 
-    from xinli.core.plugins import ENTRY_POINT_GROUP
+    from xinli.core.registry import ENTRY_POINT_GROUP
 
     return sorted({ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})
 
@@ -36,7 +36,7 @@ def load_registry(codes: Iterable[str] | None = None, extra: Iterable[tuple[str,
     region's ancestors in ``codes`` too, or its parents count as not
     installed.
     """
-    from xinli.core.plugins import load_plugins
+    from xinli.core.registry import load_plugins
 
     extra = list(extra)
     wanted = set(installed_codes() if codes is None else codes) | {name for name, _ in extra}
@@ -55,6 +55,6 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
 def checklist_for(registry: Registry, code: str, as_of: dt.date | str | None = None) -> dict[str, Any]:
     """Region ``code``'s checklist from ``registry`` as plain data (the
     ``xinli.checklist/1`` contract of ``xinli checklist --format json``)."""
-    from xinli.core.checklist import build_checklist
+    from xinli.core.views.checklist import build_checklist
 
     return build_checklist(registry, code, as_date(as_of))

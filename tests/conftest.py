@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from xinli.core.checklist import build_checklist
-from xinli.core.plugins import Registry, load_plugins
+from xinli.core.registry import Registry, load_plugins
+from xinli.core.views.checklist import build_checklist
 
 BUNDLED = ("chongqing_dadukou", "chongqing_qijiang", "henan", "nanchang", "sichuan_quxian")
 

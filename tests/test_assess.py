@@ -12,11 +12,11 @@ import stat
 import pytest
 from fixture_plugins import AssessProvince
 
-from xinli.core.facts import FactsError, format_grades, parse_grades, read_facts
-from xinli.core.pipeline import assess
-from xinli.core.plugins import load_plugins
-from xinli.core.records import migrations, open_database
-from xinli.core.report import report_data
+from xinli.core.assessment.facts import FactsError, format_grades, parse_grades, read_facts
+from xinli.core.assessment.pipeline import assess
+from xinli.core.records.database import migrations, open_database
+from xinli.core.records.report import report_data
+from xinli.core.registry import load_plugins
 
 HEADER = "school_id,school_name,grades,boarding,area_centre_school,psych_lessons_per_semester,resilience_content_share," \
          "dorm_psych_monitors,area_fulltime_psych_posts,has_counseling_room,crisis_plan_in_place\n"
@@ -29,9 +29,9 @@ def registry():
 
 @pytest.fixture
 def columns(registry):
-    from xinli.core.checklist import build_checklist
-    from xinli.core.facts import columns_for
-    from xinli.core.metrics import collect_metrics
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.views.checklist import build_checklist
 
     return columns_for(build_checklist(registry, "test_assess"), collect_metrics(registry))
 
@@ -279,8 +279,8 @@ def test_plugins_register_metrics_and_a_clash_names_both():
     from fixture_plugins import Province
 
     from xinli.core import hookimpl
-    from xinli.core.metrics import Metric, collect_metrics
-    from xinli.core.plugins import PluginError
+    from xinli.core.assessment.metrics import Metric, collect_metrics
+    from xinli.core.errors import PluginError
 
     def metric(label):
         return Metric("sand_tray_rooms", (label, "sand-tray rooms"), "integer", "rooms", ("沙盘室间数。", "Sand-tray rooms."))

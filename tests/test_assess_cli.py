@@ -138,8 +138,8 @@ def test_report_on_missing_database_exits_2(run, tmp_path):
 
 
 def test_killed_run_leaves_previous_state(tmp_path, monkeypatch):
-    from xinli.core import pipeline
-    from xinli.core.plugins import load_plugins
+    from xinli.core.assessment import pipeline
+    from xinli.core.registry import load_plugins
 
     runner = CliRunner()
     header, rows = filled_template(lambda *a: runner.invoke(cli, list(a)))

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from xinli.core.escalation import escalation_chain, render_mermaid, render_svg, wrap
+from xinli.core.render.flowchart import render_mermaid, render_svg, wrap
+from xinli.core.views.escalation import escalation_chain
 
 NODE = re.compile(r'^  S(\d+)\["(.*)"\]$')
 EDGE = re.compile(r'^  S(\d+) -->(?:\|"(.*)"\|)? S(\d+)$')

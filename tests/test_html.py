@@ -102,7 +102,7 @@ def test_languages(run, checklists):
 
 
 def test_every_bundled_region_renders(checklists):
-    from xinli.core.render_html import render_checklist_html
+    from xinli.core.render.html import render_checklist_html
 
     for checklist in checklists.values():
         page = parse(render_checklist_html(checklist, "both"))

@@ -7,8 +7,10 @@ from importlib import metadata
 import pytest
 from fixture_plugins import BadArgument, County, NoIdentity, Orphan, Province, UnknownHook, WrongDomain, cycle_pair
 
-from xinli.core.checklist import build_checklist
-from xinli.core.plugins import PluginError, UnknownRegionError, load_plugins
+from xinli.core.errors import PluginError, UnknownRegionError
+from xinli.core.layering import chain_of, effective_rules
+from xinli.core.registry import load_plugins
+from xinli.core.views.checklist import build_checklist
 
 
 def registry_of(*pairs):
@@ -17,7 +19,7 @@ def registry_of(*pairs):
 
 def test_nearest_layer_wins_and_others_accumulate():
     registry = registry_of(("test_county", County()), ("test_province", Province()))
-    items = {i.requirement.id: i for i in registry.effective_rules("test_county")}
+    items = {i.requirement.id: i for i in effective_rules(registry, "test_county")}
     assert set(items) == {"test_province.curriculum.lessons", "test_province.curriculum.extra", "test_county.curriculum.own"}
     overridden = items["test_province.curriculum.lessons"]
     assert overridden.requirement.check.value == 10
@@ -29,13 +31,13 @@ def test_nearest_layer_wins_and_others_accumulate():
 
 def test_order_is_root_first_and_override_keeps_place():
     registry = registry_of(("test_county", County()), ("test_province", Province()))
-    ids = [i.requirement.id for i in registry.effective_rules("test_county")]
+    ids = [i.requirement.id for i in effective_rules(registry, "test_county")]
     assert ids == ["test_province.curriculum.lessons", "test_province.curriculum.extra", "test_county.curriculum.own"]
 
 
 def test_province_alone_is_unaffected_by_its_children():
     registry = registry_of(("test_county", County()), ("test_province", Province()))
-    values = {i.requirement.id: i.requirement.check.value for i in registry.effective_rules("test_province")}
+    values = {i.requirement.id: i.requirement.check.value for i in effective_rules(registry, "test_province")}
     assert values == {"test_province.curriculum.lessons": 8, "test_province.curriculum.extra": 2}
 
 
@@ -67,13 +69,13 @@ def test_missing_parent_is_a_warning_not_a_failure():
 def test_parent_cycle_is_an_error_naming_the_plugins():
     registry = registry_of(*cycle_pair())
     with pytest.raises(PluginError, match="test_cycle"):
-        registry.effective_rules("test_cycle_a")
+        effective_rules(registry, "test_cycle_a")
 
 
 def test_unknown_region_lists_valid_codes():
     registry = registry_of(("test_province", Province()))
     with pytest.raises(UnknownRegionError, match="valid codes: test_province"):
-        registry.chain("nowhere")
+        chain_of(registry, "nowhere")
 
 
 @pytest.mark.parametrize(
@@ -110,7 +112,7 @@ def test_duplicate_code_keeps_the_first():
 def test_item_from_the_wrong_hook_is_an_error():
     registry = registry_of(("test_wrong_domain", WrongDomain()))
     with pytest.raises(PluginError, match="came from the 'curriculum' hook"):
-        registry.effective_rules("test_wrong_domain")
+        effective_rules(registry, "test_wrong_domain")
 
 
 def test_only_limits_which_plugins_load(monkeypatch):
@@ -159,7 +161,7 @@ def test_override_or_exclusion_of_an_unknown_id_is_an_error(plugin_name, message
     code = plugin.xinli_jurisdiction().code
     registry = registry_of((code, plugin), ("test_province", Province()))
     with pytest.raises(PluginError) as info:
-        registry.effective_rules(code)
+        effective_rules(registry, code)
     assert message in str(info.value)
 
 

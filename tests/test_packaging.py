@@ -28,7 +28,7 @@ def test_packages_install_under_xinli():
 
 def test_importing_builds_no_plugin_manager_and_loads_nothing_heavy():
     code = (
-        "import gc, sys, pluggy, xinli.core.plugins, xinli.core.checklist, xinli.cli.main;"
+        "import gc, sys, pluggy, xinli.core.registry, xinli.core.views.checklist, xinli.cli.main;"
         "print(sum(isinstance(o, pluggy.PluginManager) for o in gc.get_objects()));"
         "print(sorted(m for m in ('sqlite_utils', 'sqlite3', 'xinli.plugins.henan', 'jsonschema', 'icalendar', 'openpyxl',"
         " 'datasette', 'uvicorn') if m in sys.modules))"
@@ -39,6 +39,6 @@ def test_importing_builds_no_plugin_manager_and_loads_nothing_heavy():
 
 
 def test_schema_ships_inside_the_package():
-    from xinli.core.checklist import checklist_schema
+    from xinli.core.views.checklist import checklist_schema
 
     assert checklist_schema()["$id"] == "xinli.checklist/1"

@@ -8,11 +8,11 @@ from importlib import metadata
 import pytest
 from conftest import BUNDLED
 
-from xinli.core import plugins as plugins_module
-from xinli.core.checklist import build_checklist
-from xinli.core.plugins import load_plugins
-from xinli.core.toml_plugin import TomlPlugin, export_rules_toml
-from xinli.core.validate import check_all
+from xinli.core import registry as plugins_module
+from xinli.core.registry import load_plugins
+from xinli.core.rules.toml_plugin import TomlPlugin, export_rules_toml
+from xinli.core.rules.validate import check_all
+from xinli.core.views.checklist import build_checklist
 
 
 @pytest.fixture
@@ -96,7 +96,7 @@ def test_export_rules_command(run, tmp_path):
 
 
 def test_a_malformed_rules_file_is_a_clear_error():
-    from xinli.core.plugins import XinliError
+    from xinli.core.errors import XinliError
 
     with pytest.raises(XinliError, match="not a valid rules file"):
         TomlPlugin('[jurisdiction]\ncode = "x"\n', origin="bad.toml")
@@ -119,7 +119,7 @@ def test_compare_henan_and_qu_county(run):
 
 
 def test_compare_names_the_stricter_side():
-    from xinli.core.compare import differences
+    from xinli.core.views.compare import differences
 
     def item(level, value, per, grades):
         return {"level": level, "grades": grades, "deadline": None,

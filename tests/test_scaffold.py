@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED
 
-from xinli.core import scaffold
-from xinli.core.validate import check_plugin
+from xinli.core.rules import scaffold
+from xinli.core.rules.validate import check_plugin
 from xinli.testing import checklist_for, load_registry
 from xinli.testing import contract as rules
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from xinli.core.schedule import build_schedule, default_spring_start, event_uid, semesters
+from xinli.core.views.schedule import build_schedule, default_spring_start, event_uid, semesters
 
 icalendar = pytest.importorskip("icalendar")
 

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from conftest import BUNDLED
 
-from xinli.core.checklist import checklist_schema
+from xinli.core.views.checklist import checklist_schema
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import sys
 import pytest
 from test_assess_cli import filled_template, to_csv
 
-from xinli.core.browse import QUERIES, TABLES, datasette_metadata
+from xinli.core.records.browse import QUERIES, TABLES, datasette_metadata
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED
 
-from xinli.core.coverage import render_coverage
+from xinli.core.render.coverage import render_coverage_markdown
+from xinli.core.views.coverage import coverage_rows
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 COVERAGE = Path(__file__).resolve().parent.parent / "docs" / "coverage.md"
@@ -32,4 +33,4 @@ def test_checklist_matches_snapshot(request, checklists, code):
 
 
 def test_coverage_doc_is_current(registry):
-    assert COVERAGE.read_text(encoding="utf-8") == render_coverage(registry), "run python scripts/coverage.py"
+    assert COVERAGE.read_text(encoding="utf-8") == render_coverage_markdown(coverage_rows(registry)), "run python scripts/coverage.py"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED
 
-from xinli.core import sourcetext
-from xinli.core.validate import check_plugin, find_mobile_numbers, plugin_source_text
+from xinli.core.rules import sourcetext
+from xinli.core.rules.validate import check_plugin, find_mobile_numbers, plugin_source_text
 
 PLUGINS_DIR = Path(__file__).resolve().parent.parent / "plugins"
 

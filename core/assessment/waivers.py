@@ -16,8 +16,8 @@ from typing import Any
 
 from attrs import frozen
 
-from xinli.core.facts import FactProblem, FactsError, _Collector, decode_bytes
-from xinli.core.plugins import XinliError
+from xinli.core.assessment.facts import _Collector, decode_bytes
+from xinli.core.errors import FactProblem, FactsError, XinliError
 
 WAIVER_FIELDS = ("school_id", "requirement_id", "justification", "approved_by", "start", "expiry")
 

@@ -2,7 +2,7 @@
 
 :func:`render` turns a :class:`ScaffoldSpec` into the package's files as
 ``{relative path: text}``, from the templates shipped in
-``xinli/core/templates``; it reads nothing else and writes nothing.
+``xinli/core/rules/templates``; it reads nothing else and writes nothing.
 :func:`write_tree` writes such a mapping into a new directory through a
 temporary sibling and one rename, so a failure leaves nothing half-written.
 
@@ -25,7 +25,7 @@ from string import Template
 
 from attrs import field, frozen
 
-from xinli.core.plugins import XinliError
+from xinli.core.errors import ScaffoldError
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 LEVELS = ("county", "district", "city", "province")
@@ -38,10 +38,6 @@ TEMPLATES = {
     "{package}/source.txt": "source.txt.tmpl",
     "tests/test_plugin.py": "test_plugin.py.tmpl",
 }
-
-
-class ScaffoldError(XinliError):
-    """The scaffold cannot be made as asked; the message says why."""
 
 
 @frozen
@@ -163,7 +159,7 @@ def render(spec: ScaffoldSpec) -> dict[str, str]:
     if spec.level not in LEVELS:
         raise ScaffoldError(f"level must be one of {', '.join(LEVELS)}, not {spec.level!r}")
     values = template_values(spec)
-    folder = resources.files("xinli.core").joinpath("templates")
+    folder = resources.files("xinli.core.rules").joinpath("templates")
     files = {}
     for path, template in TEMPLATES.items():
         text = folder.joinpath(template).read_text(encoding="utf-8")

@@ -22,9 +22,9 @@ from typing import Any
 from attrs import define, frozen
 
 from xinli.core import vocabulary as vocab
-from xinli.core.metrics import Metric
+from xinli.core.assessment.metrics import Metric
+from xinli.core.errors import FactProblem, FactsError, XinliError
 from xinli.core.model import grade_runs
-from xinli.core.plugins import XinliError
 
 MAX_PROBLEMS = 50
 ID_COLUMNS: dict[str, tuple[str, str]] = {
@@ -40,38 +40,6 @@ STUDENT_DATA = re.compile(
 )
 TRUE_WORDS = {"true", "1", "是", "有", "yes", "y", "t"}
 FALSE_WORDS = {"false", "0", "否", "无", "no", "n", "f"}
-
-
-@frozen
-class FactProblem:
-    """One problem in a facts file: where it is and why."""
-
-    file: str
-    row: int | None
-    column: str | None
-    value: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column {self.column}")
-        value = f" {self.value!r}:" if self.value is not None else ""
-        return f"{', '.join(where)}:{value} {self.reason}"
-
-
-class FactsError(XinliError):
-    """A facts (or waivers) file has problems; nothing was written."""
-
-    def __init__(self, problems: list[FactProblem], truncated: bool = False) -> None:
-        self.problems = problems
-        self.truncated = truncated
-        lines = [str(p) for p in problems]
-        if truncated:
-            lines.append(f"… stopped after {len(problems)} problems")
-        super().__init__(f"{len(problems)} problem(s) in the input; nothing was written\n" + "\n".join(lines))
 
 
 @define

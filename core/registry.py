@@ -1,4 +1,6 @@
-"""Finding, validating and layering jurisdiction plugins.
+"""Finding and validating jurisdiction plugins: entry points in, a
+:class:`Registry` of loaded plugins out.  It knows nothing of layering
+(:mod:`xinli.core.layering` builds a region's rules from a registry).
 
 :func:`load_plugins` is the one factory that builds a plugin manager: it adds
 the hook specs, loads the ``xinli`` entry-point group (bundled plugins are
@@ -9,9 +11,8 @@ load.  Nothing here runs at import time.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import metadata
 from typing import Any
 
@@ -19,28 +20,11 @@ import pluggy
 from attrs import define, field, frozen
 
 from xinli.core import hookspecs
-from xinli.core.model import DocumentRef, Jurisdiction, Requirement, Text
+from xinli.core.errors import UnknownRegionError
+from xinli.core.model import Jurisdiction
 
 ENTRY_POINT_GROUP = "xinli"
 PLUGINS_ENV = "XINLI_PLUGINS"
-
-
-class XinliError(Exception):
-    """An expected error: shown to the user as one line, exit code 2."""
-
-
-class UnknownRegionError(XinliError):
-    """The requested region code is not an installed jurisdiction."""
-
-    def __init__(self, code: str, known: Sequence[str]) -> None:
-        self.code = code
-        self.known = list(known)
-        listed = ", ".join(self.known) or "(none installed)"
-        super().__init__(f"unknown region {code!r}; valid codes: {listed}")
-
-
-class PluginError(XinliError):
-    """A plugin broke a rule of the plugin contract; the message names it."""
 
 
 @frozen
@@ -74,28 +58,6 @@ class LoadedPlugin:
         return tuple(sorted(names))
 
 
-@frozen
-class MissingParent:
-    """A parent jurisdiction that a plugin declares but nobody installed."""
-
-    child: str
-    code: str
-    name: Text | None
-    documents: tuple[DocumentRef, ...]
-
-
-@frozen
-class EffectiveItem:
-    """A requirement as it applies in a region: which layer it came from and,
-    when it replaced a farther layer's item with the same id, that item."""
-
-    requirement: Requirement
-    source: str
-    replaced: Requirement | None = None
-    replaced_source: str | None = None
-    looser: tuple[str, ...] = ()
-
-
 @define
 class Registry:
     """The loaded plugins of one invocation, with the plugin manager that
@@ -116,61 +78,6 @@ class Registry:
             return self.plugins[code]
         except KeyError:
             raise UnknownRegionError(code, self.codes) from None
-
-    def chain(self, code: str) -> tuple[list[LoadedPlugin], MissingParent | None]:
-        """The installed chain of jurisdictions for ``code``, root first,
-        and the first declared parent that is not installed (if any)."""
-        chain = [self.get(code)]
-        seen = {code}
-        while (parent := chain[0].jurisdiction.parent) is not None:
-            if parent in seen:
-                names = " -> ".join([p.code for p in reversed(chain)] + [parent])
-                raise PluginError(f"plugin {chain[0].code!r}: parent cycle {names}")
-            if parent not in self.plugins:
-                child = chain[0].jurisdiction
-                refs = tuple(ref for doc in child.documents for ref in doc.implements if ref.jurisdiction in (None, parent))
-                return chain, MissingParent(child.code, parent, child.parent_name, refs)
-            seen.add(parent)
-            chain.insert(0, self.plugins[parent])
-        return chain, None
-
-    def layer_rules(self, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None) -> list[Requirement]:
-        """Ask one layer's plugin alone for one rule hook, and check that
-        what it returns obeys the contract."""
-        others = [p.plugin for p in self.plugins.values() if p.plugin is not layer.plugin]
-        caller = self.pm.subset_hook_caller(hook_name, remove_plugins=others)
-        domain = next(d for d, h in hookspecs.RULE_HOOKS.items() if h == hook_name)
-        items: list[Requirement] = []
-        try:
-            answers = caller(region=region, as_of=as_of)
-        except Exception as exc:  # a plugin's hook may raise anything
-            raise PluginError(f"plugin {layer.code!r}: {hook_name} failed: {type(exc).__name__}: {exc}") from exc
-        for answer in answers:
-            if answer is None:
-                continue
-            for req in answer:
-                _check_layer_item(layer, req, domain)
-                items.append(req)
-        return items
-
-    def effective_rules(self, code: str, as_of: dt.date | None = None) -> list[EffectiveItem]:
-        """The region's rules: its ancestors' rules overlaid by its own (see
-        :func:`xinli.core.layering.resolve`)."""
-        from xinli.core.layering import resolve
-
-        return resolve(self, code, as_of).items
-
-
-def _check_layer_item(layer: LoadedPlugin, req: Any, domain: str) -> None:
-    if not isinstance(req, Requirement):
-        raise PluginError(f"plugin {layer.code!r}: hook for {domain!r} returned {type(req).__name__}, not Requirement")
-    if req.domain != domain:
-        raise PluginError(f"plugin {layer.code!r}: {req.id!r} has domain {req.domain!r} but came from the {domain!r} hook")
-    if req.citation.jurisdiction != layer.code:
-        raise PluginError(f"plugin {layer.code!r}: {req.id!r} cites jurisdiction {req.citation.jurisdiction!r}")
-    numbers = {doc.number for doc in layer.jurisdiction.documents}
-    if req.citation.document not in numbers:
-        raise PluginError(f"plugin {layer.code!r}: {req.id!r} cites document {req.citation.document!r}, which the plugin does not list")
 
 
 def selected_codes(only: Iterable[str] | None = None) -> set[str] | None:

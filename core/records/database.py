@@ -22,7 +22,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from xinli.core.plugins import XinliError
+from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
 #: Page cache for a connection, in SQLite's units (negative = KiB): 64 MiB

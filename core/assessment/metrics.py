@@ -140,7 +140,7 @@ def collect_metrics(registry: Any) -> dict[str, Metric]:
     """The built-in metrics plus those the loaded plugins register through
     ``xinli_register_metrics``.  Two different definitions of one key are an
     error naming both owners; an identical re-definition is accepted."""
-    from xinli.core.plugins import PluginError
+    from xinli.core.errors import PluginError
 
     metrics = builtin_metrics()
     owners = dict.fromkeys(metrics, "xinli (built-in)")

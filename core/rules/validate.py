@@ -17,10 +17,12 @@ from importlib import resources
 
 from attrs import frozen
 
-from xinli.core import sourcetext
-from xinli.core.metrics import Metric, collect_metrics
+from xinli.core.assessment.metrics import Metric, collect_metrics
+from xinli.core.errors import XinliError
+from xinli.core.layering import chain_of, effective_rules
 from xinli.core.model import Requirement, Text
-from xinli.core.plugins import LoadedPlugin, Registry, XinliError
+from xinli.core.registry import LoadedPlugin, Registry
+from xinli.core.rules import sourcetext
 
 MOBILE_NUMBER = re.compile(r"(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
 ID_CARD_NUMBER = re.compile(r"(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)")
@@ -109,7 +111,7 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
             problems.append(Problem(code, "source.txt", f"looks like personal data: {number}"))
     try:
         metrics = collect_metrics(registry)
-        items = registry.effective_rules(code)
+        items = effective_rules(registry, code)
     except XinliError as exc:
         return problems + [Problem(code, None, str(exc))]
     for item in items:
@@ -136,8 +138,8 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
     """What deserves a look in plugin ``code`` without being wrong."""
     warnings: list[Problem] = []
     try:
-        _chain, missing = registry.chain(code)
-        items = registry.effective_rules(code)
+        _chain, missing = chain_of(registry, code)
+        items = effective_rules(registry, code)
     except XinliError:
         return warnings
     if missing is not None and missing.child == code:
@@ -173,9 +175,9 @@ def check_all(registry: Registry, codes: list[str] | None = None) -> tuple[list[
 
 
 def main() -> int:
-    """``python -m xinli.core.validate [CODE...]``: print problems, exit 1
+    """``python -m xinli.core.rules.validate [CODE...]``: print problems, exit 1
     when there are any (the same checks as ``xinli plugins check``)."""
-    from xinli.core.plugins import load_plugins
+    from xinli.core.registry import load_plugins
 
     registry = load_plugins()
     errors, warnings = check_all(registry, sys.argv[1:] or None)

@@ -12,8 +12,9 @@ import datetime as dt
 from typing import Any
 
 from xinli.core import vocabulary as vocab
+from xinli.core.layering import EffectiveItem, chain_of
 from xinli.core.model import Check, Condition, Document, Jurisdiction, Requirement, Text
-from xinli.core.plugins import EffectiveItem, LoadedPlugin, Registry
+from xinli.core.registry import LoadedPlugin, Registry
 
 SCHEMA_ID = "xinli.checklist/1"
 
@@ -152,7 +153,7 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     """
     from xinli.core.layering import resolve
 
-    chain, missing = registry.chain(code)
+    chain, missing = chain_of(registry, code)
     resolution = resolve(registry, code, as_of)
     jurisdiction = chain[-1].jurisdiction
     on = as_of or dt.date.today()

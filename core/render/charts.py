@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from xinli.core.escalation import text_width
+from xinli.core.render.flowchart import text_width
 
 #: Fill colours of the finding statuses, in the order they are stacked.
 STATUS_COLOURS = {

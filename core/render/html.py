@@ -13,9 +13,10 @@ import re
 from typing import Any
 
 from xinli.core import vocabulary as vocab
-from xinli.core.charts import STATUS_COLOURS, share_bars, stacked_bars, status_legend
-from xinli.core.escalation import escalation_chain, render_svg
-from xinli.core.render_markdown import check_text, conditions_text, grades_text, h
+from xinli.core.render.charts import STATUS_COLOURS, share_bars, stacked_bars, status_legend
+from xinli.core.render.flowchart import render_svg
+from xinli.core.render.markdown import check_text, conditions_text, grades_text, h
+from xinli.core.views.escalation import escalation_chain
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
               '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif')
@@ -283,7 +284,7 @@ def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
     """The assessment report as one page: the run, the status counts, a bar
     chart of the share of schools meeting each requirement, stacked bars of
     status counts per school, and the tables behind them."""
-    from xinli.core.assess import STATUSES
+    from xinli.core.assessment.assess import STATUSES
 
     run = data["run"]
     legend = status_legend(lang)

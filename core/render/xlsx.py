@@ -3,7 +3,7 @@ workbook (checklist, facts template, sources), the facts template on its
 own, and the assessment report.
 
 The ``facts-template`` sheet is exactly what
-:func:`xinli.core.facts.read_facts` accepts: row 1 holds the template's
+:func:`xinli.core.assessment.facts.read_facts` accepts: row 1 holds the template's
 column keys and nothing else; labels and help sit in cell comments and on
 the ``facts-help`` sheet, so a filled-in sheet assesses as it is.
 """
@@ -15,8 +15,8 @@ import io
 from typing import Any
 
 from xinli.core import vocabulary as vocab
-from xinli.core.facts import ID_COLUMNS, FactColumns
-from xinli.core.plugins import XinliError
+from xinli.core.assessment.facts import ID_COLUMNS, FactColumns
+from xinli.core.errors import XinliError
 
 FACTS_SHEET = "facts-template"
 HELP_SHEET = "facts-help"
@@ -76,7 +76,7 @@ def add_checklist_sheet(workbook: Any, checklist: dict[str, Any], lang: str) -> 
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from xinli.core.render_csv import render_csv
+    from xinli.core.render.csv import render_csv
 
     ws = workbook.create_sheet("checklist")
     reader = csv.reader(io.StringIO(render_csv(checklist, lang)))
@@ -257,7 +257,7 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
     the share of schools meeting each), ``schools``, ``region-findings``
     and, when there is an earlier run, ``changes``.  Written in openpyxl's
     streaming mode, so a run of many schools stays within memory."""
-    from xinli.core.assess import STATUSES
+    from xinli.core.assessment.assess import STATUSES
 
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell

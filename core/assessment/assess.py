@@ -22,9 +22,9 @@ from typing import Any
 
 from attrs import define, frozen
 
-from xinli.core.facts import FactColumns, School
+from xinli.core.assessment.facts import FactColumns, School
+from xinli.core.assessment.waivers import Waiver
 from xinli.core.model import parse_share
-from xinli.core.waivers import Waiver
 
 STATUSES = ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual")
 CONDITION_OPS = {"==": operator.eq, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}

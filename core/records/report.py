@@ -3,16 +3,13 @@ findings, and what changed since the region's previous run."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 import sqlite_utils
 
-from xinli.core.assess import STATUSES
-from xinli.core.plugins import XinliError
-from xinli.core.vocabulary import localize
+from xinli.core.assessment.assess import STATUSES
+from xinli.core.errors import XinliError
 
 REPORT_SCHEMA = "xinli.report/1"
 
@@ -193,80 +190,3 @@ def changes_between(db: sqlite_utils.Database, before: dict[str, Any], after: di
         ],
         "truncated": total > limit,
     }
-
-
-def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
-    """The report as Markdown."""
-    run = data["run"]
-    def text(t: dict[str, str]) -> str:
-        return localize(t, lang)
-
-    out = [
-        f"# Assessment report — run {run['id']} ({run['region']})",
-        "",
-        f"- as of: {run['as_of']} · recorded: {run['created']} · facts: {run['facts_file']} (sha256 {run['facts_sha256'][:12]}…)",
-        f"- schools: {run['schools']} · findings: {run['findings']}",
-        "- status counts: " + ", ".join(f"{k} {v}" for k, v in run["counts"].items()),
-        "",
-        "## Requirements",
-        "",
-        "| requirement | level | expected | met | not met | unknown | n/a | not yet due | waived | manual | share met | source |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-    ]
-    for req in data["requirements"]:
-        if req["scope"] != "school":
-            continue
-        c = req["counts"]
-        share = f"{req['share_met']:.0%}" if req["share_met"] is not None else "–"
-        out.append(
-            f"| `{req['requirement_id']}` {text(req['text'])} | {req['level']} | {req['expected']} | {c['met']} | "
-            f"{c['not_met']} | {c['unknown']} | {c['not_applicable']} | {c['not_yet_due']} | {c['waived']} | {c['manual']} | "
-            f"{share} | {req['document']} {req['clause']} |"
-        )
-    out += ["", "## Region findings", ""]
-    if not data["region_findings"]:
-        out.append("_None._")
-    for f in data["region_findings"]:
-        observed = f" (observed {f['observed']})" if f["observed"] else ""
-        detail = f" — {f['detail']}" if f["detail"] else ""
-        out.append(f"- **{f['status']}** `{f['requirement_id']}` [{f['level']}] expected {f['expected']}{observed}{detail}"
-                   f" — {f['document']} {f['clause']}")
-    out += ["", "## Schools", ""]
-    for school in data["schools"]:
-        counts = ", ".join(f"{k} {v}" for k, v in school["counts"].items() if v)
-        out.append(f"### {school['school_id']} {school['school_name']}".rstrip())
-        out.append("")
-        out.append(f"- {counts}")
-        for miss in school["required_not_met"]:
-            out.append(f"- not met (required): `{miss['requirement_id']}` expected {miss['expected']}, observed "
-                       f"{miss['observed']} — {miss['document']} {miss['clause']}")
-        out.append("")
-    changes = data["changes"]
-    if changes is not None:
-        out += [f"## Changes since run {changes['from_run']}", ""]
-        if not changes["total"]:
-            out.append("_No finding changed status._")
-        for key, count in changes["summary"].items():
-            out.append(f"- {key}: {count}")
-        if changes["changed"]:
-            out.append("")
-        for change in changes["changed"]:
-            who = change["school_id"] or "(region)"
-            out.append(f"- {who} `{change['requirement_id']}`: {change['before']} → {change['after']}")
-        if changes["truncated"]:
-            out.append(f"- … {changes['total'] - len(changes['changed'])} more")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def render_report_csv(data: dict[str, Any]) -> str:
-    """One row per school: counts by status and the required items not met."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["run_id", "school_id", "school_name", *STATUSES, "required_not_met"])
-    for school in data["schools"]:
-        writer.writerow([
-            data["run"]["id"], school["school_id"], school["school_name"],
-            *(school["counts"][s] for s in STATUSES),
-            ";".join(m["requirement_id"] for m in school["required_not_met"]),
-        ])
-    return buffer.getvalue()

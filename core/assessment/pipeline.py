@@ -18,13 +18,13 @@ from typing import Any
 
 from attrs import frozen
 
-from xinli.core.assess import SchoolEvaluator, compile_requirements, evaluate_region
-from xinli.core.checklist import build_checklist
-from xinli.core.facts import columns_for, format_grades, read_facts
-from xinli.core.metrics import collect_metrics
-from xinli.core.plugins import Registry
-from xinli.core.records import existing_run, file_sha256, open_database, run_key, write_run
-from xinli.core.waivers import read_waivers
+from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
+from xinli.core.assessment.facts import columns_for, format_grades, read_facts
+from xinli.core.assessment.metrics import collect_metrics
+from xinli.core.assessment.waivers import read_waivers
+from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, write_run
+from xinli.core.registry import Registry
+from xinli.core.views.checklist import build_checklist
 
 #: Findings evaluated per batch before they are inserted.
 BATCH_ROWS = 50_000

@@ -15,8 +15,8 @@ import datetime as dt
 import os
 from typing import Any
 
-from xinli.core.plugins import XinliError
-from xinli.core.schedule import event_description, event_summary
+from xinli.core.errors import XinliError
+from xinli.core.render.schedule import event_description, event_summary
 
 PRODID = "-//xinli//school-year calendar//ZH"
 

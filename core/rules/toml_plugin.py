@@ -11,7 +11,7 @@ form with tomli-w; :class:`TomlPlugin` reads it back.
 A package ships such a plugin with two lines::
 
     # xinli_bar_county/plugin.py
-    from xinli.core.toml_plugin import TomlPlugin
+    from xinli.core.rules.toml_plugin import TomlPlugin
     plugin = TomlPlugin.from_package(__package__, "rules.toml")
 
 and the entry point ``bar_county = "xinli_bar_county.plugin:plugin"``.
@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from xinli.core import hookimpl
-from xinli.core.checklist import citation_dict, item_dict, text_dict
+from xinli.core.errors import XinliError
+from xinli.core.layering import EffectiveItem
 from xinli.core.model import (
     Check,
     Citation,
@@ -39,7 +40,8 @@ from xinli.core.model import (
     Requirement,
     Timing,
 )
-from xinli.core.plugins import EffectiveItem, Registry, XinliError
+from xinli.core.registry import Registry
+from xinli.core.views.checklist import citation_dict, item_dict, text_dict
 
 #: Checklist fields that describe a region's layering, not the rule itself.
 DERIVED_FIELDS = ("school_duty", "source", "replaces", "looser_than_parent")
@@ -255,5 +257,5 @@ def export_rules_toml(registry: Registry, code: str) -> str:
     import tomli_w
 
     header = (f"# xinli rules for {code}, exported by `xinli export-rules`.\n"
-              "# Field meanings: docs/checklist-format.md. Load with xinli.core.toml_plugin.TomlPlugin.\n\n")
+              "# Field meanings: docs/checklist-format.md. Load with xinli.core.rules.toml_plugin.TomlPlugin.\n\n")
     return header + tomli_w.dumps(export_rules(registry, code))

@@ -1,0 +1,66 @@
+"""Every exception xinli raises on purpose, in one place, so that no module
+imports another just to raise or catch its error.
+
+:class:`XinliError` and its subclasses are expected errors: the CLI shows
+their message as one line (or a short list of problems) and exits with 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import frozen
+
+
+class XinliError(Exception):
+    """An expected error: shown to the user as one line, exit code 2."""
+
+
+class UnknownRegionError(XinliError):
+    """The requested region code is not an installed jurisdiction."""
+
+    def __init__(self, code: str, known: Sequence[str]) -> None:
+        self.code = code
+        self.known = list(known)
+        listed = ", ".join(self.known) or "(none installed)"
+        super().__init__(f"unknown region {code!r}; valid codes: {listed}")
+
+
+class PluginError(XinliError):
+    """A plugin broke a rule of the plugin contract; the message names it."""
+
+
+class ScaffoldError(XinliError):
+    """The scaffold cannot be made as asked; the message says why."""
+
+
+@frozen
+class FactProblem:
+    """One problem in a facts (or waivers) file: where it is and why."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        value = f" {self.value!r}:" if self.value is not None else ""
+        return f"{', '.join(where)}:{value} {self.reason}"
+
+
+class FactsError(XinliError):
+    """A facts (or waivers) file has problems; nothing was written."""
+
+    def __init__(self, problems: list[FactProblem], truncated: bool = False) -> None:
+        self.problems = problems
+        self.truncated = truncated
+        lines = [str(p) for p in problems]
+        if truncated:
+            lines.append(f"… stopped after {len(problems)} problems")
+        super().__init__(f"{len(problems)} problem(s) in the input; nothing was written\n" + "\n".join(lines))

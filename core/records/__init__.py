@@ -1,0 +1,1 @@
+"""The assessment records: the SQLite database, report data read from it, and its Datasette metadata. Records never render."""

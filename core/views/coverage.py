@@ -1,0 +1,32 @@
+"""The coverage table as data: for each installed jurisdiction, the number
+of items its own documents give each domain (inherited items not counted).
+
+:func:`xinli.core.render.coverage.render_coverage_markdown` writes it as
+``docs/coverage.md`` (``python scripts/coverage.py``); a test fails when the
+checked-in file is stale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xinli.core import vocabulary as vocab
+from xinli.core.layering import effective_rules
+from xinli.core.registry import Registry
+
+
+def coverage_rows(registry: Registry) -> list[dict[str, Any]]:
+    """One row per installed jurisdiction: its code, document numbers, its
+    own item count per domain, total and school duties."""
+    rows = []
+    for code in registry.codes:
+        plugin = registry.plugins[code]
+        own = [i.requirement for i in effective_rules(registry, code) if i.source == code]
+        rows.append({
+            "code": code,
+            "documents": [doc.number for doc in plugin.jurisdiction.documents],
+            "domains": {domain: sum(1 for r in own if r.domain == domain) for domain in vocab.DOMAINS},
+            "total": len(own),
+            "school_duties": sum(1 for r in own if r.school_duty),
+        })
+    return rows
