@@ -31,6 +31,7 @@ from pathlib import Path
 
 from xinli.core.assessment.facts import columns_for
 from xinli.core.assessment.metrics import collect_metrics
+from xinli.core.layering import chain_of
 from xinli.core.records.database import CACHE_SIZE
 from xinli.core.registry import load_plugins
 from xinli.core.views.checklist import build_checklist
@@ -41,7 +42,7 @@ GRADE_BANDS = ["1-6", "7-9", "10-12", "1-9", "7-12", "1-12"]
 def generate(path: Path, region: str, schools: int, seed: int = 7) -> None:
     """Write a facts CSV for ``schools`` invented schools."""
     registry = load_plugins(only=[region])
-    columns = columns_for(build_checklist(registry, region), collect_metrics(registry))
+    columns = columns_for(build_checklist(registry, region), collect_metrics(registry, chain_of(registry, region)[0]))
     rng = random.Random(seed)
     types = {m.key: m.type for m in columns.metrics}
     with path.open("w", encoding="utf-8", newline="") as handle:

@@ -18,9 +18,10 @@ from xinli.cli.output import emit
 def _columns(registry: Any, region: str) -> Any:
     from xinli.core.assessment.facts import columns_for
     from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.layering import chain_of
     from xinli.core.views.checklist import build_checklist
 
-    return columns_for(build_checklist(registry, region), collect_metrics(registry))
+    return columns_for(build_checklist(registry, region), collect_metrics(registry, chain_of(registry, region)[0]))
 
 
 @click.command("facts-template")

@@ -40,9 +40,11 @@ def checklist(region: str, fmt: str, as_of, lang: str, output: str | None, plugi
         from xinli.cli.binary import emit_binary
         from xinli.core.assessment.facts import columns_for
         from xinli.core.assessment.metrics import collect_metrics
+        from xinli.core.layering import chain_of
         from xinli.core.render.xlsx import render_checklist_xlsx
 
-        emit_binary(render_checklist_xlsx(data, columns_for(data, collect_metrics(registry)), lang), output, fmt)
+        columns = columns_for(data, collect_metrics(registry, chain_of(registry, region)[0]))
+        emit_binary(render_checklist_xlsx(data, columns, lang), output, fmt)
         return
     if fmt == "html":
         from xinli.core.render.html import render_checklist_html

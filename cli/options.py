@@ -44,14 +44,35 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
-def load_registry(plugins: str | None) -> Any:
-    """Load plugins (lazily imported so ``--help`` stays fast) and warn on
-    stderr about any that could not be loaded."""
+#: Past this many plugins, loading them all shows a progress bar on a terminal.
+PROGRESS_FROM = 50
+
+
+def load_registry(plugins: str | None, everything: bool = False) -> Any:
+    """The plugin registry for a command (imported lazily so ``--help``
+    stays fast), warning on stderr about each plugin that could not be
+    loaded.
+
+    By default the registry is lazy: a command about one region imports
+    only that region's chain of jurisdictions.  ``everything`` imports all
+    installed plugins (``regions``, ``plugins``), with a progress bar on a
+    terminal when there are more than :data:`PROGRESS_FROM`.
+    """
+    import sys
+
     from xinli.core.registry import load_plugins
 
-    only = plugins.split(",") if plugins else None
-    registry = load_plugins(only=only)
-    for problem in registry.problems:
+    def warn(problem: Any) -> None:
         dist = f" ({problem.distribution})" if problem.distribution else ""
         click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)
+
+    only = plugins.split(",") if plugins else None
+    registry = load_plugins(only=only, lazy=True, on_problem=warn)
+    if everything:
+        progress = None
+        if sys.stderr.isatty() and len(registry.pending) > PROGRESS_FROM:
+            def progress(names: Any, total: int) -> Any:
+                with click.progressbar(names, length=total, label="loading plugins", file=sys.stderr) as bar:
+                    yield from bar
+        registry.load_all(progress)
     return registry

@@ -42,7 +42,7 @@ def plugins(ctx: click.Context, fmt: str, plugins: str | None) -> None:
     ctx.obj["plugins"] = plugins
     if ctx.invoked_subcommand is not None:
         return
-    data = plugins_data(load_registry(plugins))
+    data = plugins_data(load_registry(plugins, everything=True))
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -66,7 +66,7 @@ def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
     do not fail the check."""
     from xinli.core.rules.validate import check_all
 
-    registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None)
+    registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None, everything=True)
     failed = {p.name for p in registry.problems}
     unknown = [c for c in codes if c not in registry.plugins and c not in failed]
     if unknown:

@@ -40,7 +40,7 @@ def regions_data(registry) -> list[dict]:
 def regions(fmt: str, plugins: str | None) -> None:
     """List every installed jurisdiction with its level, parent, documents
     and the distribution that provided it."""
-    registry = load_registry(plugins)
+    registry = load_registry(plugins, everything=True)
     data = regions_data(registry)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

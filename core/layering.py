@@ -134,19 +134,24 @@ def _check_looser(old: Check | None, new: Check | None) -> list[str]:
 
 def chain_of(registry: Registry, code: str) -> tuple[list[LoadedPlugin], MissingParent | None]:
     """The installed chain of jurisdictions for ``code`` in ``registry``,
-    root first, and the first declared parent that is not installed (if any)."""
+    root first, and the first declared parent that is not installed (if any).
+
+    This is the one walk up the ancestry: each parent is named in its
+    child's identity and found through :meth:`Registry.find`, so a lazy
+    registry imports exactly this chain and no other plugin."""
     chain = [registry.get(code)]
     seen = {code}
     while (parent := chain[0].jurisdiction.parent) is not None:
         if parent in seen:
             names = " -> ".join([p.code for p in reversed(chain)] + [parent])
             raise PluginError(f"plugin {chain[0].code!r}: parent cycle {names}")
-        if parent not in registry.plugins:
+        found = registry.find(parent)
+        if found is None:
             child = chain[0].jurisdiction
             refs = tuple(ref for doc in child.documents for ref in doc.implements if ref.jurisdiction in (None, parent))
             return chain, MissingParent(child.code, parent, child.parent_name, refs)
         seen.add(parent)
-        chain.insert(0, registry.plugins[parent])
+        chain.insert(0, found)
     return chain, None
 
 

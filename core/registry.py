@@ -7,12 +7,19 @@ the hook specs, loads the ``xinli`` entry-point group (bundled plugins are
 registered there exactly like third-party ones), and validates each plugin
 on its own, so one broken plugin is reported by name while the others still
 load.  Nothing here runs at import time.
+
+A registry can be *lazy* (``load_plugins(lazy=True)``, what the CLI uses):
+the entry points are listed by name (reading entry-point metadata imports
+nothing) and a plugin is imported only when :meth:`Registry.find` asks for
+it, so a command about one region imports that region's chain of
+jurisdictions and nothing else, however many counties are installed.
+:meth:`Registry.load_all` imports the rest when a command lists everything.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from typing import Any
 
@@ -60,24 +67,64 @@ class LoadedPlugin:
 
 @define
 class Registry:
-    """The loaded plugins of one invocation, with the plugin manager that
-    calls them and the problems met while loading."""
+    """The plugins of one invocation, with the plugin manager that calls
+    them and the problems met while loading.
+
+    ``plugins`` holds the plugins loaded so far; ``pending`` the entry points
+    known by name but not imported yet (empty unless the registry is lazy).
+    ``on_problem`` is called with each problem as it is met, so a command can
+    warn about a broken plugin it happened to need.
+    """
 
     pm: pluggy.PluginManager
     plugins: dict[str, LoadedPlugin] = field(factory=dict)
     problems: list[PluginProblem] = field(factory=list)
+    pending: dict[str, list[Any]] = field(factory=dict)
+    on_problem: Callable[[PluginProblem], None] | None = None
 
     @property
     def codes(self) -> list[str]:
-        """Installed jurisdiction codes, sorted."""
+        """Codes of the plugins loaded so far, sorted (every installed one
+        after :meth:`load_all`, or when the registry is not lazy)."""
         return sorted(self.plugins)
+
+    @property
+    def available(self) -> list[str]:
+        """Every code that is loaded or could be loaded, sorted; listing
+        them imports nothing."""
+        return sorted(self.plugins.keys() | self.pending.keys())
+
+    def find(self, code: str) -> LoadedPlugin | None:
+        """The plugin for ``code``, importing it now if it is pending; None
+        when no plugin of that code is installed or it failed to load."""
+        if code in self.pending:
+            self._load_pending(code)
+        return self.plugins.get(code)
 
     def get(self, code: str) -> LoadedPlugin:
         """The plugin for ``code``; :class:`UnknownRegionError` if absent."""
-        try:
-            return self.plugins[code]
-        except KeyError:
-            raise UnknownRegionError(code, self.codes) from None
+        plugin = self.find(code)
+        if plugin is None:
+            raise UnknownRegionError(code, self.available)
+        return plugin
+
+    def load_all(self, progress: Callable[[Iterator[str], int], Iterator[str]] | None = None) -> None:
+        """Import every pending plugin (for commands that list them all);
+        ``progress(iterator, total)`` may wrap the loop with a progress bar."""
+        names: Iterator[str] = iter(sorted(self.pending))
+        if progress is not None:
+            names = progress(names, len(self.pending))
+        for name in names:
+            self._load_pending(name)
+
+    def _load_pending(self, name: str) -> None:
+        for ep in self.pending.pop(name, []):
+            _load_entry_point(self, ep)
+
+    def _problem(self, problem: PluginProblem) -> None:
+        self.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
 
 
 def selected_codes(only: Iterable[str] | None = None) -> set[str] | None:
@@ -95,6 +142,8 @@ def load_plugins(
     only: Iterable[str] | None = None,
     extra: Iterable[tuple[str, Any]] = (),
     entry_points: Iterable[metadata.EntryPoint] | None = None,
+    lazy: bool = False,
+    on_problem: Callable[[PluginProblem], None] | None = None,
 ) -> Registry:
     """Build a plugin manager and load the jurisdiction plugins.
 
@@ -103,6 +152,9 @@ def load_plugins(
         for tests and embedding.
     :param entry_points: the entry points to load instead of the installed
         ``xinli`` group (tests use this).
+    :param lazy: list the entry points by name now and import each plugin
+        only when :meth:`Registry.find` (or :meth:`Registry.get`) asks for it.
+    :param on_problem: called with each loading problem as it is met.
 
     A plugin that fails to import, implements an unknown hook, takes an
     argument its hook does not offer, lacks an identity, or clashes with an
@@ -110,31 +162,41 @@ def load_plugins(
     """
     pm = pluggy.PluginManager("xinli")
     pm.add_hookspecs(hookspecs)
-    registry = Registry(pm)
+    registry = Registry(pm, on_problem=on_problem)
     wanted = selected_codes(only)
     if entry_points is None:
         entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
-    candidates: list[tuple[str, Any, str | None, str | None]] = []
     for ep in sorted(entry_points, key=lambda e: e.name):
-        if wanted is not None and ep.name not in wanted:
-            continue
-        dist = getattr(ep, "dist", None)
-        dist_name = dist.metadata["Name"] if dist is not None else None
-        dist_version = dist.version if dist is not None else None
-        try:
-            obj = ep.load()
-        except Exception as exc:  # a third-party plugin may raise anything
-            registry.problems.append(PluginProblem(ep.name, dist_name, f"import failed: {type(exc).__name__}: {exc}"))
-            continue
-        candidates.append((ep.name, obj, dist_name, dist_version))
+        if wanted is None or ep.name in wanted:
+            registry.pending.setdefault(ep.name, []).append(ep)
+    extra = [(name, obj) for name, obj in extra if wanted is None or name in wanted]
+    if lazy:
+        # an extra plugin comes after any entry point of the same name, as when loading eagerly
+        for name, _ in extra:
+            registry._load_pending(name)
+    else:
+        registry.load_all()
     for name, obj in extra:
-        if wanted is None or name in wanted:
-            candidates.append((name, obj, None, None))
-    for name, obj, dist_name, dist_version in candidates:
-        problem = _register(registry, name, obj, dist_name, dist_version)
+        problem = _register(registry, name, obj, None, None)
         if problem is not None:
-            registry.problems.append(PluginProblem(name, dist_name, problem))
+            registry._problem(PluginProblem(name, None, problem))
     return registry
+
+
+def _load_entry_point(registry: Registry, ep: Any) -> None:
+    """Import one entry point and register what it names, recording any
+    problem instead of raising."""
+    dist = getattr(ep, "dist", None)
+    dist_name = dist.metadata["Name"] if dist is not None else None
+    dist_version = dist.version if dist is not None else None
+    try:
+        obj = ep.load()
+    except Exception as exc:  # a third-party plugin may raise anything
+        registry._problem(PluginProblem(ep.name, dist_name, f"import failed: {type(exc).__name__}: {exc}"))
+        return
+    problem = _register(registry, ep.name, obj, dist_name, dist_version)
+    if problem is not None:
+        registry._problem(PluginProblem(ep.name, dist_name, problem))
 
 
 def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, dist_version: str | None) -> str | None:

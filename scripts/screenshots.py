@@ -16,6 +16,7 @@ from pathlib import Path
 from xinli.core.assessment.facts import columns_for, template_csv
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.pipeline import assess
+from xinli.core.layering import chain_of
 from xinli.core.records.database import open_database
 from xinli.core.records.report import report_data
 from xinli.core.registry import load_plugins
@@ -44,7 +45,7 @@ def report_page(registry: object, work: Path) -> str:
     alternate, counts cycle through 0, 1 and 2."""
     from xinli.core import vocabulary as vocab
 
-    columns = columns_for(build_checklist(registry, "henan"), collect_metrics(registry))
+    columns = columns_for(build_checklist(registry, "henan"), collect_metrics(registry, chain_of(registry, "henan")[0]))
     flags = {key for key in columns.attributes if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool"}
     flags |= {metric.key for metric in columns.metrics if metric.type == "boolean"}
     header = template_csv(columns).lstrip("\ufeff").strip().split(",")

@@ -10,6 +10,7 @@ plugins use only the built-in ones below.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from attrs import field, frozen
@@ -136,16 +137,21 @@ def builtin_metrics() -> dict[str, Metric]:
     return {m.key: m for m in BUILTIN_METRICS}
 
 
-def collect_metrics(registry: Any) -> dict[str, Metric]:
-    """The built-in metrics plus those the loaded plugins register through
-    ``xinli_register_metrics``.  Two different definitions of one key are an
-    error naming both owners; an identical re-definition is accepted."""
+def collect_metrics(registry: Any, chain: Iterable[Any] | None = None) -> dict[str, Metric]:
+    """The built-in metrics plus those plugins register through
+    ``xinli_register_metrics``: the plugins of ``chain`` when given (a
+    region's chain from :func:`xinli.core.layering.chain_of`, so a county's
+    metrics never depend on which other counties are installed), else every
+    loaded plugin.  Two different definitions of
+    one key are an error naming both owners; an identical re-definition is
+    accepted."""
     from xinli.core.errors import PluginError
 
     metrics = builtin_metrics()
     owners = dict.fromkeys(metrics, "xinli (built-in)")
-    for code in registry.codes:
-        plugin = registry.plugins[code]
+    layers = list(chain) if chain is not None else [registry.plugins[code] for code in registry.codes]
+    for plugin in layers:
+        code = plugin.code
         others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
         caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
         for answer in caller():

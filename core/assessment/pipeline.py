@@ -22,6 +22,7 @@ from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, 
 from xinli.core.assessment.facts import columns_for, format_grades, read_facts
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.waivers import read_waivers
+from xinli.core.layering import chain_of
 from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, write_run
 from xinli.core.registry import Registry
 from xinli.core.views.checklist import build_checklist
@@ -68,7 +69,8 @@ def assess(
     started = time.perf_counter()
     as_of = as_of or dt.date.today()
     checklist = build_checklist(registry, region, as_of)
-    metrics = collect_metrics(registry)
+    chain = chain_of(registry, region)[0]
+    metrics = collect_metrics(registry, chain)
     columns = columns_for(checklist, metrics)
     schools = read_facts(facts_path, columns)
     waivers = []
@@ -129,7 +131,7 @@ def assess(
         run = {
             "region": region,
             "run_key": key,
-            "plugins": {code: f"{p.distribution or '-'} {p.version or '-'}" for code, p in sorted(registry.plugins.items())},
+            "plugins": {p.code: f"{p.distribution or '-'} {p.version or '-'}" for p in sorted(chain, key=lambda p: p.code)},
             "facts_file": Path(facts_path).name,
             "facts_sha256": facts_sha,
             "waivers_sha256": waivers_sha,
