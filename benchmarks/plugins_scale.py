@@ -1,0 +1,167 @@
+"""Command times with many county plugins installed.
+
+Run on demand (not part of the test suite)::
+
+    python benchmarks/plugins_scale.py [--counts 0,300,3000] [--runs 5]
+
+Makes a temporary virtual environment that sees this one's packages (xinli
+and its dependencies) through a ``.pth`` file, then for each N generates a
+package of N TOML county plugins -- each a copy of Henan's ``rules.toml``
+under ``parent = "henan"`` with its own code and ids -- installs it there
+with pip, and times, in the same run:
+
+- ``python -c "import click"`` (the baseline),
+- ``xinli --help``,
+- ``xinli checklist --region henan`` and ``--region <a county>``,
+- ``xinli regions --format json`` (loads every plugin; fewer runs at large N).
+
+Targets (2-core machine): checklist with 300 counties at most 1.3x the same
+with none, with 3,000 at most 2x; ``--help`` at most 1.5x the baseline at
+any N.  ``regions`` has no target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import site
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+PACKAGE = "xinli_bench_counties"
+
+
+def county_code(n: int) -> str:
+    """The code of the n-th invented county."""
+    return f"bench_county_{n:04}"
+
+
+def county_rules(henan: str, code: str) -> str:
+    """Henan's rules as a county's: its own code, ids and citations, with
+    Henan as parent."""
+    text = henan.replace('"henan.', f'"{code}.')
+    text = re.sub(r'(?m)^jurisdiction = "henan"$', f'jurisdiction = "{code}"', text)
+    text = re.sub(r'(?m)^code = "henan"$', f'code = "{code}"', text)
+    text = re.sub(r'(?m)^level = "province"$', 'level = "county"', text, count=1)
+    text = re.sub(r'(?m)^parent = "national"$', 'parent = "henan"', text, count=1)
+    return text
+
+
+def generate(root: Path, count: int) -> Path:
+    """Write an installable package of ``count`` county plugins under
+    ``root`` and return its directory."""
+    project = root / f"counties-{count}"
+    package = project / PACKAGE
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    henan = (HERE / "plugins" / "henan" / "rules.toml").read_text(encoding="utf-8")
+    source = (HERE / "plugins" / "henan" / "source.txt").read_text(encoding="utf-8")
+    entry_points = []
+    for n in range(count):
+        code = county_code(n)
+        sub = package / code
+        sub.mkdir()
+        (sub / "__init__.py").write_text("")
+        (sub / "plugin.py").write_text(
+            "from xinli.core.rules.toml_plugin import TomlPlugin\n\nplugin = TomlPlugin.from_package(__package__)\n"
+        )
+        (sub / "rules.toml").write_text(county_rules(henan, code), encoding="utf-8")
+        (sub / "source.txt").write_text(source, encoding="utf-8")
+        entry_points.append(f'{code} = "{PACKAGE}.{code}.plugin:plugin"')
+    (project / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["setuptools>=64"]\nbuild-backend = "setuptools.build_meta"\n\n'
+        f'[project]\nname = "xinli-bench-counties"\nversion = "{count}.0"\n\n'
+        "[project.entry-points.xinli]\n" + "\n".join(entry_points) + "\n\n"
+        f'[tool.setuptools.packages.find]\ninclude = ["{PACKAGE}*"]\n\n'
+        '[tool.setuptools.package-data]\n"*" = ["rules.toml", "source.txt"]\n',
+        encoding="utf-8",
+    )
+    return project
+
+
+def make_venv(root: Path) -> Path:
+    """A fresh venv that imports this interpreter's site-packages."""
+    venv = root / "venv"
+    # without pip and setuptools of its own: the parent's (newer) ones are used through the .pth file
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    target = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    # addsitedir also runs the parent's .pth files (an editable xinli install is one)
+    lines = [f"import site; site.addsitedir({path!r})" for path in site.getsitepackages()]
+    Path(target, "xinli-parent.pth").write_text("\n".join(lines) + "\n")
+    # the console script, pointing at this venv's interpreter
+    (venv / "bin" / "xinli").write_text(f"#!{python}\nfrom xinli.cli.main import cli\ncli()\n")
+    (venv / "bin" / "xinli").chmod(0o755)
+    return venv
+
+
+def median_seconds(command: list[str], runs: int) -> float:
+    """Median wall time of ``command`` over ``runs`` runs (after one warm-up)."""
+    subprocess.run(command, capture_output=True, check=True)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    """Generate, install, time, print; exit 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--counts", default="0,300,3000", help="comma-separated numbers of county plugins")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    counts = [int(c) for c in args.counts.split(",")]
+    root = Path(tempfile.mkdtemp(prefix="xinli-scale-"))
+    ok = True
+    try:
+        venv = make_venv(root)
+        python, xinli = str(venv / "bin" / "python"), str(venv / "bin" / "xinli")
+        results: dict[int, dict[str, float]] = {}
+        for count in counts:
+            if count:
+                started = time.perf_counter()
+                project = generate(root, count)
+                subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--no-index",
+                                str(project)], check=True, capture_output=True)
+                print(f"N={count}: generated and installed in {time.perf_counter() - started:.1f} s")
+            row = {
+                "import click": median_seconds([python, "-c", "import click"], args.runs),
+                "--help": median_seconds([xinli, "--help"], args.runs),
+                "checklist henan": median_seconds([xinli, "checklist", "--region", "henan", "--format", "json"], args.runs),
+            }
+            if count:
+                row["checklist county"] = median_seconds(
+                    [xinli, "checklist", "--region", county_code(count - 1), "--format", "json"], args.runs)
+            row["regions"] = median_seconds([xinli, "regions", "--format", "json"], 1 if count > 300 else args.runs)
+            results[count] = row
+            if count:
+                subprocess.run([python, "-m", "pip", "uninstall", "-q", "-y", "xinli-bench-counties"],
+                               check=True, capture_output=True)
+                shutil.rmtree(project)
+        base = results[counts[0]]["checklist henan"]
+        print(f"{'N':>6}  {'import click':>12}  {'--help':>14}  {'checklist henan':>22}  {'checklist county':>16}  {'regions':>9}")
+        for count, row in results.items():
+            help_ratio = row["--help"] / row["import click"]
+            ratio = row["checklist henan"] / base
+            county = f"{row['checklist county'] * 1000:10.0f} ms" if "checklist county" in row else f"{'-':>13}"
+            print(f"{count:>6}  {row['import click'] * 1000:9.0f} ms  {row['--help'] * 1000:6.0f} ms {help_ratio:4.2f}x  "
+                  f"{row['checklist henan'] * 1000:8.0f} ms ({ratio:4.2f}x N=0)  {county}     {row['regions']:7.2f} s")
+            target = 1.0 if count == 0 else 1.3 if count <= 300 else 2.0
+            ok = ok and help_ratio <= 1.5 and ratio <= target
+        print("targets met" if ok else "targets MISSED")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
