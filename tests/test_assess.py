@@ -224,20 +224,22 @@ def test_report_with_changes(tmp_path, registry):
 
 FRESH_SCHEMA = {
     "runs": ["id", "region", "run_key", "plugins", "facts_file", "facts_sha256", "rules_sha256", "as_of", "created",
-             "schools", "findings", "counts", "waivers_sha256"],
+             "schools", "findings", "counts", "waivers_sha256", "fact_columns"],
     "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts"],
     "requirements": ["id", "run_id", "requirement_id", "domain", "level", "duty_holder", "scope", "text_zh", "text_en",
-                     "jurisdiction", "document", "clause", "quote", "expected"],
-    "findings": ["id", "run_id", "school", "requirement", "status", "observed", "detail"],
+                     "jurisdiction", "document", "clause", "quote", "expected", "metric_type", "deadline"],
+    "findings": ["run_id", "school", "requirement", "status", "observed", "reason", "detail"],
     "waivers": ["id", "run_id", "school_id", "requirement_id", "justification", "approved_by", "start", "expiry"],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
+    "statuses": ["code", "name"],
 }
 FRESH_INDEXES = {
     "runs": [["region", "created"], ["run_key"]],
     "schools": [["run_id", "school_id"]],
     "requirements": [["run_id", "requirement_id"]],
-    "findings": [["requirement", "status"]],
+    "findings": [["requirement", "status"], ["school", "status"]],
     "waivers": [["run_id"]],
+    "statuses": [["name"]],
 }
 
 
@@ -256,7 +258,7 @@ def test_fresh_database_schema(tmp_path):
     assert db.view_names() == ["finding_details"]
     fks = {(fk.table, fk.column, fk.other_table) for t in db.tables for fk in t.foreign_keys}
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
-    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_waivers"]
+    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_waivers", "m003_compact_findings"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):

@@ -9,7 +9,11 @@ bind the education authority to a share of its schools (``count_per`` =
 
 The evaluation works on compiled requirements and tuples so that a whole
 province (100,000 schools) streams through without building everything in
-memory.
+memory.  Statuses are the small integers of
+:mod:`xinli.core.assessment.statuses`; what a requirement decides the same
+way for every school of one grade band (outside its grades, a manual item,
+not yet due) is worked out once per band, so the per-school loop only tests
+facts.
 """
 
 from __future__ import annotations
@@ -20,13 +24,20 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from xinli.core.assessment.facts import FactColumns, School
+from xinli.core.assessment.statuses import STATUSES, Reason, Status
 from xinli.core.assessment.waivers import Waiver
 from xinli.core.model import parse_share
 
-STATUSES = ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual")
+__all__ = ["STATUSES", "CompiledRequirement", "SchoolEvaluator", "compile_requirements", "evaluate_region"]
+
+# plain ints for the hot loop
+MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = int(Status.MET), int(Status.NOT_MET), int(Status.UNKNOWN), int(Status.NOT_APPLICABLE)
+NOT_YET_DUE, WAIVED, MANUAL = int(Status.NOT_YET_DUE), int(Status.WAIVED), int(Status.MANUAL)
+R_GRADES, R_ATTRIBUTES = int(Reason.GRADES), int(Reason.ATTRIBUTES)
+R_ATTRIBUTE_UNKNOWN, R_DUE_LATER = int(Reason.ATTRIBUTE_UNKNOWN), int(Reason.DUE_LATER)
 CONDITION_OPS = {"==": operator.eq, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 
 
@@ -44,6 +55,7 @@ class CompiledRequirement:
     expected: str
     deadline: dt.date | None
     region_share: Fraction | None
+    metric_type: str | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -86,6 +98,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
     """Prepare every checklist item for fast evaluation against ``columns``."""
     keys = columns.attributes + [m.key for m in columns.metrics]
     position = {key: i for i, key in enumerate(keys)}
+    types = {m.key: m.type for m in columns.metrics}
     compiled = []
     for index, item in enumerate(checklist["items"]):
         check = item["check"]
@@ -114,13 +127,14 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
+                metric_type=types.get(check["metric"]) if check else None,
             )
         )
     return compiled
 
 
 def observed_text(value: Any) -> str | None:
-    """An observed fact as stored text (None when unknown)."""
+    """An observed fact as text (None when unknown), as reports show it."""
     if value is None:
         return None
     if value is True:
@@ -132,41 +146,110 @@ def observed_text(value: Any) -> str | None:
     return str(value)
 
 
+def _stored_number(value: float) -> int | float:
+    """A number fact as stored: whole numbers as integers (``12``, not ``12.0``)."""
+    return int(value) if value.is_integer() else value
+
+
 @define
 class SchoolEvaluator:
     """Evaluates one school at a time against the school-scope requirements.
 
     The per-run constants (deadline passed or not, row ids) are worked out
-    once in :meth:`prepare`, so the per-school loop does only what depends
-    on the school.
+    once in :meth:`prepare`, and what depends only on a school's grades once
+    per grade band (see :meth:`_plan`), so the per-school loop does only
+    what depends on the school's facts.
     """
 
     requirements: list[CompiledRequirement]
     as_of: dt.date
     waivers: dict[tuple[str, str], Waiver]
+    _plans: dict[tuple[int, ...], list[tuple[Any, ...]]] = field(factory=dict, init=False)
+    _waived_schools: frozenset[str] = field(default=frozenset(), init=False)
 
     def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
         """The school-scope requirements as tuples for the hot loop:
-        ``(row id, grades, conditions, id, due later, metric index, test)``."""
+        ``(row id, grades, conditions, id, due later, metric index, test,
+        number metric)``."""
+        self._plans = {}
+        self._waived_schools = frozenset(school for school, _ in self.waivers)
         return [
             (row_ids[req.id], req.grades, req.conditions, req.id,
-             req.deadline is not None and req.deadline > self.as_of, req.metric_index, req.test, req.deadline)
+             req.deadline is not None and req.deadline > self.as_of, req.metric_index, req.test,
+             req.metric_type == "number")
             for req in self.requirements
             if req.scope == "school"
         ]
 
-    def rows(self, school: School, school_row: int, run_id: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The finding rows of one school, ready to insert."""
-        return [(run_id, school_row, row_id, status, observed, detail)
-                for row_id, status, observed, detail in self._statuses(school, prepared)]
+    def _plan(self, grades: tuple[int, ...], prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """For a grade band, each requirement as either a fixed finding
+        ``(row id, status, reason)`` or ``(row id, None, conditions, due
+        later, metric index, test, number metric)`` to evaluate per school."""
+        plan = []
+        for row_id, req_grades, conditions, _req_id, due_later, metric_index, test, number in prepared:
+            if req_grades.isdisjoint(grades):
+                plan.append((row_id, NOT_APPLICABLE, R_GRADES))
+            elif not conditions and due_later:
+                plan.append((row_id, NOT_YET_DUE, R_DUE_LATER))
+            elif not conditions and metric_index is None:
+                plan.append((row_id, MANUAL, None))
+            else:
+                plan.append((row_id, None, conditions, due_later, metric_index, test, number))
+        return plan
 
-    def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
+    def rows(self, school: School, school_row: int, run_id: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The finding rows of one school, ready to insert:
+        ``(run id, school row, requirement row, status, observed, reason, detail)``."""
+        if school.school_id in self._waived_schools:
+            return [(run_id, school_row, *row) for row in self._statuses(school, prepared)]
+        plan = self._plans.get(school.grades)
+        if plan is None:
+            plan = self._plans[school.grades] = self._plan(school.grades, prepared)
+        values = school.values
+        out = []
+        append = out.append
+        for entry in plan:
+            status = entry[1]
+            if status is not None:
+                append((run_id, school_row, entry[0], status, None, entry[2], None))
+                continue
+            row_id, _, conditions, due_later, metric_index, test, number = entry
+            unknown_condition = False
+            outside = False
+            for column, op, value in conditions:
+                actual = values[column]
+                if actual is None:
+                    unknown_condition = True
+                elif not op(actual, value):
+                    outside = True
+                    break
+            if outside:
+                append((run_id, school_row, row_id, NOT_APPLICABLE, None, R_ATTRIBUTES, None))
+            elif due_later:
+                append((run_id, school_row, row_id, NOT_YET_DUE, None, R_DUE_LATER, None))
+            elif unknown_condition:
+                append((run_id, school_row, row_id, UNKNOWN, None, R_ATTRIBUTE_UNKNOWN, None))
+            elif metric_index is None:
+                append((run_id, school_row, row_id, MANUAL, None, None, None))
+            else:
+                observed = values[metric_index]
+                if observed is None:
+                    append((run_id, school_row, row_id, UNKNOWN, None, None, None))
+                else:
+                    if number:
+                        observed = _stored_number(observed)
+                    append((run_id, school_row, row_id, MET if test(observed) else NOT_MET, observed, None, None))
+        return out
+
+    def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, int, Any, int | None, str | None]]:
+        """The general path, for a school with waivers:
+        ``(requirement row, status, observed, reason, detail)``."""
         grades = school.grades
         values = school.values
         waivers = self.waivers
-        for row_id, req_grades, conditions, req_id, due_later, metric_index, test, deadline in prepared:
+        for row_id, req_grades, conditions, req_id, due_later, metric_index, test, number in prepared:
             if req_grades.isdisjoint(grades):
-                yield row_id, "not_applicable", None, "grades"
+                yield row_id, NOT_APPLICABLE, None, R_GRADES, None
                 continue
             outside = False
             unknown_condition = False
@@ -178,44 +261,44 @@ class SchoolEvaluator:
                     outside = True
                     break
             if outside:
-                yield row_id, "not_applicable", None, "attributes"
+                yield row_id, NOT_APPLICABLE, None, R_ATTRIBUTES, None
                 continue
-            if waivers:
-                waiver = waivers.get((school.school_id, req_id))
-                if waiver is not None and waiver.active(self.as_of):
-                    yield row_id, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
-                    continue
+            waiver = waivers.get((school.school_id, req_id))
+            if waiver is not None and waiver.active(self.as_of):
+                yield row_id, WAIVED, None, None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
+                continue
             if due_later:
-                yield row_id, "not_yet_due", None, f"due {deadline}"
+                yield row_id, NOT_YET_DUE, None, R_DUE_LATER, None
                 continue
             if unknown_condition:
-                yield row_id, "unknown", None, "school attribute unknown"
+                yield row_id, UNKNOWN, None, R_ATTRIBUTE_UNKNOWN, None
                 continue
             if metric_index is None:
-                yield row_id, "manual", None, None
+                yield row_id, MANUAL, None, None, None
                 continue
             observed = values[metric_index]
             if observed is None:
-                yield row_id, "unknown", None, None
-            elif test(observed):
-                yield row_id, "met", observed_text(observed), None
+                yield row_id, UNKNOWN, None, None, None
             else:
-                yield row_id, "not_met", observed_text(observed), None
+                if number:
+                    observed = _stored_number(observed)
+                yield row_id, MET if test(observed) else NOT_MET, observed, None, None
 
 
 def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
-                    ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
-    """Region findings: shares of schools meeting a region-level target, and
-    authority duties without a machine check (``manual``)."""
+                    ) -> list[tuple[CompiledRequirement, int, str | None, str | None]]:
+    """Region findings ``(requirement, status code, observed, detail)``:
+    shares of schools meeting a region-level target, and authority duties
+    without a machine check (``manual``)."""
     findings = []
     for req in requirements:
         if req.scope != "region":
             continue
         if req.deadline is not None and req.deadline > as_of:
-            findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
+            findings.append((req, NOT_YET_DUE, None, f"due {req.deadline}"))
             continue
         if req.region_share is None or req.metric_index is None:
-            findings.append((req, "manual", None, None))
+            findings.append((req, MANUAL, None, None))
             continue
         applicable = meeting = unknown = 0
         for school in schools:
@@ -230,15 +313,15 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             elif req.test(value):
                 meeting += 1
         if applicable == 0:
-            findings.append((req, "not_applicable", None, "no school in scope"))
+            findings.append((req, NOT_APPLICABLE, None, "no school in scope"))
             continue
         share = Fraction(meeting, applicable)
         observed = f"{meeting}/{applicable}"
         detail = f"{unknown} school(s) unknown" if unknown else None
         if share >= req.region_share:
-            findings.append((req, "met", observed, detail))
+            findings.append((req, MET, observed, detail))
         elif Fraction(meeting + unknown, applicable) >= req.region_share:
-            findings.append((req, "unknown", observed, detail))
+            findings.append((req, UNKNOWN, observed, detail))
         else:
-            findings.append((req, "not_met", observed, detail))
+            findings.append((req, NOT_MET, observed, detail))
     return findings

@@ -98,6 +98,7 @@ def assess(
                 "jurisdiction": items[req.id]["citation"]["jurisdiction"],
                 "document": items[req.id]["citation"]["document"], "clause": items[req.id]["citation"]["clause"],
                 "quote": items[req.id]["citation"]["quote"], "expected": req.expected,
+                "metric_type": req.metric_type, "deadline": req.deadline.isoformat() if req.deadline else None,
             }
             for req in compiled
         ]
@@ -105,11 +106,12 @@ def assess(
         evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers})
 
         def school_rows() -> Iterator[tuple[str, str, str, str]]:
+            # facts once per school, as a JSON array aligned with the run's fact_columns
+            dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
             for school in schools:
-                facts = {k: v for k, v in zip(keys, school.values, strict=True) if v is not None}
-                yield school.school_id, school.school_name, format_grades(school.grades), json.dumps(facts, ensure_ascii=False)
+                yield school.school_id, school.school_name, format_grades(school.grades), dumps(school.values)
 
-        counts: Counter[str] = Counter()
+        counts: Counter[int] = Counter()
 
         def finding_batches(run_id: int, school_rows: list[int], requirement_rows: dict[str, int]) -> Iterator[list[Any]]:
             prepared = evaluator.prepare(requirement_rows)
@@ -124,7 +126,7 @@ def assess(
                     yield batch
                     batch = []
             for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
-                batch.append((run_id, None, requirement_rows[req.id], status, observed, detail))
+                batch.append((run_id, None, requirement_rows[req.id], status, observed, None, detail))
             counts.update(map(itemgetter(3), batch))
             yield batch
 
@@ -137,6 +139,7 @@ def assess(
             "waivers_sha256": waivers_sha,
             "rules_sha256": rules_sha,
             "as_of": as_of.isoformat(),
+            "fact_columns": keys,
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
         waiver_rows = [

@@ -2,13 +2,20 @@
 table and column descriptions, and canned queries.
 
 The queries take an optional ``run_id``; left blank they read the newest
-run.  They start from ``requirements`` (which belong to one run) so that
-the single index on ``findings`` (requirement, status) serves them.
+run.  They start from ``requirements`` or ``schools`` (which belong to one
+run) so that the indexes on ``findings`` -- (requirement, status) and
+(school, status) -- serve them (``tests/test_query_plans.py`` checks each
+plan).  Statuses are stored as codes; the queries show their names.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from xinli.core.assessment.statuses import STATUSES, Status
+from xinli.core.records.database import detail_sql, observed_sql
+
+_STATUS_LIST = ", ".join(STATUSES)
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "runs": (
@@ -27,6 +34,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "findings": "Number of findings written.",
             "counts": "JSON: number of findings per status.",
             "waivers_sha256": "SHA-256 of the waivers file, if one was used.",
+            "fact_columns": "JSON: the fact keys, in the order of each school's facts array.",
         },
     ),
     "schools": (
@@ -37,7 +45,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "school_id": "The school's identifier from the facts file.",
             "school_name": "The school's name from the facts file.",
             "grades": "Grades the school teaches, e.g. 1-6,10-12.",
-            "facts": "JSON: the school's known facts as read (attributes and metrics); a fact left out is unknown.",
+            "facts": "JSON: the school's facts as read, an array in the order of runs.fact_columns (null = unknown); "
+                     "runs recorded before version 3 of the schema hold an object of the known facts.",
         },
     ),
     "requirements": (
@@ -57,19 +66,26 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "clause": "Clause of the document, e.g. 二、2.",
             "quote": "The document's own words.",
             "expected": "The check in words, e.g. >= 12 lessons per_school_year; 'manual' when checked by hand.",
+            "metric_type": "Type of the fact the check compares: integer, number, boolean or date.",
+            "deadline": "The requirement's deadline (YYYY-MM-DD), if it has one.",
         },
     ),
     "findings": (
         "One row per school and requirement (and per region-level requirement): the status found.",
         {
-            "id": "Row id.",
             "run_id": "The run (runs.id).",
             "school": "The school (schools.id); null for a region-level finding.",
             "requirement": "The requirement (requirements.id).",
-            "status": "met, not_met, unknown, not_applicable, not_yet_due, waived or manual.",
-            "observed": "The fact observed, as text.",
-            "detail": "Why: a waiver's justification, why a fact is unknown, …",
+            "status": "Status code (statuses.code); finding_details shows the name.",
+            "observed": "The fact observed, typed: a number, 1/0 for yes/no, a date; a region finding's 'met/applicable'.",
+            "reason": "Why, as a code: 1 outside the grades, 2 outside the attributes, 3 a school attribute unknown, "
+                      "4 due later (finding_details spells it out).",
+            "detail": "Why, in words, where it is not the same for every school: a waiver, a region finding's unknowns.",
         },
+    ),
+    "statuses": (
+        "The finding statuses: the code stored in findings.status and its name.",
+        {"code": "Status code.", "name": f"{_STATUS_LIST}."},
     ),
     "waivers": (
         "Exemptions applied in a run, with who approved them and until when.",
@@ -93,7 +109,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "requirement_id": "Stable requirement id.",
             "scope": "school or region.",
             "level": "required, recommended, encouraged or permitted.",
-            "status": "met, not_met, unknown, not_applicable, not_yet_due, waived or manual.",
+            "status": f"{_STATUS_LIST}.",
             "expected": "The check in words.",
             "observed": "The fact observed.",
             "detail": "Why (waiver justification, unknown fact, …).",
@@ -115,7 +131,7 @@ QUERIES: dict[str, dict[str, str]] = {
 select s.school_id, s.school_name, count(*) as required_not_met,
        group_concat(r.requirement_id, '; ') as requirements
 from requirements r
-join findings f on f.requirement = r.id and f.status = 'not_met'
+join findings f on f.requirement = r.id and f.status = {Status.NOT_MET:d}
 join schools s on s.id = f.school
 where r.run_id = {RUN} and r.level = 'required'
 group by s.id
@@ -128,10 +144,11 @@ order by required_not_met desc, s.school_id
                        "with the share among decided findings.",
         "sql": f"""
 select r.requirement_id, r.level, r.text_zh, r.text_en, r.expected,
-       sum(f.status = 'not_met') as not_met,
-       sum(f.status = 'met') as met,
-       sum(f.status = 'unknown') as unknown,
-       round(100.0 * sum(f.status = 'not_met') / nullif(sum(f.status in ('met', 'not_met', 'unknown')), 0), 1)
+       sum(f.status = {Status.NOT_MET:d}) as not_met,
+       sum(f.status = {Status.MET:d}) as met,
+       sum(f.status = {Status.UNKNOWN:d}) as unknown,
+       round(100.0 * sum(f.status = {Status.NOT_MET:d})
+             / nullif(sum(f.status in ({Status.MET:d}, {Status.NOT_MET:d}, {Status.UNKNOWN:d})), 0), 1)
            as percent_not_met,
        r.document, r.clause
 from requirements r
@@ -146,10 +163,12 @@ order by not_met desc, r.requirement_id
         "title": "Region-level findings / 辖区层面结论",
         "description": "Findings on the region's own duties (education authority and others) in a run.",
         "sql": f"""
-select r.requirement_id, r.level, f.status, r.expected, f.observed, f.detail, r.document, r.clause
+select r.requirement_id, r.level, st.name as status, r.expected, {observed_sql("f", "r")} as observed,
+       {detail_sql("f", "r")} as detail, r.document, r.clause
 from requirements r
 join findings f on f.requirement = r.id and f.school is null
-where r.run_id = {RUN}
+join statuses st on st.code = f.status
+where r.run_id = {RUN} and r.scope = 'region'
 order by r.requirement_id
 """.strip(),
     },
@@ -157,10 +176,12 @@ order by r.requirement_id
         "title": "One school's findings / 某校全部结论",
         "description": "Every finding for the school with this school_id in a run (blank run_id: the newest).",
         "sql": f"""
-select r.requirement_id, r.level, f.status, r.expected, f.observed, f.detail, r.document, r.clause, r.quote
+select r.requirement_id, r.level, st.name as status, r.expected, {observed_sql("f", "r")} as observed,
+       {detail_sql("f", "r")} as detail, r.document, r.clause, r.quote
 from schools s
 join findings f on f.school = s.id
 join requirements r on r.id = f.requirement
+join statuses st on st.code = f.status
 where s.run_id = {RUN} and s.school_id = :school_id
 order by r.requirement_id
 """.strip(),

@@ -22,6 +22,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from xinli.core.assessment.statuses import STATUS_NAMES
 from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
@@ -96,6 +97,108 @@ def m002_waivers(db: sqlite_utils.Database) -> None:
     )
 
 
+#: The readable view of findings: status names, observed values as text
+#: (yes/no facts as ``true``/``false``), and the detail each row's reason
+#: code stands for.  Rebuilt by migrations when the findings table changes.
+FINDING_DETAILS_SQL = """
+select findings.run_id, schools.school_id, schools.school_name, requirements.requirement_id,
+       requirements.scope, requirements.level, statuses.name as status, requirements.expected,
+       {observed} as observed, {detail} as detail,
+       requirements.document, requirements.clause, requirements.quote
+from findings
+join requirements on requirements.id = findings.requirement
+join statuses on statuses.code = findings.status
+left join schools on schools.id = findings.school
+"""
+
+
+def observed_sql(findings: str = "findings", requirements: str = "requirements") -> str:
+    """SQL turning a typed ``observed`` value into the text reports show."""
+    return (f"(case when {findings}.observed is null then null "
+            f"when {requirements}.metric_type = 'boolean' and {findings}.school is not null "
+            f"then (case {findings}.observed when 1 then 'true' when 0 then 'false' else {findings}.observed end) "
+            f"else cast({findings}.observed as text) end)")
+
+
+def detail_sql(findings: str = "findings", requirements: str = "requirements") -> str:
+    """SQL giving a finding's detail text: its own, or its reason code's."""
+    from xinli.core.assessment.statuses import REASON_TEXTS, Reason
+
+    cases = " ".join(f"when {int(code)} then '{text}'" for code, text in REASON_TEXTS.items() if code != Reason.DUE_LATER)
+    return (f"coalesce({findings}.detail, (case {findings}.reason {cases} "
+            f"when {int(Reason.DUE_LATER)} then 'due ' || {requirements}.deadline end))")
+
+
+@migrations()
+def m003_compact_findings(db: sqlite_utils.Database) -> None:
+    """Compact findings for province-sized runs: status and reason as small
+    integers (``statuses`` table, :mod:`xinli.core.assessment.statuses`),
+    observed values typed (numbers as numbers, yes/no as 1/0), no per-row
+    text except a waiver's or a region finding's detail; requirements carry
+    their metric type and deadline.  Indexes serve the report, the records
+    browser's canned queries and comparisons: (requirement, status) and
+    (school, status).  Existing findings are converted row by row."""
+    from xinli.core.assessment.statuses import REASON_TEXTS, STATUS_CODES, Reason
+
+    conn = db.conn
+    conn.execute("create table statuses (code integer primary key, name text not null unique)")
+    conn.executemany("insert into statuses (code, name) values (?, ?)", sorted(STATUS_NAMES.items()))
+    db["requirements"].add_column("metric_type", str)
+    db["requirements"].add_column("deadline", str)
+    conn.execute("update requirements set metric_type = 'boolean' where expected like 'true%'")
+    # a school's facts are a JSON array aligned with its run's fact_columns (older runs: a JSON object)
+    db["runs"].add_column("fact_columns", str)
+    db["finding_details"].drop()
+    conn.execute("alter table findings rename to findings_v2")
+    conn.execute(
+        """
+        create table findings (
+            run_id integer not null references runs(id),
+            school integer references schools(id),
+            requirement integer not null references requirements(id),
+            status integer not null references statuses(code),
+            observed,
+            reason integer,
+            detail text
+        )
+        """
+    )
+    reasons = {text: int(code) for code, text in REASON_TEXTS.items() if code != Reason.DUE_LATER}
+    rows = conn.execute("select id, run_id, school, requirement, status, observed, detail from findings_v2 order by id")
+    conn.executemany(
+        "insert into findings (rowid, run_id, school, requirement, status, observed, reason, detail) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (rid, run, school, requirement, STATUS_CODES[status], _typed_observed(observed, school),
+             reasons.get(detail) if school is not None else None,
+             None if school is not None and detail in reasons else detail)
+            for rid, run, school, requirement, status, observed, detail in rows
+        ),
+    )
+    conn.execute("drop table findings_v2")
+    conn.execute("create index idx_findings_requirement_status on findings (requirement, status)")
+    conn.execute("create index idx_findings_school_status on findings (school, status)")
+    db.create_view("finding_details", FINDING_DETAILS_SQL.format(observed=observed_sql(), detail=detail_sql()))
+
+
+def _typed_observed(text: str | None, school: int | None) -> Any:
+    """An observed value stored as text by earlier versions, typed: ``true``
+    and ``false`` as 1 and 0, numbers as numbers; a region finding's
+    ``met/applicable`` and dates stay text."""
+    if text is None or school is None:
+        return text
+    if text in ("true", "false"):
+        return int(text == "true")
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
 def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -158,11 +261,12 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
     return row[0] if row else None
 
 
-FindingRow = tuple[int, int | None, int, str, str | None, str | None]
+FindingRow = tuple[int, int | None, int, int, Any, int | None, str | None]
 #: Builds the finding rows once the run, school and requirement rows exist:
 #: called with the run id, the schools' row ids (in input order) and the
 #: requirements' row ids by requirement id; yields batches of
-#: ``(run_id, school row id or None, requirement row id, status, observed, detail)``.
+#: ``(run_id, school row id or None, requirement row id, status code,
+#: typed observed value, reason code, detail text)``.
 FindingsFactory = Callable[[int, list[int], dict[str, int]], Iterable[list[FindingRow]]]
 
 
@@ -183,15 +287,21 @@ def write_run(
     memory stays flat, and tallies their statuses in ``counts``, which is
     stored on the run once every finding is written.  The time spent
     inserting findings is added to ``timings["findings_write"]``.
+
+    Foreign keys are not enforced while the run is written: every id in a
+    finding row comes from the rows this transaction has just inserted, and
+    checking millions of references one by one would double the cost.
     """
     conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
         cursor = conn.execute(
             "insert into runs (region, run_key, plugins, facts_file, facts_sha256, waivers_sha256, rules_sha256, "
-            "as_of, created, schools, findings, counts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')",
+            "as_of, created, fact_columns, schools, findings, counts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')",
             [run["region"], run["run_key"], json.dumps(run["plugins"], ensure_ascii=False), run["facts_file"],
-             run["facts_sha256"], run["waivers_sha256"], run["rules_sha256"], run["as_of"], run["created"]],
+             run["facts_sha256"], run["waivers_sha256"], run["rules_sha256"], run["as_of"], run["created"],
+             json.dumps(run["fact_columns"]) if run.get("fact_columns") is not None else None],
         )
         run_id = cursor.lastrowid
         conn.executemany(
@@ -201,15 +311,18 @@ def write_run(
         school_ids = [row[0] for row in conn.execute("select id from schools where run_id = ? order by id", [run_id])]
         conn.executemany(
             "insert into requirements (run_id, requirement_id, domain, level, duty_holder, scope, text_zh, text_en, "
-            "jurisdiction, document, clause, quote, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "jurisdiction, document, clause, quote, expected, metric_type, deadline) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(run_id, r["requirement_id"], r["domain"], r["level"], r["duty_holder"], r["scope"], r["text_zh"],
-              r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"])
+              r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"],
+              r.get("metric_type"), r.get("deadline"))
              for r in requirements],
         )
         requirement_ids = dict(
             conn.execute("select requirement_id, id from requirements where run_id = ?", [run_id]).fetchall()
         )
-        insert = "insert into findings (run_id, school, requirement, status, observed, detail) values (?, ?, ?, ?, ?, ?)"
+        insert = ("insert into findings (run_id, school, requirement, status, observed, reason, detail) "
+                  "values (?, ?, ?, ?, ?, ?, ?)")
         total = 0
         for batch in findings(run_id, school_ids, requirement_ids):
             write_started = time.perf_counter()
@@ -225,10 +338,12 @@ def write_run(
         )
         conn.execute(
             "update runs set schools = ?, findings = ?, counts = ? where id = ?",
-            [len(school_ids), total, json.dumps(dict(sorted(counts.items()))), run_id],
+            [len(school_ids), total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))), run_id],
         )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return run_id

@@ -1,5 +1,10 @@
 """Reports from the assessment records: per school, per requirement, region
-findings, and what changed since the region's previous run."""
+findings, and what changed since the region's previous run.
+
+Counts are read as aggregates (GROUP BY over the integer requirement,
+school and status columns, each answered from an index alone); only the
+rows a reader needs -- required items not met, region findings -- are read
+one by one."""
 
 from __future__ import annotations
 
@@ -8,8 +13,9 @@ from typing import Any
 
 import sqlite_utils
 
-from xinli.core.assessment.assess import STATUSES
+from xinli.core.assessment.statuses import STATUS_NAMES, STATUSES, Status
 from xinli.core.errors import XinliError
+from xinli.core.records.database import detail_sql, observed_sql
 
 REPORT_SCHEMA = "xinli.report/1"
 
@@ -56,60 +62,63 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
     """
     run = _run(db, run_id)
     rid = run["id"]
+    counts_by_requirement: dict[int, dict[str, int]] = {}
+    for requirement, status, count in db.execute(
+        "select requirement, status, count(*) from findings "
+        "where requirement in (select id from requirements where run_id = ?) group by requirement, status",
+        [rid],
+    ):
+        counts_by_requirement.setdefault(requirement, dict.fromkeys(STATUSES, 0))[STATUS_NAMES[status]] = count
     requirements = []
     for row in db.execute(
-        """
-        select r.requirement_id, r.scope, r.level, r.text_zh, r.text_en, r.expected, r.document, r.clause,
-               sum(f.status = 'met'), sum(f.status = 'not_met'), sum(f.status = 'unknown'),
-               sum(f.status = 'not_applicable'), sum(f.status = 'not_yet_due'), sum(f.status = 'waived'),
-               sum(f.status = 'manual')
-        from requirements r left join findings f on f.requirement = r.id
-        where r.run_id = ? group by r.id order by r.id
-        """,
+        "select id, requirement_id, scope, level, text_zh, text_en, expected, document, clause "
+        "from requirements where run_id = ? order by id",
         [rid],
     ).fetchall():
-        counts = dict(zip(STATUSES, (n or 0 for n in row[8:15]), strict=True))
+        counts = counts_by_requirement.get(row[0], dict.fromkeys(STATUSES, 0))
         decided = counts["met"] + counts["not_met"] + counts["unknown"]
         requirements.append(
             {
-                "requirement_id": row[0], "scope": row[1], "level": row[2], "text": {"zh": row[3], "en": row[4]},
-                "expected": row[5], "document": row[6], "clause": row[7], "counts": counts,
+                "requirement_id": row[1], "scope": row[2], "level": row[3], "text": {"zh": row[4], "en": row[5]},
+                "expected": row[6], "document": row[7], "clause": row[8], "counts": counts,
                 "share_met": round(counts["met"] / decided, 4) if decided else None,
             }
         )
+    names = {sid: (school_id, name) for sid, school_id, name in db.execute(
+        "select id, school_id, school_name from schools where run_id = ?", [rid])}
     schools: dict[int, dict[str, Any]] = {}
-    for sid, school_id, name, status, count in db.execute(
-        """
-        select s.id, s.school_id, s.school_name, f.status, count(*)
-        from schools s join findings f on f.school = s.id
-        where s.run_id = ? group by s.id, f.status order by s.id
-        """,
+    for sid, status, count in db.execute(
+        "select school, status, count(*) from findings "
+        "where school in (select id from schools where run_id = ?) group by school, status order by school",
         [rid],
-    ).fetchall():
-        entry = schools.setdefault(
-            sid, {"school_id": school_id, "school_name": name, "counts": dict.fromkeys(STATUSES, 0), "required_not_met": []}
-        )
-        entry["counts"][status] = count
+    ):
+        entry = schools.get(sid)
+        if entry is None:
+            school_id, name = names[sid]
+            entry = schools[sid] = {"school_id": school_id, "school_name": name, "counts": dict.fromkeys(STATUSES, 0),
+                                    "required_not_met": []}
+        entry["counts"][STATUS_NAMES[status]] = count
     for sid, req_id, expected, observed, document, clause in db.execute(
-        """
-        select f.school, r.requirement_id, r.expected, f.observed, r.document, r.clause
-        from findings f join requirements r on r.id = f.requirement
-        where f.run_id = ? and f.status = 'not_met' and r.level = 'required' and f.school is not null
+        f"""
+        select f.school, r.requirement_id, r.expected, {observed_sql("f", "r")}, r.document, r.clause
+        from requirements r join findings f on f.requirement = r.id and f.status = {Status.NOT_MET:d}
+        where r.run_id = ? and r.level = 'required' and f.school is not null
         order by f.school, r.id
         """,
         [rid],
-    ).fetchall():
+    ):
         schools[sid]["required_not_met"].append(
             {"requirement_id": req_id, "expected": expected, "observed": observed, "document": document, "clause": clause}
         )
     region_findings = [
-        {"requirement_id": r[0], "level": r[1], "status": r[2], "expected": r[3], "observed": r[4], "detail": r[5],
-         "document": r[6], "clause": r[7]}
+        {"requirement_id": r[0], "level": r[1], "status": STATUS_NAMES[r[2]], "expected": r[3], "observed": r[4],
+         "detail": r[5], "document": r[6], "clause": r[7]}
         for r in db.execute(
-            """
-            select r.requirement_id, r.level, f.status, r.expected, f.observed, f.detail, r.document, r.clause
-            from findings f join requirements r on r.id = f.requirement
-            where f.run_id = ? and f.school is null order by r.id
+            f"""
+            select r.requirement_id, r.level, f.status, r.expected, {observed_sql("f", "r")}, {detail_sql("f", "r")},
+                   r.document, r.clause
+            from requirements r join findings f on f.requirement = r.id
+            where r.run_id = ? and r.scope = 'region' and f.school is null order by r.id
             """,
             [rid],
         ).fetchall()
@@ -137,17 +146,20 @@ def _status_grid(db: sqlite_utils.Database, run_id: int, columns: dict[str, int]
     for requirement_id in names.values():
         columns.setdefault(requirement_id, len(columns))
     schools = dict(db.execute("select id, school_id from schools where run_id = ?", [run_id]).fetchall())
-    codes = {status: i + 1 for i, status in enumerate(STATUSES)}
     width = len(columns)
     grid: dict[str, bytearray] = {}
+    # status codes are stored as the grid's codes (1..n, 0 = no finding)
     for school, requirement, status in db.execute(
-        "select school, requirement, status from findings where run_id = ?", [run_id]
+        "select f.school, f.requirement, f.status from schools s join findings f on f.school = s.id where s.run_id = ? "
+        "union all select f.school, f.requirement, f.status from requirements r join findings f on f.requirement = r.id "
+        "where r.run_id = ? and r.scope = 'region' and f.school is null",
+        [run_id, run_id],
     ):
         key = schools[school] if school is not None else ""
         row = grid.get(key)
         if row is None:
             row = grid[key] = bytearray(width)
-        row[columns[names[requirement]]] = codes[status]
+        row[columns[names[requirement]]] = status
     return grid
 
 
@@ -172,8 +184,8 @@ def changes_between(db: sqlite_utils.Database, before: dict[str, Any], after: di
         for index in range(width):
             if before_row[index] == after_row[index]:
                 continue
-            was = STATUSES[before_row[index] - 1] if before_row[index] else None
-            now = STATUSES[after_row[index] - 1] if after_row[index] else None
+            was = STATUS_NAMES[before_row[index]] if before_row[index] else None
+            now = STATUS_NAMES[after_row[index]] if after_row[index] else None
             total += 1
             key = f"{was or 'absent'} -> {now or 'absent'}"
             summary[key] = summary.get(key, 0) + 1

@@ -1,0 +1,150 @@
+"""Compact findings (schema version 3): reports read the same as before the
+change, an existing database migrates, and every report and canned query
+is answered through an index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from fixture_plugins import AssessProvince
+
+from xinli.core.assessment.pipeline import assess
+from xinli.core.assessment.statuses import STATUS_CODES, STATUS_NAMES, STATUSES, Status
+from xinli.core.records.browse import QUERIES
+from xinli.core.records.database import migrations, open_database
+from xinli.core.records.report import report_data
+from xinli.core.registry import load_plugins
+
+ROOT = Path(__file__).parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+HEADER = ("school_id,school_name,grades,boarding,area_centre_school,psych_lessons_per_semester,resilience_content_share,"
+          "dorm_psych_monitors,area_fulltime_psych_posts,has_counseling_room,crisis_plan_in_place\n")
+RUN_1 = HEADER + "P1,小学,1-6,是,否,8,0.5,是,,是,\nP2,中学,7-12,否,是,6,0.4,,4,否,\nP3,高中,10-12,,,,,,,,\nP4,a,1-6,否,否,6,0.5,,,是,\n"
+RUN_2 = HEADER + "P1,小学,1-6,是,否,8,0.5,否,,是,\nP2,中学,7-12,否,是,9,0.4,,4,否,\nP3,高中,10-12,,,,,,,,\nP4,a,1-6,否,否,6,0.5,,,是,\n"
+WAIVERS = ("school_id,requirement_id,justification,approved_by,start,expiry\n"
+           "P4,test_assess.curriculum.lessons,教师短缺,县教育局〔2025〕1号,2025-01-01,2025-06-30\n")
+
+
+def golden(name: str):
+    return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
+
+
+def comparable(data: dict) -> dict:
+    data = json.loads(json.dumps(data, ensure_ascii=False))
+    data["run"].pop("created")
+    return data
+
+
+@pytest.fixture
+def two_runs(tmp_path) -> Path:
+    """Two runs of the invented province (every status, a waiver, changes)."""
+    registry = load_plugins(entry_points=[], extra=[("test_assess", AssessProvince())])
+    (tmp_path / "f1.csv").write_text(RUN_1, encoding="utf-8")
+    (tmp_path / "f2.csv").write_text(RUN_2, encoding="utf-8")
+    (tmp_path / "w.csv").write_text(WAIVERS, encoding="utf-8")
+    db = tmp_path / "a.db"
+    assess(registry, "test_assess", tmp_path / "f1.csv", db, dt.date(2025, 3, 1), tmp_path / "w.csv")
+    assess(registry, "test_assess", tmp_path / "f2.csv", db, dt.date(2025, 3, 1), tmp_path / "w.csv")
+    return db
+
+
+def test_status_codes_are_one_table():
+    assert STATUSES == ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual")
+    assert all(STATUS_CODES[STATUS_NAMES[int(s)]] == s for s in Status)
+
+
+def test_report_numbers_unchanged_on_the_example_data(tmp_path):
+    """tests/golden/report_nanchang.json was written by the version before compact findings."""
+    registry = load_plugins(only=["nanchang"])
+    assess(registry, "nanchang", ROOT / "examples" / "nanchang-schools.csv", tmp_path / "n.db", dt.date(2026, 11, 1))
+    assert comparable(report_data(open_database(tmp_path / "n.db", create=False))) == golden("report_nanchang.json")
+
+
+def test_report_and_details_unchanged_for_every_status(two_runs):
+    """The goldens were written by the version before compact findings."""
+    assert comparable(report_data(open_database(two_runs, create=False))) == golden("report_test_assess.json")
+    rows = sqlite3.connect(two_runs).execute(
+        "select * from finding_details order by run_id, school_id, requirement_id").fetchall()
+    assert [list(r) for r in rows] == golden("finding_details_test_assess.json")
+
+
+def test_findings_are_integers(two_runs):
+    conn = sqlite3.connect(two_runs)
+    types = conn.execute(
+        "select distinct typeof(run_id), typeof(school), typeof(requirement), typeof(status) from findings where school is not null"
+    ).fetchall()
+    assert types == [("integer", "integer", "integer", "integer")]
+    observed = {r[0] for r in conn.execute("select distinct typeof(observed) from findings where school is not null")}
+    assert observed <= {"integer", "real", "null"}
+    texts = conn.execute("select count(*) from findings where school is not null and detail is not null").fetchone()[0]
+    waived = conn.execute(f"select count(*) from findings where status = {Status.WAIVED:d}").fetchone()[0]
+    assert texts == waived == 2  # only a waiver's own words are stored as text on a school's row
+
+
+def old_database(path: Path) -> None:
+    """A records database written by version 2 of the schema: statuses,
+    observed values and details as text."""
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m003_compact_findings")
+    db["runs"].insert({"id": 1, "region": "test_assess", "run_key": "k", "plugins": "{}", "facts_file": "f.csv",
+                       "facts_sha256": "s", "rules_sha256": "r", "as_of": "2025-03-01", "created": "2025-03-01T00:00:00",
+                       "schools": 2, "findings": 7, "counts": "{}"})
+    db["schools"].insert_all([{"id": 1, "run_id": 1, "school_id": "P1", "school_name": "甲", "grades": "1-6", "facts": "{}"},
+                              {"id": 2, "run_id": 1, "school_id": "P2", "school_name": "乙", "grades": "7-9", "facts": "{}"}])
+    base = {"run_id": 1, "domain": "other", "level": "required", "duty_holder": "school", "text_zh": "要求",
+            "text_en": "req", "jurisdiction": "test_assess", "document": "测〔2024〕1号", "clause": "一、1", "quote": "原文"}
+    db["requirements"].insert_all([
+        {**base, "id": 1, "requirement_id": "t.lessons", "scope": "school", "expected": ">= 8 lessons per_semester"},
+        {**base, "id": 2, "requirement_id": "t.room", "scope": "school", "expected": "true standing"},
+        {**base, "id": 3, "requirement_id": "t.coverage", "scope": "region", "expected": "true by_deadline"},
+    ])
+    db["findings"].insert_all([
+        {"id": 1, "run_id": 1, "school": 1, "requirement": 1, "status": "met", "observed": "8", "detail": None},
+        {"id": 2, "run_id": 1, "school": 1, "requirement": 2, "status": "met", "observed": "true", "detail": None},
+        {"id": 3, "run_id": 1, "school": 2, "requirement": 1, "status": "not_met", "observed": "6.5", "detail": None},
+        {"id": 4, "run_id": 1, "school": 2, "requirement": 2, "status": "not_applicable", "observed": None, "detail": "grades"},
+        {"id": 5, "run_id": 1, "school": 2, "requirement": 2, "status": "waived", "observed": None, "detail": "短缺 (局, 至 06-30)"},
+        {"id": 6, "run_id": 1, "school": 1, "requirement": 1, "status": "not_yet_due", "observed": None, "detail": "due 2026-01-01"},
+        {"id": 7, "run_id": 1, "school": None, "requirement": 3, "status": "not_met", "observed": "1/2", "detail": "1 school(s) unknown"},
+    ])
+    db.close()
+
+
+def test_a_version_2_database_migrates(tmp_path):
+    path = tmp_path / "old.db"
+    old_database(path)
+    before = sqlite3.connect(path).execute(
+        "select * from finding_details order by school_id, requirement_id, status").fetchall()
+    db = open_database(path, create=False)
+    assert [m.name for m in migrations.applied(db)][-1] == "m003_compact_findings"
+    after = db.execute("select * from finding_details order by school_id, requirement_id, status").fetchall()
+    assert after == before
+    assert db.execute("select status, typeof(observed), reason, detail from findings where rowid = 4").fetchone() == (
+        Status.NOT_APPLICABLE, "null", 1, None)
+    assert db.execute("select observed, typeof(observed) from findings where rowid = 3").fetchone() == (6.5, "real")
+    data = report_data(db)
+    assert data["region_findings"][0]["observed"] == "1/2" and data["region_findings"][0]["status"] == "not_met"
+    lessons = data["requirements"][0]
+    assert lessons["counts"]["met"] == 1 and lessons["counts"]["not_met"] == 1
+
+
+REPORT_QUERIES = {
+    "requirement counts": "select requirement, status, count(*) from findings "
+                          "where requirement in (select id from requirements where run_id = 1) group by requirement, status",
+    "school counts": "select school, status, count(*) from findings "
+                     "where school in (select id from schools where run_id = 1) group by school, status order by school",
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES) + sorted(REPORT_QUERIES))
+def test_every_query_is_answered_through_an_index(two_runs, name):
+    """No report or canned query scans the findings table (EXPLAIN QUERY PLAN)."""
+    sql = QUERIES[name]["sql"] if name in QUERIES else REPORT_QUERIES[name]
+    conn = sqlite3.connect(two_runs)
+    plan = " | ".join(row[3] for row in conn.execute("explain query plan " + sql, {"run_id": "1", "school_id": "P1"}))
+    assert "SCAN f " not in plan + " " and "SCAN findings" not in plan, plan
