@@ -130,6 +130,12 @@ def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: 
 
         refuse_terminal(output, fmt)
     database = open_database(db, create=False)
+    if fmt == "json":
+        from xinli.cli.output import emit_chunks
+        from xinli.core.render.report import render_report_json_chunks
+
+        emit_chunks(render_report_json_chunks(report_data(database, run_id, compare_to, stream_schools=True)), output)
+        return
     data = report_data(database, run_id, compare_to)
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary
@@ -141,8 +147,6 @@ def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: 
         from xinli.core.render.html import render_report_html
 
         text = render_report_html(data, lang)
-    elif fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
         text = render_report_csv(data)
     else:

@@ -138,6 +138,10 @@ REPORT_QUERIES = {
                           "where requirement in (select id from requirements where run_id = 1) group by requirement, status",
     "school counts": "select school, status, count(*) from findings "
                      "where school in (select id from schools where run_id = 1) group by school, status order by school",
+    "required not met": "select f.school, r.requirement_id from requirements r join findings f on f.requirement = r.id "
+                        f"and f.status = {Status.NOT_MET:d} where r.run_id = 1 and r.level = 'required' and f.school is not null",
+    "status grid": "select f.school, f.requirement, f.status from schools s join findings f on f.school = s.id "
+                   "where s.run_id = 1",
 }
 
 
@@ -148,3 +152,22 @@ def test_every_query_is_answered_through_an_index(two_runs, name):
     conn = sqlite3.connect(two_runs)
     plan = " | ".join(row[3] for row in conn.execute("explain query plan " + sql, {"run_id": "1", "school_id": "P1"}))
     assert "SCAN f " not in plan + " " and "SCAN findings" not in plan, plan
+
+
+def test_streamed_json_report_is_the_same_report(two_runs, run):
+    from xinli.core.render.report import render_report_json_chunks
+
+    db = open_database(two_runs, create=False)
+    streamed = "".join(render_report_json_chunks(report_data(db, stream_schools=True)))
+    assert comparable(json.loads(streamed)) == golden("report_test_assess.json")
+    indented = json.dumps(report_data(db), ensure_ascii=False, indent=2)
+    assert streamed.count("\n") < indented.count("\n") / 3  # one line per school and requirement, not per value
+    cli = run("report", "--db", str(two_runs), "--format", "json")
+    assert cli.exit_code == 0 and comparable(json.loads(cli.stdout)) == golden("report_test_assess.json")
+
+
+def test_streamed_json_with_no_schools():
+    from xinli.core.render.report import render_report_json_chunks
+
+    assert json.loads("".join(render_report_json_chunks({"schema": "s", "schools": iter(()), "requirements": []}))) == {
+        "schema": "s", "schools": [], "requirements": []}

@@ -175,3 +175,26 @@ def test_assess_imports_only_its_chain(run, recorded_installs, tmp_path):
     assert recorded_installs == []
     runs = json.loads(run("runs", "--db", str(tmp_path / "r.db"), "--format", "json").stdout)
     assert list(runs[0]["plugins"]) == ["nanchang"]
+
+
+def test_loading_everything_shows_progress_on_a_terminal_past_fifty(monkeypatch):
+    import io
+
+    from xinli.cli import options
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    many = [RecordingEntryPoint(f"test_c{n:03}", Unrelated(f"test_c{n:03}"), []) for n in range(options.PROGRESS_FROM + 1)]
+    monkeypatch.setattr(registry_module.metadata, "entry_points", lambda group: many)
+    err = Terminal()
+    monkeypatch.setattr("sys.stderr", err)
+    registry = options.load_registry(None, everything=True)
+    assert len(registry.codes) == options.PROGRESS_FROM + 1
+    assert "loading plugins" in err.getvalue()
+    few = Terminal()
+    monkeypatch.setattr(registry_module.metadata, "entry_points", lambda group: many[:options.PROGRESS_FROM])
+    monkeypatch.setattr("sys.stderr", few)
+    options.load_registry(None, everything=True)
+    assert few.getvalue() == ""

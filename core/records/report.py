@@ -9,6 +9,7 @@ one by one."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import sqlite_utils
@@ -54,8 +55,12 @@ def previous_run_id(db: sqlite_utils.Database, run: dict[str, Any]) -> int | Non
 
 
 def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to: int | None = None,
-                change_limit: int = 1000) -> dict[str, Any]:
+                change_limit: int = 1000, stream_schools: bool = False) -> dict[str, Any]:
     """The report of one run (default: the newest) as plain data.
+
+    ``stream_schools`` leaves ``schools`` as an iterator that reads one
+    school at a time (for a streamed JSON report of a province); otherwise
+    it is a list.
 
     ``compare_to`` (default: the same region's previous run) adds
     ``changes``: findings whose status differs between the two runs.
@@ -84,32 +89,6 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
                 "share_met": round(counts["met"] / decided, 4) if decided else None,
             }
         )
-    names = {sid: (school_id, name) for sid, school_id, name in db.execute(
-        "select id, school_id, school_name from schools where run_id = ?", [rid])}
-    schools: dict[int, dict[str, Any]] = {}
-    for sid, status, count in db.execute(
-        "select school, status, count(*) from findings "
-        "where school in (select id from schools where run_id = ?) group by school, status order by school",
-        [rid],
-    ):
-        entry = schools.get(sid)
-        if entry is None:
-            school_id, name = names[sid]
-            entry = schools[sid] = {"school_id": school_id, "school_name": name, "counts": dict.fromkeys(STATUSES, 0),
-                                    "required_not_met": []}
-        entry["counts"][STATUS_NAMES[status]] = count
-    for sid, req_id, expected, observed, document, clause in db.execute(
-        f"""
-        select f.school, r.requirement_id, r.expected, {observed_sql("f", "r")}, r.document, r.clause
-        from requirements r join findings f on f.requirement = r.id and f.status = {Status.NOT_MET:d}
-        where r.run_id = ? and r.level = 'required' and f.school is not null
-        order by f.school, r.id
-        """,
-        [rid],
-    ):
-        schools[sid]["required_not_met"].append(
-            {"requirement_id": req_id, "expected": expected, "observed": observed, "document": document, "clause": clause}
-        )
     region_findings = [
         {"requirement_id": r[0], "level": r[1], "status": STATUS_NAMES[r[2]], "expected": r[3], "observed": r[4],
          "detail": r[5], "document": r[6], "clause": r[7]}
@@ -128,13 +107,52 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         "run": run,
         "requirements": requirements,
         "region_findings": region_findings,
-        "schools": list(schools.values()),
+        "schools": iter_schools(db, rid) if stream_schools else list(iter_schools(db, rid)),
         "changes": None,
     }
     other = compare_to if compare_to is not None else previous_run_id(db, run)
     if other is not None:
         data["changes"] = changes_between(db, _run(db, other), run, change_limit)
     return data
+
+
+def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, Any]]:
+    """Each school of a run that has findings, in input order, with its
+    counts by status and the required items it does not meet.  Two cursors
+    ordered by school are read side by side, so a province's schools are
+    produced one at a time."""
+    names = db.conn.execute("select id, school_id, school_name from schools where run_id = ? order by id", [run_id])
+    counts = db.conn.execute(
+        "select school, status, count(*) from findings "
+        "where school in (select id from schools where run_id = ?) group by school, status order by school",
+        [run_id],
+    )
+    not_met = db.conn.execute(
+        f"""
+        select f.school, r.requirement_id, r.expected, {observed_sql("f", "r")}, r.document, r.clause
+        from requirements r join findings f on f.requirement = r.id and f.status = {Status.NOT_MET:d}
+        where r.run_id = ? and r.level = 'required' and f.school is not null
+        order by f.school, r.id
+        """,
+        [run_id],
+    )
+    pending_count = next(counts, None)
+    pending_miss = next(not_met, None)
+    for sid, school_id, name in names:
+        if pending_count is None or pending_count[0] != sid:
+            continue  # a school without findings is not listed
+        tally = dict.fromkeys(STATUSES, 0)
+        while pending_count is not None and pending_count[0] == sid:
+            tally[STATUS_NAMES[pending_count[1]]] = pending_count[2]
+            pending_count = next(counts, None)
+        missed = []
+        while pending_miss is not None and pending_miss[0] <= sid:
+            if pending_miss[0] == sid:
+                _, req_id, expected, observed, document, clause = pending_miss
+                missed.append({"requirement_id": req_id, "expected": expected, "observed": observed,
+                               "document": document, "clause": clause})
+            pending_miss = next(not_met, None)
+        yield {"school_id": school_id, "school_name": name, "counts": tally, "required_not_met": missed}
 
 
 def _status_grid(db: sqlite_utils.Database, run_id: int, columns: dict[str, int]) -> dict[str, bytearray]:

@@ -1,10 +1,12 @@
 """An assessment report (see :func:`xinli.core.records.report.report_data`)
-as Markdown and as CSV (one row per school)."""
+as Markdown, as CSV (one row per school) and as streamed JSON."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Iterator
 from typing import Any
 
 from xinli.core.assessment.assess import STATUSES
@@ -86,3 +88,30 @@ def render_report_csv(data: dict[str, Any]) -> str:
             ";".join(m["requirement_id"] for m in school["required_not_met"]),
         ])
     return buffer.getvalue()
+
+
+#: Lists written one item per line (they grow with the number of schools).
+LONG_LISTS = ("requirements", "schools")
+
+
+def render_report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
+    """The report as JSON, piece by piece: the top-level keys indented, each
+    school and requirement on one line of its own.  ``data["schools"]`` may
+    be an iterator, so a province's report is written without holding it
+    whole, and each item is encoded by the json module's C encoder."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    yield "{\n"
+    keys = list(data)
+    for index, key in enumerate(keys):
+        yield f"  {json.dumps(key)}: "
+        value = data[key]
+        if key in LONG_LISTS and value is not None:
+            first = True
+            for item in value:
+                yield ("[\n    " if first else ",\n    ") + encode(item)
+                first = False
+            yield "[]" if first else "\n  ]"
+        else:
+            yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield ",\n" if index < len(keys) - 1 else "\n"
+    yield "}\n"
