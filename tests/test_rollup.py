@@ -130,8 +130,10 @@ def test_rerunning_the_same_rollup_is_idempotent(registry, tmp_path, counties):
 
 def test_sources_are_never_written(registry, tmp_path, counties):
     hashes = [sha(p) for p in counties]
+    files = sorted(p.name for p in counties[0].parent.iterdir())
     rollup(registry, "test_rp", tmp_path / "province.db", counties)
     assert [sha(p) for p in counties] == hashes
+    assert sorted(p.name for p in counties[0].parent.iterdir()) == files  # no -wal or -shm left beside them
 
 
 def _refused(registry, tmp_path, counties, bad: Path, match: str) -> None:
@@ -222,3 +224,10 @@ def test_run_of_takes_an_earlier_run(registry, tmp_path, counties):
     with pytest.raises(XinliError, match="no run 7"):
         rollup(registry, "test_rp", tmp_path / "c.db", counties, run_of={"test_rx1.db": 7})
     assert not (tmp_path / "c.db").exists()
+
+
+def test_a_rollup_is_not_a_source(registry, tmp_path, counties):
+    city = tmp_path / "city.db"
+    rollup(registry, "test_rc", city, counties[:2])
+    with pytest.raises(XinliError, match="holds roll-ups but no assessment runs"):
+        rollup(registry, "test_rp", tmp_path / "province.db", [city, counties[2]])

@@ -203,7 +203,9 @@ def is_xinli_database(conn: sqlite3.Connection) -> bool:
 def open_readonly(path: str | Path) -> sqlite3.Connection:
     """Open an existing xinli records database for reading only: nothing is
     migrated or written, so a file handed in by another office is never
-    changed.  A file that is not SQLite, not xinli's, or corrupted is an
+    changed (a file with a pending write-ahead log is opened read-only
+    through SQLite's shared memory; any other as immutable, leaving no file
+    beside it).  A file that is not SQLite, not xinli's, or corrupted is an
     :class:`XinliError` naming the file."""
     path = Path(path)
     if not path.is_file():
@@ -211,7 +213,11 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
     if not is_sqlite_file(path) or path.stat().st_size == 0:
         raise XinliError(f"{path}: not an xinli database (not an SQLite file)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        # Without a write-ahead log beside it the file is read as immutable, so
+        # no -wal/-shm file is left next to a database someone sent in.
+        wal = path.with_name(path.name + "-wal").exists()
+        query = "mode=ro" if wal else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         if not is_xinli_database(conn):
             conn.close()

@@ -35,6 +35,10 @@ def source_run(conn: sqlite3.Connection, run_id: int | None, name: str) -> dict[
     if run_id is None:
         row = conn.execute(query + "order by id desc limit 1").fetchone()
         if row is None:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+            if "rollups" in tables and conn.execute("select exists(select 1 from rollups)").fetchone()[0]:
+                raise XinliError(f"{name}: holds roll-ups but no assessment runs; roll up the county databases it was "
+                                 "made from instead (a roll-up of roll-ups is not supported)")
             raise XinliError(f"{name}: the database holds no assessment runs")
     else:
         row = conn.execute(query + "where id = ?", [run_id]).fetchone()
