@@ -294,6 +294,13 @@ def _rp_coverage(layer: _RollupLayer) -> Requirement:
                        check=Check("has_counseling_room", ">=", "3/4", None, "standing", "region"))
 
 
+def _rp_boarding_plans(layer: _RollupLayer) -> Requirement:
+    return Requirement(id="test_rp.other.boarding-plans", domain="other", text=("寄宿制学校均有预案", "boarding schools all have plans"),
+                       level="required", duty_holder="education_authority", citation=layer._cite(),
+                       applies_if=[Condition("boarding", "==", True)],
+                       check=Check("crisis_plan_in_place", "true", per="standing", count_per="region"))
+
+
 def _rx_plan(layer: _RollupLayer) -> Requirement:
     return Requirement(id=f"{layer.code}.other.plan", domain="other", text=("预案", "plan"), level="required",
                        duty_holder="school", citation=layer._cite(), check=Check("crisis_plan_in_place", "true", per="standing"))
@@ -306,7 +313,8 @@ def rollup_plugins(province_minimum: int = 8) -> list[tuple[str, object]]:
     version = "1" if province_minimum == 8 else "2"
     return [
         ("test_rp", _RollupLayer("test_rp", "汇总省", "province", None,
-                                 [lambda layer: _rp_lessons(layer, province_minimum), _rp_coverage], version)),
+                                 [lambda layer: _rp_lessons(layer, province_minimum), _rp_coverage, _rp_boarding_plans],
+                                 version)),
         ("test_rc", _RollupLayer("test_rc", "汇总市", "city", "test_rp")),
         ("test_rx1", _RollupLayer("test_rx1", "甲县", "county", "test_rc", [_rx_plan])),
         ("test_rx2", _RollupLayer("test_rx2", "乙县", "county", "test_rc")),

@@ -49,10 +49,15 @@ def write_facts(registry, region: str, path: Path, schools=None) -> Path:
         writer.writerow(columns.names)
         for n, (grades, lessons, room, plan) in enumerate(schools or SCHOOLS[region], start=1):
             values = {"school_id": f"{region}-{n}", "school_name": f"{region} 第{n}校", "grades": grades,
-                      "psych_lessons_per_semester": lessons, "has_counseling_room": room, "crisis_plan_in_place": plan}
+                      "psych_lessons_per_semester": lessons, "has_counseling_room": room, "crisis_plan_in_place": plan,
+                      "boarding": n % 2 == 1}
             writer.writerow(["" if values.get(c) is None else ("是" if values[c] is True else "否" if values[c] is False
                                                                else values[c]) for c in columns.names])
     return path
+
+
+def coverage(data: dict) -> dict:
+    return next(t for t in data["targets"] if t["requirement_id"] == "test_rp.other.coverage")
 
 
 def county_db(registry, region: str, folder: Path, as_of=AS_OF, name: str | None = None, schools=None) -> Path:
@@ -86,7 +91,7 @@ def test_three_counties_sum_their_schools_and_give_the_province_wide_share(regis
     assert result.created and result.sources == 3
     assert result.schools == 4 + 3 + 6
     data = rollup_report_data(open_database(target, create=False))
-    [coverage] = [t for t in data["targets"] if t["requirement_id"] == "test_rp.other.coverage"]
+    coverage = next(t for t in data["targets"] if t["requirement_id"] == "test_rp.other.coverage")
     # in scope (grades 1-9): rx1 4 (3 rooms), rx2 2 (1 room), rx3 6 (4 rooms, 1 unknown) -> 8 of 12 with 1 unknown
     assert coverage["observed"] == "8/12" and coverage["detail"] == "1 school(s) unknown"
     # 8/12 < 3/4, but with the unknown school 9/12 = 3/4: the unknown school could tip it
@@ -113,8 +118,34 @@ def test_the_unknown_school_decides(registry, tmp_path):
                county_db(registry, "test_rx3", tmp_path, schools=rx3)]
     rollup(registry, "test_rp", tmp_path / "p.db", sources)
     data = rollup_report_data(open_database(tmp_path / "p.db", create=False))
-    coverage = data["targets"][-1]
-    assert (coverage["status"], coverage["observed"], coverage["detail"]) == ("not_met", "8/12", None)
+    found = coverage(data)
+    assert (found["status"], found["observed"], found["detail"]) == ("not_met", "8/12", None)
+
+
+def test_province_wide_findings_equal_assessing_all_schools_at_once(registry, tmp_path, counties):
+    """Rolling up three counties judges the province's targets exactly as one
+    assessment of all their schools under the province's rules does."""
+    rollup(registry, "test_rp", tmp_path / "province.db", counties)
+    rolled = {t["requirement_id"]: (t["status"], t["observed"], t["detail"])
+              for t in rollup_report_data(open_database(tmp_path / "province.db", create=False))["targets"]}
+    columns = columns_for(build_checklist(registry, "test_rp", AS_OF), collect_metrics(registry))
+    facts = tmp_path / "all.csv"
+    rows = []
+    for code in ("test_rx1", "test_rx2", "test_rx3"):
+        part = write_facts(registry, code, tmp_path / f"{code}-part.csv")
+        with part.open(encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            rows += [{c: row.get(c, "") for c in columns.names} for row in reader]
+    with facts.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, columns.names)
+        writer.writeheader()
+        writer.writerows(rows)
+    assess(registry, "test_rp", facts, tmp_path / "once.db", AS_OF)
+    once = open_database(tmp_path / "once.db", create=False).execute(
+        "select r.requirement_id, f.status, f.observed, f.detail from findings f join requirements r on r.id = f.requirement "
+        "where f.school is null").fetchall()
+    assert {r[0]: tuple(r[1:]) for r in once} == rolled
+    assert rolled["test_rp.other.boarding-plans"][1] is not None  # the boarding condition was applied to real values
 
 
 def test_rerunning_the_same_rollup_is_idempotent(registry, tmp_path, counties):

@@ -55,11 +55,14 @@ def test_rollup_and_its_report_end_to_end(run, counties, tmp_path):
     assert result.output.strip() == "汇总 1：3 个来源，13 所学校"
     again = run("rollup", "--region", "test_rp", "--db", str(target), "--from", str(counties), "--lang", "en")
     assert again.exit_code == 0 and "roll-up 1 already holds this roll-up" in again.output
+    as_json = json.loads(run("rollup", "--region", "test_rp", "--db", str(target), "--from", str(counties),
+                             "--format", "json").output)
+    assert as_json == {"rollup_id": 1, "created": False, "sources": 3, "schools": 13, "warnings": []}
 
     data = json.loads(run("report", "--db", str(target), "--format", "json").output)
     assert data["schema"] == "xinli.rollup-report/1" and data["rollup"]["schools"] == 13
     assert [s["region"] for s in data["subregions"]] == ["test_rx1", "test_rx2", "test_rx3"]
-    assert data["targets"][-1]["observed"] == "8/12"
+    assert next(t for t in data["targets"] if t["requirement_id"] == "test_rp.other.coverage")["observed"] == "8/12"
 
     zh = run("report", "--db", str(target), "--lang", "zh").output
     assert zh.startswith("# 汇总报告 — test_rp")
@@ -116,7 +119,8 @@ def test_serve_canned_queries_on_a_rollup(run, counties, tmp_path):
     assert run("rollup", "--region", "test_rp", "--db", str(target), "--from", str(counties)).exit_code == 0
     conn = sqlite3.connect(target)
     conn.row_factory = sqlite3.Row
-    below = conn.execute(QUERIES["subregions_below_target"]["sql"], {"rollup_id": ""}).fetchall()
+    below = [r for r in conn.execute(QUERIES["subregions_below_target"]["sql"], {"rollup_id": ""}).fetchall()
+             if r["requirement_id"] == "test_rp.other.coverage"]
     # 3/4 of in-scope schools must have a room: rx2 has 1 of 2, rx3 4 of 6 (one unknown); rx1 3 of 4 is not below
     assert [(r["region"], r["met"], r["in_scope"]) for r in below] == [("test_rx2", 1, 2), ("test_rx3", 4, 6)]
     items = conn.execute(QUERIES["rollup_items_most_often_not_met"]["sql"], {"rollup_id": "1"}).fetchall()

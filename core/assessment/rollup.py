@@ -118,7 +118,9 @@ def _read_meta(registry: Registry, region: str, path: Path, run_id: int | None) 
 
 def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str]) -> None:
     """Read a source's per-requirement counts and, for each school, its
-    status towards each checkable target (facts are read, never copied)."""
+    status towards each checkable target (facts are read, never copied).
+    A yes/no fact arrives from SQLite's JSON functions as 1 or 0, which
+    counts and compares exactly as True or False."""
     import sqlite3
 
     from xinli.core.assessment.assess import region_school_status
@@ -131,13 +133,19 @@ def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str]) -> N
         source["items"] = source_items(conn, source["source_run"])
         statuses: list[tuple[str, str, str]] = []
         school_ids: list[str] = []
-        for school_id, grades_text, facts_json in source_schools(conn, source["source_run"]):
+        # only the facts the targets read (pulled out by SQLite), each grades text parsed once
+        needed = sorted({req.metric_index for req in targets} | {c for req in targets for c, _op, _v in req.conditions})
+        grades_of: dict[str, tuple[int, ...]] = {}
+        values: list[Any] = [None] * len(keys)
+        for school_id, grades_text, *picked in source_schools(conn, source["source_run"], [keys[i] for i in needed]):
             school_ids.append(school_id)
             if not targets:
                 continue
-            facts = json.loads(facts_json or "{}")
-            values = [facts.get(key) for key in keys]
-            grades = parse_grades(grades_text or "1-12")
+            for index, value in zip(needed, picked, strict=True):
+                values[index] = value
+            grades = grades_of.get(grades_text)
+            if grades is None:
+                grades = grades_of[grades_text] = parse_grades(grades_text or "1-12")
             for req in targets:
                 statuses.append((school_id, req.id, region_school_status(req, grades, values)))
         source["statuses"] = statuses

@@ -54,34 +54,44 @@ def source_run(conn: sqlite3.Connection, run_id: int | None, name: str) -> dict[
 
 def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
     """Each requirement of a source run with its counts by status and, for
-    a region-scope requirement, the source's own region finding.  Reads
-    through the (requirement, status) index."""
-    items = []
+    a region-scope requirement, the source's own region finding.  The
+    counts are read from the (requirement, status) index alone, in its
+    order; only region findings are read from the findings table."""
+    by_row: dict[int, dict[str, Any]] = {}
     for row in conn.execute(
-        """
-        select r.requirement_id, r.scope, r.level, r.jurisdiction, r.text_zh, r.text_en, r.expected, r.document,
-               r.clause, r.quote,
-               sum(f.status = 'met'), sum(f.status = 'not_met'), sum(f.status = 'unknown'),
-               sum(f.status = 'not_applicable'), sum(f.status = 'not_yet_due'), sum(f.status = 'waived'),
-               sum(f.status = 'manual'),
-               case when r.scope = 'region' then max(f.status) end, case when r.scope = 'region' then max(f.observed) end,
-               case when r.scope = 'region' then max(f.detail) end
-        from requirements r left join findings f on f.requirement = r.id
-        where r.run_id = ? group by r.id order by r.id
-        """,
+        "select id, requirement_id, scope, level, jurisdiction, text_zh, text_en, expected, document, clause, quote "
+        "from requirements where run_id = ? order by id",
         [run_id],
     ):
-        item = {"requirement_id": row[0], "scope": row[1], "level": row[2], "jurisdiction": row[3], "text_zh": row[4],
-                "text_en": row[5], "expected": row[6], "document": row[7], "clause": row[8], "quote": row[9]}
-        item.update(zip(STATUSES, (n or 0 for n in row[10:17]), strict=True))
-        item.update(status=row[17], observed=row[18], detail=row[19])
-        items.append(item)
-    return items
+        by_row[row[0]] = {
+            "requirement_id": row[1], "scope": row[2], "level": row[3], "jurisdiction": row[4], "text_zh": row[5],
+            "text_en": row[6], "expected": row[7], "document": row[8], "clause": row[9], "quote": row[10],
+            **dict.fromkeys(STATUSES, 0), "status": None, "observed": None, "detail": None,
+        }
+    for requirement, status, count in conn.execute(
+        "select requirement, status, count(*) from findings "
+        "where requirement in (select id from requirements where run_id = ?) group by requirement, status",
+        [run_id],
+    ):
+        by_row[requirement][status] = count
+    for requirement, status, observed, detail in conn.execute(
+        "select requirement, status, observed, detail from findings "
+        "where requirement in (select id from requirements where run_id = ? and scope = 'region') and school is null",
+        [run_id],
+    ):
+        by_row[requirement].update(status=status, observed=observed, detail=detail)
+    return list(by_row.values())
 
 
-def source_schools(conn: sqlite3.Connection, run_id: int) -> Iterator[tuple[str, str, str]]:
-    """``(school_id, grades, facts_json)`` of each school in a source run."""
-    yield from conn.execute("select school_id, grades, facts from schools where run_id = ? order by id", [run_id])
+def source_schools(conn: sqlite3.Connection, run_id: int, facts: list[str]) -> Iterator[tuple[Any, ...]]:
+    """``(school_id, grades, *facts)`` of each school in a source run: the
+    named facts pulled out of the stored JSON by SQLite (None when not
+    recorded), so the rest is never parsed."""
+    for key in facts:
+        if not key.replace("_", "").isalnum():
+            raise XinliError(f"not a fact key: {key!r}")
+    picked = "".join(f", json_extract(facts, '$.{key}')" for key in facts)
+    yield from conn.execute(f"select school_id, grades{picked} from schools where run_id = ? order by id", [run_id])
 
 
 def existing_rollup(db: sqlite_utils.Database, key: str) -> int | None:
