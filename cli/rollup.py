@@ -75,7 +75,8 @@ def rollup(sources: tuple[str, ...], region: str, db: str, from_dir: str | None,
                                "schools": result.schools, "warnings": result.warnings}, ensure_ascii=False, indent=2))
         return
     for warning in result.warnings:
-        click.echo(("警告：" if lang == "zh" else "warning: ") + localize(warning["message"], lang), err=True)
+        prefix = {"zh": "警告：", "en": "warning: "}.get(lang, "警告 / warning: ")
+        click.echo(prefix + localize(warning["message"], lang), err=True)
     if result.created:
         text = {"zh": f"汇总 {result.rollup_id}：{result.sources} 个来源，{result.schools} 所学校",
                 "en": f"roll-up {result.rollup_id}: {result.sources} sources, {result.schools} schools"}

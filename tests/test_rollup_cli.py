@@ -65,7 +65,7 @@ def test_rollup_and_its_report_end_to_end(run, counties, tmp_path):
     assert next(t for t in data["targets"] if t["requirement_id"] == "test_rp.other.coverage")["observed"] == "8/12"
 
     zh = run("report", "--db", str(target), "--lang", "zh").output
-    assert zh.startswith("# 汇总报告 — test_rp")
+    assert zh.startswith("# 汇总报告 — 汇总省（test_rp）")
     assert "打印日期" in zh and "甲县（test_rx1）" in zh and "未知" in zh
     for english in ("Roll-up", "share met", "not_met", "unknown", "superseded", "sources"):
         assert english not in zh
@@ -141,7 +141,21 @@ def test_readme_rollup_of_the_chongqing_districts(run, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "汇总 1：2 个来源，7 所学校" in result.output and "chongqing 的插件未安装" in result.output
     report = run("report", "--db", "chongqing.db", "--lang", "zh").output
+    assert report.startswith("# 汇总报告 — 重庆市（chongqing）")
     assert "重庆市綦江区（chongqing_qijiang）" in report and "本级没有辖区层面的目标。" in report
     assert run("rollup", "--region", "henan", "--db", "henan.db", "qijiang.db").exit_code == 2
     assert not Path("henan.db").exists()
 
+
+
+def test_a_file_name_that_looks_like_a_formula_stays_text(run, counties, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    odd = counties / "=1+1.db"
+    (counties / "test_rx1.db").rename(odd)
+    target = tmp_path / "province.db"
+    assert run("rollup", "--region", "test_rp", "--db", str(target), "--from", str(counties)).exit_code == 0
+    out = tmp_path / "r.xlsx"
+    assert run("report", "--db", str(target), "--format", "xlsx", "--lang", "en", "--output", str(out)).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["Provenance of each source"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == "=1+1.db"]
+    assert cells and all(c.data_type == "s" for c in cells)

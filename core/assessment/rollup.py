@@ -76,13 +76,21 @@ def _message(code: str, zh: str, en: str, **extra: Any) -> dict[str, Any]:
     return {"code": code, "message": {"zh": zh, "en": en}, **extra}
 
 
-def _target_known(registry: Registry, region: str) -> None:
-    """A target must be installed, or declared as an ancestor by an installed plugin."""
+def _target_name(registry: Registry, region: str) -> tuple[str, str]:
+    """The target's name (zh, en): its plugin's, else the name a child plugin
+    gives its declared parent.  A target neither installed nor declared as
+    an ancestor by an installed plugin is an unknown region."""
     if region in registry.plugins:
-        return
+        name = registry.plugins[region].jurisdiction.name
+        return name.zh, name.en
     for code in registry.codes:
         if region in ancestors(registry, code):
-            return
+            jurisdiction = registry.plugins[code].jurisdiction
+            if jurisdiction.parent == region and jurisdiction.parent_name is not None:
+                return jurisdiction.parent_name.zh, jurisdiction.parent_name.en
+    for code in registry.codes:
+        if region in ancestors(registry, code):
+            return region, region
     raise UnknownRegionError(region, registry.codes)
 
 
@@ -280,7 +288,7 @@ def rollup(
     from xinli.core.records.rollup import existing_rollup, write_rollup
     from xinli.core.views.checklist import build_checklist
 
-    _target_known(registry, region)
+    name_zh, name_en = _target_name(registry, region)
     target = Path(db_path)
     if not source_paths:
         raise XinliError("no source databases given; name them or use --from DIR")
@@ -353,7 +361,7 @@ def rollup(
             row = db.execute("select sources, schools, warnings from rollups where id = ?", [previous]).fetchone()
             return RollupResult(previous, False, row[0], row[1], json.loads(row[2] or "[]"))
         record = {
-            "region": region, "rollup_key": key, "as_of": on.isoformat(),
+            "region": region, "region_name_zh": name_zh, "region_name_en": name_en, "rollup_key": key, "as_of": on.isoformat(),
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "rules_sha256": rules_sha,
             "plugins": {code: f"{p.distribution or '-'} {p.version or '-'}" for code, p in sorted(registry.plugins.items())},
             "sources": len(used), "schools": schools, "warnings": warnings,

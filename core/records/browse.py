@@ -107,6 +107,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {
             "id": "Roll-up number, increasing.",
             "region": "The city or province rolled up into.",
+            "region_name_zh": "Its name in Chinese (from its plugin, or as a county's plugin names its parent).",
+            "region_name_en": "Its name in English.",
             "rollup_key": "Hash of region, as-of date, rules and the source runs: the same roll-up is never recorded twice.",
             "as_of": "Date the region's own targets were judged on (YYYY-MM-DD).",
             "created": "When the roll-up was recorded (UTC, ISO 8601).",

@@ -103,8 +103,8 @@ def m003_rollups(db: sqlite_utils.Database) -> None:
     and own region findings, the school-level statuses behind the target
     region's own region-level targets, and those targets' findings."""
     db["rollups"].create(
-        {"id": int, "region": str, "rollup_key": str, "as_of": str, "created": str, "rules_sha256": str,
-         "plugins": str, "sources": int, "schools": int, "warnings": str},
+        {"id": int, "region": str, "region_name_zh": str, "region_name_en": str, "rollup_key": str, "as_of": str,
+         "created": str, "rules_sha256": str, "plugins": str, "sources": int, "schools": int, "warnings": str},
         pk="id", not_null={"region", "rollup_key", "as_of", "created"},
     )
     db["rollups"].create_index(["rollup_key"], unique=True)

@@ -111,9 +111,10 @@ def write_rollup(db: sqlite_utils.Database, rollup: dict[str, Any], sources: lis
     conn.execute("BEGIN IMMEDIATE")
     try:
         rollup_id = conn.execute(
-            "insert into rollups (region, rollup_key, as_of, created, rules_sha256, plugins, sources, schools, warnings) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [rollup["region"], rollup["rollup_key"], rollup["as_of"], rollup["created"], rollup["rules_sha256"],
+            "insert into rollups (region, region_name_zh, region_name_en, rollup_key, as_of, created, rules_sha256, plugins, "
+            "sources, schools, warnings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [rollup["region"], rollup["region_name_zh"], rollup["region_name_en"], rollup["rollup_key"], rollup["as_of"],
+             rollup["created"], rollup["rules_sha256"],
              json.dumps(rollup["plugins"], ensure_ascii=False), rollup["sources"], rollup["schools"],
              json.dumps(rollup["warnings"], ensure_ascii=False)],
         ).lastrowid
@@ -156,10 +157,12 @@ def write_rollup(db: sqlite_utils.Database, rollup: dict[str, Any], sources: lis
 def list_rollups(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every recorded roll-up, newest first."""
     return [
-        {"id": r[0], "region": r[1], "as_of": r[2], "created": r[3], "sources": r[4], "schools": r[5],
-         "rules_sha256": r[6], "plugins": json.loads(r[7] or "{}"), "warnings": json.loads(r[8] or "[]")}
+        {"id": r[0], "region": r[1], "name": {"zh": r[9] or r[1], "en": r[10] or r[1]}, "as_of": r[2], "created": r[3],
+         "sources": r[4], "schools": r[5], "rules_sha256": r[6], "plugins": json.loads(r[7] or "{}"),
+         "warnings": json.loads(r[8] or "[]")}
         for r in db.execute(
-            "select id, region, as_of, created, sources, schools, rules_sha256, plugins, warnings from rollups order by id desc"
+            "select id, region, as_of, created, sources, schools, rules_sha256, plugins, warnings, region_name_zh, "
+            "region_name_en from rollups order by id desc"
         ).fetchall()
     ]
 

@@ -90,6 +90,11 @@ def _name(entry: dict[str, Any], lang: str) -> str:
     return name if name == entry["region"] else f"{name}（{entry['region']}）" if lang != "en" else f"{name} ({entry['region']})"
 
 
+def _title_name(data: dict[str, Any], lang: str) -> str:
+    rollup = data["rollup"]
+    return _name({"region": rollup["region"], "name": rollup["name"]}, lang)
+
+
 def _versions(data: dict[str, Any]) -> str:
     return "; ".join(f"{code} {version}" for code, version in data["rollup"]["plugins"].items())
 
@@ -104,7 +109,7 @@ def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str 
     """The roll-up report as Markdown."""
     r = data["rollup"]
     out = [
-        f"# {word('title', lang)} — {r['region']}",
+        f"# {word('title', lang)} — {_title_name(data, lang)}",
         "",
         f"- {word('region', lang)}: {r['region']} · {word('rollup', lang)}: {r['id']} · {word('as_of', lang)}: {r['as_of']}"
         f" · {word('created', lang)}: {r['created']}" + (f" · {word('printed', lang)}: {printed}" if printed else ""),
@@ -190,7 +195,7 @@ def render_rollup_html(data: dict[str, Any], lang: str = "zh", printed: str | No
     def w(key: str, **values: Any) -> str:
         return esc(word(key, lang, **values))
 
-    body = [f"<header><h1>{w('title')} — {esc(r['region'])}</h1>",
+    body = [f"<header><h1>{w('title')} — {esc(_title_name(data, lang))}</h1>",
             f'<p class="meta">{w("region")}: {esc(r["region"])} · {w("rollup")}: {r["id"]} · {w("as_of")}: {esc(r["as_of"])} · '
             f"{w('created')}: {esc(r['created'])}" + (f" · {w('printed')}: {esc(printed)}" if printed else "")
             + f" · {w('sources')}: {r['sources']} · {w('schools')}: {r['schools']}</p>",
@@ -259,7 +264,7 @@ def render_rollup_html(data: dict[str, Any], lang: str = "zh", printed: str | No
                     f"<td>{esc(state)}</td></tr>")
     body.append("</table></div>")
     body.append(f"<footer>{w('footer')}</footer>")
-    return page(f"{word('title', lang)} — {r['region']}", lang, body)
+    return page(f"{word('title', lang)} — {_title_name(data, lang)}", lang, body)
 
 
 def render_rollup_xlsx(data: dict[str, Any], lang: str = "zh", printed: str | None = None) -> bytes:
