@@ -262,3 +262,22 @@ def test_a_rollup_is_not_a_source(registry, tmp_path, counties):
     rollup(registry, "test_rc", city, counties[:2])
     with pytest.raises(XinliError, match="holds roll-ups but no assessment runs"):
         rollup(registry, "test_rp", tmp_path / "province.db", [city, counties[2]])
+
+
+def test_a_concurrent_identical_rollup_is_not_recorded_twice(registry, tmp_path, counties, monkeypatch):
+    import xinli.core.records.rollup as records
+
+    target = tmp_path / "province.db"
+    first = rollup(registry, "test_rp", target, counties)
+    real = records.existing_rollup
+    calls = []
+
+    def looks_too_early(db, key):
+        # the first look finds nothing, as if another process wrote the same roll-up just after it
+        calls.append(key)
+        return None if len(calls) == 1 else real(db, key)
+
+    monkeypatch.setattr(records, "existing_rollup", looks_too_early)
+    again = rollup(registry, "test_rp", target, counties)
+    assert (again.rollup_id, again.created) == (first.rollup_id, False) and len(calls) == 2
+    assert open_database(target).execute("select count(*) from rollups").fetchone()[0] == 1

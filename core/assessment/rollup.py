@@ -280,6 +280,8 @@ def rollup(
     that is neither ``region`` nor under it.  Re-running the same roll-up
     records nothing new and returns the earlier one.
     """
+    import sqlite3
+
     from xinli.core.assessment.assess import compile_requirements
     from xinli.core.assessment.facts import columns_for
     from xinli.core.assessment.metrics import collect_metrics
@@ -366,7 +368,14 @@ def rollup(
             "plugins": {code: f"{p.distribution or '-'} {p.version or '-'}" for code, p in sorted(registry.plugins.items())},
             "sources": len(used), "schools": schools, "warnings": warnings,
         }
-        rollup_id = write_rollup(db, record, sources, targets)
+        try:
+            rollup_id = write_rollup(db, record, sources, targets)
+        except sqlite3.IntegrityError:
+            # another process recorded the same roll-up between our check and our write
+            previous = existing_rollup(db, key)
+            if previous is None:
+                raise
+            return RollupResult(previous, False, len(used), schools, warnings)
     finally:
         db.close()
     return RollupResult(rollup_id, True, len(used), schools, warnings)
