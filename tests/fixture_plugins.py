@@ -306,16 +306,23 @@ def _rx_plan(layer: _RollupLayer) -> Requirement:
                        duty_holder="school", citation=layer._cite(), check=Check("crisis_plan_in_place", "true", per="standing"))
 
 
-def rollup_plugins(province_minimum: int = 8) -> list[tuple[str, object]]:
+def _rc_lessons(layer: _RollupLayer, minimum: int) -> Requirement:
+    return Requirement(id="test_rc.curriculum.city-lessons", domain="curriculum", text=("市级课时", "city lessons"),
+                       level="recommended", duty_holder="school", citation=layer._cite(),
+                       check=Check("psych_lessons_per_semester", ">=", minimum, "lessons", "per_semester"))
+
+
+def rollup_plugins(province_minimum: int = 8, city_minimum: int | None = None) -> list[tuple[str, object]]:
     """The invented roll-up hierarchy as ``(code, plugin)`` pairs; a
     different ``province_minimum`` stands for a newer version of the
-    province's rules."""
+    province's rules, a ``city_minimum`` for a city rule (recommended)."""
     version = "1" if province_minimum == 8 else "2"
+    city_rules = [] if city_minimum is None else [lambda layer: _rc_lessons(layer, city_minimum)]
     return [
         ("test_rp", _RollupLayer("test_rp", "汇总省", "province", None,
                                  [lambda layer: _rp_lessons(layer, province_minimum), _rp_coverage, _rp_boarding_plans],
                                  version)),
-        ("test_rc", _RollupLayer("test_rc", "汇总市", "city", "test_rp")),
+        ("test_rc", _RollupLayer("test_rc", "汇总市", "city", "test_rp", city_rules)),
         ("test_rx1", _RollupLayer("test_rx1", "甲县", "county", "test_rc", [_rx_plan])),
         ("test_rx2", _RollupLayer("test_rx2", "乙县", "county", "test_rc")),
         ("test_rx3", _RollupLayer("test_rx3", "丙县", "county", "test_rp", [_rx_plan])),

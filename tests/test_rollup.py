@@ -281,3 +281,15 @@ def test_a_concurrent_identical_rollup_is_not_recorded_twice(registry, tmp_path,
     again = rollup(registry, "test_rp", target, counties)
     assert (again.rollup_id, again.created) == (first.rollup_id, False) and len(calls) == 2
     assert open_database(target).execute("select count(*) from rollups").fetchone()[0] == 1
+
+
+def test_different_versions_of_a_city_between_province_and_counties(registry, tmp_path, counties):
+    old_city = load_plugins(entry_points=[], extra=rollup_plugins(city_minimum=4))
+    new_city = load_plugins(entry_points=[], extra=rollup_plugins(city_minimum=6))
+    rx1 = county_db(old_city, "test_rx1", tmp_path / "a")
+    rx2 = county_db(new_city, "test_rx2", tmp_path / "b")
+    result = rollup(registry, "test_rp", tmp_path / "p.db", [rx1, rx2, counties[2]])
+    [city] = [w for w in result.warnings if w["code"] == "different-ancestor-rules"]
+    assert city["jurisdiction"] == "test_rc" and city["requirements"] == ["test_rc.curriculum.city-lessons"]
+    same = rollup(registry, "test_rp", tmp_path / "q.db", counties)
+    assert not [w for w in same.warnings if w["code"] == "different-ancestor-rules"]

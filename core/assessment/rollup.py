@@ -210,18 +210,25 @@ def _fingerprint(item: dict[str, Any]) -> str:
 
 
 def _ancestor_rules_warnings(registry: Registry, region: str, sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Sources that applied different versions of the rules of the target
-    or its ancestors: different plugin versions recorded, or the same
-    ancestor requirement written differently."""
-    chain = [region, *ancestors(registry, region)] if region in registry.plugins else [region]
+    """Sources that applied different versions of a shared ancestor's rules
+    (the target's, its ancestors', or a city's between the target and its
+    counties): different plugin versions recorded, or the same requirement
+    of that jurisdiction written differently."""
+    lineage = {id(source): {source["region"], *ancestors(registry, source["region"])} for source in sources}
+    codes = [region, *ancestors(registry, region)] if region in registry.plugins else [region]
+    for source in sources:
+        codes += [code for code in reversed(ancestors(registry, source["region"])) if code not in codes]
     warnings = []
-    for code in chain:
+    for code in codes:
+        group = [source for source in sources if code in lineage[id(source)]]
+        if len(group) < 2:
+            continue
         versions: dict[str, list[str]] = defaultdict(list)
-        for source in sources:
+        for source in group:
             if code in source["plugins"]:
                 versions[source["plugins"][code]].append(source["region"])
         items: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for source in sources:
+        for source in group:
             for item in source["items"]:
                 if item["jurisdiction"] == code:
                     items[item["requirement_id"]][_fingerprint(item)].append(source["region"])
