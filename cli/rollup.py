@@ -40,7 +40,7 @@ def _run_of(values: tuple[str, ...]) -> dict[str, int]:
 @click.option("--from", "from_dir", type=click.Path(file_okay=False), default=None,
               help="Take every *.db / *.sqlite file in this directory as a source.")
 @click.option("--run-of", "run_of", multiple=True, metavar="SOURCE=ID",
-              help="Take run ID of SOURCE instead of its newest run (repeatable).")
+              help="Take run ID of SOURCE (roll-up ID of a city's roll-up file) instead of its newest (repeatable).")
 @click.option("--prefer", multiple=True, metavar="SOURCE",
               help="When one region comes from several sources, use SOURCE (default: the latest as-of date).")
 @click.option("--as-of", type=DATE, default=None, help="Judge the region's own targets as of this date (default: the latest source's).")
@@ -50,8 +50,8 @@ def _run_of(values: tuple[str, ...]) -> dict[str, int]:
 @user_errors
 def rollup(sources: tuple[str, ...], region: str, db: str, from_dir: str | None, run_of: tuple[str, ...],
            prefer: tuple[str, ...], as_of: Any, fmt: str, lang: str, plugins: str | None) -> None:
-    """Roll the newest run of each SOURCE database (county records) up into
-    REGION's view, recorded in DB: one row per source run with its
+    """Roll the newest run of each SOURCE database (county records, or the
+    runs a city's roll-up counted) up into REGION's view, recorded in DB: one row per source run with its
     provenance, each source's counts, and REGION's own region-level targets
     judged over all the rolled-up schools.  A source that is not an xinli
     database, is corrupted, or belongs to a region neither REGION nor under

@@ -257,11 +257,46 @@ def test_run_of_takes_an_earlier_run(registry, tmp_path, counties):
     assert not (tmp_path / "c.db").exists()
 
 
-def test_a_rollup_is_not_a_source(registry, tmp_path, counties):
+def _targets(path: Path) -> dict[str, tuple]:
+    data = rollup_report_data(open_database(path, create=False))
+    return {t["requirement_id"]: (t["status"], t["observed"], t["detail"]) for t in data["targets"]}
+
+
+def test_a_city_rollup_rolls_up_into_its_province(registry, tmp_path, counties):
     city = tmp_path / "city.db"
     rollup(registry, "test_rc", city, counties[:2])
-    with pytest.raises(XinliError, match="holds roll-ups but no assessment runs"):
-        rollup(registry, "test_rp", tmp_path / "province.db", [city, counties[2]])
+    before = sha(city)
+    result = rollup(registry, "test_rp", tmp_path / "province.db", [city, counties[2]])
+    assert result.schools == 13 and result.sources == 3 and result.warnings == []
+    rollup(registry, "test_rp", tmp_path / "direct.db", counties)
+    assert _targets(tmp_path / "province.db") == _targets(tmp_path / "direct.db")
+    provenance = rollup_report_data(open_database(tmp_path / "province.db", create=False))["provenance"]
+    assert {p["source_file"] for p in provenance} == {"city.db:test_rx1.db", "city.db:test_rx2.db", "test_rx3.db"}
+    assert sha(city) == before
+    with pytest.raises(XinliError, match=r"roll-up 1.*test_rc.*not 'test_ro'"):
+        rollup(registry, "test_ro", tmp_path / "other.db", [city])
+    with pytest.raises(XinliError, match="no roll-up 5"):
+        rollup(registry, "test_rp", tmp_path / "p2.db", [city], run_of={"city.db": 5})
+
+
+def test_a_county_both_direct_and_via_its_city_counts_once(registry, tmp_path, counties):
+    city = tmp_path / "city.db"
+    rollup(registry, "test_rc", city, counties[:2])
+    result = rollup(registry, "test_rp", tmp_path / "province.db", [city, *counties])
+    assert result.schools == 13
+    assert {w["region"] for w in result.warnings if w["code"] == "same-region-twice"} == {"test_rx1", "test_rx2"}
+
+
+def test_a_city_rollup_under_other_rules_leaves_those_schools_unknown(registry, tmp_path, counties):
+    newer = load_plugins(entry_points=[], extra=rollup_plugins(province_minimum=10))
+    city = tmp_path / "city.db"
+    rollup(newer, "test_rc", city, counties[:2])  # its targets cite the province's newer notice
+    result = rollup(registry, "test_rp", tmp_path / "province.db", [city, counties[2]])
+    missing = [w for w in result.warnings if w["code"] == "target-not-in-source-rollup"]
+    assert {(w["source"], w["requirement"]) for w in missing} == {
+        (f"city.db:{c}.db", t) for c in ("test_rx1", "test_rx2") for t in ("test_rp.other.coverage", "test_rp.other.boarding-plans")}
+    # rx3 alone: 4 of 6 with one unknown, plus rx1's 4 and rx2's 3 schools unknown
+    assert _targets(tmp_path / "province.db")["test_rp.other.coverage"] == ("unknown", "4/13", "8 school(s) unknown")
 
 
 def test_a_concurrent_identical_rollup_is_not_recorded_twice(registry, tmp_path, counties, monkeypatch):

@@ -159,3 +159,13 @@ def test_a_file_name_that_looks_like_a_formula_stays_text(run, counties, tmp_pat
     sheet = openpyxl.load_workbook(out)["Provenance of each source"]
     cells = [c for row in sheet.iter_rows() for c in row if c.value == "=1+1.db"]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_county_to_city_to_province(run, counties, tmp_path):
+    city, province = tmp_path / "city.db", tmp_path / "province.db"
+    assert run("rollup", "--region", "test_rc", "--db", str(city), str(counties / "test_rx1.db"),
+               str(counties / "test_rx2.db")).exit_code == 0
+    result = run("rollup", "--region", "test_rp", "--db", str(province), str(city), str(counties / "test_rx3.db"))
+    assert result.exit_code == 0 and "13 所学校" in result.output
+    report = run("report", "--db", str(province), "--lang", "zh").output
+    assert "city.db:test_rx1.db" in report and "city.db:test_rx2.db" in report

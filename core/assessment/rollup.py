@@ -98,33 +98,51 @@ def _match(spec: str, path: Path) -> bool:
     return spec in (str(path), path.name) or Path(spec).resolve() == path.resolve()
 
 
-def _read_meta(registry: Registry, region: str, path: Path, run_id: int | None) -> dict[str, Any]:
-    """Open a source read-only, read its run's provenance and check its region."""
+def _check_region(registry: Registry, region: str, source_region: str, what: str) -> tuple[str, str]:
+    """The source region's name, once it is known to be ``region`` or under it."""
+    if source_region not in registry.plugins:
+        raise XinliError(f"{what} is of region {source_region!r}, which is not installed; "
+                         f"install its plugin so its place under {region!r} can be checked")
+    if not is_within(registry, source_region, region):
+        raise XinliError(f"{what} is of region {source_region!r}, which is not {region!r} and does not lie under it "
+                         f"(its ancestors: {', '.join(ancestors(registry, source_region)) or 'none'})")
+    name = registry.plugins[source_region].jurisdiction.name
+    return name.zh, name.en
+
+
+def _read_meta(registry: Registry, region: str, path: Path, run_id: int | None) -> list[dict[str, Any]]:
+    """Open a source read-only, read its run's provenance and check its
+    region.  A database holding only roll-ups (a city's, sent on) gives the
+    source runs its newest roll-up (or roll-up ``run_id``) counted."""
     import sqlite3
 
     from xinli.core.records.database import open_readonly
-    from xinli.core.records.rollup import source_run
+    from xinli.core.records.rollup import holds_rollups_only, nested_rollup, source_run
 
     conn = open_readonly(path)
     try:
-        meta = source_run(conn, run_id, str(path))
+        if holds_rollups_only(conn):
+            outer, metas = nested_rollup(conn, run_id, str(path))
+        else:
+            outer, metas = None, [source_run(conn, run_id, str(path))]
     except sqlite3.DatabaseError as exc:
         raise XinliError(f"{path}: not a usable xinli database (corrupted?): {exc}") from None
     finally:
         conn.close()
-    source_region = meta["region"]
-    if source_region not in registry.plugins:
-        raise XinliError(f"{path}: run {meta['source_run']} is of region {source_region!r}, which is not installed; "
-                         f"install its plugin so its place under {region!r} can be checked")
-    if not is_within(registry, source_region, region):
-        raise XinliError(f"{path}: run {meta['source_run']} is of region {source_region!r}, which is not {region!r} "
-                         f"and does not lie under it (its ancestors: {', '.join(ancestors(registry, source_region)) or 'none'})")
-    name = registry.plugins[source_region].jurisdiction.name
-    meta.update(source_file=path.name, path=path, region_name_zh=name.zh, region_name_en=name.en, superseded_by=None)
-    return meta
+    if outer is not None:
+        _check_region(registry, region, outer["region"], f"{path}: roll-up {outer['id']}")
+    for meta in metas:
+        what = (f"{path}: run {meta['source_run']}" if outer is None
+                else f"{path}: roll-up {outer['id']}, source {meta['inner_file']}")
+        name_zh, name_en = _check_region(registry, region, meta["region"], what)
+        source_file = path.name if outer is None else f"{path.name}:{meta['inner_file']}"
+        meta.update(source_file=source_file, path=path, region_name_zh=name_zh, region_name_en=name_en,
+                    superseded_by=None, outer=outer)
+    return metas
 
 
-def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str]) -> None:
+def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str],
+               rules: dict[str, tuple[Any, ...]] | None = None) -> None:
     """Read a source's per-requirement counts and, for each school, its
     status towards each checkable target (facts are read, never copied).
     A yes/no fact arrives from SQLite's JSON functions as 1 or 0, which
@@ -137,6 +155,14 @@ def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str]) -> N
     from xinli.core.records.rollup import source_items, source_schools
 
     conn = open_readonly(source["path"])
+    if source["outer"] is not None:
+        try:
+            _read_nested_body(conn, source, targets, rules or {})
+        except sqlite3.DatabaseError as exc:
+            raise XinliError(f"{source['path']}: not a usable xinli database (corrupted?): {exc}") from None
+        finally:
+            conn.close()
+        return
     try:
         source["items"] = source_items(conn, source["source_run"])
         statuses: list[tuple[str, str, str]] = []
@@ -162,6 +188,23 @@ def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str]) -> N
         raise XinliError(f"{source['path']}: not a usable xinli database (corrupted?): {exc}") from None
     finally:
         conn.close()
+
+
+def _read_nested_body(conn: Any, source: dict[str, Any], targets: list[Any], rules: dict[str, tuple[Any, ...]]) -> None:
+    """A source that reached us inside another roll-up: its counts as that
+    roll-up recorded them, and its schools' statuses towards each target
+    that roll-up judged under the same rule (same expectation, share and
+    citation).  Targets it did not record are listed in ``missing``."""
+    from xinli.core.records.rollup import nested_items, nested_school_ids, nested_statuses
+
+    source["items"] = nested_items(conn, source["nested"])
+    definitions = source["outer"]["definitions"]
+    same, missing = [], []
+    for req in targets:
+        (same if definitions.get(req.id) == rules[req.id] else missing).append(req.id)
+    source["statuses"] = nested_statuses(conn, source["nested"], same)
+    source["missing"] = missing
+    source["school_ids"] = nested_school_ids(conn, source["nested"])
 
 
 def _dedupe(sources: list[dict[str, Any]], prefer: Iterable[str]) -> list[dict[str, Any]]:
@@ -205,7 +248,7 @@ def _as_of_warning(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _fingerprint(item: dict[str, Any]) -> str:
-    fields = [item[k] for k in ("level", "scope", "expected", "document", "clause", "quote", "text_zh")]
+    fields = [item[k] for k in ("level", "scope", "expected", "document", "clause", "text_zh")]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
@@ -242,6 +285,19 @@ def _ancestor_rules_warnings(registry: Registry, region: str, sources: list[dict
             f"; requirements written differently: {shown}" if differing else "") + "."
         warnings.append(_message("different-ancestor-rules", zh, en, jurisdiction=code,
                                  versions={v: r for v, r in sorted(versions.items())}, requirements=differing))
+    return warnings
+
+
+def _missing_warnings(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Targets a city's roll-up did not judge under the same rule."""
+    warnings = []
+    for source in sources:
+        for requirement in source.get("missing", ()):
+            warnings.append(_message(
+                "target-not-in-source-rollup",
+                f"{source['source_file']} 所在的汇总没有按相同规则评估 {requirement}：其 {source['schools']} 所学校在该目标中计为未知。",
+                f"the roll-up holding {source['source_file']} did not judge {requirement} under the same rule: its "
+                f"{source['schools']} schools count as unknown towards it.", requirement=requirement, source=source["source_file"]))
     return warnings
 
 
@@ -323,7 +379,7 @@ def rollup(
             raise XinliError(f"{path}: named twice as a source")
         seen_paths.add(resolved)
         chosen = next((run for spec, run in run_of.items() if _match(spec, path)), None)
-        sources.append(_read_meta(registry, region, path, chosen))
+        sources += _read_meta(registry, region, path, chosen)
 
     warnings = _dedupe(sources, prefer)
     used = [s for s in sources if s["superseded_by"] is None]
@@ -348,13 +404,17 @@ def rollup(
             "are not judged."))
     checkable = [req for req in compiled if req.region_share is not None and req.metric_index is not None
                  and not (req.deadline is not None and req.deadline > on)]
+    # each target as a roll-up records it, to recognise the same rule in a city's roll-up
+    rules = {req.id: (req.expected, float(req.region_share), items[req.id]["citation"]["document"],
+                      items[req.id]["citation"]["clause"]) for req in checkable}
     iterator: Iterator[Any] = iter(sources)
     if progress is not None:
         iterator = progress(iterator, len(sources))
     for source in iterator:
-        _read_body(source, checkable if source["superseded_by"] is None else [], keys)
+        _read_body(source, checkable if source["superseded_by"] is None else [], keys, rules)
         if source["superseded_by"] is not None:
             source["statuses"] = []
+    warnings += _missing_warnings(used)
     warnings += _ancestor_rules_warnings(registry, region, used)
     warnings += _duplicate_schools(used)
 
@@ -398,6 +458,9 @@ def _judge_targets(compiled: list[Any], checkable: list[Any], sources: list[dict
     for source in sources:
         for _school, requirement, status in source["statuses"]:
             tallies[requirement][status] += 1
+        for requirement in source.get("missing", ()):
+            # a city's roll-up that did not judge this rule: its schools are unknown, never guessed
+            tallies[requirement]["unknown"] += source["schools"] or 0
     targets = []
     for req in compiled:
         item = items[req.id]

@@ -35,10 +35,6 @@ def source_run(conn: sqlite3.Connection, run_id: int | None, name: str) -> dict[
     if run_id is None:
         row = conn.execute(query + "order by id desc limit 1").fetchone()
         if row is None:
-            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
-            if "rollups" in tables and conn.execute("select exists(select 1 from rollups)").fetchone()[0]:
-                raise XinliError(f"{name}: holds roll-ups but no assessment runs; roll up the county databases it was "
-                                 "made from instead (a roll-up of roll-ups is not supported)")
             raise XinliError(f"{name}: the database holds no assessment runs")
     else:
         row = conn.execute(query + "where id = ?", [run_id]).fetchone()
@@ -92,6 +88,68 @@ def source_schools(conn: sqlite3.Connection, run_id: int, facts: list[str]) -> I
             raise XinliError(f"not a fact key: {key!r}")
     picked = "".join(f", json_extract(facts, '$.{key}')" for key in facts)
     yield from conn.execute(f"select school_id, grades{picked} from schools where run_id = ? order by id", [run_id])
+
+
+def holds_rollups_only(conn: sqlite3.Connection) -> bool:
+    """True when a source database holds roll-ups and no assessment run: a
+    city's roll-up sent on to its province."""
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if "rollups" not in tables or conn.execute("select exists(select 1 from runs)").fetchone()[0]:
+        return False
+    return bool(conn.execute("select exists(select 1 from rollups)").fetchone()[0])
+
+
+def nested_rollup(conn: sqlite3.Connection, rollup_id: int | None, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A source roll-up (the newest, or ``rollup_id``): its region, id and
+    target definitions, and the provenance of each source run it counted,
+    in the form :func:`source_run` gives (plus ``nested``, the row id)."""
+    query = "select id, region, as_of from rollups "
+    row = (conn.execute(query + "order by id desc limit 1").fetchone() if rollup_id is None
+           else conn.execute(query + "where id = ?", [rollup_id]).fetchone())
+    if row is None:
+        ids = ", ".join(str(r[0]) for r in conn.execute("select id from rollups order by id")) or "none"
+        raise XinliError(f"{name}: no roll-up {rollup_id}; roll-ups in this database: {ids}")
+    definitions = {
+        r[0]: (r[1], r[2], r[3], r[4])
+        for r in conn.execute("select requirement_id, expected, target_share, document, clause from rollup_targets "
+                              "where rollup_id = ?", [row[0]])
+    }
+    sources = [
+        {"nested": r[0], "inner_file": r[1], "source_run": r[2], "region": r[3], "as_of": r[4], "created": r[5],
+         "run_key": r[6], "rules_sha256": r[7], "plugins": json.loads(r[8] or "{}"), "facts_sha256": r[9],
+         "waivers_sha256": r[10], "schools": r[11], "findings": r[12], "counts": json.loads(r[13] or "{}")}
+        for r in conn.execute(
+            "select id, source_file, source_run, region, as_of, created, run_key, rules_sha256, plugins, facts_sha256, "
+            "waivers_sha256, schools, findings, counts from rollup_sources where rollup_id = ? and superseded_by is null "
+            "order by id", [row[0]])
+    ]
+    return {"id": row[0], "region": row[1], "as_of": row[2], "definitions": definitions}, sources
+
+
+def nested_items(conn: sqlite3.Connection, nested: int) -> list[dict[str, Any]]:
+    """A rolled-up source's per-requirement counts, as :func:`source_items` gives them."""
+    columns = ("requirement_id", "scope", "level", "jurisdiction", "text_zh", "text_en", "expected", "document", "clause",
+               *STATUSES, "status", "observed", "detail")
+    items = [dict(zip(columns, r, strict=True)) for r in conn.execute(
+        f"select {', '.join(columns)} from rollup_items where rollup_source = ? order by id", [nested])]
+    for item in items:
+        item["quote"] = None
+    return items
+
+
+def nested_statuses(conn: sqlite3.Connection, nested: int, requirement_ids: list[str]) -> list[tuple[str, str, str]]:
+    """A rolled-up source's school statuses towards the named targets."""
+    if not requirement_ids:
+        return []
+    marks = ", ".join("?" * len(requirement_ids))
+    return conn.execute(f"select school_id, requirement_id, status from rollup_statuses where rollup_source = ? "
+                        f"and requirement_id in ({marks})", [nested, *requirement_ids]).fetchall()
+
+
+def nested_school_ids(conn: sqlite3.Connection, nested: int) -> list[str]:
+    """The school ids a roll-up recorded for one of its sources (only those
+    its targets needed; empty when it had none)."""
+    return [r[0] for r in conn.execute("select distinct school_id from rollup_statuses where rollup_source = ?", [nested])]
 
 
 def existing_rollup(db: sqlite_utils.Database, key: str) -> int | None:
