@@ -381,6 +381,8 @@ def rollup(
         chosen = next((run for spec, run in run_of.items() if _match(spec, path)), None)
         sources += _read_meta(registry, region, path, chosen)
 
+    if not sources:
+        raise XinliError("the sources hold no run to roll up")
     warnings = _dedupe(sources, prefer)
     used = [s for s in sources if s["superseded_by"] is None]
     on = as_of or max(dt.date.fromisoformat(s["as_of"]) for s in used)
@@ -420,7 +422,8 @@ def rollup(
 
     targets = _judge_targets(compiled, checkable, used, items, on)
     key_parts = {"region": region, "as_of": on.isoformat(), "rules": rules_sha,
-                 "sources": sorted([s["region"], s["run_key"], s["superseded_by"] is not None] for s in sources)}
+                 "sources": sorted([s["region"], s["run_key"], s["source_file"], s["superseded_by"] is not None]
+                                   for s in sources)}
     key = hashlib.sha256(json.dumps(key_parts, sort_keys=True).encode()).hexdigest()
     schools = sum(s["schools"] or 0 for s in used)
     db = open_database(target)
