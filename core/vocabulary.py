@@ -52,6 +52,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     "student_cadres": ("学生干部", "student cadres"),
     "youth_organisations": ("学校团队组织", "school Youth League and Young Pioneers"),
     "school_union": ("学校工会", "school trade union"),
+    "school_and_family": ("学校和家庭（家校共同）", "the school together with families"),
     # outside the school
     "education_authority": ("教育行政部门", "education authority"),
     "research_office": ("教研机构", "teaching-research office"),
@@ -72,6 +73,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     # people a requirement concerns
     "students": ("学生", "students"),
     "parents": ("家长", "parents"),
+    "families": ("家庭", "families"),
     "returning_students": ("复学学生", "students returning to school"),
     "at_risk_students": ("重点关注学生", "students at risk"),
     "new_students": ("新生", "new students"),
@@ -99,8 +101,14 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
         "student_cadres",
         "youth_organisations",
         "school_union",
+        "school_and_family",
     }
 )
+
+#: Holders whose duties fall on families: never a school's finding nor the
+#: authority's; the checklist lists them and assessment records them as
+#: manual region items.
+FAMILY_SIDE: frozenset[str] = frozenset({"parents", "families"})
 
 #: School attributes that applicability conditions may test, with their type.
 SCHOOL_ATTRIBUTES: dict[str, tuple[str, str, str]] = {
@@ -148,6 +156,14 @@ COUNT_PER: dict[str, tuple[str, str]] = {
     "student": ("每名学生", "per student"),
     "teacher": ("每名教师", "per teacher"),
     "region": ("全辖区", "across the region"),
+}
+
+#: Where a region-level target (``count_per = "region"``) is measured:
+#: over all schools of the jurisdiction that sets it (in a run of that
+#: jurisdiction), or separately in each sub-region's run.
+TARGET_SCOPES: dict[str, tuple[str, str]] = {
+    "jurisdiction": ("全辖区统一计算", "measured over the whole jurisdiction"),
+    "each_subregion": ("各下级地区分别计算", "measured in each sub-region"),
 }
 
 OPERATORS: tuple[str, ...] = (">=", "<=", "==", "between", "true")
