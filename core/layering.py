@@ -21,8 +21,8 @@ from attrs import frozen
 from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
 from xinli.core.errors import PluginError
-from xinli.core.suggest import did_you_mean
 from xinli.core.model import Ancestor, Check, Document, DocumentRef, Exclusion, Requirement, Text, parse_share
+from xinli.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from xinli.core.registry import LoadedPlugin, Registry

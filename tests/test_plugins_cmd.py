@@ -10,7 +10,8 @@ from conftest import BUNDLED
 
 from xinli.core import registry as plugins_module
 from xinli.core.registry import load_plugins
-from xinli.core.rules.toml_plugin import TomlPlugin, export_rules_toml
+from xinli.core.rules.toml_export import export_rules_toml
+from xinli.core.rules.toml_plugin import TomlPlugin
 from xinli.core.rules.validate import check_all
 from xinli.core.views.checklist import build_checklist
 

@@ -1,20 +1,21 @@
-"""Plugins written as data: a TOML file of requirements, loaded by a small
-plugin class, so that a policy officer who does not write Python can keep a
-district's rules.
+"""Plugins written as data: a TOML rules file read by a small plugin class,
+so that a policy officer who does not write Python can keep a region's
+rules.
 
-The file has a ``[jurisdiction]`` table (with ``[[jurisdiction.documents]]``),
-``[[requirements]]`` tables with the same fields as the checklist contract
-(docs/checklist-format.md; absent keys mean "none"), and optional
-``[[exclusions]]``.  :func:`export_rules` writes an installed plugin in this
-form with tomli-w; :class:`TomlPlugin` reads it back.
+The format (``[jurisdiction]`` with its documents, ancestors and coverage,
+``[[requirements]]``, ``[[exclusions]]`` and ``[[metrics]]``) is documented
+field by field in ``docs/rules-format.md``;
+:mod:`xinli.core.rules.toml_export` writes any installed plugin in it and
+:mod:`xinli.core.rules.folders` loads such files from folders
+(``XINLI_RULES_PATH``, ``xinli --rules DIR``) without packaging.
 
-A package ships such a plugin with two lines::
+A package ships the same file unchanged with a two-line ``plugin.py``::
 
-    # xinli_bar_county/plugin.py
     from xinli.core.rules.toml_plugin import TomlPlugin
-    plugin = TomlPlugin.from_package(__package__, "rules.toml")
+    plugin = TomlPlugin.from_package(__package__)
 
 and the entry point ``bar_county = "xinli_bar_county.plugin:plugin"``.
+This module reads only; it imports no registry, so the registry can use it.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from xinli.core import hookimpl
+from xinli.core.assessment.metrics import Metric
 from xinli.core.errors import XinliError
-from xinli.core.layering import EffectiveItem
 from xinli.core.model import (
+    Ancestor,
     Check,
     Citation,
     Condition,
@@ -40,34 +42,10 @@ from xinli.core.model import (
     Requirement,
     Timing,
 )
-from xinli.core.registry import Registry
-from xinli.core.views.checklist import citation_dict, item_dict, text_dict
-
-#: Checklist fields that describe a region's layering, not the rule itself.
-DERIVED_FIELDS = ("school_duty", "source", "replaces", "looser_than_parent")
-
-
-def _drop_none(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_drop_none(v) for v in value]
-    return value
 
 
 def _text(data: dict[str, str] | None) -> tuple[str, str] | None:
     return None if data is None else (data["zh"], data["en"])
-
-
-def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
-    """A requirement as a TOML-ready table: the checklist contract's fields,
-    without derived ones and without empty values."""
-    data = item_dict(EffectiveItem(requirement, requirement.citation.jurisdiction))
-    for key in DERIVED_FIELDS:
-        data.pop(key, None)
-    if not data.get("timing"):
-        data.pop("timing", None)
-    return _drop_none(data)
 
 
 def requirement_from_dict(data: dict[str, Any]) -> Requirement:
@@ -88,6 +66,7 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         check=Check(
             metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
             per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
+            scope=check.get("scope"),
         ) if check else None,
         deadline=data.get("deadline"),
         note=_text(data.get("note")),
@@ -98,33 +77,6 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
     )
 
 
-def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
-    """A jurisdiction's identity as a TOML-ready table."""
-    return _drop_none({
-        "code": jurisdiction.code,
-        "name": text_dict(jurisdiction.name),
-        "level": jurisdiction.level,
-        "parent": jurisdiction.parent,
-        "parent_name": text_dict(jurisdiction.parent_name),
-        "documents": [
-            {
-                "number": doc.number,
-                "title": text_dict(doc.title),
-                "issuer": text_dict(doc.issuer),
-                "date": doc.date,
-                "has_official_number": doc.has_official_number,
-                "implements": [{"number": r.number, "title": r.title_zh, "issuer": r.issuer_zh, "jurisdiction": r.jurisdiction}
-                               for r in doc.implements],
-                "note": text_dict(doc.note),
-                "in_force_from": doc.in_force_from,
-                "repealed_on": doc.repealed_on,
-                "replaced_by": doc.replaced_by,
-            }
-            for doc in jurisdiction.documents
-        ],
-    })
-
-
 def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
     """Build a :class:`Jurisdiction` from its table."""
     return Jurisdiction(
@@ -133,6 +85,14 @@ def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
         level=data["level"],
         parent=data.get("parent"),
         parent_name=_text(data.get("parent_name")),
+        ancestors=[
+            Ancestor(a["code"], _text(a.get("name")), a.get("level"),
+                     [DocumentRef(r["number"], r["title"], r["issuer"], r.get("jurisdiction", a["code"]))
+                      for r in a.get("documents", [])])
+            for a in data.get("ancestors", [])
+        ],
+        encoded_domains=data.get("encoded_domains"),
+        encoded_clauses=data.get("encoded_clauses", []),
         documents=[
             Document(
                 number=doc["number"], title=_text(doc["title"]), issuer=_text(doc["issuer"]), date=doc["date"],
@@ -145,6 +105,13 @@ def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
             for doc in data.get("documents", [])
         ],
     )
+
+
+def metric_from_dict(data: dict[str, Any]) -> Metric:
+    """Build a :class:`Metric` from a ``[[metrics]]`` table; ``help``
+    defaults to the label."""
+    label = _text(data["label"])
+    return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label)
 
 
 class TomlPlugin:
@@ -162,9 +129,11 @@ class TomlPlugin:
             self.exclusions = [
                 Exclusion(e["id"], Citation(**e["citation"]), _text(e["reason"])) for e in data.get("exclusions", [])
             ]
+            self.metrics = [metric_from_dict(m) for m in data.get("metrics", [])]
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
             raise XinliError(f"{origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
         self._source_text = source_text
+        self.origin = origin
 
     @classmethod
     def from_path(cls, path: str | Path) -> TomlPlugin:
@@ -229,33 +198,7 @@ class TomlPlugin:
         """The ``[[exclusions]]`` tables."""
         return self.exclusions
 
-
-def export_rules(registry: Registry, code: str) -> dict[str, Any]:
-    """Plugin ``code``'s identity, own requirements (including its
-    overrides of ancestors' ids) and exclusions, as a TOML-ready dict."""
-    from xinli.core.layering import resolve
-
-    plugin = registry.get(code)
-    resolution = resolve(registry, code)
-    own = [item.requirement for item in resolution.items if item.source == code]
-    exclusions = [
-        {"id": ex.exclusion.id, "citation": citation_dict(ex.exclusion.citation), "reason": text_dict(ex.exclusion.reason)}
-        for ex in resolution.excluded
-        if ex.by == code
-    ]
-    data: dict[str, Any] = {
-        "jurisdiction": jurisdiction_to_dict(plugin.jurisdiction),
-        "requirements": [requirement_to_dict(r) for r in own],
-    }
-    if exclusions:
-        data["exclusions"] = exclusions
-    return data
-
-
-def export_rules_toml(registry: Registry, code: str) -> str:
-    """:func:`export_rules` written as TOML text by tomli-w."""
-    import tomli_w
-
-    header = (f"# xinli rules for {code}, exported by `xinli export-rules`.\n"
-              "# Field meanings: docs/checklist-format.md. Load with xinli.core.rules.toml_plugin.TomlPlugin.\n\n")
-    return header + tomli_w.dumps(export_rules(registry, code))
+    @hookimpl
+    def xinli_register_metrics(self) -> list[Metric]:
+        """The ``[[metrics]]`` tables: metrics this file's checks add."""
+        return self.metrics
