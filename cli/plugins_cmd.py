@@ -57,13 +57,15 @@ def plugins(ctx: click.Context, fmt: str, plugins: str | None) -> None:
 
 @plugins.command()
 @click.argument("codes", nargs=-1)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too: placeholders left in, missing ancestors, "
+              "region targets without a scope, looser overrides.")
 @click.pass_context
 @user_errors
-def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
+def check(ctx: click.Context, codes: tuple[str, ...], strict: bool) -> None:
     """Check plugins (default: all) against every rule the bundled plugins
     obey.  Prints each problem with plugin, item and reason; exits 1 when
-    any is found.  Warnings (a parent not installed, a looser override)
-    do not fail the check."""
+    any is found.  Warnings (scaffold placeholders, an ancestor not
+    installed, a looser override) fail the check only with --strict."""
     from xinli.core.rules.validate import check_all
 
     registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None)
@@ -78,5 +80,5 @@ def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
         click.echo(f"error: {error}")
     checked = len(codes) if codes else len(registry.codes) + len(registry.problems)
     click.echo(f"{checked} plugin(s) checked: {len(errors)} problem(s), {len(warnings)} warning(s)")
-    if errors:
+    if errors or (strict and warnings):
         ctx.exit(1)

@@ -20,6 +20,7 @@ import attrs
 from attrs import field, frozen
 
 from xinli.core import vocabulary as vocab
+from xinli.core.suggest import did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -32,7 +33,8 @@ ALL_GRADES: tuple[int, ...] = tuple(range(1, 13))
 def _one_of(choices: Any, what: str):
     def check(_instance: Any, _attribute: Any, value: Any) -> None:
         if value not in choices:
-            raise ValueError(f"{what} must be one of {sorted(choices)}, not {value!r}")
+            hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+            raise ValueError(f"{what} must be one of {sorted(choices)}, not {value!r}{hint}")
 
     return check
 

@@ -114,6 +114,56 @@ def metric_from_dict(data: dict[str, Any]) -> Metric:
     return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label)
 
 
+#: The fields each table of a rules file may hold (docs/rules-format.md).
+FIELDS: dict[str, frozenset[str]] = {
+    "top": frozenset({"jurisdiction", "requirements", "exclusions", "metrics", "scaffold"}),
+    "jurisdiction": frozenset({"code", "name", "level", "parent", "parent_name", "ancestors", "documents",
+                               "encoded_domains", "encoded_clauses"}),
+    "documents": frozenset({"number", "title", "issuer", "date", "has_official_number", "implements", "note",
+                            "in_force_from", "repealed_on", "replaced_by"}),
+    "ancestors": frozenset({"code", "name", "level", "documents"}),
+    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "citation", "subject", "grades",
+                               "applies_if", "check", "deadline", "note", "step", "partner", "timing"}),
+    "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope"}),
+    "exclusions": frozenset({"id", "citation", "reason"}),
+    "metrics": frozenset({"key", "label", "type", "unit", "help"}),
+}
+
+
+def unknown_fields(data: dict[str, Any]) -> list[str]:
+    """Fields of a rules file that the format does not have, each with
+    where it is and a "did you mean" suggestion (a misspelt field would
+    otherwise be silently ignored)."""
+    from xinli.core.suggest import did_you_mean
+
+    found: list[str] = []
+
+    def look(table: Any, kind: str, where: str) -> None:
+        if not isinstance(table, dict):
+            return
+        for key in table:
+            if key not in FIELDS[kind]:
+                found.append(f"unknown field {key!r} in {where}{did_you_mean(key, FIELDS[kind])}")
+
+    look(data, "top", "the file")
+    jurisdiction = data.get("jurisdiction", {})
+    look(jurisdiction, "jurisdiction", "[jurisdiction]")
+    for i, doc in enumerate(jurisdiction.get("documents", []) if isinstance(jurisdiction, dict) else [], 1):
+        look(doc, "documents", f"[[jurisdiction.documents]] #{i}")
+    for i, anc in enumerate(jurisdiction.get("ancestors", []) if isinstance(jurisdiction, dict) else [], 1):
+        look(anc, "ancestors", f"[[jurisdiction.ancestors]] #{i}")
+    for i, req in enumerate(data.get("requirements", []), 1):
+        name = req.get("id", f"#{i}") if isinstance(req, dict) else f"#{i}"
+        look(req, "requirements", f"requirement {name}")
+        if isinstance(req, dict):
+            look(req.get("check"), "check", f"the check of {name}")
+    for i, exc in enumerate(data.get("exclusions", []), 1):
+        look(exc, "exclusions", f"[[exclusions]] #{i}")
+    for i, metric in enumerate(data.get("metrics", []), 1):
+        look(metric, "metrics", f"[[metrics]] #{i}")
+    return found
+
+
 class TomlPlugin:
     """A jurisdiction plugin whose identity and rules come from TOML text.
 
@@ -124,6 +174,10 @@ class TomlPlugin:
     def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>") -> None:
         try:
             data = tomllib.loads(text)
+            unknown = unknown_fields(data)
+            if unknown:
+                raise ValueError("; ".join(unknown))
+            self.scaffolded_on: str | None = str(data["scaffold"]["created"]) if "scaffold" in data else None
             self.jurisdiction = jurisdiction_from_dict(data["jurisdiction"])
             self.requirements = [requirement_from_dict(r) for r in data.get("requirements", [])]
             self.exclusions = [
