@@ -18,6 +18,7 @@ import pytest
 from conftest import BUNDLED
 
 from xinli.core.rules import scaffold
+from xinli.core.rules.toml_plugin import TomlPlugin
 from xinli.core.rules.validate import check_plugin
 from xinli.testing import checklist_for, load_registry
 from xinli.testing import contract as rules
@@ -41,30 +42,61 @@ def listing(path: Path) -> list[str]:
 # --- the generated files ---------------------------------------------------------
 
 
-def test_render_writes_an_installable_package():
+def test_render_writes_an_installable_package_shaped_like_the_bundled_plugins():
     files = scaffold.render(spec())
     assert sorted(files) == [
-        "README.md", "pyproject.toml", "tests/test_plugin.py",
-        "xinli_bar_county/__init__.py", "xinli_bar_county/plugin.py", "xinli_bar_county/source.txt",
+        "pyproject.toml", "tests/test_plugin.py", "xinli_bar_county/README.md", "xinli_bar_county/__init__.py",
+        "xinli_bar_county/plugin.py", "xinli_bar_county/rules.toml", "xinli_bar_county/source.txt",
     ]
     project = tomllib.loads(files["pyproject.toml"])
     assert project["project"]["name"] == "xinli-bar-county"
-    assert project["project"]["dependencies"] == ["xinli"]
-    assert project["project"]["entry-points"]["xinli"] == {"bar_county": "xinli_bar_county.plugin"}
-    assert project["tool"]["setuptools"]["package-data"] == {"xinli_bar_county": ["source.txt"]}
+    assert project["project"]["dependencies"] == ["xinli>=0.1"]
+    assert project["project"]["entry-points"]["xinli"] == {"bar_county": "xinli_bar_county.plugin:plugin"}
+    assert project["tool"]["setuptools"]["package-data"] == {"xinli_bar_county": ["rules.toml", "source.txt", "README.md"]}
+    assert files["xinli_bar_county/plugin.py"] == (
+        "from xinli.core.rules.toml_plugin import TomlPlugin\nplugin = TomlPlugin.from_package(__package__)\n")
     for path, text in files.items():
         if path.endswith(".py"):
             compile(text, path, "exec")
 
 
-def test_plugin_module_has_identity_cite_helper_and_one_marked_example():
-    plugin = scaffold.render(spec())["xinli_bar_county/plugin.py"]
-    assert 'parent="henan"' in plugin and 'level="county"' in plugin
-    assert 'DOC = "待填写〔2025〕1号"' in plugin and 'date="2025-03-01",  # TODO' in plugin
-    assert "def cite(clause: str, quote: str) -> Citation:" in plugin
-    assert "EXAMPLE — replace with your document's requirements" in plugin
-    assert plugin.count("Requirement(") == 1 and "【示例】" in plugin and "[Example]" in plugin
-    assert 'DocumentRef("教基〔2021〕330号"' in plugin
+def scaffolded(files: dict[str, str], package: str = "xinli_bar_county") -> TomlPlugin:
+    """The scaffolded rules file, loaded as the plugin would load it."""
+    return TomlPlugin(files[f"{package}/rules.toml"], files[f"{package}/source.txt"])
+
+
+def test_rules_file_has_identity_ancestry_and_one_marked_example():
+    files = scaffold.render(spec())
+    rules = files["xinli_bar_county/rules.toml"]
+    plugin = scaffolded(files)
+    jurisdiction = plugin.jurisdiction
+    assert (jurisdiction.level, jurisdiction.parent, jurisdiction.parent_name.zh) == ("county", "henan", "河南省")
+    assert [a.code for a in jurisdiction.ancestors] == ["henan"]
+    (document,) = jurisdiction.documents
+    assert (document.number, document.date) == ("待填写〔2025〕1号", "2025-03-01")
+    assert [ref.number for ref in document.implements] == ["教基〔2021〕330号"]
+    assert plugin.scaffolded_on == "2025-03-01" and jurisdiction.encoded_domains == ()
+    assert "EXAMPLE — replace with your document's requirements" in rules
+    assert [r.id for r in plugin.requirements] == ["bar_county.other.example-work-log"]
+    assert "【示例】" in rules and "[Example]" in rules
+
+
+def test_a_province_needs_no_parent_or_declares_national():
+    alone = scaffolded(scaffold.render(spec(code="bar_prov", level="province", parent=None, parent_name_zh=None,
+                                            parent_name_en=None, parent_documents=[])), "xinli_bar_prov")
+    assert alone.jurisdiction.parent is None and alone.jurisdiction.ancestors == ()
+    national = scaffolded(scaffold.render(spec(code="bar_prov", level="province", parent="national", parent_name_zh="国家",
+                                               parent_name_en="National", parent_level="national", parent_documents=[])),
+                          "xinli_bar_prov")
+    assert [(a.code, a.level) for a in national.jurisdiction.ancestors] == [("national", "national")]
+
+
+def test_a_county_declares_its_whole_line():
+    line = [scaffold.AncestorSpec("bar_prov", "巴省", "Bar Province", "province"),
+            scaffold.AncestorSpec("national", "国家", "National", "national")]
+    plugin = scaffolded(scaffold.render(spec(parent="bar_city", parent_name_zh="巴市", parent_name_en="Bar City",
+                                             parent_level="city", parent_documents=[], ancestors=line)))
+    assert [a.code for a in plugin.jurisdiction.ancestors] == ["bar_city", "bar_prov", "national"]
 
 
 def test_example_quote_is_in_the_placeholder_source_text():
@@ -72,7 +104,7 @@ def test_example_quote_is_in_the_placeholder_source_text():
     source = files["xinli_bar_county/source.txt"]
     assert source.splitlines()[0].startswith("【请用本地文件的全文替换本文件")
     assert "〔略〕" in source
-    assert scaffold.EXAMPLE_QUOTE in source and f'"{scaffold.EXAMPLE_QUOTE}"' in files["xinli_bar_county/plugin.py"]
+    assert scaffold.EXAMPLE_QUOTE in source and f'"{scaffold.EXAMPLE_QUOTE}"' in files["xinli_bar_county/rules.toml"]
 
 
 def test_tests_use_the_contract_in_one_line_and_the_checklist_fixture():
@@ -83,24 +115,18 @@ def test_tests_use_the_contract_in_one_line_and_the_checklist_fixture():
 
 
 def test_readme_is_bilingual_and_names_the_parent():
-    readme = scaffold.render(spec(document_number="巴教〔2025〕3号"))["README.md"]
+    readme = scaffold.render(spec(document_number="巴教〔2025〕3号"))["xinli_bar_county/README.md"]
     for heading in ("## 中文", "## English", "**文件**", "**Document**", "**上级**", "**Parent**",
                     "**覆盖内容**", "**Coverage**", "**解释与取舍**", "**Interpretations**"):
         assert heading in readme
     assert "巴教〔2025〕3号" in readme and "`henan`（河南省）" in readme
 
 
-def test_names_with_quotes_stay_valid_python(tmp_path, monkeypatch):
+def test_names_with_quotes_stay_valid_toml():
     files = scaffold.render(spec(code="quote_county", name_en='The "Quoted" County', document_number='文"号'))
-    scaffold.write_tree(files, tmp_path / "pkg")
-    monkeypatch.syspath_prepend(str(tmp_path / "pkg"))
-    module = importlib.import_module("xinli_quote_county.plugin")
-    try:
-        assert module.JURISDICTION.name.en == 'The "Quoted" County'
-        assert module.JURISDICTION.documents[0].number == '文"号'
-    finally:
-        for name in [m for m in sys.modules if m.startswith("xinli_quote_county")]:
-            del sys.modules[name]
+    plugin = scaffolded(files, "xinli_quote_county")
+    assert plugin.jurisdiction.name.en == 'The "Quoted" County'
+    assert plugin.jurisdiction.documents[0].number == '文"号'
 
 
 @pytest.mark.parametrize("parent", BUNDLED)
@@ -114,7 +140,7 @@ def test_generated_plugin_layers_over_its_parent_and_obeys_the_contract(run, tmp
     monkeypatch.syspath_prepend(str(tmp_path / "pkg"))
     module = importlib.import_module(f"xinli_{code}.plugin")
     try:
-        registry = load_registry(BUNDLED, extra=[(code, module)])
+        registry = load_registry(BUNDLED, extra=[(code, module.plugin)])
         assert registry.problems == []
         assert [str(p) for p in check_plugin(registry, code)] == []
         checklist = checklist_for(registry, code)
@@ -161,14 +187,15 @@ def test_new_plugin_writes_the_package(run, tmp_path):
     result = run("new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
                  "--document-number", "巴教〔2025〕3号", "--directory", str(target))
     assert result.exit_code == 0, result.output
-    assert "xinli plugins check bar_county" in result.output
+    assert "xinli plugins check --strict bar_county" in result.output
     assert listing(tmp_path) == [
-        "xinli-bar_county", "xinli-bar_county/README.md", "xinli-bar_county/pyproject.toml", "xinli-bar_county/tests",
+        "xinli-bar_county", "xinli-bar_county/pyproject.toml", "xinli-bar_county/tests",
         "xinli-bar_county/tests/test_plugin.py", "xinli-bar_county/xinli_bar_county",
-        "xinli-bar_county/xinli_bar_county/__init__.py", "xinli-bar_county/xinli_bar_county/plugin.py",
+        "xinli-bar_county/xinli_bar_county/README.md", "xinli-bar_county/xinli_bar_county/__init__.py",
+        "xinli-bar_county/xinli_bar_county/plugin.py", "xinli-bar_county/xinli_bar_county/rules.toml",
         "xinli-bar_county/xinli_bar_county/source.txt",
     ]
-    assert 'DOC = "巴教〔2025〕3号"' in (target / "xinli_bar_county" / "plugin.py").read_text(encoding="utf-8")
+    assert 'number = "巴教〔2025〕3号"' in (target / "xinli_bar_county" / "rules.toml").read_text(encoding="utf-8")
 
 
 def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_path, monkeypatch):
@@ -176,8 +203,8 @@ def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_pat
     result = run("new-plugin", "baz_district", "--parent", "nanchang", "--name-zh", "巴兹区", "--name-en", "Baz District",
                  "--level", "district")
     assert result.exit_code == 0, result.output
-    plugin = (tmp_path / "xinli-baz_district" / "xinli_baz_district" / "plugin.py").read_text(encoding="utf-8")
-    assert 'level="district"' in plugin and 'parent="nanchang"' in plugin
+    rules = (tmp_path / "xinli-baz_district" / "xinli_baz_district" / "rules.toml").read_text(encoding="utf-8")
+    assert 'level = "district"' in rules and 'code = "nanchang"' in rules
 
 
 @pytest.mark.parametrize(
@@ -187,13 +214,17 @@ def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_pat
         (["bar-county"], "must be a lowercase ASCII identifier"),
         (["1bar"], "must be a lowercase ASCII identifier"),
         (["henan"], "'henan' is already installed"),
-        (["bar_county", "--parent", "atlantis"], "unknown parent 'atlantis'; valid codes: chongqing_dadukou"),
+        (["bar_county", "--parent", "atlantis"], "parent 'atlantis' is not installed; describe it with --parent-name-zh"),
+        (["bar_county", "--parent", ""], "must be a lowercase ASCII identifier"),
+        (["bar_county", "--parent", "henan", "--ancestor", "atlantis"], "ancestor 'atlantis' is not installed"),
         (["bar_county", "--name-zh", ""], "--name-zh must be one non-empty line"),
     ],
 )
 def test_new_plugin_refuses_with_exit_2_and_writes_nothing(run, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     defaults = {"--parent": "henan", "--name-zh": "巴县", "--name-en": "Bar County"}
+    if "--parent" in args and args[args.index("--parent") + 1] == "":
+        args = [a if a != "" else "''" for a in args]
     for option, value in defaults.items():
         if option not in args:
             args = [*args, option, value]
