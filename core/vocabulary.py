@@ -196,3 +196,11 @@ def label(vocabulary: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
     if labels is None:
         return key
     return localize({"zh": labels[-2], "en": labels[-1]}, lang)
+
+
+def book_title(title: str) -> str:
+    """``title`` in 《》, unless the document's title already carries them."""
+    stripped = title.strip()
+    if stripped.startswith("《") and stripped.endswith("》"):
+        return stripped
+    return f"《{stripped}》"

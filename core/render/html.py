@@ -202,7 +202,8 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
     for doc in checklist["documents"]:
         flag = "" if doc["encoded"] else f" — <strong>{esc(h('not_encoded', lang))}</strong>"
         date = f", {esc(doc['date'])}" if doc["date"] else ""
-        body.append(f"<li>{esc(doc['number'])}《{esc(vocab.localize(doc['title'], lang))}》, {esc(vocab.localize(doc['issuer'], lang))}"
+        title = vocab.book_title(vocab.localize(doc['title'], lang))
+        body.append(f"<li>{esc(doc['number'])}{esc(title)}, {esc(vocab.localize(doc['issuer'], lang))}"
                     f"{date}{flag}</li>")
     body.append("</ul>")
     for warning in checklist["warnings"]:

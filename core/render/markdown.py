@@ -154,7 +154,7 @@ def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
     for doc in checklist["documents"]:
         flag = "" if doc["encoded"] else f" — **{h('not_encoded', lang)}**"
         date = f", {doc['date']}" if doc["date"] else ""
-        out.append(f"- {doc['number']}《{t(doc['title'], lang)}》, {t(doc['issuer'], lang)}{date}{flag}")
+        out.append(f"- {doc['number']}{vocab.book_title(t(doc['title'], lang))}, {t(doc['issuer'], lang)}{date}{flag}")
     if checklist["warnings"]:
         out += ["", f"## {h('warnings', lang)}", ""]
         out += [f"> ⚠ {t(w['message'], lang)}" for w in checklist["warnings"]]

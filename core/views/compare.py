@@ -1,7 +1,9 @@
 """Comparing two regions' effective rules, domain by domain.
 
-Requirements are paired by id (a district and the province it overrides),
-then by metric, then by metric family (``psych_lessons_per_semester`` and
+Requirements are paired by id lineage (a district's override keeps the id
+of the province's rule it replaces), then by metric and scope, then by
+metric family and scope (a region-level target never pairs with a
+per-school rule) (``psych_lessons_per_semester`` and
 ``psych_lessons_per_school_year`` both count psychology lessons).  Paired
 items are compared on value, period, grades and level, and the stricter
 side is named where that is decidable: a higher level; a larger minimum
@@ -49,7 +51,7 @@ def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]]) -> tuple
             pairs.append((item, match))
             left.remove(item)
             right.remove(match)
-    for key in (lambda i: i["check"]["metric"], lambda i: metric_family(i["check"]["metric"])):
+    for key in (lambda i: (i["check"]["metric"], _scope(i)), lambda i: (metric_family(i["check"]["metric"]), _scope(i))):
         for item in list(left):
             if not item["check"]:
                 continue
@@ -63,6 +65,14 @@ def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]]) -> tuple
             left.remove(item)
             right.remove(best)
     return pairs, left, right
+
+
+def _scope(item: dict[str, Any]) -> tuple[bool, str | None]:
+    """What a check is measured over: a region-level target (and its
+    scope) never pairs with a per-school rule."""
+    check = item["check"]
+    region = check["count_per"] == "region"
+    return region, check.get("scope") if region else None
 
 
 def _amount(value: Any) -> Fraction | None:
