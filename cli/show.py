@@ -45,13 +45,15 @@ def show(region: str, item_id: str | None, as_of, lang: str, plugins: str | None
     click.echo("requirements per domain:")
     for domain, info in checklist["domains"].items():
         label = vocab.label(vocab.DOMAINS, domain, lang)
-        count = str(info["count"]) if info["specified"] else _not_specified(lang)
+        count = str(info["count"]) if info["specified"] else _not_specified(lang, info.get("encoded", True))
         click.echo(f"  {domain:11} {label}: {count}")
     for warning in checklist["warnings"]:
         click.echo(f"warning: {t(warning['message'], lang)}")
 
 
-def _not_specified(lang: str) -> str:
+def _not_specified(lang: str, encoded: bool = True) -> str:
+    if not encoded:
+        return {"zh": "尚未编码", "en": "not yet encoded"}.get(lang, "尚未编码 / not yet encoded")
     return {"zh": "本文件未作规定", "en": "not specified by this document"}.get(
         lang, "本文件未作规定 / not specified by this document"
     )

@@ -225,8 +225,9 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
                 caption = {"zh": "上报与干预流程（按文件顺序）", "en": "The reporting and intervention chain, in the document's order"}
                 body.append(f'<figure class="flowchart">{render_svg(chain, lang)}'
                             f"<figcaption>{esc(vocab.localize(caption, lang))}</figcaption></figure>")
+        encoded = checklist.get("domains", {}).get(domain, {}).get("encoded", True)
         if not items:
-            body.append(f'<p class="unspecified">{esc(h("not_specified", lang))}</p>')
+            body.append(f'<p class="unspecified">{esc(h("not_specified" if encoded else "not_yet_encoded", lang))}</p>')
         else:
             body.append('<ol class="items">' + "".join(_item_html(item, lang) for item in items) + "</ol>")
         body.append("</section>")
