@@ -160,6 +160,17 @@ def _rules_folder_candidates(registry: Registry, wanted: set[str] | None, rules_
     return [(code, obj, f"rules file {path}", None) for code, obj, path in loaded if wanted is None or code in wanted]
 
 
+def _hook_suggestion(message: str) -> str:
+    """A "did you mean" for the unknown hook named in pluggy's message."""
+    import re
+
+    from xinli.core.suggest import did_you_mean
+
+    known = [name for name in dir(hookspecs) if name.startswith("xinli_")]
+    found = re.search(r"unknown hook '(xinli_\w+)'", message)
+    return did_you_mean(found.group(1), known) if found else ""
+
+
 def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, dist_version: str | None) -> str | None:
     pm = registry.pm
     try:
@@ -170,7 +181,7 @@ def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, di
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         pm.unregister(obj)
-        return f"implements a hook xinli does not define: {exc}"
+        return f"implements a hook xinli does not define: {exc}{_hook_suggestion(str(exc))}"
     others = [p for p in pm.get_plugins() if p is not obj]
     try:
         answers = pm.subset_hook_caller("xinli_jurisdiction", remove_plugins=others)()

@@ -7,13 +7,13 @@ import difflib
 from collections.abc import Iterable
 
 
-def close_matches(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+def close_matches(word: str, choices: Iterable[str], n: int = 1) -> list[str]:
     """Up to ``n`` of ``choices`` that look like ``word``, best first."""
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` (or two or three names) for the closest
+    """``"; did you mean 'x'?"`` naming the closest
     of ``choices`` to ``word``, or "" when none is close."""
     found = close_matches(word, choices)
     if not found:
