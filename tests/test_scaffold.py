@@ -332,3 +332,70 @@ def test_end_to_end_scaffold_installs_checks_lists_and_passes_its_own_tests(tmp_
     assert run_command([xinli, "regions"], tmp_path, env).returncode == 0
     failing = run_command([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], package, env)
     assert failing.returncode == 1 and "quote not in source.txt" in failing.stdout
+
+
+# --- any level, any gap (issue 14) ---------------------------------------------------
+
+
+def test_new_plugin_scaffolds_a_province_without_a_parent(run, tmp_path):
+    result = run("new-plugin", "bar_prov", "--level", "province", "--name-zh", "巴省", "--name-en", "Bar Province",
+                 "--directory", str(tmp_path / "p"))
+    assert result.exit_code == 0, result.output
+    plugin = TomlPlugin((tmp_path / "p" / "xinli_bar_prov" / "rules.toml").read_text(encoding="utf-8"))
+    assert plugin.jurisdiction.parent is None and plugin.jurisdiction.level == "province"
+
+
+def test_new_plugin_scaffolds_a_province_under_an_uninstalled_national(run, tmp_path):
+    result = run("new-plugin", "bar_prov", "--level", "province", "--parent", "national", "--name-zh", "巴省",
+                 "--name-en", "Bar Province", "--directory", str(tmp_path / "p"))
+    assert result.exit_code == 0, result.output
+    plugin = TomlPlugin((tmp_path / "p" / "xinli_bar_prov" / "rules.toml").read_text(encoding="utf-8"))
+    assert [(a.code, a.level, a.name.zh) for a in plugin.jurisdiction.ancestors] == [("national", "national", "国家")]
+
+
+def test_new_plugin_scaffolds_a_county_under_an_uninstalled_city_of_an_installed_province(run, tmp_path):
+    result = run("new-plugin", "bar_county", "--parent", "bar_city", "--parent-name-zh", "巴市", "--parent-name-en", "Bar City",
+                 "--parent-level", "city", "--ancestor", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
+                 "--directory", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    plugin = TomlPlugin((tmp_path / "c" / "xinli_bar_county" / "rules.toml").read_text(encoding="utf-8"),
+                        (tmp_path / "c" / "xinli_bar_county" / "source.txt").read_text(encoding="utf-8"))
+    assert [(a.code, a.level) for a in plugin.jurisdiction.ancestors] == [("bar_city", "city"), ("henan", "province")]
+    registry = load_registry(["henan"], extra=[("bar_county", plugin)])
+    checklist = checklist_for(registry, "bar_county")
+    assert {i["source"] for i in checklist["items"]} == {"henan", "bar_county"}
+    assert [(p["code"], p["installed"]) for p in checklist["region"]["parents"]] == [
+        ("bar_city", False), ("henan", True), ("national", False)]
+
+
+def test_a_county_needs_a_parent(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new-plugin", "bar_county", "--name-zh", "巴县", "--name-en", "Bar County")
+    assert result.exit_code == 2 and "a county needs --parent (only a province may have none)" in result.output
+    assert listing(tmp_path) == []
+
+
+def test_a_rules_folder_region_is_checked_strictly_until_its_placeholders_are_replaced(run, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    made = run("new-plugin", "bar_district", "--parent", "nanchang", "--level", "district", "--name-zh", "巴区",
+               "--name-en", "Bar District", "--rules-folder", str(rules))
+    assert made.exit_code == 0, made.output
+    assert listing(rules) == ["bar_district", "bar_district/rules.toml", "bar_district/source.txt"]
+    loose = run("--rules", str(rules), "plugins", "check", "bar_district")
+    assert loose.exit_code == 0, loose.output
+    strict = run("--rules", str(rules), "plugins", "check", "--strict", "bar_district")
+    assert strict.exit_code == 1
+    assert "placeholder '待填写'" in strict.output and "the day the plugin was scaffolded" in strict.output
+    path = rules / "bar_district" / "rules.toml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("[scaffold]"), text.index("[jurisdiction]")
+    today = dt.date.today().isoformat()
+    text = (text[:start] + text[end:]).replace(f"待填写〔{dt.date.today().year}〕1号", "巴区教〔2025〕1号")
+    text = text.replace("待填写：文件标题", "巴区关于心理危机干预的通知").replace("TODO: the document's title in English", "Notice")
+    text = text.replace("待填写：发文机关", "巴区教育局").replace("TODO: the issuing authority in English", "Bar District Education Bureau")
+    text = text.replace(f'date = "{today}"', 'date = "2025-03-01"')
+    text = text.replace("【示例】各学校", "各学校").replace("[Example] Every", "Every")
+    path.write_text(text, encoding="utf-8")
+    clean = run("--rules", str(rules), "plugins", "check", "--strict", "bar_district")
+    assert clean.exit_code == 0, clean.output + text
