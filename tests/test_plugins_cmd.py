@@ -42,7 +42,7 @@ def test_plugins_check_passes_for_every_bundled_plugin(run):
     result = run("plugins", "check")
     assert result.exit_code == 0, result.output
     assert "5 plugin(s) checked: 0 problem(s)" in result.output
-    assert "warning: henan: parent 'national' is not installed" in result.output
+    assert "note: henan: parent 'national' is not installed" in result.output
 
 
 def test_broken_plugins_are_reported_and_do_not_crash_other_commands(run, with_broken_plugins):

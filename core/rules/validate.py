@@ -8,9 +8,10 @@ anything shaped like personal data, hooks and metrics misspelt (with "did
 you mean"), region share targets without a denominator.
 :func:`plugin_warnings` returns what is worth a look but not wrong, and
 what ``plugins check --strict`` fails on: scaffold placeholders left in
-(待填写, 【示例】, TODO, a document dated the scaffold day), ancestors that
-are not installed, region targets that do not state their scope, and
-overrides looser than the ancestor's rule they replace.
+(待填写, 【示例】, TODO, a document dated the scaffold day), region targets
+that do not state their scope, and overrides looser than the ancestor's
+rule they replace.  :func:`plugin_notes` lists declared ancestors nobody
+installed, which no check fails on.
 """
 
 from __future__ import annotations
@@ -225,10 +226,6 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
     own = [item.requirement for item in resolution.items if item.source == code]
     reasons = [t for ex in resolution.excluded if ex.by == code for t in (ex.exclusion.reason.zh, ex.exclusion.reason.en)]
     warnings += placeholder_problems(registry.get(code), own, reasons)
-    for missing in line.missing:
-        if missing.child == code:
-            what = "parent" if missing.code == line.declared[0].code else "ancestor"
-            warnings.append(Problem(code, None, f"{what} {missing.code!r} is not installed; its rules are not encoded here"))
     for item in items:
         req = item.requirement
         if item.source == code and req.check is not None and req.check.count_per == "region" and req.check.scope is None:
@@ -243,6 +240,22 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
                 f"{old.document} {old.clause} -> {new.document} {new.clause}",
             ))
     return warnings
+
+
+def plugin_notes(registry: Registry, code: str) -> list[Problem]:
+    """What a reader should know but nobody needs to fix: each declared
+    ancestor of ``code`` that nobody installed (its rules are not encoded;
+    real hierarchies have such gaps)."""
+    try:
+        line = lineage(registry, code)
+    except XinliError:
+        return []
+    notes = []
+    for missing in line.missing:
+        if missing.child == code:
+            what = "parent" if missing.code == line.declared[0].code else "ancestor"
+            notes.append(Problem(code, None, f"{what} {missing.code!r} is not installed; its rules are not encoded here"))
+    return notes
 
 
 def check_all(registry: Registry, codes: list[str] | None = None) -> tuple[list[Problem], list[Problem]]:
