@@ -94,6 +94,9 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
             keys.append(check["metric"])
     ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]
     ignorable: dict[str, str] = {}
+    for key, (_kind, zh, _en) in vocab.SCHOOL_ATTRIBUTES.items():
+        if key not in ordered_attributes:
+            ignorable[key] = ignorable[zh] = key
     for key, metric in metrics.items():
         if key not in keys:
             ignorable[key] = ignorable[metric.label.zh] = key
