@@ -218,7 +218,6 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
     """What deserves a look in plugin ``code`` without being wrong."""
     warnings: list[Problem] = []
     try:
-        line = lineage(registry, code)
         items = effective_rules(registry, code)
     except XinliError:
         return warnings
