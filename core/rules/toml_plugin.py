@@ -9,7 +9,8 @@ field by field in ``docs/rules-format.md``;
 :mod:`xinli.core.rules.folders` loads such files from folders
 (``XINLI_RULES_PATH``, ``xinli --rules DIR``) without packaging.
 
-A package ships the same file unchanged with a two-line ``plugin.py``::
+A package ships the same file unchanged with a two-line ``plugin.py``
+(the bundled plugins do exactly this)::
 
     from xinli.core.rules.toml_plugin import TomlPlugin
     plugin = TomlPlugin.from_package(__package__)
@@ -171,7 +172,10 @@ class TomlPlugin:
     fails at load time and is reported with the plugin's name.
     """
 
-    def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>") -> None:
+    def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>", package: str | None = None) -> None:
+        self.origin = origin
+        #: the package the file ships in, if any (its other files are checked too)
+        self.package = package
         try:
             data = tomllib.loads(text)
             unknown = unknown_fields(data)
@@ -187,7 +191,10 @@ class TomlPlugin:
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
             raise XinliError(f"{origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
         self._source_text = source_text
-        self.origin = origin
+        if self.exclusions:
+            self.xinli_exclusions = self._exclusions_hook()
+        if self.metrics:
+            self.xinli_register_metrics = self._metrics_hook()
 
     @classmethod
     def from_path(cls, path: str | Path) -> TomlPlugin:
@@ -203,7 +210,7 @@ class TomlPlugin:
         files = resources.files(package)
         source = files.joinpath("source.txt")
         return cls(files.joinpath(name).read_text(encoding="utf-8"),
-                   source.read_text(encoding="utf-8") if source.is_file() else None, f"{package}/{name}")
+                   source.read_text(encoding="utf-8") if source.is_file() else None, f"{package}/{name}", package)
 
     def source_text(self) -> str | None:
         """The document text the quotes must be found in."""
@@ -247,12 +254,26 @@ class TomlPlugin:
         """Requirements with domain ``other``."""
         return self._domain("other")
 
-    @hookimpl
-    def xinli_exclusions(self) -> list[Exclusion]:
-        """The ``[[exclusions]]`` tables."""
-        return self.exclusions
+    def _exclusions_hook(self) -> Any:
+        """The ``xinli_exclusions`` hook, offered only by a file that has
+        ``[[exclusions]]`` tables (so the plugin lists only hooks it uses)."""
+        exclusions = self.exclusions
 
-    @hookimpl
-    def xinli_register_metrics(self) -> list[Metric]:
-        """The ``[[metrics]]`` tables: metrics this file's checks add."""
-        return self.metrics
+        @hookimpl
+        def xinli_exclusions() -> list[Exclusion]:
+            """The ``[[exclusions]]`` tables."""
+            return exclusions
+
+        return xinli_exclusions
+
+    def _metrics_hook(self) -> Any:
+        """The ``xinli_register_metrics`` hook, offered only by a file that
+        has ``[[metrics]]`` tables: the metrics its checks add."""
+        metrics = self.metrics
+
+        @hookimpl
+        def xinli_register_metrics() -> list[Metric]:
+            """The ``[[metrics]]`` tables."""
+            return metrics
+
+        return xinli_register_metrics
