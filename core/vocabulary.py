@@ -105,11 +105,6 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
     }
 )
 
-#: Holders whose duties fall on families: never a school's finding nor the
-#: authority's; the checklist lists them and assessment records them as
-#: manual region items.
-FAMILY_SIDE: frozenset[str] = frozenset({"parents", "families"})
-
 #: School attributes that applicability conditions may test, with their type.
 SCHOOL_ATTRIBUTES: dict[str, tuple[str, str, str]] = {
     "boarding": ("bool", "寄宿制学校", "boarding school"),
