@@ -62,6 +62,7 @@ def test_the_page_has_the_walkthrough_blocks():
         "facts.csv",
         "rules/demo_district/source.txt",
         "rules/demo_district/rules.toml",
+        "district.csv",
     ]
     commands = "\n".join(body for lang, _, body in found if lang == "sh")
     for step in ("xinli new-plugin demo_county --parent henan", "pip install ./xinli-demo_county",
@@ -114,8 +115,8 @@ def test_the_walkthrough_runs_as_written_in_a_fresh_venv(tmp_path):
         ("demo_city", False), ("demo_province", True), ("national", False)]
     assert county["domains"]["referral"]["encoded"] is False
 
-    report = json.loads(run(["xinli", "report", "--db", "runs.db", "--format", "json"], work, env).stdout)
-    assert report["run"]["region"] == "demo_county_two"
+    county_run = json.loads(run(["xinli", "report", "--db", "runs.db", "--run", "2", "--format", "json"], work, env).stdout)
+    assert county_run["run"]["region"] == "demo_county_two"
     province = json.loads(run(["xinli", "report", "--db", "runs.db", "--run", "1", "--format", "json"], work, env).stdout)
     assert province["run"]["region"] == "demo_province"
 
@@ -123,4 +124,7 @@ def test_the_walkthrough_runs_as_written_in_a_fresh_venv(tmp_path):
     assert district.returncode == 0, district.stderr
     sources = {item["source"] for item in json.loads(district.stdout)["items"]}
     assert sources == {"demo_province", "demo_district"}
-    assert (work / "district-facts.csv").exists()
+    assert (work / "district-facts.csv").read_text(encoding="utf-8-sig").splitlines()[0] == \
+        (work / "district.csv").read_text(encoding="utf-8").splitlines()[0]
+    district_run = json.loads(run(["xinli", "report", "--db", "runs.db", "--format", "json"], work, env).stdout)
+    assert district_run["run"]["region"] == "demo_district"

@@ -395,3 +395,29 @@ def test_xinli_rules_path_is_read_from_the_environment(tmp_path, monkeypatch):
     registry = load_plugins(entry_points=[])
     assert registry.codes == ["t_prov"] and check_plugin(registry, "t_prov") == []
     assert load_plugins(entry_points=[], rules_path=()).codes == []
+
+
+def test_the_coverage_page_tells_not_yet_encoded_from_not_specified():
+    from xinli.core.render.coverage import render_coverage_markdown
+    from xinli.core.views.coverage import coverage_rows
+
+    data = province()
+    data["jurisdiction"]["encoded_domains"] = ["curriculum", "other"]
+    data["jurisdiction"]["encoded_clauses"] = ["一"]
+    (row,) = coverage_rows(registry_of(data))
+    assert row["encoded"]["screening"] is False and row["clauses"] == ["一"]
+    line = render_coverage_markdown([row]).splitlines()[-1]
+    cells = [c.strip() for c in line.split("|")[3:9]]
+    assert cells == ["*not yet encoded*", "*not yet encoded*", "1 *(partial)*", "*not yet encoded*", "1", "1"]
+
+
+def test_show_says_not_yet_encoded(run, tmp_path):
+    folder = tmp_path / "rules" / "t_prov"
+    folder.mkdir(parents=True)
+    data = province()
+    data["jurisdiction"]["encoded_domains"] = ["curriculum", "other", "staffing"]
+    (folder / "rules.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+    (folder / "source.txt").write_text(SOURCE, encoding="utf-8")
+    result = run("--rules", str(tmp_path / "rules"), "show", "t_prov", "--lang", "en", "--plugins", "t_prov")
+    assert result.exit_code == 0, result.output
+    assert "screening   Screening schedule: not yet encoded" in result.output
