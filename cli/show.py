@@ -33,10 +33,13 @@ def show(region: str, item_id: str | None, as_of, lang: str, plugins: str | None
         raise UserError(f"no requirement {item_id!r} in region {region!r} (ids look like: {known}, …)")
     reg = checklist["region"]
     click.echo(f"{t(reg['name'], lang)}  [{reg['code']}]  {vocab.label(vocab.JURISDICTION_LEVELS, reg['level'], lang)}")
-    chain = [f"{t(p['name'], lang)} [{p['code']}]" for p in reg["parents"]]
-    for warning in checklist["warnings"]:
-        if warning["code"] == "parent-not-installed":
-            chain.append(f"{warning['jurisdiction']} (not installed)")
+    chain = []
+    for p in reg["parents"]:
+        name = t(p["name"], lang)
+        if p.get("installed", True):
+            chain.append(f"{name} [{p['code']}]")
+        else:
+            chain.append(f"{p['code']} (not installed)" if name == p["code"] else f"{name}: {p['code']} (not installed)")
     click.echo(f"parents: {' → '.join(chain) if chain else '-'}")
     click.echo("documents:")
     for doc in checklist["documents"]:

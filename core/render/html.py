@@ -193,7 +193,8 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
     body = [f"<header><h1>{bi(region['name'], lang)}</h1>", f"<p class=\"meta\">{esc(h('title', lang))} · "
             f"<code>{esc(region['code'])}</code> · {label(vocab.JURISDICTION_LEVELS, region['level'], lang)}"]
     if region["parents"]:
-        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']})" for p in region["parents"])
+        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
+                           + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
         body[-1] += f" · {esc(h('parents', lang))}: {esc(chain)}"
     if checklist.get("as_of"):
         body[-1] += f" · {esc(h('as_of', lang))}: {esc(checklist['as_of'])}"

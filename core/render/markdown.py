@@ -150,7 +150,8 @@ def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
     level = vocab.label(vocab.JURISDICTION_LEVELS, region["level"], lang)
     out.append(f"- {h('region', lang)}: `{region['code']}` ({level})")
     if region["parents"]:
-        chain = " → ".join(f"{t(p['name'], lang)} (`{p['code']}`)" for p in region["parents"])
+        chain = " → ".join(f"{t(p['name'], lang)} (`{p['code']}`)" + ("" if p.get("installed", True) else f", {h('not_encoded', lang)}")
+                           for p in region["parents"])
         out.append(f"- {h('parents', lang)}: {chain}")
     if checklist.get("as_of"):
         out.append(f"- {h('as_of', lang)}: {checklist['as_of']}")
