@@ -276,7 +276,7 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
                 owner = req.id.split(".", 1)[0]
                 previous = merged.get(req.id)
                 if owner != layer.code and previous is None:
-                    raise PluginError(_unknown_target(layer, req.id, "overrides", line, merged))
+                    raise PluginError(_unknown_target(layer, req.id, "overrides", line, merged, registry))
                 if previous is None:
                     merged[req.id] = EffectiveItem(req, layer.code)
                 else:
@@ -287,7 +287,7 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
                 continue
             target = merged.get(exclusion.id)
             if target is None or exclusion.id.split(".", 1)[0] == layer.code:
-                raise PluginError(_unknown_target(layer, exclusion.id, "excludes", line, merged))
+                raise PluginError(_unknown_target(layer, exclusion.id, "excludes", line, merged, registry))
             del merged[exclusion.id]
             excluded.append(ExcludedItem(target.requirement, target.source, exclusion, layer.code))
     order = {domain: i for i, domain in enumerate(vocab.DOMAINS)}
@@ -295,7 +295,8 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
     return Resolution(items, excluded, not_in_force, line.missing[0] if line.missing else None, tuple(line.missing))
 
 
-def _unknown_target(layer: LoadedPlugin, item_id: str, verb: str, line: Lineage, known: Any = ()) -> str:
+def _unknown_target(layer: LoadedPlugin, item_id: str, verb: str, line: Lineage, known: Any = (),
+                    registry: Registry | None = None) -> str:
     """The one-line error for an override or exclusion of an id no
     installed ancestor has, naming the missing ancestor when it is one."""
     owner = item_id.split(".", 1)[0]
@@ -309,6 +310,11 @@ def _unknown_target(layer: LoadedPlugin, item_id: str, verb: str, line: Lineage,
                 f"(installed ancestors: {' -> '.join(installed) or 'none'})")
     if owner in installed and owner not in above:
         return f"plugin {layer.code!r} {verb} {item_id!r} of {owner!r}, which is below it in the line"
+    declared = [a.code for a in line.declared]
+    if registry is not None and owner in registry.plugins and owner not in declared:
+        shown = " -> ".join([line.chain[-1].code, *declared])
+        return (f"plugin {layer.code!r} {verb} {item_id!r}, but {owner!r} is not in {line.chain[-1].code!r}'s declared line "
+                f"({shown}): declare it under [[jurisdiction.ancestors]]")
     hint = did_you_mean(item_id, known)
     return f"plugin {layer.code!r} {verb} {item_id!r}, which no ancestor ({' -> '.join(above) or 'none'}) has{hint}"
 

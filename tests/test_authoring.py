@@ -421,3 +421,24 @@ def test_show_says_not_yet_encoded(run, tmp_path):
     result = run("--rules", str(tmp_path / "rules"), "show", "t_prov", "--lang", "en", "--plugins", "t_prov")
     assert result.exit_code == 0, result.output
     assert "screening   Screening schedule: not yet encoded" in result.output
+
+
+def test_the_contract_accepts_a_province_without_a_parent_but_not_a_county():
+    from xinli.testing.contract import identity_problems
+
+    data = province()
+    data["jurisdiction"].pop("ancestors")
+    assert identity_problems(registry_of(data), "t_prov") == []
+    orphan = {"jurisdiction": jurisdiction("t_lone", "county", "孤〔2024〕1号")}
+    assert identity_problems(registry_of(orphan), "t_lone") == ["a county names its parent jurisdiction (or its ancestors)"]
+
+
+def test_a_county_naming_only_its_missing_city_is_told_to_declare_the_province():
+    legacy = county()
+    legacy["jurisdiction"] = jurisdiction("t_county", "county", "测县〔2025〕2号", parent="t_city",
+                                          parent_name=text("测试市"))
+    legacy["requirements"] = [requirement("t_county", "测县〔2025〕2号", "t_prov.curriculum.lessons", "每学期心理健康课不少于8课时")]
+    registry = registry_of(province(), legacy)
+    with pytest.raises(PluginError, match=r"but 't_prov' is not in 't_county''s declared line \(t_county -> t_city\): "
+                                          r"declare it under \[\[jurisdiction.ancestors\]\]"):
+        effective_rules(registry, "t_county")
