@@ -52,6 +52,9 @@ def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent
     from xinli.core.rules import scaffold
 
     scaffold.check_code(code)
+    parent = parent.strip() or None if parent is not None else None
+    if parent is not None:
+        scaffold.check_code(parent, "--parent")
     if rules_folder is not None:
         target = rules_folder / code
         if not rules_folder.is_dir():
@@ -93,7 +96,7 @@ def _ancestor(text: str, plugins: dict[str, Any]) -> Any:
 
     parts = text.split(":")
     code = parts[0].strip()
-    scaffold.check_code(code)
+    scaffold.check_code(code, "--ancestor")
     if len(parts) == 4:
         return scaffold.AncestorSpec(code, parts[2].strip(), parts[3].strip(), parts[1].strip() or None)
     if len(parts) != 1:
@@ -131,7 +134,7 @@ def _line_facts(code: str, level: str, parent: str | None, name_zh: str | None, 
         if ancestors:
             raise UserError("--ancestor continues the line above --parent; give --parent first")
         return facts
-    scaffold.check_code(parent)
+    scaffold.check_code(parent, "--parent")
     if parent in registry.plugins:
         jurisdiction = registry.plugins[parent].jurisdiction
         documents = [doc for doc in jurisdiction.documents if doc.in_force(today)] or list(jurisdiction.documents)

@@ -106,11 +106,11 @@ class ScaffoldSpec:
         return [parent, *self.ancestors]
 
 
-def check_code(code: str) -> None:
+def check_code(code: str, what: str = "code") -> None:
     """Raise :class:`ScaffoldError` unless ``code`` is a lowercase ASCII
-    identifier (``^[a-z][a-z0-9_]*$``)."""
+    identifier (``^[a-z][a-z0-9_]*$``); ``what`` names the option."""
     if not CODE_RE.match(code):
-        raise ScaffoldError(f"code {code!r} must be a lowercase ASCII identifier: a letter, then letters, digits or '_'")
+        raise ScaffoldError(f"{what} {code!r} must be a lowercase ASCII identifier: a letter, then letters, digits or '_'")
 
 
 def check_name(option: str, value: str) -> None:
@@ -198,7 +198,7 @@ def template_values(spec: ScaffoldSpec) -> dict[str, str]:
 def _check_spec(spec: ScaffoldSpec) -> None:
     check_code(spec.code)
     if spec.parent is not None:
-        check_code(spec.parent)
+        check_code(spec.parent, "--parent")
     check_name("--name-zh", spec.name_zh)
     check_name("--name-en", spec.name_en)
     if spec.document_number is not None:
@@ -207,7 +207,7 @@ def _check_spec(spec: ScaffoldSpec) -> None:
         raise ScaffoldError(f"level must be one of {', '.join(LEVELS)}, not {spec.level!r}")
     codes = [a.code for a in spec.line()]
     for ancestor in spec.line():
-        check_code(ancestor.code)
+        check_code(ancestor.code, "ancestor")
         check_name(f"the name of ancestor {ancestor.code!r}", ancestor.name_zh)
         check_name(f"the name of ancestor {ancestor.code!r}", ancestor.name_en)
     if spec.code in codes or len(set(codes)) != len(codes):
