@@ -25,7 +25,7 @@ from attrs import frozen
 from xinli.core import hookspecs
 from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
-from xinli.core.layering import effective_rules, lineage, resolve
+from xinli.core.layering import lineage, resolve
 from xinli.core.model import Requirement, Text
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
@@ -218,10 +218,10 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
     """What deserves a look in plugin ``code`` without being wrong."""
     warnings: list[Problem] = []
     try:
-        items = effective_rules(registry, code)
+        resolution = resolve(registry, code)
     except XinliError:
         return warnings
-    resolution = resolve(registry, code)
+    items = resolution.items
     own = [item.requirement for item in resolution.items if item.source == code]
     reasons = [t for ex in resolution.excluded if ex.by == code for t in (ex.exclusion.reason.zh, ex.exclusion.reason.en)]
     warnings += placeholder_problems(registry.get(code), own, reasons)
