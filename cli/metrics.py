@@ -8,7 +8,7 @@ import json
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import load_registry, plugins_option
+from xinli.cli.options import lang_option, load_registry, plugins_option
 
 
 def metrics_rows(registry, region: str | None) -> list[dict]:
@@ -42,15 +42,19 @@ def metrics_rows(registry, region: str | None) -> list[dict]:
 @click.command("metrics")
 @click.option("--region", "-r", default=None, help="Only the metrics this region's checks use.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@lang_option()
 @plugins_option()
 @user_errors
-def metrics(region: str | None, fmt: str, plugins: str | None) -> None:
+def metrics(region: str | None, fmt: str, lang: str, plugins: str | None) -> None:
     """List the metrics a check can compare: key, type, unit and zh/en
     labels, built-in ones and those plugins or rules files declare."""
     rows = metrics_rows(load_registry(plugins), region)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    from xinli.core import vocabulary as vocab
+
     for row in rows:
-        click.echo(f"{row['key']:48} {row['type']:8} {row['unit'] or '-':8} {row['label']['zh']} / {row['label']['en']}"
+        unit = vocab.label(vocab.UNITS, row["unit"], lang) if row["unit"] else "-"
+        click.echo(f"{row['key']:48} {row['type']:8} {unit:8} {vocab.localize(row['label'], lang)}"
                    + ("" if row["defined_by"] == "xinli" else f"  [{row['defined_by']}]"))
