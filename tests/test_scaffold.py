@@ -341,3 +341,22 @@ def test_a_rules_folder_region_is_checked_strictly_until_its_placeholders_are_re
     path.write_text(text, encoding="utf-8")
     clean = run("--rules", str(folder), "plugins", "check", "--strict", "bar_district")
     assert clean.exit_code == 0, clean.output + text
+
+
+def test_the_scaffolds_inheritance_test_survives_exclusions_and_overrides():
+    """The generated test of inherited rules passes for a county that
+    excludes one of its parent's items and overrides another, and for a
+    province with no installed parent."""
+    import test_authoring as fx
+
+    exclusion = {"id": "t_prov.staffing.dorm-monitors", "reason": fx.text("不设"),
+                 "citation": {"jurisdiction": "t_county", "document": "测县〔2025〕2号", "clause": "二", "quote": "不设寝室心理委员"}}
+    county = fx.county(exclusions=[exclusion])
+    county["requirements"].append(fx.requirement("t_county", "测县〔2025〕2号", "t_prov.curriculum.lessons",
+                                                 "每学期心理健康课不少于8课时", check={**fx.LESSONS, "value": 10}))
+    registry = fx.registry_of(fx.province(), county)
+    for code, parent in (("t_county", "t_prov"), ("t_prov", "national")):
+        source = scaffold.render(spec(code=code, parent=parent))["tests/test_plugin.py"]
+        namespace: dict = {}
+        exec(compile(source, "test_plugin.py", "exec"), namespace)
+        namespace["test_parent_rules_apply_attributed_to_their_source"](lambda c: checklist_for(registry, c))
