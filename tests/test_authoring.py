@@ -442,3 +442,15 @@ def test_a_county_naming_only_its_missing_city_is_told_to_declare_the_province()
     with pytest.raises(PluginError, match=r"but 't_prov' is not in 't_county''s declared line \(t_county -> t_city\): "
                                           r"declare it under \[\[jurisdiction.ancestors\]\]"):
         effective_rules(registry, "t_county")
+
+
+def test_the_deadline_reading_is_printed():
+    from xinli.core.render.html import render_checklist_html
+    from xinli.core.render.markdown import render_markdown
+
+    data = province()
+    data["requirements"][2]["deadline"] = "2025年底"
+    data["requirements"][2]["check"] = {**ROOMS, "per": "by_deadline"}
+    checklist = build_checklist(registry_of(data), "t_prov")
+    assert "2025-12-31 (期限“2025年底”按 2025-12-31 理解)" in render_markdown(checklist, "zh")
+    assert "期限“2025年底”按 2025-12-31 理解" in render_checklist_html(checklist, "zh")

@@ -165,7 +165,8 @@ def _item_html(item: dict[str, Any], lang: str) -> str:
     if item["check"]:
         rows.append((h("check", lang), _code(check_text(item["check"], lang))))
     if item["deadline"]:
-        rows.append((h("deadline", lang), esc(item["deadline"])))
+        reading = f" ({vocab.localize(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
+        rows.append((h("deadline", lang), esc(item["deadline"] + reading)))
     cite = item["citation"]
     rows.append((h("source", lang), f"{esc(cite['document'])} {esc(cite['clause'])}"
                  f"<blockquote>「{esc(cite['quote'])}」</blockquote>"))
