@@ -454,3 +454,22 @@ def test_the_deadline_reading_is_printed():
     checklist = build_checklist(registry_of(data), "t_prov")
     assert "2025-12-31 (期限“2025年底”按 2025-12-31 理解)" in render_markdown(checklist, "zh")
     assert "期限“2025年底”按 2025-12-31 理解" in render_checklist_html(checklist, "zh")
+
+
+def test_a_packaged_readme_with_placeholders_is_a_warning(tmp_path, monkeypatch):
+    from xinli.core.registry import LoadedPlugin
+    from xinli.core.rules.validate import placeholder_problems
+
+    package = tmp_path / "t_readme_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text('"""A package holding a README."""\n', encoding="utf-8")
+    (package / "README.md").write_text("# 测试\n\n**文件**：待填写——发文机关\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    clean = plugin(province())
+    loaded = LoadedPlugin("t_prov", clean, clean.jurisdiction, None, None)
+    assert placeholder_problems(loaded, clean.requirements, []) == []
+    clean.package = "t_readme_pkg"
+    assert [str(p) for p in placeholder_problems(loaded, clean.requirements, [])] == [
+        "t_prov: README.md: placeholder '待填写' left in the README"]
+    (package / "README.md").write_text("# 测试\n\n**文件**：测试机关\n", encoding="utf-8")
+    assert placeholder_problems(loaded, clean.requirements, []) == []

@@ -131,6 +131,15 @@ def placeholder_problems(plugin: LoadedPlugin, own: list[Requirement], exclusion
             if marker:
                 problems.append(Problem(code, req.id, f"placeholder {marker!r} left in: {text[:60]}"))
                 break
+    package = getattr(plugin.plugin, "package", None)
+    if package:
+        try:
+            readme = resources.files(package).joinpath("README.md").read_text(encoding="utf-8")
+        except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+            readme = ""
+        marker = next((m for m in ("待填写", "TODO") if m in readme), None)
+        if marker:
+            problems.append(Problem(code, "README.md", f"placeholder {marker!r} left in the README"))
     created = getattr(plugin.plugin, "scaffolded_on", None)
     for doc in jurisdiction.documents:
         if created and doc.date == created:
