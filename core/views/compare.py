@@ -89,9 +89,9 @@ def _check_difference(a: dict[str, Any] | None, b: dict[str, Any] | None) -> lis
     if a is None or b is None:
         return [{"field": "check", "a": a, "b": b, "stricter": "a" if b is None else "b"}]
     out = []
-    for field in ("metric", "op", "unit", "count_per"):
-        if a[field] != b[field]:
-            out.append({"field": field, "a": a[field], "b": b[field], "stricter": None})
+    for field in ("metric", "op", "unit", "count_per", "scope"):
+        if a.get(field) != b.get(field):
+            out.append({"field": field, "a": a.get(field), "b": b.get(field), "stricter": None})
     value_a, value_b = _amount(a["value"]), _amount(b["value"])
     days_a, days_b = period_days(a["per"]), period_days(b["per"])
     same_direction = a["op"] == b["op"] and a["op"] in (">=", "<=")
