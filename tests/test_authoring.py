@@ -473,3 +473,17 @@ def test_a_packaged_readme_with_placeholders_is_a_warning(tmp_path, monkeypatch)
         "t_prov: README.md: placeholder '待填写' left in the README"]
     (package / "README.md").write_text("# 测试\n\n**文件**：测试机关\n", encoding="utf-8")
     assert placeholder_problems(loaded, clean.requirements, []) == []
+
+
+def test_compare_says_not_yet_encoded():
+    from xinli.core.render.compare import render_compare_markdown
+    from xinli.core.views.compare import compare_checklists
+
+    data = province()
+    data["jurisdiction"]["encoded_domains"] = ["curriculum", "staffing", "other"]
+    other = {"jurisdiction": jurisdiction("t_other", "province", "他省〔2024〕1号")}
+    registry = load_plugins(entry_points=[], rules_path=(), extra=[("t_prov", plugin(data)), ("t_other", plugin(other, ""))])
+    result = compare_checklists(build_checklist(registry, "t_prov"), build_checklist(registry, "t_other"))
+    assert result["domains"]["screening"]["encoded"] == {"a": False, "b": True}
+    page = render_compare_markdown(result, "en")
+    assert "- `t_prov`: not yet encoded" in page and "- `t_other`: not specified by its documents" in page

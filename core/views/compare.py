@@ -147,6 +147,8 @@ def compare_checklists(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
                 same += 1
         domains[domain] = {
             "specified": {"a": bool(items_a), "b": bool(items_b)},
+            "encoded": {side: checklist.get("domains", {}).get(domain, {}).get("encoded", True)
+                        for side, checklist in (("a", a), ("b", b))},
             "only_a": [summary(i) for i in only_a],
             "only_b": [summary(i) for i in only_b],
             "different": different,
