@@ -52,7 +52,7 @@ def load_registry(plugins: str | None) -> Any:
     only = plugins.split(",") if plugins else None
     ctx = click.get_current_context(silent=True)
     rules = ctx.find_root().meta.get("xinli.rules") if ctx is not None else None
-    registry = load_plugins(only=only, rules_path=rules or None)
+    registry = load_plugins(only=only, **({"rules_path": rules} if rules else {}))
     for problem in registry.problems:
         dist = f" ({problem.distribution})" if problem.distribution else ""
         click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)

@@ -487,3 +487,12 @@ def test_compare_says_not_yet_encoded():
     assert result["domains"]["screening"]["encoded"] == {"a": False, "b": True}
     page = render_compare_markdown(result, "en")
     assert "- `t_prov`: not yet encoded" in page and "- `t_other`: not specified by its documents" in page
+
+
+def test_roll_ups_see_the_declared_line_past_a_missing_city():
+    from xinli.core.assessment.rollup import ancestors, is_within
+
+    registry = registry_of(province(), county())
+    assert ancestors(registry, "t_county") == ["t_city", "t_prov", "national"]
+    assert is_within(registry, "t_county", "t_prov") and is_within(registry, "t_county", "t_city")
+    assert not is_within(registry, "t_prov", "t_county")
