@@ -67,7 +67,9 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
         click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)
 
     only = plugins.split(",") if plugins else None
-    registry = load_plugins(only=only, lazy=True, on_problem=warn)
+    ctx = click.get_current_context(silent=True)
+    rules = ctx.find_root().meta.get("xinli.rules") if ctx is not None else None
+    registry = load_plugins(only=only, lazy=True, on_problem=warn, **({"rules_path": rules} if rules else {}))
     if everything:
         progress = None
         if sys.stderr.isatty() and len(registry.pending) > PROGRESS_FROM:

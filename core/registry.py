@@ -142,6 +142,7 @@ def load_plugins(
     only: Iterable[str] | None = None,
     extra: Iterable[tuple[str, Any]] = (),
     entry_points: Iterable[metadata.EntryPoint] | None = None,
+    rules_path: Iterable[str] | None = None,
     lazy: bool = False,
     on_problem: Callable[[PluginProblem], None] | None = None,
 ) -> Registry:
@@ -152,6 +153,10 @@ def load_plugins(
         for tests and embedding.
     :param entry_points: the entry points to load instead of the installed
         ``xinli`` group (tests use this).
+    :param rules_path: folders of TOML rules files to load as plugins
+        besides the entry points (:mod:`xinli.core.rules.folders`); None
+        means ``$XINLI_RULES_PATH`` only, ``()`` none at all.  Rules files
+        are read when the registry is built, lazy or not.
     :param lazy: list the entry points by name now and import each plugin
         only when :meth:`Registry.find` (or :meth:`Registry.get`) asks for it.
     :param on_problem: called with each loading problem as it is met.
@@ -169,17 +174,18 @@ def load_plugins(
     for ep in sorted(entry_points, key=lambda e: e.name):
         if wanted is None or ep.name in wanted:
             registry.pending.setdefault(ep.name, []).append(ep)
-    extra = [(name, obj) for name, obj in extra if wanted is None or name in wanted]
+    later = _rules_folder_candidates(registry, wanted, rules_path)
+    later += [(name, obj, None, None) for name, obj in extra if wanted is None or name in wanted]
     if lazy:
-        # an extra plugin comes after any entry point of the same name, as when loading eagerly
-        for name, _ in extra:
+        # rules-folder and extra plugins come after any entry point of the same name, as when loading eagerly
+        for name, *_ in later:
             registry._load_pending(name)
     else:
         registry.load_all()
-    for name, obj in extra:
-        problem = _register(registry, name, obj, None, None)
+    for name, obj, dist_name, dist_version in later:
+        problem = _register(registry, name, obj, dist_name, dist_version)
         if problem is not None:
-            registry._problem(PluginProblem(name, None, problem))
+            registry._problem(PluginProblem(name, dist_name, problem))
     return registry
 
 
@@ -199,6 +205,35 @@ def _load_entry_point(registry: Registry, ep: Any) -> None:
         registry._problem(PluginProblem(ep.name, dist_name, problem))
 
 
+def _rules_folder_candidates(registry: Registry, wanted: set[str] | None, rules_path: Iterable[str] | None
+                             ) -> list[tuple[str, Any, str | None, str | None]]:
+    """Plugins from TOML rules files in folders (``$XINLI_RULES_PATH`` and
+    ``rules_path``); a file that fails to load is a problem named by path."""
+    paths = None if rules_path is None else list(rules_path)
+    if paths is not None and not paths:
+        return []
+    from xinli.core.rules.folders import load_folder_plugins, rules_folders
+
+    folders = rules_folders(paths or ())
+    if not folders:
+        return []
+    loaded, failed = load_folder_plugins(folders)
+    for name, path, reason in failed:
+        registry._problem(PluginProblem(name, f"rules file {path}", reason))
+    return [(code, obj, f"rules file {path}", None) for code, obj, path in loaded if wanted is None or code in wanted]
+
+
+def _hook_suggestion(message: str) -> str:
+    """A "did you mean" for the unknown hook named in pluggy's message."""
+    import re
+
+    from xinli.core.suggest import did_you_mean
+
+    known = [name for name in dir(hookspecs) if name.startswith("xinli_")]
+    found = re.search(r"unknown hook '(xinli_\w+)'", message)
+    return did_you_mean(found.group(1), known) if found else ""
+
+
 def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, dist_version: str | None) -> str | None:
     pm = registry.pm
     try:
@@ -209,7 +244,7 @@ def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, di
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         pm.unregister(obj)
-        return f"implements a hook xinli does not define: {exc}"
+        return f"implements a hook xinli does not define: {exc}{_hook_suggestion(str(exc))}"
     others = [p for p in pm.get_plugins() if p is not obj]
     try:
         answers = pm.subset_hook_caller("xinli_jurisdiction", remove_plugins=others)()

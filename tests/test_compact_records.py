@@ -90,7 +90,7 @@ def old_database(path: Path) -> None:
     """A records database written by version 2 of the schema: statuses,
     observed values and details as text."""
     db = sqlite_utils.Database(path)
-    migrations.apply(db, stop_before="m003_compact_findings")
+    migrations.apply(db, stop_before="m004_compact_findings")
     db["runs"].insert({"id": 1, "region": "test_assess", "run_key": "k", "plugins": "{}", "facts_file": "f.csv",
                        "facts_sha256": "s", "rules_sha256": "r", "as_of": "2025-03-01", "created": "2025-03-01T00:00:00",
                        "schools": 2, "findings": 7, "counts": "{}"})
@@ -121,7 +121,7 @@ def test_a_version_2_database_migrates(tmp_path):
     before = sqlite3.connect(path).execute(
         "select * from finding_details order by school_id, requirement_id, status").fetchall()
     db = open_database(path, create=False)
-    assert [m.name for m in migrations.applied(db)][-1] == "m003_compact_findings"
+    assert [m.name for m in migrations.applied(db)][-1] == "m004_compact_findings"
     after = db.execute("select * from finding_details order by school_id, requirement_id, status").fetchall()
     assert after == before
     assert db.execute("select status, typeof(observed), reason, detail from findings where rowid = 4").fetchone() == (
@@ -150,7 +150,7 @@ def test_every_query_is_answered_through_an_index(two_runs, name):
     """No report or canned query scans the findings table (EXPLAIN QUERY PLAN)."""
     sql = QUERIES[name]["sql"] if name in QUERIES else REPORT_QUERIES[name]
     conn = sqlite3.connect(two_runs)
-    plan = " | ".join(row[3] for row in conn.execute("explain query plan " + sql, {"run_id": "1", "school_id": "P1"}))
+    plan = " | ".join(row[3] for row in conn.execute("explain query plan " + sql, {"run_id": "1", "school_id": "P1", "rollup_id": "1"}))
     assert "SCAN f " not in plan + " " and "SCAN findings" not in plan, plan
 
 
@@ -171,3 +171,22 @@ def test_streamed_json_with_no_schools():
 
     assert json.loads("".join(render_report_json_chunks({"schema": "s", "schools": iter(()), "requirements": []}))) == {
         "schema": "s", "schools": [], "requirements": []}
+
+
+def test_rollup_reads_sources_before_and_after_compact_findings(tmp_path, two_runs):
+    """A roll-up opens source databases read-only, so a county's database
+    may still be in the text form; both forms read the same."""
+    from xinli.core.records.rollup import source_items, source_schools
+
+    path = tmp_path / "old.db"
+    old_database(path)
+    old = sqlite3.connect(path)
+    items = {i["requirement_id"]: i for i in source_items(old, 1)}
+    assert (items["t.lessons"]["met"], items["t.lessons"]["not_met"], items["t.lessons"]["not_yet_due"]) == (1, 1, 1)
+    assert (items["t.coverage"]["status"], items["t.coverage"]["observed"]) == ("not_met", "1/2")
+    assert list(source_schools(old, 1, ["boarding"])) == [("P1", "1-6", None), ("P2", "7-9", None)]
+    new = sqlite3.connect(two_runs)
+    items = {i["requirement_id"]: i for i in source_items(new, 1)}
+    assert items["test_assess.other.coverage"]["status"] == "not_met"
+    schools = {row[0]: row[2:] for row in source_schools(new, 1, ["psych_lessons_per_semester", "boarding", "no_such"])}
+    assert schools["P1"] == (8, 1, None) and schools["P3"] == (None, None, None)
