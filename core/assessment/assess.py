@@ -1,11 +1,17 @@
 """Assessing schools' facts against a region's checklist.
 
-Each applicable requirement becomes a finding for each school:
-``met``, ``not_met``, ``unknown`` (fact missing), ``not_applicable`` (grades
-or attributes put the school outside it), ``not_yet_due`` (deadline after the
-as-of date), ``waived`` or ``manual`` (no machine check).  Requirements that
-bind the education authority to a share of its schools (``count_per`` =
-``region``) and authority duties without a check become region findings.
+Who is assessed follows the duty holder.  A school duty with a machine check
+becomes a finding for each school: ``met``, ``not_met``, ``unknown`` (fact
+missing), ``not_applicable`` (grades, attributes or an event that did not
+happen put the school outside it), ``not_yet_due`` (deadline after the as-of
+date) or ``waived``.  A school duty without a machine check is one ``manual``
+row per run (the region's list of things to verify by hand), plus a finding
+for each school that recorded a manual check (an attestation).  Duties of
+the education authority and other non-school bodies, and targets over a
+share of the region's schools (``count_per`` = ``region``), are one region
+finding per run, never a school's.  Encouraged and permitted items are
+``adopted`` / ``not_adopted`` (``not_required`` without a check), never
+``not_met``.
 
 The evaluation works on compiled requirements and tuples so that a whole
 province (100,000 schools) streams through without building everything in
@@ -16,34 +22,48 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
+from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import FactColumns, School
 from xinli.core.assessment.waivers import Waiver
-from xinli.core.model import parse_share
+from xinli.core.model import _to_node, evaluate_conditions, parse_share
 
-STATUSES = ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual")
-CONDITION_OPS = {"==": operator.eq, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+#: Every finding status, in a fixed order (new statuses are appended, so a
+#: status's position never changes).
+STATUSES = ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual",
+            "adopted", "not_adopted", "not_required")
+#: Statuses of encouraged and permitted items: never failures, never in not-met counts or shares met.
+OPTIONAL_STATUSES = ("adopted", "not_adopted", "not_required")
+#: What an optional item's outcome is called.
+OPTIONAL_OUTCOME = {"met": "adopted", "not_met": "not_adopted", "manual": "not_required"}
 
 
 @frozen
 class CompiledRequirement:
-    """What the evaluator needs of one checklist item."""
+    """What the evaluator needs of one checklist item.
+
+    ``scope`` is ``school`` (a machine check per school), ``manual`` (a
+    school duty checked by hand: one row per run plus attested schools) or
+    ``region`` (one finding per run)."""
 
     index: int
     id: str
-    scope: str  # "school" or "region"
+    scope: str
     grades: frozenset[int]
-    conditions: tuple[tuple[int, Any, Any], ...]  # (column index, op function, value)
+    condition: Callable[[Callable[[str], Any]], bool | None] | None
+    event_index: int | None
     metric_index: int | None
     test: Any  # callable(observed) -> bool, or None
     expected: str
     deadline: dt.date | None
     region_share: Fraction | None
+    optional: bool = False
+    check_grades: frozenset[int] | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -54,13 +74,20 @@ def expected_text(check: dict[str, Any] | None) -> str:
     if op == "true":
         text = "true"
     elif op == "between":
-        text = f"between {value[0]} and {value[1]}"
+        binds = check.get("binds") or "low"
+        text = {"low": f">= {value[0]} (range {value[0]}-{value[1]}, lower end binds)",
+                "high": f"<= {value[1]} (range {value[0]}-{value[1]}, upper end binds)",
+                "both": f"between {value[0]} and {value[1]}"}[binds]
     else:
         text = f"{op} {value}"
     if check["unit"] and op != "true":
         text += f" {check['unit']}"
     if check["per"]:
         text += f" {check['per']}"
+    if check.get("grades"):
+        from xinli.core.assessment.facts import format_grades
+
+        text += f" in grades {format_grades(check['grades'])}" + (" (one chosen grade)" if check.get("grades_mode") == "any" else "")
     return text
 
 
@@ -70,6 +97,11 @@ def _test_for(check: dict[str, Any]) -> Any:
         return lambda observed: observed is True
     if op == "between":
         low, high = value
+        binds = check.get("binds") or "low"
+        if binds == "low":
+            return lambda observed: observed >= low
+        if binds == "high":
+            return lambda observed: observed <= high
         return lambda observed: low <= observed <= high
     target = float(parse_share(value)) if isinstance(value, str) else value
     compare = {">=": operator.ge, "<=": operator.le, "==": operator.eq}[op]
@@ -82,6 +114,13 @@ def _region_test(observed: Any) -> bool:
     return bool(observed)
 
 
+def _compile_condition(applies_if: list[dict[str, Any]] | None) -> Any:
+    if not applies_if:
+        return None
+    nodes = tuple(_to_node(c) for c in applies_if)
+    return lambda lookup: evaluate_conditions(nodes, lookup)
+
+
 def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
     """Prepare every checklist item for fast evaluation against ``columns``."""
     keys = columns.attributes + [m.key for m in columns.metrics]
@@ -90,33 +129,76 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
     for index, item in enumerate(checklist["items"]):
         check = item["check"]
         region_check = bool(check) and check["count_per"] == "region"
-        if region_check:
+        if region_check or not item["school_duty"]:
             scope = "region"
-        elif check:
-            scope = "school"
         else:
-            scope = "school" if item["school_duty"] else "region"
-        conditions = tuple(
-            (position[c["attribute"]], CONDITION_OPS[c["op"]], c["value"]) for c in item["applies_if"] or ()
-        )
+            scope = "school" if check else "manual"
         share = None
         if region_check:
             share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
+        elif scope == "region" and check:
+            share = Fraction(1)  # an authority's duty towards every school in scope
+        column = check.get("column") or check["metric"] if check else None
+        event = item.get("event")
         compiled.append(
             CompiledRequirement(
                 index=index,
                 id=item["id"],
                 scope=scope,
                 grades=frozenset(item["grades"]),
-                conditions=conditions,
-                metric_index=position[check["metric"]] if check else None,
+                condition=_compile_condition(item["applies_if"]),
+                event_index=position[f"event_{event}"] if event else None,
+                metric_index=position[column] if check else None,
                 test=_region_test if region_check else (_test_for(check) if check else None),
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
+                optional=item["level"] in vocab.OPTIONAL_LEVELS,
+                check_grades=frozenset(check["grades"]) if check and check.get("grades") else None,
             )
         )
     return compiled
+
+
+class _Lookup:
+    """Attribute values of one school for condition evaluation: columns by
+    position, derived attributes (stage mix) from grades and the
+    ``vocational`` flag."""
+
+    __slots__ = ("position", "values", "grades", "_derived")
+
+    def __init__(self, position: dict[str, int], values: tuple[Any, ...], grades: Any) -> None:
+        self.position = position
+        self.values = values
+        self.grades = grades
+        self._derived: dict[str, Any] | None = None
+
+    def __call__(self, attribute: str) -> Any:
+        if attribute in vocab.DERIVED_ATTRIBUTES:
+            if self._derived is None:
+                index = self.position.get("vocational")
+                vocational = self.values[index] if index is not None else None
+                self._derived = vocab.derived_attributes(self.grades, vocational)
+            return self._derived[attribute]
+        index = self.position.get(attribute)
+        return None if index is None else self.values[index]
+
+
+def applicability(req: CompiledRequirement, school: School, position: dict[str, int]) -> tuple[str | None, str | None]:
+    """Why ``req`` does not apply to ``school`` (``(status, detail)``), or
+    ``(None, None)`` when it applies, or ``(None, "unknown")`` when an
+    attribute it depends on is unknown."""
+    if req.grades.isdisjoint(school.grades) or (req.check_grades is not None and req.check_grades.isdisjoint(school.grades)):
+        return "not_applicable", "grades"
+    if req.condition is not None:
+        holds = req.condition(_Lookup(position, school.values, school.grades))
+        if holds is False:
+            return "not_applicable", "attributes"
+        if holds is None:
+            return None, "unknown"
+    if req.event_index is not None and school.values[req.event_index] is not True:
+        return "not_applicable", "event did not happen"
+    return None, None
 
 
 def observed_text(value: Any) -> str | None:
@@ -134,7 +216,8 @@ def observed_text(value: Any) -> str | None:
 
 @define
 class SchoolEvaluator:
-    """Evaluates one school at a time against the school-scope requirements.
+    """Evaluates one school at a time against the school-scope requirements
+    (and the manual ones a school attested).
 
     The per-run constants (deadline passed or not, row ids) are worked out
     once in :meth:`prepare`, so the per-school loop does only what depends
@@ -144,15 +227,18 @@ class SchoolEvaluator:
     requirements: list[CompiledRequirement]
     as_of: dt.date
     waivers: dict[tuple[str, str], Waiver]
+    position: dict[str, int] = field(factory=dict)
+    attestations: dict[tuple[str, str], dict[str, Any]] = field(factory=dict)
 
     def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
-        """The school-scope requirements as tuples for the hot loop:
-        ``(row id, grades, conditions, id, due later, metric index, test)``."""
+        """The per-school requirements as tuples for the hot loop:
+        ``(row id, requirement, due later)``; manual items only when some
+        school attested them."""
+        attested = {req_id for _school, req_id in self.attestations}
         return [
-            (row_ids[req.id], req.grades, req.conditions, req.id,
-             req.deadline is not None and req.deadline > self.as_of, req.metric_index, req.test, req.deadline)
+            (row_ids[req.id], req, req.deadline is not None and req.deadline > self.as_of)
             for req in self.requirements
-            if req.scope == "school"
+            if req.scope == "school" or (req.scope == "manual" and req.id in attested)
         ]
 
     def rows(self, school: School, school_row: int, run_id: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -161,67 +247,65 @@ class SchoolEvaluator:
                 for row_id, status, observed, detail in self._statuses(school, prepared)]
 
     def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
-        grades = school.grades
         values = school.values
         waivers = self.waivers
-        for row_id, req_grades, conditions, req_id, due_later, metric_index, test, deadline in prepared:
-            if req_grades.isdisjoint(grades):
-                yield row_id, "not_applicable", None, "grades"
-                continue
-            outside = False
-            unknown_condition = False
-            for column, op, value in conditions:
-                actual = values[column]
-                if actual is None:
-                    unknown_condition = True
-                elif not op(actual, value):
-                    outside = True
-                    break
-            if outside:
-                yield row_id, "not_applicable", None, "attributes"
+        for row_id, req, due_later in prepared:
+            attestation = None
+            if req.scope == "manual":
+                attestation = self.attestations.get((school.school_id, req.id))
+                if attestation is None:
+                    continue
+            status, detail = applicability(req, school, self.position)
+            if status is not None:
+                yield row_id, status, None, detail
                 continue
             if waivers:
-                waiver = waivers.get((school.school_id, req_id))
+                waiver = waivers.get((school.school_id, req.id))
                 if waiver is not None and waiver.active(self.as_of):
                     yield row_id, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
                     continue
             if due_later:
-                yield row_id, "not_yet_due", None, f"due {deadline}"
+                yield row_id, "not_yet_due", None, f"due {req.deadline}"
                 continue
-            if unknown_condition:
+            if detail == "unknown":
                 yield row_id, "unknown", None, "school attribute unknown"
                 continue
-            if metric_index is None:
-                yield row_id, "manual", None, None
+            if attestation is not None:
+                outcome = attestation["result"]
+                note = f"attested by {attestation['checked_by']} on {attestation['checked_on']}"
+                if attestation.get("evidence"):
+                    note += f": {attestation['evidence']}"
+                yield row_id, OPTIONAL_OUTCOME.get(outcome, outcome) if req.optional else outcome, None, note
                 continue
-            observed = values[metric_index]
+            observed = values[req.metric_index]
             if observed is None:
                 yield row_id, "unknown", None, None
-            elif test(observed):
-                yield row_id, "met", observed_text(observed), None
-            else:
-                yield row_id, "not_met", observed_text(observed), None
+                continue
+            outcome = "met" if req.test(observed) else "not_met"
+            yield row_id, OPTIONAL_OUTCOME[outcome] if req.optional else outcome, observed_text(observed), None
 
 
-def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
-                    ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
-    """Region findings: shares of schools meeting a region-level target, and
-    authority duties without a machine check (``manual``)."""
+def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date,
+                    position: dict[str, int] | None = None) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
+    """One finding per run for every region-scope and manual requirement:
+    authority duties judged over the schools in scope (all of them, or the
+    share a region-level target sets), ``manual`` for what is checked by
+    hand (``not_required`` for encouraged and permitted items)."""
+    position = position or {}
     findings = []
     for req in requirements:
-        if req.scope != "region":
+        if req.scope == "school":
             continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
             continue
         if req.region_share is None or req.metric_index is None:
-            findings.append((req, "manual", None, None))
+            findings.append((req, "not_required" if req.optional else "manual", None, None))
             continue
         applicable = meeting = unknown = 0
         for school in schools:
-            if set(school.grades).isdisjoint(req.grades):
-                continue
-            if any(school.values[c] is not None and not op(school.values[c], v) for c, op, v in req.conditions):
+            status, detail = applicability(req, school, position)
+            if status is not None or detail == "unknown":
                 continue
             applicable += 1
             value = school.values[req.metric_index]
@@ -236,9 +320,12 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
         observed = f"{meeting}/{applicable}"
         detail = f"{unknown} school(s) unknown" if unknown else None
         if share >= req.region_share:
-            findings.append((req, "met", observed, detail))
+            outcome = "met"
         elif Fraction(meeting + unknown, applicable) >= req.region_share:
-            findings.append((req, "unknown", observed, detail))
+            outcome = "unknown"
         else:
-            findings.append((req, "not_met", observed, detail))
+            outcome = "not_met"
+        if req.optional and outcome in OPTIONAL_OUTCOME:
+            outcome = OPTIONAL_OUTCOME[outcome]
+        findings.append((req, outcome, observed, detail))
     return findings

@@ -22,6 +22,7 @@ from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, 
 from xinli.core.assessment.facts import columns_for, format_grades, read_facts
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.waivers import read_waivers
+from xinli.core.records.attestations import attestations_digest, attestations_for
 from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, write_run
 from xinli.core.registry import Registry
 from xinli.core.views.checklist import build_checklist
@@ -79,9 +80,11 @@ def assess(
     facts_sha = file_sha256(facts_path)
     waivers_sha = file_sha256(waivers_path)
     rules_sha = rules_digest(checklist)
-    key = run_key(region, facts_sha, waivers_sha, rules_sha, as_of)
     db = open_database(db_path)
     try:
+        attestations = attestations_for(db, region, as_of)
+        # a new attestation is a new run; without any, the key is what it always was
+        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else ""), as_of)
         previous = existing_run(db, key)
         if previous is not None:
             row = db.execute("select schools, findings, counts from runs where id = ?", [previous]).fetchone()
@@ -100,7 +103,9 @@ def assess(
             for req in compiled
         ]
         keys = columns.attributes + [m.key for m in columns.metrics]
-        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers})
+        position = {k: i for i, k in enumerate(keys)}
+        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, position,
+                                    attestations)
 
         def school_rows() -> Iterator[tuple[str, str, str, str]]:
             for school in schools:
@@ -121,7 +126,7 @@ def assess(
                     counts.update(map(itemgetter(3), batch))
                     yield batch
                     batch = []
-            for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
+            for req, status, observed, detail in evaluate_region(compiled, schools, as_of, position):
                 batch.append((run_id, None, requirement_rows[req.id], status, observed, detail))
             counts.update(map(itemgetter(3), batch))
             yield batch

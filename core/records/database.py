@@ -96,6 +96,22 @@ def m002_waivers(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m003_attestations(db: sqlite_utils.Database) -> None:
+    """Manual checks a school recorded (``xinli attest``): who checked, when,
+    the result and an evidence note.  Their own table, so findings keep
+    their shape; an assessment shows the latest attestation on or before its
+    as-of date for each school and manual item."""
+    db["attestations"].create(
+        {
+            "id": int, "region": str, "school_id": str, "requirement_id": str, "checked_by": str, "checked_on": str,
+            "result": str, "evidence": str, "recorded": str,
+        },
+        pk="id", not_null={"region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "recorded"},
+    )
+    db["attestations"].create_index(["region", "requirement_id", "school_id", "checked_on"])
+
+
 def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)

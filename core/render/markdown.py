@@ -79,18 +79,31 @@ def check_text(check: dict[str, Any] | None, lang: str) -> str:
     return ", ".join(parts)
 
 
+def _condition_text(node: dict[str, Any], lang: str) -> str:
+    if "not" in node:
+        inner = _condition_text(node["not"], lang)
+        return f"非（{inner}）" if lang == "zh" else f"not ({inner})"
+    if "all" in node or "any" in node:
+        kind = "all" if "all" in node else "any"
+        joiner = {("zh", "all"): "且", ("zh", "any"): "或", ("en", "all"): " and ", ("en", "any"): " or "}
+        parts = [_condition_text(n, lang) for n in node[kind]]
+        return "（" + joiner.get((lang, kind), joiner[("en", kind)]).join(parts) + "）" if lang == "zh" else \
+            "(" + joiner[("en", kind)].join(parts) + ")"
+    name = vocab.label(vocab.SCHOOL_ATTRIBUTES, node["attribute"], lang)
+    value = node["value"]
+    if isinstance(value, bool):
+        positive = (value is True) == (node["op"] == "==")
+        return name if positive else (f"非{name}" if lang == "zh" else f"not {name}")
+    if isinstance(value, str):
+        value = vocab.label(vocab.SCHOOL_KINDS, value, lang)
+    return f"{name} {node['op']} {value}"
+
+
 def conditions_text(conditions: list[dict[str, Any]] | None, lang: str) -> str:
-    """Applicability conditions in words."""
+    """Applicability conditions in words (all must hold; groups in brackets)."""
     if not conditions:
         return ""
-    out = []
-    for cond in conditions:
-        name = vocab.label(vocab.SCHOOL_ATTRIBUTES, cond["attribute"], lang)
-        if isinstance(cond["value"], bool):
-            out.append(name if cond["value"] else f"not {name}")
-        else:
-            out.append(f"{name} {cond['op']} {cond['value']}")
-    return "; ".join(out)
+    return "; ".join(_condition_text(cond, lang) for cond in conditions)
 
 
 def render_item(item: dict[str, Any], lang: str) -> list[str]:

@@ -31,21 +31,22 @@ from xinli.core.layering import EffectiveItem
 from xinli.core.model import (
     Check,
     Citation,
-    Condition,
     Document,
     DocumentRef,
     EscalationStep,
     Exclusion,
     Jurisdiction,
     Partner,
+    Procedure,
     Requirement,
     Timing,
 )
 from xinli.core.registry import Registry
-from xinli.core.views.checklist import citation_dict, item_dict, text_dict
+from xinli.core.views.checklist import citation_dict, item_dict, procedure_dict, text_dict
 
-#: Checklist fields that describe a region's layering, not the rule itself.
-DERIVED_FIELDS = ("school_duty", "source", "replaces", "looser_than_parent")
+#: Checklist fields that describe a region's layering or are worked out
+#: from the rule, not the rule itself.
+DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent")
 
 
 def _drop_none(value: Any) -> Any:
@@ -68,6 +69,19 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
         data.pop(key, None)
     if not data.get("timing"):
         data.pop("timing", None)
+    check = data.get("check")
+    if check:
+        check.pop("column", None)
+        if check.get("grades_mode") == "each":
+            check.pop("grades_mode")
+        if requirement.check is not None and requirement.check.binds is None:
+            check.pop("binds", None)
+    step = data.get("step")
+    if step:
+        if not step.get("guided_by"):
+            step.pop("guided_by", None)
+        if step.get("procedure") == "main":
+            step.pop("procedure")
     return _drop_none(data)
 
 
@@ -85,14 +99,17 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         citation=Citation(**data["citation"]),
         subject=data.get("subject", ["students"]),
         grades=data.get("grades", list(range(1, 13))),
-        applies_if=[Condition(**c) for c in data["applies_if"]] if data.get("applies_if") else None,
+        applies_if=data["applies_if"] if data.get("applies_if") else None,
+        event=data.get("event"),
         check=Check(
             metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
             per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
+            grades=check.get("grades"), grades_mode=check.get("grades_mode", "each"), binds=check.get("binds"),
         ) if check else None,
         deadline=data.get("deadline"),
         note=_text(data.get("note")),
-        step=EscalationStep(step["order"], step["role"], step.get("reports_to", []), _text(step.get("condition")))
+        step=EscalationStep(step["order"], step["role"], step.get("reports_to", []), _text(step.get("condition")),
+                            step.get("procedure", "main"), step.get("guided_by", []))
         if step else None,
         partner=Partner(partner["kind"], _text(partner["name"]), partner.get("phone")) if partner else None,
         timing=[Timing(t["kind"], t.get("month"), t.get("days")) for t in data.get("timing", [])],
@@ -166,11 +183,16 @@ class TomlPlugin:
             self.exclusions = [
                 Exclusion(e["id"], Citation(**e["citation"]), _text(e["reason"])) for e in data.get("exclusions", [])
             ]
+            self.procedures = [
+                Procedure(p["key"], _text(p["name"]), _text(p["trigger"]), p.get("clause")) for p in data.get("procedures", [])
+            ]
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
             raise XinliError(f"{origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
         self._source_text = source_text
         if self.exclusions:
             self.xinli_exclusions = self._exclusions_hook()
+        if self.procedures:
+            self.xinli_escalation_procedures = self._procedures_hook()
 
     @classmethod
     def from_path(cls, path: str | Path) -> TomlPlugin:
@@ -242,6 +264,20 @@ class TomlPlugin:
 
         return xinli_exclusions
 
+    def _procedures_hook(self) -> Any:
+        """The ``xinli_escalation_procedures`` hook, offered only by a file
+        with ``[[procedures]]`` tables."""
+        return _procedures_hook_factory(self.procedures)
+
+
+def _procedures_hook_factory(procedures: list[Procedure]) -> Any:
+    @hookimpl
+    def xinli_escalation_procedures() -> list[Procedure]:
+        """The ``[[procedures]]`` tables."""
+        return procedures
+
+    return xinli_escalation_procedures
+
 
 def export_rules(registry: Registry, code: str) -> dict[str, Any]:
     """Plugin ``code``'s identity, own requirements (including its
@@ -260,6 +296,12 @@ def export_rules(registry: Registry, code: str) -> dict[str, Any]:
         "jurisdiction": jurisdiction_to_dict(plugin.jurisdiction),
         "requirements": [requirement_to_dict(r) for r in own],
     }
+    hook = getattr(plugin.plugin, "xinli_escalation_procedures", None)
+    procedures = [_drop_none(procedure_dict(p, code)) for p in (hook() if hook is not None else None) or ()]
+    for entry in procedures:
+        entry.pop("source", None)
+    if procedures:
+        data["procedures"] = procedures
     if exclusions:
         data["exclusions"] = exclusions
     return data
