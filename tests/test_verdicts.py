@@ -291,3 +291,15 @@ def test_requirement_is_model_level_typed():
         Requirement(id="x.other.y", domain="other", text=("甲", "a"), level="required", duty_holder="school",
                     citation=TomlPlugin(RULES, SOURCE).requirements[0].citation, event="meteor")
     assert json.dumps(vocab.EVENTS, ensure_ascii=False)
+
+
+def test_a_school_whose_scope_is_unknown_leaves_a_region_finding_unknown_not_met(tmp_path):
+    from compliance import verdict
+
+    from xinli.core.registry import load_plugins
+    from xinli.core.views.checklist import build_checklist
+
+    registry = load_plugins(only=["sichuan_quxian"])
+    checklist = build_checklist(registry, "sichuan_quxian")
+    item = "sichuan_quxian.staffing.area-centre-posts"
+    assert verdict(registry, checklist, item, "1-6", {"area_fulltime_psych_posts": 0}) == ("region", "unknown")

@@ -305,9 +305,12 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
         applicable = meeting = unknown = 0
         for school in schools:
             status, detail = applicability(req, school, position)
-            if status is not None or detail == "unknown":
+            if status is not None:
                 continue
             applicable += 1
+            if detail == "unknown":  # perhaps in scope: counts as unknown
+                unknown += 1
+                continue
             value = school.values[req.metric_index]
             if value is None:
                 unknown += 1

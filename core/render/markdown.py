@@ -21,6 +21,8 @@ HEADINGS = {
     "authority_duty": ("非学校责任", "not a school duty"),
     "grades": ("年级", "Grades"),
     "applies_if": ("适用条件", "Applies if"),
+    "event": ("仅在发生时适用", "Applies only where it happened"),
+    "guided_by": ("在其指导下", "under the guidance of"),
     "check": ("核查", "Check"),
     "deadline": ("期限", "Deadline"),
     "source": ("依据", "Source"),
@@ -60,6 +62,9 @@ def check_text(check: dict[str, Any] | None, lang: str) -> str:
         rule = f"`{check['metric']}` = true"
     elif check["op"] == "between":
         rule = f"`{check['metric']}` {value[0]}–{value[1]}"
+        binds = check.get("binds")
+        if binds:
+            rule += f" ({vocab.label(vocab.BINDS, binds, lang)})"
     else:
         rule = f"`{check['metric']}` {check['op']} {value}"
     parts = [rule]
@@ -76,6 +81,9 @@ def check_text(check: dict[str, Any] | None, lang: str) -> str:
     if check.get("event"):
         parts.append(check["event"])
     parts.append(vocab.label(vocab.COUNT_PER, check["count_per"], lang))
+    if check.get("grades"):
+        band = grades_text(check["grades"])
+        parts.append(f"{band} ({vocab.label(vocab.GRADES_MODES, check.get('grades_mode') or 'each', lang)})")
     return ", ".join(parts)
 
 
@@ -118,10 +126,15 @@ def render_item(item: dict[str, Any], lang: str) -> list[str]:
     lines.append("  - " + " · ".join(details))
     if item["applies_if"]:
         lines.append(f"  - {h('applies_if', lang)}: {conditions_text(item['applies_if'], lang)}")
+    if item.get("event"):
+        lines.append(f"  - {h('event', lang)}: {vocab.label(vocab.EVENTS, item['event'], lang)}")
     if item["step"]:
         step = item["step"]
         told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
         text = f"{step['order']}. {vocab.label(vocab.ACTORS, step['role'], lang)}"
+        guided = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step.get("guided_by") or ())
+        if guided:
+            text += f" ⇠ {h('guided_by', lang)}: {guided}"
         if told:
             text += f" → {told}"
         if step["condition"]:
