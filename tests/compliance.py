@@ -63,12 +63,11 @@ def verdict(registry: Registry, checklist: dict[str, Any], item_id: str, grades:
     unknown = set(facts) - set(keys)
     assert not unknown, f"not columns of this region's facts template: {sorted(unknown)}"
     school = School(2, "S1", "", grades_of(grades), tuple(facts.get(k) for k in keys))
-    position = {k: i for i, k in enumerate(keys)}
     (req,) = [c for c in compile_requirements(checklist, columns) if c.id == item_id]
     if req.scope == "region":
-        ((_req, status, _observed, _detail),) = evaluate_region([req], [school], AS_OF, position)
+        ((_req, status, _observed, _detail),) = evaluate_region([req], [school], AS_OF)
         return "region", status
-    evaluator = SchoolEvaluator([req], AS_OF, {}, position)
+    evaluator = SchoolEvaluator([req], AS_OF, {})
     rows = evaluator.rows(school, 1, 1, evaluator.prepare({req.id: 1}))
     assert len(rows) == 1
     return "school", rows[0][3]

@@ -55,7 +55,7 @@ class CompiledRequirement:
     id: str
     scope: str
     grades: frozenset[int]
-    condition: Callable[[Callable[[str], Any]], bool | None] | None
+    condition: Callable[[tuple[Any, ...], Any], bool | None] | None
     event_index: int | None
     metric_index: int | None
     test: Any  # callable(observed) -> bool, or None
@@ -64,6 +64,8 @@ class CompiledRequirement:
     region_share: Fraction | None
     optional: bool = False
     check_grades: frozenset[int] | None = None
+    #: the fact columns (indices) deciding whether the item applies: condition attributes, ``vocational``, the event
+    reads: tuple[int, ...] = ()
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -114,11 +116,31 @@ def _region_test(observed: Any) -> bool:
     return bool(observed)
 
 
-def _compile_condition(applies_if: list[dict[str, Any]] | None) -> Any:
+def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[str, int]) -> tuple[Any, tuple[int, ...]]:
+    """The item's conditions as ``condition(values, grades)`` with the
+    columns' positions baked in, and the columns it reads."""
     if not applies_if:
-        return None
+        return None, ()
     nodes = tuple(_to_node(c) for c in applies_if)
-    return lambda lookup: evaluate_conditions(nodes, lookup)
+    attributes = {a for node in nodes for a in node.attributes()}
+    index = {a: position.get(a) for a in attributes if a not in vocab.DERIVED_ATTRIBUTES}
+    vocational = position.get("vocational") if attributes & vocab.DERIVED_ATTRIBUTES else None
+    reads = tuple(sorted({i for i in index.values() if i is not None} | ({vocational} if vocational is not None else set())))
+
+    def condition(values: tuple[Any, ...], grades: Any) -> bool | None:
+        derived: dict[str, Any] = {}
+
+        def lookup(attribute: str) -> Any:
+            if attribute in vocab.DERIVED_ATTRIBUTES:
+                if not derived:
+                    derived.update(vocab.derived_attributes(grades, values[vocational] if vocational is not None else None))
+                return derived[attribute]
+            i = index.get(attribute)
+            return None if i is None else values[i]
+
+        return evaluate_conditions(nodes, lookup)
+
+    return condition, reads
 
 
 def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
@@ -140,14 +162,16 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
             share = Fraction(1)  # an authority's duty towards every school in scope
         column = check.get("column") or check["metric"] if check else None
         event = item.get("event")
+        condition, reads = _compile_condition(item["applies_if"], position)
+        event_index = position[f"event_{event}"] if event else None
         compiled.append(
             CompiledRequirement(
                 index=index,
                 id=item["id"],
                 scope=scope,
                 grades=frozenset(item["grades"]),
-                condition=_compile_condition(item["applies_if"]),
-                event_index=position[f"event_{event}"] if event else None,
+                condition=condition,
+                event_index=event_index,
                 metric_index=position[column] if check else None,
                 test=_region_test if region_check else (_test_for(check) if check else None),
                 expected=expected_text(check),
@@ -155,48 +179,26 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 region_share=share,
                 optional=item["level"] in vocab.OPTIONAL_LEVELS,
                 check_grades=frozenset(check["grades"]) if check and check.get("grades") else None,
+                reads=reads + ((event_index,) if event_index is not None else ()),
             )
         )
     return compiled
 
 
-class _Lookup:
-    """Attribute values of one school for condition evaluation: columns by
-    position, derived attributes (stage mix) from grades and the
-    ``vocational`` flag."""
-
-    __slots__ = ("position", "values", "grades", "_derived")
-
-    def __init__(self, position: dict[str, int], values: tuple[Any, ...], grades: Any) -> None:
-        self.position = position
-        self.values = values
-        self.grades = grades
-        self._derived: dict[str, Any] | None = None
-
-    def __call__(self, attribute: str) -> Any:
-        if attribute in vocab.DERIVED_ATTRIBUTES:
-            if self._derived is None:
-                index = self.position.get("vocational")
-                vocational = self.values[index] if index is not None else None
-                self._derived = vocab.derived_attributes(self.grades, vocational)
-            return self._derived[attribute]
-        index = self.position.get(attribute)
-        return None if index is None else self.values[index]
-
-
-def applicability(req: CompiledRequirement, school: School, position: dict[str, int]) -> tuple[str | None, str | None]:
-    """Why ``req`` does not apply to ``school`` (``(status, detail)``), or
-    ``(None, None)`` when it applies, or ``(None, "unknown")`` when an
-    attribute it depends on is unknown."""
-    if req.grades.isdisjoint(school.grades) or (req.check_grades is not None and req.check_grades.isdisjoint(school.grades)):
+def applicability(req: CompiledRequirement, grades: Any, values: tuple[Any, ...]) -> tuple[str | None, str | None]:
+    """Why ``req`` does not apply to a school with ``grades`` and fact
+    ``values`` (``("not_applicable", why)``), or ``(None, None)`` when it
+    applies, or ``(None, "unknown")`` when an attribute it depends on is
+    unknown."""
+    if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
         return "not_applicable", "grades"
     if req.condition is not None:
-        holds = req.condition(_Lookup(position, school.values, school.grades))
+        holds = req.condition(values, grades)
         if holds is False:
             return "not_applicable", "attributes"
         if holds is None:
             return None, "unknown"
-    if req.event_index is not None and school.values[req.event_index] is not True:
+    if req.event_index is not None and values[req.event_index] is not True:
         return "not_applicable", "event did not happen"
     return None, None
 
@@ -227,7 +229,6 @@ class SchoolEvaluator:
     requirements: list[CompiledRequirement]
     as_of: dt.date
     waivers: dict[tuple[str, str], Waiver]
-    position: dict[str, int] = field(factory=dict)
     attestations: dict[tuple[str, str], dict[str, Any]] = field(factory=dict)
 
     def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
@@ -255,7 +256,7 @@ class SchoolEvaluator:
                 attestation = self.attestations.get((school.school_id, req.id))
                 if attestation is None:
                     continue
-            status, detail = applicability(req, school, self.position)
+            status, detail = applicability(req, school.grades, values)
             if status is not None:
                 yield row_id, status, None, detail
                 continue
@@ -285,13 +286,50 @@ class SchoolEvaluator:
             yield row_id, OPTIONAL_OUTCOME[outcome] if req.optional else outcome, observed_text(observed), None
 
 
-def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date,
-                    position: dict[str, int] | None = None) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
+def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> str:
+    """How one school counts towards a region-level finding: ``not_applicable``
+    (outside the rule's grades, conditions or event), ``unknown`` (a fact or
+    an attribute that could put it in scope missing), ``met`` or ``not_met``.
+    Shared by assessment and roll-up so a province-wide share counts schools
+    exactly as a county's does."""
+    status, detail = applicability(req, grades, values)
+    if status is not None:
+        return "not_applicable"
+    if detail == "unknown":
+        return "unknown"
+    value = values[req.metric_index]
+    if value is None:
+        return "unknown"
+    return "met" if req.test(value) else "not_met"
+
+
+def region_verdict(req: CompiledRequirement, meeting: int, applicable: int, unknown: int
+                   ) -> tuple[str, str | None, str | None]:
+    """A region-level finding from its tallies: ``(status, observed,
+    detail)``; unknown when the unknown schools could tip it; an encouraged
+    or permitted item is adopted or not, never not met."""
+    if applicable == 0:
+        return "not_applicable", None, "no school in scope"
+    share = Fraction(meeting, applicable)
+    observed = f"{meeting}/{applicable}"
+    detail = f"{unknown} school(s) unknown" if unknown else None
+    if share >= req.region_share:
+        status = "met"
+    elif Fraction(meeting + unknown, applicable) >= req.region_share:
+        status = "unknown"
+    else:
+        status = "not_met"
+    if req.optional:
+        status = OPTIONAL_OUTCOME.get(status, status)
+    return status, observed, detail
+
+
+def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
+                    ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
     """One finding per run for every region-scope and manual requirement:
     authority duties judged over the schools in scope (all of them, or the
     share a region-level target sets), ``manual`` for what is checked by
     hand (``not_required`` for encouraged and permitted items)."""
-    position = position or {}
     findings = []
     for req in requirements:
         if req.scope == "school":
@@ -302,33 +340,9 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
         if req.region_share is None or req.metric_index is None:
             findings.append((req, "not_required" if req.optional else "manual", None, None))
             continue
-        applicable = meeting = unknown = 0
+        tally = {"met": 0, "not_met": 0, "unknown": 0, "not_applicable": 0}
         for school in schools:
-            status, detail = applicability(req, school, position)
-            if status is not None:
-                continue
-            applicable += 1
-            if detail == "unknown":  # perhaps in scope: counts as unknown
-                unknown += 1
-                continue
-            value = school.values[req.metric_index]
-            if value is None:
-                unknown += 1
-            elif req.test(value):
-                meeting += 1
-        if applicable == 0:
-            findings.append((req, "not_applicable", None, "no school in scope"))
-            continue
-        share = Fraction(meeting, applicable)
-        observed = f"{meeting}/{applicable}"
-        detail = f"{unknown} school(s) unknown" if unknown else None
-        if share >= req.region_share:
-            outcome = "met"
-        elif Fraction(meeting + unknown, applicable) >= req.region_share:
-            outcome = "unknown"
-        else:
-            outcome = "not_met"
-        if req.optional and outcome in OPTIONAL_OUTCOME:
-            outcome = OPTIONAL_OUTCOME[outcome]
-        findings.append((req, outcome, observed, detail))
+            tally[region_school_status(req, school.grades, school.values)] += 1
+        applicable = tally["met"] + tally["not_met"] + tally["unknown"]
+        findings.append((req, *region_verdict(req, tally["met"], applicable, tally["unknown"])))
     return findings

@@ -103,9 +103,7 @@ def assess(
             for req in compiled
         ]
         keys = columns.attributes + [m.key for m in columns.metrics]
-        position = {k: i for i, k in enumerate(keys)}
-        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, position,
-                                    attestations)
+        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
 
         def school_rows() -> Iterator[tuple[str, str, str, str]]:
             for school in schools:
@@ -126,7 +124,7 @@ def assess(
                     counts.update(map(itemgetter(3), batch))
                     yield batch
                     batch = []
-            for req, status, observed, detail in evaluate_region(compiled, schools, as_of, position):
+            for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
                 batch.append((run_id, None, requirement_rows[req.id], status, observed, detail))
             counts.update(map(itemgetter(3), batch))
             yield batch

@@ -4,7 +4,7 @@ An item with no machine check is one ``manual`` row per run, the region's
 list of what to verify by hand.  When someone has verified it at a school,
 an attestation records who checked, when, the result and an evidence note;
 the next assessment shows that school's finding from it.  Attestations live
-in their own table (migration ``m003_attestations``) and are only added,
+in their own table (migration ``m004_attestations``) and are only added,
 never changed: a later attestation supersedes an earlier one.
 """
 
