@@ -303,3 +303,17 @@ def test_a_school_whose_scope_is_unknown_leaves_a_region_finding_unknown_not_met
     checklist = build_checklist(registry, "sichuan_quxian")
     item = "sichuan_quxian.staffing.area-centre-posts"
     assert verdict(registry, checklist, item, "1-6", {"area_fulltime_psych_posts": 0}) == ("region", "unknown")
+
+
+def test_plugins_check_command_rejects_a_check_scoped_outside_its_items_grades(run, monkeypatch):
+    from importlib import metadata
+
+    from xinli.core import registry as plugins_module
+
+    installed = list(metadata.entry_points(group="xinli"))
+    extra = [metadata.EntryPoint(name="test_scoped", value="scoped_fixture:PLUGIN", group="xinli")]
+    monkeypatch.setattr(plugins_module.metadata, "entry_points", lambda group: installed + extra)
+    result = run("plugins", "check")
+    assert result.exit_code == 1
+    assert "test_scoped: not loaded" in result.output
+    assert "test_scoped.curriculum.junior-lessons: the check measures grades [7, 8, 9] the item does not cover" in result.output
