@@ -27,8 +27,8 @@ CASES = [
     Case("四（一）3", "sichuan_quxian.other.counseling-room-open-daily", "1-6",
          {"has_counseling_room": True, "counseling_room_open_daily": True},
          {"has_counseling_room": True, "counseling_room_open_daily": False}, "room open at set times daily"),
-    Case("四（一）3", "sichuan_quxian.other.counseling-records", "1-6", {"psych_records_kept": True},
-         {"psych_records_kept": False}, "records kept"),
+    Case("四（一）3", "sichuan_quxian.other.counseling-records", "1-6", {"has_counseling_room": True, "psych_records_kept": True},
+         {"has_counseling_room": True, "psych_records_kept": False}, "the room keeps its records"),
     Case("四（二）6", "sichuan_quxian.other.parttime-teacher-training-every-3-years", "1-6",
          {"parttime_psych_teacher_trainings_last_3_years": 1}, {"parttime_psych_teacher_trainings_last_3_years": 0},
          "the county bureau's training: a region finding"),
@@ -87,8 +87,8 @@ def test_school_work_with_the_county_bureau_as_lead_unit_stays_a_school_duty(che
     assert entry["school_duty"] and entry["assessed_at"] == "school" and "牵头单位" in entry["note"]["zh"]
 
 
-def test_四_一_3_a_school_still_without_a_room_is_not_failed_on_opening_hours(registry, checklists):
-    item = "sichuan_quxian.other.counseling-room-open-daily"
+@pytest.mark.parametrize("item", ["sichuan_quxian.other.counseling-room-open-daily", "sichuan_quxian.other.counseling-records"])
+def test_四_一_3_a_school_still_without_a_room_is_not_failed_on_the_rooms_work(registry, checklists, item):
     assert verdict(registry, checklists[CODE], item, "1-6", {"has_counseling_room": False})[1] == "not_applicable"
 
 
