@@ -249,6 +249,7 @@ class SchoolEvaluator:
 
     def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
         values = school.values
+        grades = school.grades
         waivers = self.waivers
         for row_id, req, due_later in prepared:
             attestation = None
@@ -256,10 +257,15 @@ class SchoolEvaluator:
                 attestation = self.attestations.get((school.school_id, req.id))
                 if attestation is None:
                     continue
-            status, detail = applicability(req, school.grades, values)
-            if status is not None:
-                yield row_id, status, None, detail
+            if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
+                yield row_id, "not_applicable", None, "grades"
                 continue
+            detail = None
+            if req.condition is not None or req.event_index is not None:
+                status, detail = applicability(req, grades, values)
+                if status is not None:
+                    yield row_id, status, None, detail
+                    continue
             if waivers:
                 waiver = waivers.get((school.school_id, req.id))
                 if waiver is not None and waiver.active(self.as_of):
