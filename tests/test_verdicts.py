@@ -317,3 +317,33 @@ def test_plugins_check_command_rejects_a_check_scoped_outside_its_items_grades(r
     assert result.exit_code == 1
     assert "test_scoped: not loaded" in result.output
     assert "test_scoped.curriculum.junior-lessons: the check measures grades [7, 8, 9] the item does not cover" in result.output
+
+
+@pytest.mark.parametrize("code", ["chongqing_dadukou", "chongqing_qijiang", "henan", "nanchang", "sichuan_quxian"])
+def test_bundled_regions_manual_rows_once_per_run_and_optional_items_never_not_met(registry, checklists, tmp_path, code):
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+
+    columns = columns_for(checklists[code], collect_metrics(registry))
+    header = columns.names
+    rows = []
+    for n, grades in enumerate(["1-6", "7-9", "1-9", "10-12", "1-12"]):
+        cells = {"school_id": f"S{n}", "school_name": "", "grades": grades}
+        for key in header[3:]:
+            metric = next((m for m in columns.metrics if m.key == key), None)
+            cells[key] = "否" if metric is None or metric.type == "boolean" else "0"
+        rows.append(",".join(cells.get(k, "") for k in header))
+    facts = write(tmp_path, ",".join(header) + "\n" + "\n".join(rows) + "\n")
+    assess(registry, code, facts, tmp_path / "r.db", dt.date(2026, 11, 1))
+    conn = sqlite3.connect(tmp_path / "r.db")
+    manual_rows = conn.execute("select count(*) from findings where status = 'manual'").fetchone()[0]
+    manual_items = sum(1 for i in checklists[code]["items"] if i["check"] is None and i["level"] not in vocab.OPTIONAL_LEVELS)
+    assert manual_rows <= manual_items
+    optional_not_met = conn.execute(
+        "select count(*) from findings f join requirements r on r.id = f.requirement "
+        "where r.level in ('encouraged', 'permitted') and f.status = 'not_met'").fetchone()[0]
+    assert optional_not_met == 0
+    authority_school_rows = conn.execute(
+        "select count(*) from findings f join requirements r on r.id = f.requirement "
+        "where r.scope = 'region' and f.school is not null").fetchone()[0]
+    assert authority_school_rows == 0
