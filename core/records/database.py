@@ -146,17 +146,21 @@ def m004_attestations(db: sqlite_utils.Database) -> None:
     their shape; an assessment shows the latest attestation on or before its
     as-of date for each school and manual item.  Roll-up item counts gain
     the encouraged/permitted statuses (adopted, not adopted, not required)."""
-    db["attestations"].create(
-        {
-            "id": int, "region": str, "school_id": str, "requirement_id": str, "checked_by": str, "checked_on": str,
-            "result": str, "evidence": str, "recorded": str,
-        },
-        pk="id", not_null={"region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "recorded"},
-    )
-    db["attestations"].create_index(["region", "requirement_id", "school_id", "checked_on"])
+    # a database made by a development build of this change may hold the table already
+    if "attestations" not in db.table_names():
+        db["attestations"].create(
+            {
+                "id": int, "region": str, "school_id": str, "requirement_id": str, "checked_by": str, "checked_on": str,
+                "result": str, "evidence": str, "recorded": str,
+            },
+            pk="id", not_null={"region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "recorded"},
+        )
+        db["attestations"].create_index(["region", "requirement_id", "school_id", "checked_on"])
     # roll-ups count every status of xinli.core.assessment.assess.STATUSES, including the optional items' ones
+    present = {c.name for c in db["rollup_items"].columns}
     for status in ("adopted", "not_adopted", "not_required"):
-        db["rollup_items"].add_column(status, int)
+        if status not in present:
+            db["rollup_items"].add_column(status, int)
 
 
 def _create_private(path: Path) -> None:
