@@ -50,7 +50,9 @@ def load_registry(plugins: str | None) -> Any:
     from xinli.core.registry import load_plugins
 
     only = plugins.split(",") if plugins else None
-    registry = load_plugins(only=only)
+    ctx = click.get_current_context(silent=True)
+    rules = ctx.find_root().meta.get("xinli.rules") if ctx is not None else None
+    registry = load_plugins(only=only, **({"rules_path": rules} if rules else {}))
     for problem in registry.problems:
         dist = f" ({problem.distribution})" if problem.distribution else ""
         click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)

@@ -14,7 +14,8 @@ import pytest
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.pipeline import assess
 from xinli.core.model import Condition, ConditionGroup, Requirement, evaluate_conditions
-from xinli.core.rules.toml_plugin import TomlPlugin, requirement_from_dict, requirement_to_dict
+from xinli.core.rules.toml_export import requirement_to_dict
+from xinli.core.rules.toml_plugin import TomlPlugin, requirement_from_dict
 from xinli.core.rules.validate import check_all
 from xinli.testing import load_registry
 

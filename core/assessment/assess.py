@@ -11,7 +11,9 @@ the education authority and other non-school bodies, and targets over a
 share of the region's schools (``count_per`` = ``region``), are one region
 finding per run, never a school's.  Encouraged and permitted items are
 ``adopted`` / ``not_adopted`` (``not_required`` without a check), never
-``not_met``.
+``not_met``.  A region target an ancestor sets over all of its own schools
+(``scope`` = ``jurisdiction``) is not measured in a sub-region's run: it is
+reported ``not_applicable`` with "measured at province level".
 
 The evaluation works on compiled requirements and tuples so that a whole
 province (100,000 schools) streams through without building everything in
@@ -66,6 +68,7 @@ class CompiledRequirement:
     check_grades: frozenset[int] | None = None
     #: the fact columns (indices) deciding whether the item applies: condition attributes, ``vocational``, the event
     reads: tuple[int, ...] = ()
+    measured_elsewhere: str | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -148,6 +151,8 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
     keys = columns.attributes + [m.key for m in columns.metrics]
     position = {key: i for i, key in enumerate(keys)}
     compiled = []
+    here = checklist["region"]["code"]
+    levels = {p["code"]: p["level"] for p in checklist["region"].get("parents", [])}
     for index, item in enumerate(checklist["items"]):
         check = item["check"]
         region_check = bool(check) and check["count_per"] == "region"
@@ -156,6 +161,11 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
         else:
             scope = "school" if check else "manual"
         share = None
+        elsewhere = None
+        owner = item["citation"]["jurisdiction"]
+        if region_check and check.get("scope") == "jurisdiction" and owner != here:
+            level = levels.get(owner, "ancestor")
+            elsewhere = f"measured at {level} level ({owner}): a target over all of its schools, not this region's alone"
         if region_check:
             share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
         elif scope == "region" and check:
@@ -180,6 +190,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 optional=item["level"] in vocab.OPTIONAL_LEVELS,
                 check_grades=frozenset(check["grades"]) if check and check.get("grades") else None,
                 reads=reads + ((event_index,) if event_index is not None else ()),
+                measured_elsewhere=elsewhere,
             )
         )
     return compiled
@@ -339,6 +350,9 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
     findings = []
     for req in requirements:
         if req.scope == "school":
+            continue
+        if req.measured_elsewhere is not None:
+            findings.append((req, "not_applicable", None, req.measured_elsewhere))
             continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
