@@ -54,12 +54,17 @@ def two_runs(tmp_path) -> Path:
 
 
 def test_status_codes_are_one_table():
-    assert STATUSES == ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual")
+    from xinli.core.assessment import assess as assess_module
+
+    assert STATUSES == ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual",
+                        "adopted", "not_adopted", "not_required")
+    assert assess_module.STATUSES is STATUSES
     assert all(STATUS_CODES[STATUS_NAMES[int(s)]] == s for s in Status)
 
 
 def test_report_numbers_unchanged_on_the_example_data(tmp_path):
-    """tests/golden/report_nanchang.json was written by the version before compact findings."""
+    """tests/golden/report_nanchang.json was written by the version before compact findings (main at the
+    merge of issue 11, storing statuses as text)."""
     registry = load_plugins(only=["nanchang"])
     assess(registry, "nanchang", ROOT / "examples" / "nanchang-schools.csv", tmp_path / "n.db", dt.date(2026, 11, 1))
     assert comparable(report_data(open_database(tmp_path / "n.db", create=False))) == golden("report_nanchang.json")
@@ -90,7 +95,7 @@ def old_database(path: Path) -> None:
     """A records database written by version 2 of the schema: statuses,
     observed values and details as text."""
     db = sqlite_utils.Database(path)
-    migrations.apply(db, stop_before="m004_compact_findings")
+    migrations.apply(db, stop_before="m005_compact_findings")
     db["runs"].insert({"id": 1, "region": "test_assess", "run_key": "k", "plugins": "{}", "facts_file": "f.csv",
                        "facts_sha256": "s", "rules_sha256": "r", "as_of": "2025-03-01", "created": "2025-03-01T00:00:00",
                        "schools": 2, "findings": 7, "counts": "{}"})
@@ -121,7 +126,7 @@ def test_a_version_2_database_migrates(tmp_path):
     before = sqlite3.connect(path).execute(
         "select * from finding_details order by school_id, requirement_id, status").fetchall()
     db = open_database(path, create=False)
-    assert [m.name for m in migrations.applied(db)][-1] == "m004_compact_findings"
+    assert [m.name for m in migrations.applied(db)][-1] == "m005_compact_findings"
     after = db.execute("select * from finding_details order by school_id, requirement_id, status").fetchall()
     assert after == before
     assert db.execute("select status, typeof(observed), reason, detail from findings where rowid = 4").fetchone() == (

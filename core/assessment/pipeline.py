@@ -21,8 +21,10 @@ from attrs import frozen
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
+from xinli.core.assessment.statuses import compact_row
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.layering import chain_of
+from xinli.core.records.attestations import attestations_digest, attestations_for
 from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, write_run
 from xinli.core.registry import Registry
 from xinli.core.views.checklist import build_checklist
@@ -83,9 +85,11 @@ def assess(
     facts_sha = file_sha256(facts_path)
     waivers_sha = file_sha256(waivers_path)
     rules_sha = rules_digest(checklist)
-    key = run_key(region, facts_sha, waivers_sha, rules_sha, as_of)
     db = open_database(db_path)
     try:
+        attestations = attestations_for(db, region, as_of)
+        # a new attestation is a new run; without any, the key is what it always was
+        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else ""), as_of)
         previous = existing_run(db, key)
         if previous is not None:
             row = db.execute("select schools, findings, counts from runs where id = ?", [previous]).fetchone()
@@ -100,12 +104,13 @@ def assess(
                 "jurisdiction": items[req.id]["citation"]["jurisdiction"],
                 "document": items[req.id]["citation"]["document"], "clause": items[req.id]["citation"]["clause"],
                 "quote": items[req.id]["citation"]["quote"], "expected": req.expected,
-                "metric_type": req.metric_type, "deadline": req.deadline.isoformat() if req.deadline else None,
+                "metric_type": metrics[items[req.id]["check"]["metric"]].type if items[req.id]["check"] else None,
+                "deadline": req.deadline.isoformat() if req.deadline else None,
             }
             for req in compiled
         ]
         keys = columns.attributes + [m.key for m in columns.metrics]
-        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers})
+        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
 
         def school_rows() -> Iterator[tuple[str, str, str, str]]:
             # facts once per school, as a JSON array aligned with the run's fact_columns
@@ -117,18 +122,19 @@ def assess(
 
         def finding_batches(run_id: int, school_rows: list[int], requirement_rows: dict[str, int]) -> Iterator[list[Any]]:
             prepared = evaluator.prepare(requirement_rows)
+            deadlines = {requirement_rows[req.id]: req.deadline.isoformat() for req in compiled if req.deadline}
             iterator: Iterator[Any] = zip(schools, school_rows, strict=True)
             if progress is not None:
                 iterator = progress(iterator, len(schools))
             batch: list[Any] = []
             for school, school_row in iterator:
-                batch += evaluator.rows(school, school_row, run_id, prepared)
+                batch += [compact_row(row, deadlines) for row in evaluator.rows(school, school_row, run_id, prepared)]
                 if len(batch) >= BATCH_ROWS:
                     counts.update(map(itemgetter(3), batch))
                     yield batch
                     batch = []
             for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
-                batch.append((run_id, None, requirement_rows[req.id], status, observed, None, detail))
+                batch.append(compact_row((run_id, None, requirement_rows[req.id], status, observed, detail), deadlines))
             counts.update(map(itemgetter(3), batch))
             yield batch
 

@@ -17,6 +17,7 @@ unknown, or due after the as-of date (the deadline is the requirement's).
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 
 class Status(IntEnum):
@@ -29,6 +30,9 @@ class Status(IntEnum):
     NOT_YET_DUE = 5
     WAIVED = 6
     MANUAL = 7
+    ADOPTED = 8
+    NOT_ADOPTED = 9
+    NOT_REQUIRED = 10
 
 
 #: Status names in code order (the order reports list them in).
@@ -45,6 +49,7 @@ class Reason(IntEnum):
     ATTRIBUTES = 2
     ATTRIBUTE_UNKNOWN = 3
     DUE_LATER = 4
+    EVENT_DID_NOT_HAPPEN = 5
 
 
 #: Reason code -> the detail text the ``finding_details`` view shows
@@ -54,7 +59,47 @@ REASON_TEXTS: dict[int, str] = {
     Reason.ATTRIBUTES: "attributes",
     Reason.ATTRIBUTE_UNKNOWN: "school attribute unknown",
     Reason.DUE_LATER: "due",
+    Reason.EVENT_DID_NOT_HAPPEN: "event did not happen",
 }
+#: A school finding's detail text -> its reason code (``due <deadline>`` is
+#: matched against the requirement's deadline by :func:`compact_row`).
+REASON_CODES: dict[str, int] = {text: int(code) for code, text in REASON_TEXTS.items() if code != Reason.DUE_LATER}
+
+
+def typed_observed(text: str | None) -> Any:
+    """A school's observed fact as stored: ``true``/``false`` as 1/0, numbers
+    as numbers (whole ones as integers), anything else (a date) as text."""
+    if text is None:
+        return None
+    if text in ("true", "false"):
+        return int(text == "true")
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def compact_row(row: tuple[Any, ...], deadlines: dict[int, str]) -> tuple[Any, ...]:
+    """A finding row as the evaluator produces it, ``(run id, school row,
+    requirement row, status name, observed text, detail)``, in the stored
+    form: ``(run id, school row, requirement row, status code, typed
+    observed, reason code, detail)``.  A school's detail that is the same for
+    every school becomes a reason code; a region finding keeps its text."""
+    run_id, school, requirement, status, observed, detail = row
+    reason = None
+    if school is not None:
+        observed = typed_observed(observed)
+        if detail is not None:
+            reason = REASON_CODES.get(detail)
+            if reason is None and detail == f"due {deadlines.get(requirement)}":
+                reason = int(Reason.DUE_LATER)
+            if reason is not None:
+                detail = None
+    return run_id, school, requirement, STATUS_CODES[status], observed, reason, detail
 
 
 def status_name_sql(column: str) -> str:

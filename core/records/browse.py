@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from xinli.core.assessment.statuses import STATUSES, Status
+from xinli.core.assessment.statuses import Status
 from xinli.core.records.database import detail_sql, observed_sql
 
-_STATUS_LIST = ", ".join(STATUSES)
+#: What a finding's status can be.
+STATUS_TEXT = ("met, not_met, unknown, not_applicable, not_yet_due, waived, manual (checked by hand: one row per run), "
+               "or for encouraged and permitted items adopted, not_adopted or not_required (never a failure).")
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "runs": (
@@ -58,7 +60,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "domain": "screening, escalation, staffing, referral, curriculum or other.",
             "level": "required, recommended, encouraged or permitted.",
             "duty_holder": "Who must act: school, head_teacher, education_authority, …",
-            "scope": "school (judged per school) or region (judged once for the region).",
+            "scope": ("school (judged per school by its facts), manual (a school duty checked by hand: one row per run, plus "
+                      "schools that attested) or region (an authority's or other non-school duty, or a region-wide target: "
+                      "judged once for the region)."),
             "text_zh": "The requirement in Chinese.",
             "text_en": "The requirement in English.",
             "jurisdiction": "Jurisdiction whose document it comes from.",
@@ -79,13 +83,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "status": "Status code (statuses.code); finding_details shows the name.",
             "observed": "The fact observed, typed: a number, 1/0 for yes/no, a date; a region finding's 'met/applicable'.",
             "reason": "Why, as a code: 1 outside the grades, 2 outside the attributes, 3 a school attribute unknown, "
-                      "4 due later (finding_details spells it out).",
+                      "4 due later, 5 the event did not happen (finding_details spells it out).",
             "detail": "Why, in words, where it is not the same for every school: a waiver, a region finding's unknowns.",
         },
     ),
     "statuses": (
         "The finding statuses: the code stored in findings.status and its name.",
-        {"code": "Status code.", "name": f"{_STATUS_LIST}."},
+        {"code": "Status code.", "name": STATUS_TEXT},
     ),
     "waivers": (
         "Exemptions applied in a run, with who approved them and until when.",
@@ -100,6 +104,20 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "expiry": "Last day the waiver applies.",
         },
     ),
+    "attestations": (
+        "Manual checks a school recorded with `xinli attest`; an assessment shows the latest one on or before its as-of date.",
+        {
+            "id": "Row id.",
+            "region": "The region the check was recorded for.",
+            "school_id": "The school checked.",
+            "requirement_id": "The manual requirement checked.",
+            "checked_by": "Who checked: an office or role.",
+            "checked_on": "The day of the check.",
+            "result": "met or not_met.",
+            "evidence": "A note on the evidence seen.",
+            "recorded": "When the attestation was recorded (UTC).",
+        },
+    ),
     "finding_details": (
         "Findings joined with their school and requirement, ready to filter and facet.",
         {
@@ -107,9 +125,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "school_id": "The school's identifier; null for a region-level finding.",
             "school_name": "The school's name.",
             "requirement_id": "Stable requirement id.",
-            "scope": "school or region.",
+            "scope": "school, manual or region.",
             "level": "required, recommended, encouraged or permitted.",
-            "status": f"{_STATUS_LIST}.",
+            "status": STATUS_TEXT,
             "expected": "The check in words.",
             "observed": "The fact observed.",
             "detail": "Why (waiver justification, unknown fact, …).",
@@ -178,7 +196,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "not_applicable": "Schools outside the requirement.",
             "not_yet_due": "Schools not yet due.",
             "waived": "Schools waived.",
-            "manual": "Schools to be checked by hand.",
+            "manual": "Manual rows: one per run for an item checked by hand (before issue 11, one per school).",
+            "adopted": "Schools that adopted an encouraged or permitted item.",
+            "not_adopted": "Schools that did not adopt an encouraged or permitted item (never a failure).",
+            "not_required": "Encouraged or permitted items with nothing to verify (one row per run).",
             "status": "For a region-level requirement: the source region's own finding.",
             "observed": "For a region-level requirement: what the source region observed (met/in scope).",
             "detail": "For a region-level requirement: why (unknown schools, …).",
@@ -265,7 +286,7 @@ select r.requirement_id, r.level, st.name as status, r.expected, {observed_sql("
 from requirements r
 join findings f on f.requirement = r.id and f.school is null
 join statuses st on st.code = f.status
-where r.run_id = {RUN} and r.scope = 'region'
+where r.run_id = {RUN} and r.scope != 'school'
 order by r.requirement_id
 """.strip(),
     },

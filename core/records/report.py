@@ -18,7 +18,7 @@ from xinli.core.assessment.statuses import STATUS_NAMES, STATUSES, Status
 from xinli.core.errors import XinliError
 from xinli.core.records.database import detail_sql, observed_sql
 
-REPORT_SCHEMA = "xinli.report/1"
+REPORT_SCHEMA = "xinli.report/2"
 
 
 def list_runs(db: sqlite_utils.Database) -> list[dict[str, Any]]:
@@ -81,12 +81,15 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         [rid],
     ).fetchall():
         counts = counts_by_requirement.get(row[0], dict.fromkeys(STATUSES, 0))
+        # shares met count required/recommended findings only: adopted or not is never a failure
         decided = counts["met"] + counts["not_met"] + counts["unknown"]
+        considered = counts["adopted"] + counts["not_adopted"]
         requirements.append(
             {
                 "requirement_id": row[1], "scope": row[2], "level": row[3], "text": {"zh": row[4], "en": row[5]},
                 "expected": row[6], "document": row[7], "clause": row[8], "counts": counts,
                 "share_met": round(counts["met"] / decided, 4) if decided else None,
+                "share_adopted": round(counts["adopted"] / considered, 4) if considered else None,
             }
         )
     region_findings = [
@@ -97,7 +100,7 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
             select r.requirement_id, r.level, f.status, r.expected, {observed_sql("f", "r")}, {detail_sql("f", "r")},
                    r.document, r.clause
             from requirements r join findings f on f.requirement = r.id
-            where r.run_id = ? and r.scope = 'region' and f.school is null order by r.id
+            where r.run_id = ? and r.scope != 'school' and f.school is null order by r.id
             """,
             [rid],
         ).fetchall()
@@ -170,7 +173,7 @@ def _status_grid(db: sqlite_utils.Database, run_id: int, columns: dict[str, int]
     for school, requirement, status in db.execute(
         "select f.school, f.requirement, f.status from schools s join findings f on f.school = s.id where s.run_id = ? "
         "union all select f.school, f.requirement, f.status from requirements r join findings f on f.requirement = r.id "
-        "where r.run_id = ? and r.scope = 'region' and f.school is null",
+        "where r.run_id = ? and r.scope != 'school' and f.school is null",
         [run_id, run_id],
     ):
         key = schools[school] if school is not None else ""

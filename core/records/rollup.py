@@ -69,7 +69,7 @@ def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
         "where requirement in (select id from requirements where run_id = ?) group by requirement, status",
         [run_id],
     ):
-        # a status is a code since m004_compact_findings; a source not yet migrated stores its name
+        # a status is a code since m005_compact_findings; a source not yet migrated stores its name
         by_row[requirement][STATUS_NAMES.get(status, status)] = count
     for requirement, status, observed, detail in conn.execute(
         "select requirement, status, observed, detail from findings "
@@ -91,7 +91,7 @@ def source_schools(conn: sqlite3.Connection, run_id: int, facts: list[str]) -> I
     if "fact_columns" in {row[1] for row in conn.execute("pragma table_info(runs)")}:
         row = conn.execute("select fact_columns from runs where id = ?", [run_id]).fetchone()
         columns = json.loads(row[0]) if row and row[0] else None
-    if columns is None:  # a run recorded before m004_compact_findings: facts are an object
+    if columns is None:  # a run recorded before m005_compact_findings: facts are an object
         picked = "".join(f", json_extract(facts, '$.{key}')" for key in facts)
     else:  # facts are an array aligned with the run's fact_columns
         picked = "".join(f", json_extract(facts, '$[{columns.index(key)}]')" if key in columns else ", null"
@@ -197,8 +197,8 @@ def write_rollup(db: sqlite_utils.Database, rollup: dict[str, Any], sources: lis
             ).lastrowid
             conn.executemany(
                 "insert into rollup_items (rollup_source, requirement_id, scope, level, jurisdiction, text_zh, text_en, "
-                "expected, document, clause, met, not_met, unknown, not_applicable, not_yet_due, waived, manual, status, "
-                "observed, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"expected, document, clause, {', '.join(STATUSES)}, status, observed, detail) "
+                f"values ({', '.join('?' * (13 + len(STATUSES)))})",
                 [(source_id, i["requirement_id"], i["scope"], i["level"], i["jurisdiction"], i["text_zh"], i["text_en"],
                   i["expected"], i["document"], i["clause"], *(i[s] for s in STATUSES), i["status"], i["observed"],
                   i["detail"]) for i in source["items"]],
