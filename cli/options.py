@@ -15,10 +15,29 @@ def lang_option(default: str = "both") -> Any:
     return click.option("--lang", type=click.Choice(LANGS), default=default, show_default=True, help="Output language.")
 
 
+def _remember_force(ctx: click.Context, param: Any, value: bool) -> bool:
+    if value:
+        from xinli.cli.output import FORCE_KEY
+
+        ctx.find_root().meta[FORCE_KEY] = True
+    return value
+
+
 def output_option() -> Any:
-    """``--output FILE``: write to a file (atomically) instead of stdout."""
-    return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-                        help="Write to FILE (atomically) instead of standard output.")
+    """``--output FILE`` (write to a file, atomically, instead of stdout) and
+    ``--force`` (replace an existing file that does not look like a previous
+    output of the same kind)."""
+    output = click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+                          help="Write to FILE (atomically) instead of standard output; an existing FILE is "
+                               "replaced only if it is a previous output of this format.")
+    force = click.option("--force", is_flag=True, expose_value=False, callback=_remember_force,
+                         help="With --output: replace FILE even if it does not look like a previous output "
+                              "(never a file this command reads).")
+
+    def decorate(func: Any) -> Any:
+        return output(force(func))
+
+    return decorate
 
 
 def plugins_option() -> Any:

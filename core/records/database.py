@@ -4,7 +4,9 @@ The schema is built by named migrations (``sqlite_utils.Migrations``)
 applied before any command reads or writes.  A run is written in one
 transaction: killed halfway, the database keeps its previous state.  WAL
 mode and a busy timeout let two ``assess`` commands share a database; a
-database file xinli creates is readable by its owner only.
+database file xinli creates is readable by its owner only and carries
+xinli's ``PRAGMA application_id``: a file without it is never touched, and
+read commands open the database read-only.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -25,6 +28,10 @@ from sqlite_utils import Migrations
 from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
+#: ``PRAGMA application_id`` of every records database xinli creates
+#: ("xinl" in ASCII); a file without it is never written to.
+APPLICATION_ID = 0x78696E6C
+SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Page cache for a connection, in SQLite's units (negative = KiB): 64 MiB
 #: keeps the findings index in memory while a province is written.
 CACHE_SIZE = -65536
@@ -102,10 +109,67 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Database:
-    """Open (creating with mode 600 when ``create``) the records database,
-    set WAL mode and a busy timeout, and apply pending migrations."""
+def _header(path: Path) -> bytes:
+    """The first 100 bytes of ``path`` (SQLite's database header), read
+    without opening it as a database, so a foreign file is never touched."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(100)
+    except OSError as exc:
+        raise XinliError(f"{path}: cannot read database: {exc.strerror or exc}") from None
+
+
+def is_sqlite(path: str | Path) -> bool:
+    """True when ``path`` is an existing file that starts like an SQLite database."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def database_kind(path: str | Path) -> str:
+    """What ``path`` holds: ``"empty"`` (zero bytes), ``"xinli"`` (an SQLite
+    database carrying xinli's application id) or ``"foreign"`` (anything
+    else: another application's database, or not a database at all)."""
+    header = _header(Path(path))
+    if not header:
+        return "empty"
+    if len(header) == 100 and header[:16] == SQLITE_MAGIC and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        return "xinli"
+    return "foreign"
+
+
+def _refuse_foreign(path: Path) -> XinliError:
+    return XinliError(f"{path}: not an xinli records database (it lacks xinli's application id); "
+                      "xinli leaves it untouched — give --db a new file name")
+
+
+def _connect(uri: str, path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+    return conn
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.absolute()))}?mode={mode}"
+
+
+def open_database(path: str | Path, create: bool = True, readonly: bool | None = None,
+                  notify: Callable[[str], None] | None = None) -> sqlite_utils.Database:
+    """Open the records database.
+
+    Read commands (``create=False``, read-only by default) open it through
+    SQLite's ``mode=ro`` URI: nothing is written, no migration runs, and a
+    database in a read-only directory still opens.  ``assess`` (``create``)
+    creates a missing file with mode 600, stamps a new database with xinli's
+    application id and applies pending migrations (``notify`` hears about
+    them).  A file without xinli's application id is refused (exit 2) and
+    left byte-for-byte unchanged.
+    """
     path = Path(path)
+    readonly = (not create) if readonly is None else readonly
     if not path.exists():
         if not create:
             raise XinliError(f"{path}: no such database")
@@ -115,17 +179,41 @@ def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Databas
             pass
         except OSError as exc:
             raise XinliError(f"{path}: cannot create database: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise XinliError(f"{path}: is a directory, not a database")
+    kind = database_kind(path)
+    if kind == "foreign" and _is_earlier_xinli(path):
+        if readonly:
+            raise XinliError(f"{path}: made by an earlier xinli version; the next `xinli assess` on it upgrades it")
+        kind = "earlier"
+    if kind == "foreign" or (kind == "empty" and readonly):
+        raise _refuse_foreign(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if readonly:
+            return _open_readonly(path)
+        conn = _connect(_uri(path, "rw"), path)
+        if kind in ("empty", "earlier"):
+            conn.execute("BEGIN IMMEDIATE")
+            # a second writer may have stamped it meanwhile; check under the lock
+            current = conn.execute("PRAGMA application_id").fetchone()[0]
+            if current != APPLICATION_ID:
+                if current != 0 or (kind == "empty" and conn.execute("select count(*) from sqlite_master").fetchone()[0]):
+                    conn.execute("ROLLBACK")
+                    conn.close()
+                    raise _refuse_foreign(path)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         db = sqlite_utils.Database(conn)
         if migrations.pending(db):
             # one process migrates at a time; the others wait, then find nothing pending
             conn.execute("BEGIN IMMEDIATE")
             try:
+                pending = migrations.pending(db)
+                if pending and notify is not None and kind != "empty":
+                    notify(f"{path}: applying {len(pending)} database migration(s): "
+                           + ", ".join(m.name for m in pending))
                 migrations.apply(db)
                 conn.execute("COMMIT")
             except BaseException:
@@ -133,6 +221,49 @@ def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Databas
                 raise
     except sqlite3.DatabaseError as exc:
         raise XinliError(f"{path}: not a usable xinli database: {exc}") from None
+    return db
+
+
+def _is_earlier_xinli(path: Path) -> bool:
+    """True for a database an earlier xinli made before records carried the
+    application id: an SQLite file whose migrations table lists xinli's.
+    Probed with ``immutable=1``, which takes no lock and creates no file."""
+    header = _header(path)
+    if header[:16] != SQLITE_MAGIC or int.from_bytes(header[68:72], "big") != 0:
+        return False
+    try:
+        conn = sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True)
+        try:
+            row = conn.execute("select count(*) from _sqlite_migrations where migration_set = ?",
+                               [migrations.name]).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row and row[0])
+
+
+def _open_readonly(path: Path) -> sqlite_utils.Database:
+    """Open read-only; in a directory where SQLite cannot create the WAL
+    index, fall back to ``immutable=1`` (nobody can write there either)."""
+    try:
+        conn = _connect(_uri(path, "ro"), path)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if os.access(path.parent if str(path.parent) else ".", os.W_OK):
+            raise
+        conn = _connect(_uri(path, "ro") + "&immutable=1", path)
+    conn.execute("PRAGMA query_only = ON")
+    db = sqlite_utils.Database(conn)
+    applied = set()
+    if db["_sqlite_migrations"].exists():
+        applied = {row[0] for row in conn.execute(
+            "select name from _sqlite_migrations where migration_set = ?", [migrations.name])}
+    missing = [m.name for m in migrations._migrations if m.name not in applied]
+    if missing:
+        conn.close()
+        raise XinliError(f"{path}: this database needs an upgrade ({', '.join(missing)}); "
+                         "the next `xinli assess` on it applies it")
     return db
 
 
