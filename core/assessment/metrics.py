@@ -139,23 +139,48 @@ def builtin_metrics() -> dict[str, Metric]:
 def collect_metrics(registry: Any) -> dict[str, Metric]:
     """The built-in metrics plus those the loaded plugins register through
     ``xinli_register_metrics``.  Two different definitions of one key are an
-    error naming both owners; an identical re-definition is accepted."""
-    from xinli.core.errors import PluginError
+    error naming both owners; an identical re-definition is accepted.
+
+    A plugin whose hook raises, or returns something other than a list of
+    :class:`Metric`, is dropped from ``registry`` with the reason recorded
+    (asking for its region then names it); every other region still works."""
+    from xinli.core.errors import PluginError, one_line
 
     metrics = builtin_metrics()
     owners = dict.fromkeys(metrics, "xinli (built-in)")
-    for code in registry.codes:
+    for code in list(registry.codes):
         plugin = registry.plugins[code]
         others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
         caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
-        for answer in caller():
+        try:
+            answers = caller()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a plugin's hook may raise anything
+            registry.drop(code, f"xinli_register_metrics failed: {one_line(exc)}")
+            continue
+        found = []
+        for answer in answers:
+            if answer is not None and not isinstance(answer, list | tuple):
+                found = None
+                kind = type(answer).__name__
+                break
             for metric in answer or ():
                 if not isinstance(metric, Metric):
-                    raise PluginError(f"plugin {code!r}: xinli_register_metrics returned {type(metric).__name__}, not Metric")
-                if metric.key in metrics and metrics[metric.key] != metric:
-                    raise PluginError(
-                        f"metric {metric.key!r} is defined differently by {owners[metric.key]} and by plugin {code!r}"
-                    )
-                metrics[metric.key] = metric
-                owners.setdefault(metric.key, f"plugin {code!r}")
+                    found = None
+                    kind = type(metric).__name__
+                    break
+                found.append(metric)
+            if found is None:
+                break
+        if found is None:
+            registry.drop(code, f"xinli_register_metrics returned {kind}, not a list of Metric")
+            continue
+        for metric in found:
+            if metric.key in metrics and metrics[metric.key] != metric:
+                raise PluginError(
+                    f"metric {metric.key!r} is defined differently by {owners[metric.key]} and by plugin {code!r}"
+                )
+            metrics[metric.key] = metric
+            owners.setdefault(metric.key, f"plugin {code!r}")
     return metrics
