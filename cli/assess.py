@@ -72,7 +72,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
     from xinli.core.assessment.pipeline import assess as run_assessment
 
     registry = load_registry(plugins)
-    result = run_assessment(registry, region, facts, db, as_of, waivers, progress=_progress)
+    result = run_assessment(registry, region, facts, db, as_of, waivers, progress=_progress,
+                            notify=lambda message: click.echo(message, err=True))
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     if result.created:
         click.echo(f"run {result.run_id}: {result.schools} schools, {result.findings} findings ({counts})")

@@ -290,34 +290,83 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
 
 
 FindingRow = tuple[int, int | None, int, str, str | None, str | None]
-#: Builds the finding rows once the run, school and requirement rows exist:
-#: called with the run id, the schools' row ids (in input order) and the
-#: requirements' row ids by requirement id; yields batches of
-#: ``(run_id, school row id or None, requirement row id, status, observed, detail)``.
-FindingsFactory = Callable[[int, list[int], dict[str, int]], Iterable[list[FindingRow]]]
+#: How long the first attempt at the write lock waits before saying so.
+LOCK_NOTICE_MS = 2_000
+
+
+def stage_findings(db: sqlite_utils.Database, batches: Iterable[list[FindingRow]]) -> int:
+    """Evaluate into a temporary table before any lock is taken.
+
+    Each row is ``(ignored, school index or None, requirement index,
+    status, observed, detail)``; indexes count from 0 in the order the
+    schools and requirements are later given to :func:`write_run`.  The
+    temporary table lives with this connection only, so writing it takes no
+    lock on the records database and another writer is never held up."""
+    conn = db.conn
+    conn.execute("drop table if exists temp.xinli_pending")
+    conn.execute("create temp table xinli_pending (run_id integer, school_idx integer, req_idx integer, "
+                 "status text, observed text, detail text)")
+    total = 0
+    conn.execute("BEGIN")
+    try:
+        for batch in batches:
+            conn.executemany("insert into temp.xinli_pending values (?, ?, ?, ?, ?, ?)", batch)
+            total += len(batch)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return total
+
+
+def begin_write(db: sqlite_utils.Database, notify: Callable[[str], None] | None = None) -> None:
+    """Take the write lock (``BEGIN IMMEDIATE``), waiting as long as it
+    takes while another writer holds it, and saying so once through
+    ``notify`` after :data:`LOCK_NOTICE_MS`; Ctrl-C stops the wait."""
+    conn = db.conn
+    conn.execute(f"PRAGMA busy_timeout = {LOCK_NOTICE_MS}")
+    told = False
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if not told and notify is not None:
+                    notify("another xinli command is writing to this database; waiting for it to finish…")
+                told = True
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
-    schools: Iterable[tuple[str, str, str, str]],
+    schools: list[tuple[str, str, str, str]],
     requirements: list[dict[str, Any]],
-    findings: FindingsFactory,
     waivers: list[dict[str, Any]],
     counts: dict[str, int],
     timings: dict[str, float] | None = None,
-) -> int:
-    """Write one run in a single transaction and return its id.
+    notify: Callable[[str], None] | None = None,
+) -> tuple[int, bool]:
+    """Write one run, whose findings :func:`stage_findings` evaluated, in
+    one short transaction; return ``(run id, created)``.
 
-    ``schools`` yields ``(school_id, school_name, grades, facts_json)`` in
-    input order; ``findings`` produces the finding rows batch by batch, so
-    memory stays flat, and tallies their statuses in ``counts``, which is
-    stored on the run once every finding is written.  The time spent
-    inserting findings is added to ``timings["findings_write"]``.
-    """
+    ``schools`` holds ``(school_id, school_name, grades, facts_json)`` in
+    input order.  When another command recorded the same assessment
+    (``run_key``) meanwhile, nothing is written and that run's id comes back
+    with ``created`` False.  The time spent copying the findings is
+    ``timings["findings_write"]``."""
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
+    begin_write(db, notify)
     try:
+        previous = existing_run(db, run["run_key"])
+        if previous is not None:
+            conn.execute("ROLLBACK")
+            return previous, False
         cursor = conn.execute(
             "insert into runs (region, run_key, plugins, facts_file, facts_sha256, waivers_sha256, rules_sha256, "
             "as_of, created, schools, findings, counts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')",
@@ -325,29 +374,27 @@ def write_run(
              run["facts_sha256"], run["waivers_sha256"], run["rules_sha256"], run["as_of"], run["created"]],
         )
         run_id = cursor.lastrowid
+        school_base = conn.execute("select coalesce(max(id), 0) + 1 from schools").fetchone()[0]
         conn.executemany(
-            "insert into schools (run_id, school_id, school_name, grades, facts) values (?, ?, ?, ?, ?)",
-            ((run_id, *school) for school in schools),
+            "insert into schools (id, run_id, school_id, school_name, grades, facts) values (?, ?, ?, ?, ?, ?)",
+            ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
         )
-        school_ids = [row[0] for row in conn.execute("select id from schools where run_id = ? order by id", [run_id])]
+        requirement_base = conn.execute("select coalesce(max(id), 0) + 1 from requirements").fetchone()[0]
         conn.executemany(
-            "insert into requirements (run_id, requirement_id, domain, level, duty_holder, scope, text_zh, text_en, "
-            "jurisdiction, document, clause, quote, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(run_id, r["requirement_id"], r["domain"], r["level"], r["duty_holder"], r["scope"], r["text_zh"],
-              r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"])
-             for r in requirements],
+            "insert into requirements (id, run_id, requirement_id, domain, level, duty_holder, scope, text_zh, "
+            "text_en, jurisdiction, document, clause, quote, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(requirement_base + i, run_id, r["requirement_id"], r["domain"], r["level"], r["duty_holder"], r["scope"],
+              r["text_zh"], r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"])
+             for i, r in enumerate(requirements)],
         )
-        requirement_ids = dict(
-            conn.execute("select requirement_id, id from requirements where run_id = ?", [run_id]).fetchall()
-        )
-        insert = "insert into findings (run_id, school, requirement, status, observed, detail) values (?, ?, ?, ?, ?, ?)"
-        total = 0
-        for batch in findings(run_id, school_ids, requirement_ids):
-            write_started = time.perf_counter()
-            conn.executemany(insert, batch)
-            total += len(batch)
-            if timings is not None:
-                timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
+        write_started = time.perf_counter()
+        total = conn.execute(
+            "insert into findings (run_id, school, requirement, status, observed, detail) "
+            "select ?, school_idx + ?, req_idx + ?, status, observed, detail from temp.xinli_pending order by rowid",
+            [run_id, school_base, requirement_base],
+        ).rowcount
+        if timings is not None:
+            timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
         conn.executemany(
             "insert into waivers (run_id, school_id, requirement_id, justification, approved_by, start, expiry) "
             "values (?, ?, ?, ?, ?, ?, ?)",
@@ -356,10 +403,18 @@ def write_run(
         )
         conn.execute(
             "update runs set schools = ?, findings = ?, counts = ? where id = ?",
-            [len(school_ids), total, json.dumps(dict(sorted(counts.items()))), run_id],
+            [len(schools), total, json.dumps(dict(sorted(counts.items()))), run_id],
         )
         conn.execute("COMMIT")
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK")
+        previous = existing_run(db, run["run_key"])
+        if previous is None:
+            raise
+        return previous, False
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return run_id
+    finally:
+        conn.execute("drop table if exists temp.xinli_pending")
+    return run_id, True

@@ -11,7 +11,6 @@ looser than the ancestor's rule they replace.
 
 from __future__ import annotations
 
-import re
 import sys
 from importlib import resources
 
@@ -21,11 +20,9 @@ from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of, effective_rules
 from xinli.core.model import Requirement, Text
+from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
-
-MOBILE_NUMBER = re.compile(r"(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
-ID_CARD_NUMBER = re.compile(r"(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)")
 
 
 @frozen
@@ -55,14 +52,10 @@ def plugin_source_text(plugin: LoadedPlugin) -> str | None:
         return None
 
 
-def find_mobile_numbers(text: str) -> list[str]:
-    """Substrings of ``text`` shaped like a mainland mobile number."""
-    return [m.group(0) for m in MOBILE_NUMBER.finditer(text)]
-
-
 def find_personal_data(text: str) -> list[str]:
-    """Substrings shaped like a mobile number or a resident ID-card number."""
-    return find_mobile_numbers(text) + [m.group(0) for m in ID_CARD_NUMBER.finditer(text)]
+    """Substrings shaped like a mobile number or a resident ID-card number
+    (checksum or not: a plugin has no reason to carry either)."""
+    return find_mobile_numbers(text) + find_id_card_numbers(text, checksum=False)
 
 
 def _texts(req: Requirement) -> list[str]:
