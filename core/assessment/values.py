@@ -46,6 +46,8 @@ def check_value(column: str, value: Any, identifier: bool = False) -> tuple[str 
     """Why ``value`` in ``column`` is refused, as ``(shown value or None,
     reason)``; None when it may be parsed.  ``identifier`` columns
     (``school_id``, ``school_name``) take only text or whole numbers."""
+    if value is None:
+        return None
     if isinstance(value, list | tuple | dict | set):
         return None, ("a list or table where one value belongs; xinli keeps one school-level value per cell "
                       "(student records are refused)")

@@ -80,6 +80,8 @@ def _date(raw: Any) -> dt.date:
         raise ValueError("expected a date like 2026-09-01, not a date and time")
     if isinstance(raw, dt.date):
         return raw
+    if not isinstance(raw, str):
+        raise ValueError("expected a date like 2026-09-01")
     try:
         return dt.date.fromisoformat(str(raw).strip())
     except ValueError:
@@ -119,7 +121,7 @@ def read_waivers(path: str | Path, school_ids: set[str], requirement_ids: set[st
                 bad = True
                 continue
             refused = check_value(name, raw, identifier=name in ("school_id", "requirement_id"))
-            if refused is None and name not in ("start", "expiry") and not isinstance(raw, str | int):
+            if refused is None and name not in ("start", "expiry") and (isinstance(raw, bool) or not isinstance(raw, str | int)):
                 refused = (shown(raw), "expected text")
             if refused is not None:
                 out.add(row, name, refused[0], refused[1])
