@@ -7,6 +7,7 @@ errors already exit 2.
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -38,5 +39,8 @@ def user_errors(func: F) -> F:
             raise UserError(str(exc)) from exc
         except OSError as exc:
             raise UserError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
+        except sqlite3.DatabaseError as exc:  # a damaged database met while reading it
+            db = click.get_current_context().params.get("db") or "the records database"
+            raise UserError(f"{db}: cannot read the database: {exc}") from exc
 
     return wrapper  # type: ignore[return-value]

@@ -451,6 +451,14 @@ def corrupted_db(env: Env) -> bytes:
     return bytes(data)
 
 
+def corrupted_tail(env: Env) -> bytes:
+    data = bytearray(env.db.read_bytes())
+    page = int.from_bytes(data[16:18], "big") or 65536
+    for offset in range(max(page, len(data) - 3 * page), len(data)):
+        data[offset] = 0x5A
+    return bytes(data)
+
+
 FACTS = {"facts.csv": lambda e: e.csv([e.row()])}
 for command in (ASSESS, ["runs"], ["report"], ["report", "--format", "json"], ["runs", "--format", "json"]):
     name = "-".join(command[:1] + command[2:3])
@@ -465,6 +473,9 @@ case("missing-db-report", {}, ["report", "--db", "nowhere.db"], "nowhere.db")
 case("directory-as-db", {"dir/x": "x"}, ["runs", "--db", "dir"], "dir")
 case("directory-as-db-assess", {**FACTS, "dir/x": "x"}, [*ASSESS[:6], "dir", *ASSESS[7:]], "dir")
 case("corrupted-db-report", {"bad.db": corrupted_db}, ["report", "--db", "bad.db"], "bad.db")
+for fmt in ("markdown", "json", "csv"):
+    case(f"corrupted-tail-report-{fmt}", {"bad.db": corrupted_tail}, ["report", "--db", "bad.db", "--format", fmt],
+         "bad.db")
 case("corrupted-db-assess", {**FACTS, "bad.db": corrupted_db}, [*ASSESS[:6], "bad.db", *ASSESS[7:]], "bad.db")
 case("no-such-run", {}, ["report", "--db", "{db}", "--run", "99"], "no run 99")
 
