@@ -334,3 +334,24 @@ def test_rule_hook_returning_the_wrong_type_is_named(run, installed):
     assert bad.exit_code == 2
     assert "plugin 'test_forty_two': xinli_curriculum_quotas returned int" in bad.output
     assert run("checklist", "--region", "henan").exit_code == 0
+
+
+def test_read_only_open_falls_back_to_immutable_where_sqlite_cannot_create_the_wal_index(assessed, monkeypatch):
+    from xinli.core.records import database
+
+    real = database._connect
+    uris = []
+
+    def connect(uri, path):
+        uris.append(uri)
+        if "immutable" not in uri:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(uri, path)
+
+    monkeypatch.setattr(database, "_connect", connect)
+    monkeypatch.setattr(database.os, "access", lambda *a: False)
+    db = database.open_database("r.db", create=False)
+    assert db.execute("select count(*) from runs").fetchone()[0] == 1
+    assert "mode=ro" in uris[0] and uris[-1].endswith("&immutable=1")
+    with pytest.raises(sqlite3.OperationalError):
+        db.execute("create table x (y)")
