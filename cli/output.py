@@ -139,8 +139,36 @@ def guard_output(output: str, fmt: str | None = None, inputs: Iterable[str] | No
         raise XinliError(f"{output}: exists and does not end in {' or '.join(endings)}, "
                          f"so it is not a previous {fmt} output{hint}")
     command = ctx.command.name if ctx is not None else None
-    if command in NEVER_REPLACE and (new_data is None or real.read_bytes() != new_data):
+    if command in NEVER_REPLACE and _may_hold_facts(real, new_data):
         raise XinliError(f"{output}: exists and may hold filled-in facts{hint}")
+
+
+def _may_hold_facts(path: Path, new_data: bytes | None) -> bool:
+    """False only for a file that is surely an unfilled template: the same
+    bytes as the new one, a CSV of one header line, or a workbook whose
+    facts sheet holds nothing below its header."""
+    data = path.read_bytes()
+    if new_data is not None and data == new_data:
+        return False
+    name = path.name.lower()
+    if name.endswith(".csv"):
+        lines = data.decode("utf-8-sig", errors="replace").splitlines()
+        return sum(1 for line in lines if line.strip(", \t")) > 1
+    if name.endswith(".xlsx"):
+        try:
+            import io
+
+            import openpyxl
+
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+            for sheet in workbook.worksheets:
+                rows = [r for r in sheet.iter_rows(values_only=True) if any(c not in (None, "") for c in r)]
+                if sheet.title != "facts-help" and len(rows) > 1:
+                    return True
+            return False
+        except Exception:  # unreadable: it may be anything, so keep it
+            return True
+    return True
 
 
 def emit(text: str, output: str | None, fmt: str | None = None) -> None:

@@ -82,6 +82,19 @@ def test_facts_template_replaces_only_an_identical_template(run, tmp_path, monke
     assert Path("t.csv").read_text(encoding="utf-8").endswith("S1,一中,1-6\n")
 
 
+def test_facts_template_xlsx_replaces_an_unfilled_template_only(run, tmp_path, monkeypatch):
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.chdir(tmp_path)
+    assert run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx").exit_code == 0
+    assert run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx").exit_code == 0
+    workbook = openpyxl.load_workbook("t.xlsx")
+    workbook["facts-template"].append(["S1", "一中", "1-6"])
+    workbook.save("t.xlsx")
+    refused = run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx")
+    assert refused.exit_code == 2 and "t.xlsx: exists and may hold filled-in facts" in refused.output
+    assert openpyxl.load_workbook("t.xlsx")["facts-template"]["A2"].value == "S1"
+
+
 def test_write_errors_name_the_users_path_not_a_temporary_file(run, assessed):
     os.mkdir("locked")
     os.chmod("locked", 0o500)
