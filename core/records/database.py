@@ -193,7 +193,7 @@ def open_database(path: str | Path, create: bool = True, readonly: bool | None =
             return _open_readonly(path)
         conn = _connect(_uri(path, "rw"), path)
         if kind in ("empty", "earlier"):
-            conn.execute("BEGIN IMMEDIATE")
+            begin_write(conn, notify)
             # a second writer may have stamped it meanwhile; check under the lock
             current = conn.execute("PRAGMA application_id").fetchone()[0]
             if current != APPLICATION_ID:
@@ -208,7 +208,7 @@ def open_database(path: str | Path, create: bool = True, readonly: bool | None =
         db = sqlite_utils.Database(conn)
         if migrations.pending(db):
             # one process migrates at a time; the others wait, then find nothing pending
-            conn.execute("BEGIN IMMEDIATE")
+            begin_write(conn, notify)
             try:
                 pending = migrations.pending(db)
                 if pending and notify is not None and kind != "empty":
@@ -319,11 +319,10 @@ def stage_findings(db: sqlite_utils.Database, batches: Iterable[list[FindingRow]
     return total
 
 
-def begin_write(db: sqlite_utils.Database, notify: Callable[[str], None] | None = None) -> None:
+def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None = None) -> None:
     """Take the write lock (``BEGIN IMMEDIATE``), waiting as long as it
     takes while another writer holds it, and saying so once through
     ``notify`` after :data:`LOCK_NOTICE_MS`; Ctrl-C stops the wait."""
-    conn = db.conn
     conn.execute(f"PRAGMA busy_timeout = {LOCK_NOTICE_MS}")
     told = False
     try:
@@ -361,7 +360,7 @@ def write_run(
     with ``created`` False.  The time spent copying the findings is
     ``timings["findings_write"]``."""
     conn = db.conn
-    begin_write(db, notify)
+    begin_write(conn, notify)
     try:
         previous = existing_run(db, run["run_key"])
         if previous is not None:
