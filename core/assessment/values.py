@@ -26,7 +26,9 @@ DEFAULT_CAP = 200
 MAX_NUMBER = 10**9
 #: Longest number written as text (digits, sign, point, exponent).
 MAX_NUMBER_TEXT = 32
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: Control characters refused in any text: all but tab and line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: In ``school_id`` and ``school_name`` line breaks are refused too.
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
