@@ -121,3 +121,30 @@ def test_any_waivers_file(tmp_path, data, suffix):
         read_waivers(path, {"S1"}, {"henan.x"}, {"henan.region"})
     except XinliError as exc:
         assert str(exc).strip()
+
+
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_assess_command_gives_a_run_or_exit_2(tmp_path_factory, columns, data):
+    """Through the command: a recorded run (exit 0) or exit 2, never a
+    traceback; on exit 2 the database is not even created."""
+    from click.testing import CliRunner
+
+    from xinli.cli.main import cli
+
+    suffix = data.draw(st.sampled_from([".csv", ".json", ".toml"]))
+    if suffix == ".csv":
+        body = data.draw(header_text(columns)).encode()
+    elif suffix == ".json":
+        body = json.dumps(data.draw(st.lists(school_like(columns), max_size=3))).encode()
+    else:
+        body = tomli_w.dumps({"schools": data.draw(st.lists(st.dictionaries(
+            st.sampled_from(columns.names), toml_values, max_size=5), max_size=3))}).encode()
+    work = tmp_path_factory.mktemp("assess")
+    (work / f"facts{suffix}").write_bytes(body)
+    result = CliRunner().invoke(cli, ["assess", "--region", "henan", "--plugins", "henan", "--facts",
+                                      str(work / f"facts{suffix}"), "--db", str(work / "r.db"), "--as-of", "2026-11-01"])
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    assert (work / "r.db").exists() == (result.exit_code == 0)

@@ -308,6 +308,9 @@ def test_code_at_distribution_chooses_one(run, installed, monkeypatch):
     installed("henan", "test_nothing_lost:IMPOSTOR", "evil-henan")
     real = run("checklist", "--region", "henan", "--format", "json", "--plugins", "henan@xinli")
     assert real.exit_code == 0 and json.loads(real.stdout)["items"]
+    checked = run("plugins", "--plugins", "henan@xinli,nanchang", "check")
+    assert checked.exit_code == 0, checked.output
+    assert "2 plugin(s) checked: 0 problem(s)" in checked.output
     monkeypatch.setenv("XINLI_PLUGINS", "henan@evil-henan")
     fake = run("checklist", "--region", "henan", "--format", "json")
     assert fake.exit_code == 0 and json.loads(fake.stdout)["items"] == []
