@@ -40,6 +40,8 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
 #: existing facts template may already hold the user's filled-in facts.
 NEVER_REPLACE = {"facts-template"}
 FORCE_KEY = "xinli.force"
+#: The first bytes of every SQLite database (also in xinli.core.records.database,
+#: which the CLI does not import just to guard an output path).
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

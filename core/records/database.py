@@ -1,7 +1,7 @@
 """Durable assessment records in SQLite, through sqlite-utils.
 
 The schema is built by named migrations (``sqlite_utils.Migrations``)
-applied before any command reads or writes.  A run is written in one
+that only ``assess`` applies; read commands never migrate.  A run is written in one
 transaction: killed halfway, the database keeps its previous state.  WAL
 mode and a busy timeout let two ``assess`` commands share a database; a
 database file xinli creates is readable by its owner only and carries
@@ -119,15 +119,6 @@ def _header(path: Path) -> bytes:
         raise XinliError(f"{path}: cannot read database: {exc.strerror or exc}") from None
 
 
-def is_sqlite(path: str | Path) -> bool:
-    """True when ``path`` is an existing file that starts like an SQLite database."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(16) == SQLITE_MAGIC
-    except OSError:
-        return False
-
-
 def database_kind(path: str | Path) -> str:
     """What ``path`` holds: ``"empty"`` (zero bytes), ``"xinli"`` (an SQLite
     database carrying xinli's application id) or ``"foreign"`` (anything
@@ -212,7 +203,7 @@ def open_database(path: str | Path, create: bool = True, readonly: bool | None =
             try:
                 pending = migrations.pending(db)
                 if pending and notify is not None and kind != "empty":
-                    notify(f"{path}: applying {len(pending)} database migration(s): "
+                    notify(f"applying {len(pending)} database migration(s): "
                            + ", ".join(m.name for m in pending))
                 migrations.apply(db)
                 conn.execute("COMMIT")
