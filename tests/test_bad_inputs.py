@@ -459,6 +459,17 @@ def corrupted_tail(env: Env) -> bytes:
     return bytes(data)
 
 
+def earlier_xinli_db(env: Env) -> bytes:
+    path = env.root / "made-earlier.db"
+    if not path.exists():
+        import sqlite_utils
+
+        from xinli.core.records.database import migrations
+
+        migrations.apply(sqlite_utils.Database(path))  # as xinli did before application ids
+    return path.read_bytes()
+
+
 FACTS = {"facts.csv": lambda e: e.csv([e.row()])}
 for command in (ASSESS, ["runs"], ["report"], ["report", "--format", "json"], ["runs", "--format", "json"]):
     name = "-".join(command[:1] + command[2:3])
@@ -467,6 +478,9 @@ for command in (ASSESS, ["runs"], ["report"], ["report", "--format", "json"], ["
     case(f"foreign-sqlite-{name}", {**FACTS, FOREIGN: foreign_db}, args, FOREIGN, "not an xinli records database")
     case(f"text-file-as-db-{name}", {**FACTS, "notes.db": "just some notes\n"},
          [a if a != FOREIGN else "notes.db" for a in args], "notes.db", "not an xinli")
+for command in (["runs"], ["report"], ["report", "--format", "json"]):
+    case(f"earlier-xinli-db-{'-'.join(command)}", {"old.db": earlier_xinli_db}, [*command, "--db", "old.db"], "old.db",
+         "earlier xinli version", "xinli assess")
 case("empty-file-as-db-runs", {"empty.db": b""}, ["runs", "--db", "empty.db"], "empty.db", "not an xinli")
 case("missing-db-runs", {}, ["runs", "--db", "nowhere.db"], "nowhere.db")
 case("missing-db-report", {}, ["report", "--db", "nowhere.db"], "nowhere.db")
