@@ -113,14 +113,19 @@ def runs(db: str, fmt: str) -> None:
               help="Run to compare with (default: the same region's previous run).")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv", "html", "xlsx"]), default="markdown",
               show_default=True)
+@click.option("--rollup", "rollup_report", is_flag=True,
+              help="Report a roll-up (the newest, or --run ID); chosen by itself when DB holds roll-ups and no runs.")
 @lang_option()
 @output_option()
 @user_errors
-def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: str, output: str | None) -> None:
+def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, rollup_report: bool, lang: str,
+           output: str | None) -> None:
     """Report a run: per school, counts by status and the required items not
     met; per requirement, the share of schools meeting it; region findings;
     and what changed since the region's previous run.  html is one page with
-    inline-SVG charts; xlsx (with --output FILE) a workbook."""
+    inline-SVG charts; xlsx (with --output FILE) a workbook.  On a roll-up
+    (`xinli rollup`): the region's own targets, the sub-regions worst first
+    and each source's provenance."""
     from xinli.core.records.database import open_database
     from xinli.core.records.report import report_data
     from xinli.core.render.report import render_report_csv, render_report_markdown
@@ -130,6 +135,13 @@ def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, lang: 
 
         refuse_terminal(output, fmt)
     database = open_database(db, create=False)
+    from xinli.core.records.rollup import has_rollups, has_runs
+
+    if rollup_report or (not has_runs(database) and has_rollups(database)):
+        from xinli.cli.rollup import report_rollup
+
+        report_rollup(database, run_id, fmt, lang, output)
+        return
     data = report_data(database, run_id, compare_to)
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary

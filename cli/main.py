@@ -13,6 +13,7 @@ from xinli.cli.export_rules import export_rules
 from xinli.cli.new_plugin import new_plugin
 from xinli.cli.plugins_cmd import plugins
 from xinli.cli.regions import regions
+from xinli.cli.rollup import rollup
 from xinli.cli.schedule import schedule
 from xinli.cli.serve import serve
 from xinli.cli.show import show
@@ -54,4 +55,5 @@ cli.add_command(facts_template)
 cli.add_command(assess)
 cli.add_command(runs)
 cli.add_command(report)
+cli.add_command(rollup)
 cli.add_command(serve)

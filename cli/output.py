@@ -99,8 +99,11 @@ def _context_inputs(ctx: click.Context | None) -> list[str]:
         return []
     found = []
     for name, value in ctx.params.items():
-        if name != "output" and isinstance(value, str) and value not in ("", "-") and os.path.isfile(value):
-            found.append(value)
+        if name == "output":
+            continue
+        for item in (value if isinstance(value, list | tuple) else [value]):
+            if isinstance(item, str | os.PathLike) and os.fspath(item) not in ("", "-") and os.path.isfile(item):
+                found.append(os.fspath(item))
     return found
 
 

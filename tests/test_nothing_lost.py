@@ -371,3 +371,18 @@ def test_read_only_open_falls_back_to_immutable_where_sqlite_cannot_create_the_w
     assert "mode=ro" in uris[0] and uris[-1].endswith("&immutable=1")
     with pytest.raises(sqlite3.OperationalError):
         db.execute("create table x (y)")
+
+
+def test_cells_helpers_and_the_rollup_csv():
+    from xinli.core.render.cells import md_text, neutralise
+    from xinli.core.render.rollup import render_rollup_csv
+
+    assert [neutralise(v) for v in ("=1", "+1", "-1", "@x", "\tx", "\rx", "x=1", 5, -5, None)] == \
+        ["'=1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "x=1", 5, -5, None]
+    assert md_text("# a\n## b") == r"\# a \#\# b"
+    assert md_text("![x](http://e)") == r"\!\[x\]\(http://e\)"
+    assert md_text("snake_case | <i>") == r"snake_case \| \<i\>"
+    subregion = {"region": "test_c", "name": {"zh": "县", "en": "County"}, "source_file": "=HYPERLINK(1).db", "run_id": 1,
+                 "as_of": "2026-11-01", "schools": 3, "required": {"met": 1, "not_met": 1, "unknown": 1}, "share_met": 0.5}
+    text = render_rollup_csv({"rollup": {"id": 1}, "subregions": [subregion]})
+    assert ",'=HYPERLINK(1).db," in text

@@ -203,6 +203,37 @@ class SchoolEvaluator:
                 yield row_id, "not_met", observed_text(observed), None
 
 
+def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> str:
+    """How one school counts towards a region-level target: ``not_applicable``
+    (outside the rule's grades or known attributes), ``unknown`` (fact
+    missing), ``met`` or ``not_met``.  Shared by assessment and roll-up so a
+    province-wide share counts schools exactly as a county's does."""
+    if set(grades).isdisjoint(req.grades):
+        return "not_applicable"
+    if any(values[c] is not None and not op(values[c], v) for c, op, v in req.conditions):
+        return "not_applicable"
+    value = values[req.metric_index]
+    if value is None:
+        return "unknown"
+    return "met" if req.test(value) else "not_met"
+
+
+def region_verdict(req: CompiledRequirement, meeting: int, applicable: int, unknown: int
+                   ) -> tuple[str, str | None, str | None]:
+    """A region-level target's finding from its tallies: ``(status,
+    observed, detail)``; unknown when the unknown schools could tip it."""
+    if applicable == 0:
+        return "not_applicable", None, "no school in scope"
+    share = Fraction(meeting, applicable)
+    observed = f"{meeting}/{applicable}"
+    detail = f"{unknown} school(s) unknown" if unknown else None
+    if share >= req.region_share:
+        return "met", observed, detail
+    if Fraction(meeting + unknown, applicable) >= req.region_share:
+        return "unknown", observed, detail
+    return "not_met", observed, detail
+
+
 def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
                     ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
     """Region findings: shares of schools meeting a region-level target, and
@@ -217,28 +248,9 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
         if req.region_share is None or req.metric_index is None:
             findings.append((req, "manual", None, None))
             continue
-        applicable = meeting = unknown = 0
+        tally = {"met": 0, "not_met": 0, "unknown": 0, "not_applicable": 0}
         for school in schools:
-            if set(school.grades).isdisjoint(req.grades):
-                continue
-            if any(school.values[c] is not None and not op(school.values[c], v) for c, op, v in req.conditions):
-                continue
-            applicable += 1
-            value = school.values[req.metric_index]
-            if value is None:
-                unknown += 1
-            elif req.test(value):
-                meeting += 1
-        if applicable == 0:
-            findings.append((req, "not_applicable", None, "no school in scope"))
-            continue
-        share = Fraction(meeting, applicable)
-        observed = f"{meeting}/{applicable}"
-        detail = f"{unknown} school(s) unknown" if unknown else None
-        if share >= req.region_share:
-            findings.append((req, "met", observed, detail))
-        elif Fraction(meeting + unknown, applicable) >= req.region_share:
-            findings.append((req, "unknown", observed, detail))
-        else:
-            findings.append((req, "not_met", observed, detail))
+            tally[region_school_status(req, school.grades, school.values)] += 1
+        applicable = tally["met"] + tally["not_met"] + tally["unknown"]
+        findings.append((req, *region_verdict(req, tally["met"], applicable, tally["unknown"])))
     return findings

@@ -19,7 +19,9 @@ from typing import Any
 
 #: A text cell starting with one of these is a formula to a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+_MD_SPECIAL = re.compile(r"([\\`*{}\[\]<>()#+!|~&$])")
+#: An underscore opens or closes emphasis only next to a non-word character.
+_MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x00-\x1f\x7f]+")
 
 
@@ -59,7 +61,8 @@ def md_text(value: Any) -> str:
     it) would act on are backslash-escaped, so a school name cannot start
     a heading, a link, an image, a tag or a new table cell."""
     text = "" if value is None else str(value)
-    return _MD_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
+    text = _MD_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
+    return _MD_UNDERSCORE.sub(r"\\_", text)
 
 
 def xlsx_row(ws: Any, values: Iterable[Any]) -> list[Any]:
