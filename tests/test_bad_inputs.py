@@ -481,6 +481,13 @@ for command in (ASSESS, ["runs"], ["report"], ["report", "--format", "json"], ["
 for command in (["runs"], ["report"], ["report", "--format", "json"]):
     case(f"earlier-xinli-db-{'-'.join(command)}", {"old.db": earlier_xinli_db}, [*command, "--db", "old.db"], "old.db",
          "earlier xinli version", "xinli assess")
+case("rollup-foreign-source", {FOREIGN: foreign_db}, ["rollup", FOREIGN, "--region", "henan", "--db", "up.db"], FOREIGN,
+     "not an xinli database")
+case("rollup-text-source", {"notes.db": "notes\n"}, ["rollup", "notes.db", "--region", "henan", "--db", "up.db"],
+     "notes.db", "not an xinli database")
+case("rollup-into-foreign-target", {FOREIGN: foreign_db}, ["rollup", "{db}", "--region", "henan", "--db", FOREIGN], FOREIGN,
+     "not an xinli")
+case("rollup-into-its-source", {}, ["rollup", "{db}", "--region", "henan", "--db", "{db}"], "records.db")
 case("empty-file-as-db-runs", {"empty.db": b""}, ["runs", "--db", "empty.db"], "empty.db", "not an xinli")
 case("missing-db-runs", {}, ["runs", "--db", "nowhere.db"], "nowhere.db")
 case("missing-db-report", {}, ["report", "--db", "nowhere.db"], "nowhere.db")
