@@ -68,11 +68,15 @@ def load_registry(plugins: str | None) -> Any:
     whose metrics hook fails, and warn on stderr about every plugin that
     could not be loaded."""
     from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.errors import PluginError
     from xinli.core.registry import load_plugins
 
     only = plugins.split(",") if plugins else None
     registry = load_plugins(only=only)
-    collect_metrics(registry)  # drops (and records) a plugin whose metrics hook fails, before any command uses it
+    try:
+        collect_metrics(registry)  # drops (and records) a plugin whose metrics hook fails, before any command uses it
+    except PluginError:
+        pass  # two plugins defining one metric differently: the commands that use metrics say so
     for problem in registry.problems:
         dist = f" ({problem.distribution})" if problem.distribution else ""
         click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)
