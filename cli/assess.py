@@ -75,6 +75,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
     result = run_assessment(registry, region, facts, db, as_of, waivers, progress=_progress,
                             notify=lambda message: click.echo(message, err=True))
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    for warning in result.warnings:
+        click.echo(warning, err=True)
     if result.created:
         click.echo(f"run {result.run_id}: {result.schools} schools, {result.findings} findings ({counts})")
     else:

@@ -72,7 +72,9 @@ def load_registry(plugins: str | None) -> Any:
     from xinli.core.registry import load_plugins
 
     only = plugins.split(",") if plugins else None
-    registry = load_plugins(only=only)
+    ctx = click.get_current_context(silent=True)
+    rules = ctx.find_root().meta.get("xinli.rules") if ctx is not None else None
+    registry = load_plugins(only=only, **({"rules_path": rules} if rules else {}))
     try:
         collect_metrics(registry)  # drops (and records) a plugin whose metrics hook fails, before any command uses it
     except PluginError:

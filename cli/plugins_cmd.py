@@ -57,14 +57,17 @@ def plugins(ctx: click.Context, fmt: str, plugins: str | None) -> None:
 
 @plugins.command()
 @click.argument("codes", nargs=-1)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too: placeholders left in, "
+              "region targets without a scope, looser overrides.  Notes (ancestors not installed) never fail.")
 @click.pass_context
 @user_errors
-def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
+def check(ctx: click.Context, codes: tuple[str, ...], strict: bool) -> None:
     """Check plugins (default: all) against every rule the bundled plugins
     obey.  Prints each problem with plugin, item and reason; exits 1 when
-    any is found.  Warnings (a parent not installed, a looser override)
-    do not fail the check."""
-    from xinli.core.rules.validate import check_all
+    any is found.  Warnings (scaffold placeholders, a region target
+    without a scope, a looser override) fail the check only with --strict;
+    notes (an ancestor nobody installed) never do."""
+    from xinli.core.rules.validate import check_all, plugin_notes
 
     registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None)
     failed = {p.name for p in registry.problems}
@@ -72,11 +75,14 @@ def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
     if unknown:
         raise UserError(f"unknown plugin {unknown[0]!r}; installed: {', '.join(registry.codes) or '(none)'}")
     errors, warnings = check_all(registry, list(codes) or None)
+    for code in codes or registry.codes:
+        for note in plugin_notes(registry, code) if code in registry.plugins else ():
+            click.echo(f"note: {note}")
     for warning in warnings:
         click.echo(f"warning: {warning}")
     for error in errors:
         click.echo(f"error: {error}")
     checked = len(codes) if codes else len(registry.codes) + len(registry.problems)
     click.echo(f"{checked} plugin(s) checked: {len(errors)} problem(s), {len(warnings)} warning(s)")
-    if errors:
+    if errors or (strict and warnings):
         ctx.exit(1)

@@ -33,10 +33,13 @@ def show(region: str, item_id: str | None, as_of, lang: str, plugins: str | None
         raise UserError(f"no requirement {item_id!r} in region {region!r} (ids look like: {known}, …)")
     reg = checklist["region"]
     click.echo(f"{t(reg['name'], lang)}  [{reg['code']}]  {vocab.label(vocab.JURISDICTION_LEVELS, reg['level'], lang)}")
-    chain = [f"{t(p['name'], lang)} [{p['code']}]" for p in reg["parents"]]
-    for warning in checklist["warnings"]:
-        if warning["code"] == "parent-not-installed":
-            chain.append(f"{warning['jurisdiction']} (not installed)")
+    chain = []
+    for p in reg["parents"]:
+        name = t(p["name"], lang)
+        if p.get("installed", True):
+            chain.append(f"{name} [{p['code']}]")
+        else:
+            chain.append(f"{p['code']} (not installed)" if name == p["code"] else f"{name}: {p['code']} (not installed)")
     click.echo(f"parents: {' → '.join(chain) if chain else '-'}")
     click.echo("documents:")
     for doc in checklist["documents"]:
@@ -45,13 +48,15 @@ def show(region: str, item_id: str | None, as_of, lang: str, plugins: str | None
     click.echo("requirements per domain:")
     for domain, info in checklist["domains"].items():
         label = vocab.label(vocab.DOMAINS, domain, lang)
-        count = str(info["count"]) if info["specified"] else _not_specified(lang)
+        count = str(info["count"]) if info["specified"] else _not_specified(lang, info.get("encoded", True))
         click.echo(f"  {domain:11} {label}: {count}")
     for warning in checklist["warnings"]:
         click.echo(f"warning: {t(warning['message'], lang)}")
 
 
-def _not_specified(lang: str) -> str:
+def _not_specified(lang: str, encoded: bool = True) -> str:
+    if not encoded:
+        return {"zh": "尚未编码", "en": "not yet encoded"}.get(lang, "尚未编码 / not yet encoded")
     return {"zh": "本文件未作规定", "en": "not specified by this document"}.get(
         lang, "本文件未作规定 / not specified by this document"
     )

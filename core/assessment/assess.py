@@ -6,6 +6,9 @@ or attributes put the school outside it), ``not_yet_due`` (deadline after the
 as-of date), ``waived`` or ``manual`` (no machine check).  Requirements that
 bind the education authority to a share of its schools (``count_per`` =
 ``region``) and authority duties without a check become region findings.
+A region target an ancestor sets over all of its own schools (``scope`` =
+``jurisdiction``) is not measured in a sub-region's run: it is reported
+``not_applicable`` with "measured at province level".
 
 The evaluation works on compiled requirements and tuples so that a whole
 province (100,000 schools) streams through without building everything in
@@ -44,6 +47,7 @@ class CompiledRequirement:
     expected: str
     deadline: dt.date | None
     region_share: Fraction | None
+    measured_elsewhere: str | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -87,6 +91,8 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
     keys = columns.attributes + [m.key for m in columns.metrics]
     position = {key: i for i, key in enumerate(keys)}
     compiled = []
+    here = checklist["region"]["code"]
+    levels = {p["code"]: p["level"] for p in checklist["region"].get("parents", [])}
     for index, item in enumerate(checklist["items"]):
         check = item["check"]
         region_check = bool(check) and check["count_per"] == "region"
@@ -100,6 +106,11 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
             (position[c["attribute"]], CONDITION_OPS[c["op"]], c["value"]) for c in item["applies_if"] or ()
         )
         share = None
+        elsewhere = None
+        owner = item["citation"]["jurisdiction"]
+        if region_check and check.get("scope") == "jurisdiction" and owner != here:
+            level = levels.get(owner, "ancestor")
+            elsewhere = f"measured at {level} level ({owner}): a target over all of its schools, not this region's alone"
         if region_check:
             share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
         compiled.append(
@@ -114,6 +125,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
+                measured_elsewhere=elsewhere,
             )
         )
     return compiled
@@ -241,6 +253,9 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
     findings = []
     for req in requirements:
         if req.scope != "region":
+            continue
+        if req.measured_elsewhere is not None:
+            findings.append((req, "not_applicable", None, req.measured_elsewhere))
             continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))

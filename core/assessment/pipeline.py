@@ -19,7 +19,7 @@ from typing import Any
 from attrs import frozen
 
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
-from xinli.core.assessment.facts import columns_for, format_grades, read_facts
+from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
@@ -41,6 +41,7 @@ class RunResult:
     findings: int
     counts: dict[str, int]
     timings: dict[str, float]
+    warnings: tuple[str, ...] = ()
 
 
 def rules_digest(checklist: dict[str, Any]) -> str:
@@ -81,6 +82,7 @@ def assess(
     columns = columns_for(checklist, metrics)
     compiled = compile_requirements(checklist, columns)
     schools = read_facts(facts_path, columns)
+    warnings = tuple(w for w in (ignored_warning(columns),) if w)
     waivers = []
     if waivers_path is not None:
         waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]},
@@ -96,7 +98,7 @@ def assess(
     try:
         previous = existing_run(db, key)
         if previous is not None:
-            return _earlier(db, previous, timings)
+            return _earlier(db, previous, timings, warnings)
         items = {item["id"]: item for item in checklist["items"]}
         requirements = [
             {
@@ -159,14 +161,14 @@ def assess(
         run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, timings, told)
         timings["write"] = time.perf_counter() - write_started
         if not created:
-            return _earlier(db, run_id, timings)
+            return _earlier(db, run_id, timings, warnings)
         row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
     finally:
         db.close()
     timings["total"] = time.perf_counter() - started
-    return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings)
+    return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings, warnings)
 
 
-def _earlier(db: Any, run_id: int, timings: dict[str, float]) -> RunResult:
+def _earlier(db: Any, run_id: int, timings: dict[str, float], warnings: tuple[str, ...]) -> RunResult:
     row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
-    return RunResult(run_id, False, row[0], row[1], json.loads(row[2]), timings)
+    return RunResult(run_id, False, row[0], row[1], json.loads(row[2]), timings, warnings)

@@ -44,18 +44,16 @@ class RollupResult:
 
 
 def ancestors(registry: Registry, code: str) -> list[str]:
-    """``code``'s ancestors, nearest first, as the installed plugins declare
-    them (a declared parent that is not installed ends the list).
+    """``code``'s ancestors, nearest first, as the plugins declare them
+    (:func:`xinli.core.layering.ancestry_codes`: the declared ``ancestors``,
+    installed or not, continued by the installed ones' own declarations; a
+    plugin naming only its ``parent`` gives that parent and, when it is
+    installed, its line).
 
-    The one place roll-ups learn the hierarchy: when plugins declare full
-    ancestry, only this function changes."""
-    from xinli.core.layering import chain_of
+    The one place roll-ups learn the hierarchy."""
+    from xinli.core.layering import ancestry_codes
 
-    chain, missing = chain_of(registry, code)
-    found = [layer.code for layer in reversed(chain[:-1])]
-    if missing is not None:
-        found.append(missing.code)
-    return found
+    return ancestry_codes(registry, code)
 
 
 def is_within(registry: Registry, region: str, target: str) -> bool:

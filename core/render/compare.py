@@ -34,7 +34,8 @@ def render_compare_markdown(data: dict[str, Any], lang: str = "both") -> str:
         for side, key in (("a", "only_a"), ("b", "only_b")):
             code = data[side]["code"]
             if not info["specified"][side]:
-                out.append(f"- `{code}`: not specified by its documents")
+                encoded = info.get("encoded", {}).get(side, True)
+                out.append(f"- `{code}`: " + ("not specified by its documents" if encoded else "not yet encoded"))
             for item in info[key]:
                 out.append(f"- only in `{code}`: [{item['level']}] {t(item['text'])} — {_rule(item)} — {_cite(item)}")
         for pair in info["different"]:

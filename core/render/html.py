@@ -165,7 +165,8 @@ def _item_html(item: dict[str, Any], lang: str) -> str:
     if item["check"]:
         rows.append((h("check", lang), _code(check_text(item["check"], lang))))
     if item["deadline"]:
-        rows.append((h("deadline", lang), esc(item["deadline"])))
+        reading = f" ({vocab.localize(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
+        rows.append((h("deadline", lang), esc(item["deadline"] + reading)))
     cite = item["citation"]
     rows.append((h("source", lang), f"{esc(cite['document'])} {esc(cite['clause'])}"
                  f"<blockquote>「{esc(cite['quote'])}」</blockquote>"))
@@ -193,7 +194,8 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
     body = [f"<header><h1>{bi(region['name'], lang)}</h1>", f"<p class=\"meta\">{esc(h('title', lang))} · "
             f"<code>{esc(region['code'])}</code> · {label(vocab.JURISDICTION_LEVELS, region['level'], lang)}"]
     if region["parents"]:
-        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']})" for p in region["parents"])
+        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
+                           + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
         body[-1] += f" · {esc(h('parents', lang))}: {esc(chain)}"
     if checklist.get("as_of"):
         body[-1] += f" · {esc(h('as_of', lang))}: {esc(checklist['as_of'])}"
@@ -202,7 +204,8 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
     for doc in checklist["documents"]:
         flag = "" if doc["encoded"] else f" — <strong>{esc(h('not_encoded', lang))}</strong>"
         date = f", {esc(doc['date'])}" if doc["date"] else ""
-        body.append(f"<li>{esc(doc['number'])}《{esc(vocab.localize(doc['title'], lang))}》, {esc(vocab.localize(doc['issuer'], lang))}"
+        title = vocab.book_title(vocab.localize(doc['title'], lang))
+        body.append(f"<li>{esc(doc['number'])}{esc(title)}, {esc(vocab.localize(doc['issuer'], lang))}"
                     f"{date}{flag}</li>")
     body.append("</ul>")
     for warning in checklist["warnings"]:
@@ -224,8 +227,9 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
                 caption = {"zh": "上报与干预流程（按文件顺序）", "en": "The reporting and intervention chain, in the document's order"}
                 body.append(f'<figure class="flowchart">{render_svg(chain, lang)}'
                             f"<figcaption>{esc(vocab.localize(caption, lang))}</figcaption></figure>")
+        encoded = checklist.get("domains", {}).get(domain, {}).get("encoded", True)
         if not items:
-            body.append(f'<p class="unspecified">{esc(h("not_specified", lang))}</p>')
+            body.append(f'<p class="unspecified">{esc(h("not_specified" if encoded else "not_yet_encoded", lang))}</p>')
         else:
             body.append('<ol class="items">' + "".join(_item_html(item, lang) for item in items) + "</ol>")
         body.append("</section>")
