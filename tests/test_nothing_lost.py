@@ -380,7 +380,7 @@ def test_cells_helpers_and_the_rollup_csv():
     assert [neutralise(v) for v in ("=1", "+1", "-1", "@x", "\tx", "\rx", "x=1", 5, -5, None)] == \
         ["'=1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "x=1", 5, -5, None]
     assert md_text("# a\n## b") == r"\# a \#\# b"
-    assert md_text("![x](http://e)") == r"\!\[x\]\(http://e\)"
+    assert md_text("![x](http://e)") == r"\!\[x\](http://e)"
     assert md_text("snake_case | <i>") == r"snake_case \| \<i\>"
     subregion = {"region": "test_c", "name": {"zh": "县", "en": "County"}, "source_file": "=HYPERLINK(1).db", "run_id": 1,
                  "as_of": "2026-11-01", "schools": 3, "required": {"met": 1, "not_met": 1, "unknown": 1}, "share_met": 0.5}

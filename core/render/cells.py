@@ -19,7 +19,10 @@ from typing import Any
 
 #: A text cell starting with one of these is a formula to a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MD_SPECIAL = re.compile(r"([\\`*{}\[\]<>()#+!|~&$])")
+#: Characters escaped in inline text: those that start emphasis, code, links and images, HTML,
+#: entities, table cells or a heading's closing sequence.  Parentheses need no escape once
+#: brackets are escaped, and a line never starts with the value, so list markers are safe.
+_MD_SPECIAL = re.compile(r"([\\`*{}\[\]<>#!|~&])")
 #: An underscore opens or closes emphasis only next to a non-word character.
 _MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x00-\x1f\x7f]+")
