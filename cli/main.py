@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from xinli.cli.assess import assess, facts_template, report, runs
+from xinli.cli.attest import attest
 from xinli.cli.checklist import checklist
 from xinli.cli.compare import compare
 from xinli.cli.escalation import escalation
@@ -58,6 +59,7 @@ cli.add_command(new_plugin)
 cli.add_command(compare)
 cli.add_command(facts_template)
 cli.add_command(assess)
+cli.add_command(attest)
 cli.add_command(runs)
 cli.add_command(report)
 cli.add_command(rollup)

@@ -74,7 +74,7 @@ class FactColumns:
         for key, (zh, _en) in ID_COLUMNS.items():
             out[zh] = key
         for key in self.attributes:
-            out[vocab.SCHOOL_ATTRIBUTES[key][1]] = key
+            out[vocab.attribute_info(key)[1]] = key
         for metric in self.metrics:
             out[metric.label.zh] = metric.key
         return out
@@ -92,26 +92,78 @@ class School:
     values: tuple[Any, ...]
 
 
+def scoped_metric(metric: Metric, grades: list[int] | None, mode: str = "each") -> Metric:
+    """``metric`` measured over a band of grades within the school: the same
+    type and unit, its own column (``metric__g1to6``) and a label naming the
+    band and how it is read."""
+    if not grades:
+        return metric
+    from xinli.core.model import scoped_metric_key
+
+    band = format_grades(grades)
+    if mode == "any":
+        zh_mode, en_mode = "本校所涉年级中选定的一个年级", "the one grade of the band the school chose"
+    elif metric.type == "boolean":
+        zh_mode, en_mode = "本校所涉各年级均须如此", "true of every grade of the band the school has"
+    else:
+        zh_mode, en_mode = "本校所涉各年级中最少者", "the smallest figure among the school's grades in the band"
+    return Metric(
+        scoped_metric_key(metric.key, grades),
+        (f"{metric.label.zh}（{band}年级，{zh_mode}）", f"{metric.label.en} (grades {band}, {en_mode})"),
+        metric.type, metric.unit,
+        (f"{metric.help.zh}只计{band}年级（{zh_mode}）。", f"{metric.help.en} Grades {band} only ({en_mode})."),
+    )
+
+
 def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactColumns:
-    """The fact columns a region's checklist needs, in a stable order."""
+    """The fact columns a region's checklist needs, in a stable order: the
+    attributes its conditions test (the ``vocational`` flag where a stage
+    mix is tested; nothing for what grades already say), the events items
+    depend on, and one column per metric and grade band its checks measure
+    (nothing no check uses)."""
     attributes: list[str] = []
-    keys: list[str] = []
+    columns: dict[str, Metric] = {}
     for item in checklist["items"]:
-        for cond in item["applies_if"] or ():
-            if cond["attribute"] not in attributes:
-                attributes.append(cond["attribute"])
+        for cond in _leaves(item["applies_if"] or ()):
+            name = cond["attribute"]
+            if name in vocab.DERIVED_ATTRIBUTES:
+                name = "vocational" if name in ("school_kind", "has_senior") else None
+            if name is None:
+                continue
+            if name in vocab.SCHOOL_ATTRIBUTES:
+                if name not in attributes:
+                    attributes.append(name)
+            elif name in metrics:
+                columns.setdefault(name, metrics[name])
+        if item.get("event"):
+            key = f"event_{item['event']}"
+            if key not in attributes:
+                attributes.append(key)
         check = item["check"]
-        if check and check["metric"] not in keys:
-            keys.append(check["metric"])
+        if check:
+            scoped = scoped_metric(metrics[check["metric"]], check.get("grades"), check.get("grades_mode") or "each")
+            columns.setdefault(scoped.key, scoped)
     ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]
+    ordered_attributes += [f"event_{e}" for e in vocab.EVENTS if f"event_{e}" in attributes]
     ignorable: dict[str, str] = {}
-    for key, (_kind, zh, _en) in vocab.SCHOOL_ATTRIBUTES.items():
-        if key not in ordered_attributes:
-            ignorable[key] = ignorable[zh] = key
+    for key in list(vocab.SCHOOL_ATTRIBUTES) + [f"event_{e}" for e in vocab.EVENTS]:
+        if key not in ordered_attributes and key not in vocab.DERIVED_ATTRIBUTES:
+            ignorable[key] = ignorable[vocab.attribute_info(key)[1]] = key
     for key, metric in metrics.items():
-        if key not in keys:
+        if key not in columns:
             ignorable[key] = ignorable[metric.label.zh] = key
-    return FactColumns(ordered_attributes, [metrics[k] for k in keys], ignorable)
+    return FactColumns(ordered_attributes, list(columns.values()), ignorable)
+
+
+def _leaves(nodes: Any) -> Iterator[dict[str, Any]]:
+    """The leaf conditions of a condition tree in checklist form."""
+    for node in nodes:
+        if "attribute" in node:
+            yield node
+        elif "not" in node:
+            yield from _leaves([node["not"]])
+        else:
+            yield from _leaves(next(iter(node.values())))
 
 
 def ignored_warning(columns: FactColumns) -> str | None:
@@ -213,8 +265,9 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
 
 
 def _parser_for(key: str, columns: FactColumns) -> Callable[[Any], Any]:
-    if key in vocab.SCHOOL_ATTRIBUTES:
-        return _parse_bool if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool" else _parse_int
+    info = vocab.attribute_info(key)
+    if info is not None:
+        return _parse_bool if info[0] == "bool" else _parse_int
     metric = next(m for m in columns.metrics if m.key == key)
     parser = PARSERS[metric.type]
     if metric.unit == "share":
@@ -656,7 +709,7 @@ def template_toml(columns: FactColumns, region: str) -> str:
         'grades = "1-6"',
     ]
     for key in columns.attributes:
-        kind, zh, en = vocab.SCHOOL_ATTRIBUTES[key]
+        kind, zh, en = vocab.attribute_info(key)
         lines += [f"# {zh} / {en} ({'true/false' if kind == 'bool' else 'integer'})",
                   f"{key} = {'false' if kind == 'bool' else 0}"]
     for metric in columns.metrics:

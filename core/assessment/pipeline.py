@@ -23,6 +23,7 @@ from xinli.core.assessment.facts import columns_for, format_grades, ignored_warn
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
+from xinli.core.records.attestations import attestations_digest, attestations_for
 from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, stage_findings, write_run
 from xinli.core.registry import Registry
 from xinli.core.views.checklist import build_checklist
@@ -92,10 +93,12 @@ def assess(
     facts_sha = file_sha256(facts_path)
     waivers_sha = file_sha256(waivers_path)
     rules_sha = rules_digest(checklist)
-    key = run_key(region, facts_sha, waivers_sha, rules_sha, as_of)
     told = (lambda message: notify(f"{db_path}: {message}")) if notify is not None else None
     db = open_database(db_path, notify=told)
     try:
+        attestations = attestations_for(db, region, as_of)
+        # a new attestation is a new run; without any, the key is what it always was
+        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else ""), as_of)
         previous = existing_run(db, key)
         if previous is not None:
             return _earlier(db, previous, timings, warnings)
@@ -112,7 +115,7 @@ def assess(
             for req in compiled
         ]
         keys = columns.attributes + [m.key for m in columns.metrics]
-        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers})
+        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
         counts: Counter[str] = Counter()
 
         def finding_batches() -> Iterator[list[Any]]:

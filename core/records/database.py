@@ -146,6 +146,30 @@ def m003_rollups(db: sqlite_utils.Database) -> None:
     db["rollup_statuses"].create_index(["rollup_source", "requirement_id", "status"])
 
 
+@migrations()
+def m004_attestations(db: sqlite_utils.Database) -> None:
+    """Manual checks a school recorded (``xinli attest``): who checked, when,
+    the result and an evidence note.  Their own table, so findings keep
+    their shape; an assessment shows the latest attestation on or before its
+    as-of date for each school and manual item.  Roll-up item counts gain
+    the encouraged/permitted statuses (adopted, not adopted, not required)."""
+    # a database made by a development build of this change may hold the table already
+    if "attestations" not in db.table_names():
+        db["attestations"].create(
+            {
+                "id": int, "region": str, "school_id": str, "requirement_id": str, "checked_by": str, "checked_on": str,
+                "result": str, "evidence": str, "recorded": str,
+            },
+            pk="id", not_null={"region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "recorded"},
+        )
+        db["attestations"].create_index(["region", "requirement_id", "school_id", "checked_on"])
+    # roll-ups count every status of xinli.core.assessment.assess.STATUSES, including the optional items' ones
+    present = {c.name for c in db["rollup_items"].columns}
+    for status in ("adopted", "not_adopted", "not_required"):
+        if status not in present:
+            db["rollup_items"].add_column(status, int)
+
+
 def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)

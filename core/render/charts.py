@@ -16,6 +16,9 @@ STATUS_COLOURS = {
     "not_yet_due": "#1565c0",
     "waived": "#6a1b9a",
     "manual": "#ef8f00",
+    "adopted": "#66bb6a",
+    "not_adopted": "#b0bec5",
+    "not_required": "#eceff1",
 }
 ROW = 22
 BAR = 14
@@ -104,5 +107,8 @@ def status_legend(lang: str) -> dict[str, str]:
         "not_yet_due": ("未到期", "not yet due"),
         "waived": ("已豁免", "waived"),
         "manual": ("需人工核查", "manual check"),
+        "adopted": ("已采纳（鼓励/可选项）", "adopted (optional)"),
+        "not_adopted": ("未采纳（鼓励/可选项，不属不符合）", "not adopted (optional, not a failure)"),
+        "not_required": ("可选项，无需核查", "optional, nothing to verify"),
     }
     return {k: zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}" for k, (zh, en) in labels.items()}

@@ -14,6 +14,8 @@ BASE_COLUMNS = (
     "metric", "op", "value", "unit", "per", "count_per", "deadline",
 )
 CITATION_COLUMNS = ("source", "document", "clause", "quote")
+#: Columns added with xinli.checklist/2, after all earlier ones so no column moves.
+V2_COLUMNS = ("assessed_at", "event", "check_grades", "grades_mode", "binds")
 
 
 def text_columns(lang: str) -> tuple[str, ...]:
@@ -25,7 +27,7 @@ def text_columns(lang: str) -> tuple[str, ...]:
 
 def columns(lang: str) -> tuple[str, ...]:
     """All columns, in order, for ``lang``."""
-    return BASE_COLUMNS + text_columns(lang) + CITATION_COLUMNS
+    return BASE_COLUMNS + text_columns(lang) + CITATION_COLUMNS + V2_COLUMNS
 
 
 def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -51,6 +53,11 @@ def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
         "document": item["citation"]["document"],
         "clause": item["citation"]["clause"],
         "quote": item["citation"]["quote"],
+        "assessed_at": item.get("assessed_at") or "",
+        "event": item.get("event") or "",
+        "check_grades": ";".join(str(g) for g in check.get("grades") or ()),
+        "grades_mode": check.get("grades_mode") or "" if check.get("grades") else "",
+        "binds": check.get("binds") or "",
     }
     note = item["note"] or {"zh": "", "en": ""}
     if lang == "both":

@@ -249,8 +249,9 @@ REPORT_WORDS = {
     "findings": ("结论数", "findings"),
     "status_counts": ("各状态结论数", "Findings by status"),
     "share_chart": ("各项要求的达标学校比例", "Share of schools meeting each requirement"),
-    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免和人工核查不计入。",
-                   "share = met ÷ (met + not met + unknown); not applicable, not yet due, waived and manual are left out."),
+    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免、人工核查和鼓励/可选项（采纳与否）不计入。",
+                   "share = met ÷ (met + not met + unknown); not applicable, not yet due, waived, manual and optional "
+                   "(adopted / not adopted) are left out."),
     "not_charted": ("另有 {n} 项要求没有可判定的结论（如需人工核查），未画入图中，见下表。",
                     "{n} requirements have no decided finding (e.g. manual checks) and are left out of the chart; see the table."),
     "school_chart": ("各校结论状态", "Status counts per school"),

@@ -24,6 +24,8 @@ HEADINGS = {
     "authority_duty": ("非学校责任", "not a school duty"),
     "grades": ("年级", "Grades"),
     "applies_if": ("适用条件", "Applies if"),
+    "event": ("仅在发生时适用", "Applies only where it happened"),
+    "guided_by": ("在其指导下", "under the guidance of"),
     "check": ("核查", "Check"),
     "deadline": ("期限", "Deadline"),
     "source": ("依据", "Source"),
@@ -63,6 +65,9 @@ def check_text(check: dict[str, Any] | None, lang: str) -> str:
         rule = f"`{check['metric']}` = true"
     elif check["op"] == "between":
         rule = f"`{check['metric']}` {value[0]}–{value[1]}"
+        binds = check.get("binds")
+        if binds:
+            rule += f" ({vocab.label(vocab.BINDS, binds, lang)})"
     else:
         rule = f"`{check['metric']}` {check['op']} {value}"
     parts = [rule]
@@ -79,21 +84,37 @@ def check_text(check: dict[str, Any] | None, lang: str) -> str:
     if check.get("event"):
         parts.append(check["event"])
     parts.append(vocab.label(vocab.COUNT_PER, check["count_per"], lang))
+    if check.get("grades"):
+        band = grades_text(check["grades"])
+        parts.append(f"{band} ({vocab.label(vocab.GRADES_MODES, check.get('grades_mode') or 'each', lang)})")
     return ", ".join(parts)
 
 
+def _condition_text(node: dict[str, Any], lang: str) -> str:
+    if "not" in node:
+        inner = _condition_text(node["not"], lang)
+        return f"非（{inner}）" if lang == "zh" else f"not ({inner})"
+    if "all" in node or "any" in node:
+        kind = "all" if "all" in node else "any"
+        joiner = {("zh", "all"): "且", ("zh", "any"): "或", ("en", "all"): " and ", ("en", "any"): " or "}
+        parts = [_condition_text(n, lang) for n in node[kind]]
+        return "（" + joiner.get((lang, kind), joiner[("en", kind)]).join(parts) + "）" if lang == "zh" else \
+            "(" + joiner[("en", kind)].join(parts) + ")"
+    name = vocab.label(vocab.SCHOOL_ATTRIBUTES, node["attribute"], lang)
+    value = node["value"]
+    if isinstance(value, bool):
+        positive = (value is True) == (node["op"] == "==")
+        return name if positive else (f"非{name}" if lang == "zh" else f"not {name}")
+    if isinstance(value, str):
+        value = vocab.label(vocab.SCHOOL_KINDS, value, lang)
+    return f"{name} {node['op']} {value}"
+
+
 def conditions_text(conditions: list[dict[str, Any]] | None, lang: str) -> str:
-    """Applicability conditions in words."""
+    """Applicability conditions in words (all must hold; groups in brackets)."""
     if not conditions:
         return ""
-    out = []
-    for cond in conditions:
-        name = vocab.label(vocab.SCHOOL_ATTRIBUTES, cond["attribute"], lang)
-        if isinstance(cond["value"], bool):
-            out.append(name if cond["value"] else f"not {name}")
-        else:
-            out.append(f"{name} {cond['op']} {cond['value']}")
-    return "; ".join(out)
+    return "; ".join(_condition_text(cond, lang) for cond in conditions)
 
 
 def render_item(item: dict[str, Any], lang: str) -> list[str]:
@@ -108,10 +129,15 @@ def render_item(item: dict[str, Any], lang: str) -> list[str]:
     lines.append("  - " + " · ".join(details))
     if item["applies_if"]:
         lines.append(f"  - {h('applies_if', lang)}: {conditions_text(item['applies_if'], lang)}")
+    if item.get("event"):
+        lines.append(f"  - {h('event', lang)}: {vocab.label(vocab.EVENTS, item['event'], lang)}")
     if item["step"]:
         step = item["step"]
         told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
         text = f"{step['order']}. {vocab.label(vocab.ACTORS, step['role'], lang)}"
+        guided = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step.get("guided_by") or ())
+        if guided:
+            text += f" ⇠ {h('guided_by', lang)}: {guided}"
         if told:
             text += f" → {told}"
         if step["condition"]:

@@ -28,17 +28,19 @@ def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
         "",
         "## Requirements",
         "",
-        "| requirement | level | expected | met | not met | unknown | n/a | not yet due | waived | manual | share met | source |",
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| requirement | level | expected | met | not met | unknown | n/a | not yet due | waived | manual | adopted | not adopted "
+        "| share met | source |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for req in data["requirements"]:
-        if req["scope"] != "school":
+        if req["scope"] == "region":
             continue
         c = req["counts"]
         share = f"{req['share_met']:.0%}" if req["share_met"] is not None else "–"
         out.append(
             f"| `{req['requirement_id']}` {text(req['text'])} | {req['level']} | {req['expected']} | {c['met']} | "
             f"{c['not_met']} | {c['unknown']} | {c['not_applicable']} | {c['not_yet_due']} | {c['waived']} | {c['manual']} | "
+            f"{c['adopted']} | {c['not_adopted']} | "
             f"{share} | {req['document']} {req['clause']} |"
         )
     out += ["", "## Region findings", ""]

@@ -23,7 +23,8 @@ HELP_SHEET = "facts-help"
 #: Fill colours (ARGB) of the requirement levels.
 LEVEL_FILLS = {"required": "FFF8D7DA", "recommended": "FFFFE8CC", "encouraged": "FFD9F2E3", "permitted": "FFE9ECEF"}
 STATUS_FILLS = {"met": "FFD9F2E3", "not_met": "FFF8D7DA", "unknown": "FFE9ECEF", "waived": "FFEDE1F7",
-                "not_yet_due": "FFDCEBFB", "manual": "FFFFE8CC", "not_applicable": "FFF4F4F4"}
+                "not_yet_due": "FFDCEBFB", "manual": "FFFFE8CC", "not_applicable": "FFF4F4F4",
+                "adopted": "FFE8F5E9", "not_adopted": "FFF4F4F4", "not_required": "FFF4F4F4"}
 HEADER_FILL = "FF1D2939"
 LAST_ROW = 1_048_576
 WIDE = {"text": 60, "text_zh": 50, "text_en": 60, "note": 50, "note_zh": 40, "note_en": 50, "quote": 50, "id": 44,
@@ -109,8 +110,9 @@ def _column_kind(key: str, columns: FactColumns) -> tuple[str, str | None]:
     """(type, unit) of a template column."""
     if key in ID_COLUMNS:
         return "text", None
-    if key in vocab.SCHOOL_ATTRIBUTES:
-        return ("boolean" if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool" else "integer"), None
+    info = vocab.attribute_info(key)
+    if info is not None:
+        return ("boolean" if info[0] == "bool" else "integer"), None
     metric = next(m for m in columns.metrics if m.key == key)
     return metric.type, metric.unit
 
@@ -120,8 +122,9 @@ def _column_help(key: str, columns: FactColumns) -> tuple[str, str, str, str]:
     if key in ID_COLUMNS:
         zh, en = ID_COLUMNS[key]
         return zh, en, zh, en
-    if key in vocab.SCHOOL_ATTRIBUTES:
-        _kind, zh, en = vocab.SCHOOL_ATTRIBUTES[key]
+    info = vocab.attribute_info(key)
+    if info is not None:
+        _kind, zh, en = info
         return zh, en, zh, en
     metric = next(m for m in columns.metrics if m.key == key)
     return metric.label.zh, metric.label.en, metric.help.zh, metric.help.en

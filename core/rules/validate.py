@@ -22,6 +22,7 @@ from importlib import resources
 from attrs import frozen
 
 from xinli.core import hookspecs
+from xinli.core import vocabulary as vocab
 from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
 from xinli.core.layering import lineage, resolve
@@ -145,7 +146,8 @@ def placeholder_problems(plugin: LoadedPlugin, own: list[Requirement], exclusion
 def _hook_name_problems(plugin: LoadedPlugin) -> list[Problem]:
     """Functions named like a hook (``xinli_...``) that are not one, with a
     suggestion: a misspelt hook is otherwise silently never called."""
-    known = set(hookspecs.RULE_HOOKS.values()) | {"xinli_jurisdiction", "xinli_exclusions", "xinli_register_metrics"}
+    known = set(hookspecs.RULE_HOOKS.values()) | {"xinli_jurisdiction", "xinli_exclusions", "xinli_register_metrics",
+                                                  "xinli_escalation_procedures"}
     problems = []
     for name in dir(plugin.plugin):
         if name.startswith("xinli_") and name not in known and callable(getattr(plugin.plugin, name, None)):
@@ -185,6 +187,17 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
         req = item.requirement
         if source is not None and not sourcetext.quote_found(req.citation.quote, source):
             problems.append(Problem(code, req.id, f"quote not found in source.txt: 「{req.citation.quote[:40]}」"))
+        for attribute in req.conditions_attributes():
+            if attribute in vocab.SCHOOL_ATTRIBUTES:
+                continue
+            known = metrics.get(attribute)
+            if known is None:
+                problems.append(Problem(code, req.id, f"condition tests {attribute!r}, neither a school attribute nor a registered metric"))
+            elif known.type not in ("boolean", "integer"):
+                problems.append(Problem(code, req.id,
+                                        f"condition tests metric {attribute!r}, which is {known.type}, not yes/no or a count"))
+        if req.check is not None and req.check.grades is not None and not set(req.check.grades) <= set(req.grades):
+            problems.append(Problem(code, req.id, f"the check measures grades {list(req.check.grades)} the item does not cover"))
         if req.check is not None:
             metric = metrics.get(req.check.metric)
             if metric is None:
