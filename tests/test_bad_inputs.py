@@ -57,6 +57,7 @@ class Env:
         compiled = compile_requirements(checklist, columns_for(checklist, collect_metrics(registry)))
         self.school_req = next(r.id for r in compiled if r.scope == "school")
         self.region_req = next(r.id for r in compiled if r.scope == "region")
+        self.manual_req = next(i["id"] for i in checklist["items"] if i["check"] is None and i.get("assessed_at") == "school")
         self.count = next(c for c in self.header if c.endswith("teachers"))
         self.flag = next(c for c in self.header if c.endswith("established"))
 
@@ -488,6 +489,14 @@ case("rollup-text-source", {"notes.db": "notes\n"}, ["rollup", "notes.db", "--re
 case("rollup-into-foreign-target", {FOREIGN: foreign_db}, ["rollup", "{db}", "--region", "henan", "--db", FOREIGN], FOREIGN,
      "not an xinli")
 case("rollup-into-its-source", {}, ["rollup", "{db}", "--region", "henan", "--db", "{db}"], "records.db")
+ATTEST = ["attest", "--region", "henan", "--school", "HN001", "--by", "县教育局督导室", "--on", "2026-11-01", "--result", "met"]
+case("attest-foreign-db", {FOREIGN: foreign_db}, [*ATTEST, "--db", FOREIGN, "--requirement", "{manual}"], FOREIGN,
+     "not an xinli records database")
+case("attest-mobile-by", {}, [*ATTEST[:6], f"王老师{MOBILE}", *ATTEST[7:], "--db", "{db}", "--requirement", "{manual}"],
+     "personal data")
+case("attest-id-card-evidence", {}, [*ATTEST, "--db", "{db}", "--requirement", "{manual}", "--evidence", ID_CARD],
+     "personal data")
+case("attest-machine-checked-item", {}, [*ATTEST, "--db", "{db}", "--requirement", "{school_req}"], "machine check")
 case("empty-file-as-db-runs", {"empty.db": b""}, ["runs", "--db", "empty.db"], "empty.db", "not an xinli")
 case("missing-db-runs", {}, ["runs", "--db", "nowhere.db"], "nowhere.db")
 case("missing-db-report", {}, ["report", "--db", "nowhere.db"], "nowhere.db")
@@ -565,7 +574,8 @@ def test_bad_input(env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, id
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     before = _digest(tmp_path)
-    result = CliRunner().invoke(cli, [a.replace("{db}", "records.db") for a in args])
+    result = CliRunner().invoke(cli, [a.replace("{db}", "records.db").replace("{manual}", env.manual_req)
+                                      .replace("{school_req}", env.school_req) for a in args])
     message = result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 2, message
