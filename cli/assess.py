@@ -73,7 +73,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
     from xinli.core.assessment.pipeline import assess as run_assessment
 
     registry = load_registry(plugins)
-    result = run_assessment(registry, region, facts, db, as_of, waivers, progress=_progress)
+    result = run_assessment(registry, region, facts, db, as_of, waivers, progress=_progress,
+                            notify=lambda message: click.echo(message, err=True))
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     for warning in result.warnings:
         click.echo(warning, err=True)
@@ -148,7 +149,7 @@ def report(db: str, run_id: int | None, compare_to: int | None, fmt: str, rollup
         from xinli.cli.output import emit_chunks
         from xinli.core.render.report import render_report_json_chunks
 
-        emit_chunks(render_report_json_chunks(report_data(database, run_id, compare_to, stream_schools=True)), output)
+        emit_chunks(render_report_json_chunks(report_data(database, run_id, compare_to, stream_schools=True)), output, fmt)
         return
     data = report_data(database, run_id, compare_to)
     if fmt == "xlsx":

@@ -21,7 +21,20 @@ from xinli.cli.serve import serve
 from xinli.cli.show import show
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class XinliGroup(click.Group):
+    """The command group, turning Ctrl-C into exit 130 with one line: every
+    command writes in one transaction or one atomic rename, so an
+    interrupted command has written nothing."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted, nothing was written", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=XinliGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=None, package_name="xinli", prog_name="xinli", message="%(prog)s %(version)s")
 @click.option("--rules", "rules", multiple=True, metavar="DIR", type=click.Path(file_okay=False, exists=True),
               help="Also load every *.toml rules file in DIR (repeatable; added to $XINLI_RULES_PATH).")

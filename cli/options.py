@@ -15,10 +15,29 @@ def lang_option(default: str = "both") -> Any:
     return click.option("--lang", type=click.Choice(LANGS), default=default, show_default=True, help="Output language.")
 
 
+def _remember_force(ctx: click.Context, param: Any, value: bool) -> bool:
+    if value:
+        from xinli.cli.output import FORCE_KEY
+
+        ctx.find_root().meta[FORCE_KEY] = True
+    return value
+
+
 def output_option() -> Any:
-    """``--output FILE``: write to a file (atomically) instead of stdout."""
-    return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-                        help="Write to FILE (atomically) instead of standard output.")
+    """``--output FILE`` (write to a file, atomically, instead of stdout) and
+    ``--force`` (replace an existing file that does not look like a previous
+    output of the same kind)."""
+    output = click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+                          help="Write to FILE (atomically) instead of standard output; an existing FILE is "
+                               "replaced only if it is a previous output of this format.")
+    force = click.option("--force", is_flag=True, expose_value=False, callback=_remember_force,
+                         help="With --output: replace FILE even if it does not look like a previous output "
+                              "(never a file this command reads).")
+
+    def decorate(func: Any) -> Any:
+        return output(force(func))
+
+    return decorate
 
 
 def plugins_option() -> Any:
@@ -60,6 +79,8 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
     """
     import sys
 
+    from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.errors import PluginError
     from xinli.core.registry import load_plugins
 
     def warn(problem: Any) -> None:
@@ -70,6 +91,17 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
     ctx = click.get_current_context(silent=True)
     rules = ctx.find_root().meta.get("xinli.rules") if ctx is not None else None
     registry = load_plugins(only=only, lazy=True, on_problem=warn, **({"rules_path": rules} if rules else {}))
+
+    def check_metrics(plugin: Any) -> None:
+        # drops (and records) a plugin whose metrics hook fails, as it is loaded and before any command uses it
+        try:
+            collect_metrics(registry, [plugin])
+        except PluginError:
+            pass  # two plugins defining one metric differently: the commands that use metrics say so
+
+    registry.on_load = check_metrics
+    for plugin in list(registry.plugins.values()):  # rules-folder and extra plugins, loaded already
+        check_metrics(plugin)
     if everything:
         progress = None
         if sys.stderr.isatty() and len(registry.pending) > PROGRESS_FROM:

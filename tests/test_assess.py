@@ -14,7 +14,8 @@ from fixture_plugins import AssessProvince
 
 from xinli.core.assessment.facts import FactsError, format_grades, parse_grades, read_facts
 from xinli.core.assessment.pipeline import assess
-from xinli.core.records.database import migrations, open_database
+from xinli.core.errors import XinliError
+from xinli.core.records.database import APPLICATION_ID, migrations, open_database
 from xinli.core.records.report import report_data
 from xinli.core.registry import load_plugins
 
@@ -294,7 +295,12 @@ def test_upgrade_from_the_first_version(tmp_path):
                         "created": "2024-01-01T00:00:00", "schools": 0, "findings": 0, "counts": "{}"})
     assert "detail" not in [c.name for c in old["findings"].columns]
     old.close()
-    db = open_database(path, create=False)
+    with pytest.raises(XinliError, match="earlier xinli version"):
+        open_database(path, create=False)  # read commands never migrate
+    messages = []
+    db = open_database(path, notify=messages.append)
+    assert "m002_waivers" in messages[0]
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert schema_of(db) == FRESH_SCHEMA
     assert indexes_of(db) == {k: sorted(v) for k, v in FRESH_INDEXES.items()}
     assert db.execute("select region from runs").fetchall() == [("henan",)]

@@ -125,7 +125,7 @@ def test_a_version_2_database_migrates(tmp_path):
     old_database(path)
     before = sqlite3.connect(path).execute(
         "select * from finding_details order by school_id, requirement_id, status").fetchall()
-    db = open_database(path, create=False)
+    db = open_database(path, create=False, readonly=False)  # as `assess` opens it: migrations run
     assert [m.name for m in migrations.applied(db)][-1] == "m005_compact_findings"
     after = db.execute("select * from finding_details order by school_id, requirement_id, status").fetchall()
     assert after == before

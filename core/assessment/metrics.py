@@ -147,26 +147,52 @@ def collect_metrics(registry: Any, chain: Iterable[Any] | None = None) -> dict[s
     ``xinli_register_metrics``: the plugins of ``chain`` when given (a
     region's chain from :func:`xinli.core.layering.chain_of`, so a county's
     metrics never depend on which other counties are installed), else every
-    loaded plugin.  Two different definitions of
-    one key are an error naming both owners; an identical re-definition is
-    accepted."""
-    from xinli.core.errors import PluginError
+    loaded plugin.  Two different definitions of one key are an error naming
+    both owners; an identical re-definition is accepted.
+
+    A plugin whose hook raises, or returns something other than a list of
+    :class:`Metric`, is dropped from ``registry`` with the reason recorded
+    (asking for its region then names it); every other region still works."""
+    from xinli.core.errors import PluginError, one_line
 
     metrics = builtin_metrics()
     owners = dict.fromkeys(metrics, "xinli (built-in)")
     layers = list(chain) if chain is not None else [registry.plugins[code] for code in registry.codes]
     for plugin in layers:
         code = plugin.code
+        if registry.plugins.get(code) is not plugin:
+            continue  # dropped already
         others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
         caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
-        for answer in caller():
+        try:
+            answers = caller()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a plugin's hook may raise anything
+            registry.drop(code, f"xinli_register_metrics failed: {one_line(exc)}")
+            continue
+        found = []
+        for answer in answers:
+            if answer is not None and not isinstance(answer, list | tuple):
+                found = None
+                kind = type(answer).__name__
+                break
             for metric in answer or ():
                 if not isinstance(metric, Metric):
-                    raise PluginError(f"plugin {code!r}: xinli_register_metrics returned {type(metric).__name__}, not Metric")
-                if metric.key in metrics and metrics[metric.key] != metric:
-                    raise PluginError(
-                        f"metric {metric.key!r} is defined differently by {owners[metric.key]} and by plugin {code!r}"
-                    )
-                metrics[metric.key] = metric
-                owners.setdefault(metric.key, f"plugin {code!r}")
+                    found = None
+                    kind = type(metric).__name__
+                    break
+                found.append(metric)
+            if found is None:
+                break
+        if found is None:
+            registry.drop(code, f"xinli_register_metrics returned {kind}, not a list of Metric")
+            continue
+        for metric in found:
+            if metric.key in metrics and metrics[metric.key] != metric:
+                raise PluginError(
+                    f"metric {metric.key!r} is defined differently by {owners[metric.key]} and by plugin {code!r}"
+                )
+            metrics[metric.key] = metric
+            owners.setdefault(metric.key, f"plugin {code!r}")
     return metrics

@@ -3,10 +3,11 @@ spreadsheets and scripts."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
+
+from xinli.core.render.cells import SafeWriter, safe_dict_rows
 
 BASE_COLUMNS = (
     "id", "domain", "level", "duty_holder", "school_duty", "subject", "grades", "applies_if",
@@ -66,11 +67,17 @@ def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
     return row
 
 
+def checklist_rows(checklist: dict[str, Any], lang: str = "both") -> list[dict[str, Any]]:
+    """The CSV rows as dictionaries keyed by :func:`columns`, before any
+    spreadsheet neutralising (the xlsx sheet types its cells instead)."""
+    return [_row(item, lang) for item in checklist["items"]]
+
+
 def render_csv(checklist: dict[str, Any], lang: str = "both") -> str:
-    """The checklist items as CSV text with a header row."""
+    """The checklist items as CSV text with a header row; a cell a
+    spreadsheet would run as a formula is neutralised."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns(lang), lineterminator="\n")
-    writer.writeheader()
-    for item in checklist["items"]:
-        writer.writerow(_row(item, lang))
+    writer = SafeWriter(buffer, lineterminator="\n")
+    writer.writerow(columns(lang))
+    writer.writerows(safe_dict_rows(checklist_rows(checklist, lang), columns(lang)))
     return buffer.getvalue()

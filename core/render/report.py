@@ -3,18 +3,20 @@ as Markdown, as CSV (one row per school) and as streamed JSON."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
 from xinli.core.assessment.assess import STATUSES
+from xinli.core.render.cells import SafeWriter, md_text
 from xinli.core.vocabulary import localize
 
 
 def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
-    """The report as Markdown."""
+    """The report as Markdown; every value that came from the user's files
+    (school ids and names, the facts file's name, observed values, waiver
+    details) is escaped, so it cannot add headings, links, images or HTML."""
     run = data["run"]
     def text(t: dict[str, str]) -> str:
         return localize(t, lang)
@@ -22,7 +24,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
     out = [
         f"# Assessment report — run {run['id']} ({run['region']})",
         "",
-        f"- as of: {run['as_of']} · recorded: {run['created']} · facts: {run['facts_file']} (sha256 {run['facts_sha256'][:12]}…)",
+        f"- as of: {run['as_of']} · recorded: {run['created']} · facts: {md_text(run['facts_file'])} (sha256 {run['facts_sha256'][:12]}…)",
         f"- schools: {run['schools']} · findings: {run['findings']}",
         "- status counts: " + ", ".join(f"{k} {v}" for k, v in run["counts"].items()),
         "",
@@ -47,19 +49,19 @@ def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
     if not data["region_findings"]:
         out.append("_None._")
     for f in data["region_findings"]:
-        observed = f" (observed {f['observed']})" if f["observed"] else ""
-        detail = f" — {f['detail']}" if f["detail"] else ""
+        observed = f" (observed {md_text(f['observed'])})" if f["observed"] else ""
+        detail = f" — {md_text(f['detail'])}" if f["detail"] else ""
         out.append(f"- **{f['status']}** `{f['requirement_id']}` [{f['level']}] expected {f['expected']}{observed}{detail}"
                    f" — {f['document']} {f['clause']}")
     out += ["", "## Schools", ""]
     for school in data["schools"]:
         counts = ", ".join(f"{k} {v}" for k, v in school["counts"].items() if v)
-        out.append(f"### {school['school_id']} {school['school_name']}".rstrip())
+        out.append(f"### {md_text(school['school_id'])} {md_text(school['school_name'])}".rstrip())
         out.append("")
         out.append(f"- {counts}")
         for miss in school["required_not_met"]:
             out.append(f"- not met (required): `{miss['requirement_id']}` expected {miss['expected']}, observed "
-                       f"{miss['observed']} — {miss['document']} {miss['clause']}")
+                       f"{md_text(miss['observed'])} — {miss['document']} {miss['clause']}")
         out.append("")
     changes = data["changes"]
     if changes is not None:
@@ -71,7 +73,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
         if changes["changed"]:
             out.append("")
         for change in changes["changed"]:
-            who = change["school_id"] or "(region)"
+            who = md_text(change["school_id"]) if change["school_id"] else "(region)"
             out.append(f"- {who} `{change['requirement_id']}`: {change['before']} → {change['after']}")
         if changes["truncated"]:
             out.append(f"- … {changes['total'] - len(changes['changed'])} more")
@@ -79,9 +81,10 @@ def render_report_markdown(data: dict[str, Any], lang: str = "both") -> str:
 
 
 def render_report_csv(data: dict[str, Any]) -> str:
-    """One row per school: counts by status and the required items not met."""
+    """One row per school: counts by status and the required items not met;
+    a cell a spreadsheet would run as a formula is neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer, lineterminator="\n")
     writer.writerow(["run_id", "school_id", "school_name", *STATUSES, "required_not_met"])
     for school in data["schools"]:
         writer.writerow([

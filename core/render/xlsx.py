@@ -10,13 +10,13 @@ the ``facts-help`` sheet, so a filled-in sheet assesses as it is.
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import ID_COLUMNS, FactColumns
 from xinli.core.errors import XinliError
+from xinli.core.render.cells import xlsx_no_formulas, xlsx_row
 
 FACTS_SHEET = "facts-template"
 HELP_SHEET = "facts-help"
@@ -40,6 +40,8 @@ def _openpyxl() -> Any:
 
 
 def _save(workbook: Any) -> bytes:
+    if not workbook.write_only:
+        xlsx_no_formulas(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -77,17 +79,17 @@ def add_checklist_sheet(workbook: Any, checklist: dict[str, Any], lang: str) -> 
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from xinli.core.render.csv import render_csv
+    from xinli.core.render.csv import checklist_rows
+    from xinli.core.render.csv import columns as csv_columns
 
     ws = workbook.create_sheet("checklist")
-    reader = csv.reader(io.StringIO(render_csv(checklist, lang)))
-    header = next(reader)
+    header = list(csv_columns(lang))
     columns = ["done", *header]
     ws.append(columns)
     wrap = {columns.index(c) + 1 for c in columns if c in WIDE}
     level_column = columns.index("level") + 1
-    for row in reader:
-        values = dict(zip(header, row, strict=True))
+    for values in checklist_rows(checklist, lang):
+        values = {key: ("" if value is None else str(value)) for key, value in values.items()}
         values["value"] = _number(values["value"]) if values["value"] else None
         ws.append([None, *(values[c] if values[c] != "" else None for c in header)])
         number = ws.max_row
@@ -291,9 +293,9 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
     run = data["run"]
     summary = sheet("summary", ["field", "value"], {"field": 20, "value": 60})
     for key in ("id", "region", "as_of", "created", "facts_file", "facts_sha256", "schools", "findings"):
-        summary.append([key, run[key]])
+        summary.append(xlsx_row(summary, [key, run[key]]))
     for status in STATUSES:
-        summary.append([status, run["counts"].get(status, 0)])
+        summary.append(xlsx_row(summary, [status, run["counts"].get(status, 0)]))
 
     header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "document", "clause"]
     requirements = sheet("requirements", header, {"text": 60, "requirement_id": 44, "expected": 24})
@@ -304,14 +306,14 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
         cell = WriteOnlyCell(requirements, value=req["share_met"])
         cell.number_format = "0%"
         row[share_column] = cell
-        requirements.append(row)
+        requirements.append(xlsx_row(requirements, row))
     requirements.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['requirements']) + 1}"
 
     header = ["school_id", "school_name", *STATUSES, "required_not_met"]
     schools = sheet("schools", header, {"school_name": 30})
     for school in data["schools"]:
-        schools.append([school["school_id"], school["school_name"], *(school["counts"][s] for s in STATUSES),
-                        ";".join(m["requirement_id"] for m in school["required_not_met"]) or None])
+        schools.append(xlsx_row(schools, [school["school_id"], school["school_name"], *(school["counts"][s] for s in STATUSES),
+                        ";".join(m["requirement_id"] for m in school["required_not_met"]) or None]))
     schools.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['schools']) + 1}"
 
     header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause"]
@@ -319,14 +321,14 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
     for f in data["region_findings"]:
         status = WriteOnlyCell(region, value=f["status"])
         status.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
-        region.append([f["requirement_id"], f["level"], status, f["expected"], f["observed"], f["detail"],
-                       f["document"], f["clause"]])
+        region.append(xlsx_row(region, [f["requirement_id"], f["level"], status, f["expected"], f["observed"], f["detail"],
+                       f["document"], f["clause"]]))
 
     changes = data["changes"]
     if changes is not None:
         ws = sheet("changes", ["school_id", "requirement_id", "before", "after"], {"requirement_id": 44})
         for change in changes["changed"]:
-            ws.append([change["school_id"], change["requirement_id"], change["before"], change["after"]])
+            ws.append(xlsx_row(ws, [change["school_id"], change["requirement_id"], change["before"], change["after"]]))
         if changes["truncated"]:
-            ws.append([f"… {changes['total'] - len(changes['changed'])} more"])
+            ws.append(xlsx_row(ws, [f"… {changes['total'] - len(changes['changed'])} more"]))
     return _save(workbook)

@@ -16,7 +16,6 @@ installed, which no check fails on.
 
 from __future__ import annotations
 
-import re
 import sys
 from importlib import resources
 
@@ -28,13 +27,12 @@ from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
 from xinli.core.layering import lineage, resolve
 from xinli.core.model import Requirement, Text
+from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
 from xinli.core.suggest import did_you_mean
 
-MOBILE_NUMBER = re.compile(r"(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
 PLACEHOLDERS = ("待填写", "【示例】", "[Example]", "TODO")
-ID_CARD_NUMBER = re.compile(r"(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)")
 
 
 @frozen
@@ -64,14 +62,10 @@ def plugin_source_text(plugin: LoadedPlugin) -> str | None:
         return None
 
 
-def find_mobile_numbers(text: str) -> list[str]:
-    """Substrings of ``text`` shaped like a mainland mobile number."""
-    return [m.group(0) for m in MOBILE_NUMBER.finditer(text)]
-
-
 def find_personal_data(text: str) -> list[str]:
-    """Substrings shaped like a mobile number or a resident ID-card number."""
-    return find_mobile_numbers(text) + [m.group(0) for m in ID_CARD_NUMBER.finditer(text)]
+    """Substrings shaped like a mobile number or a resident ID-card number
+    (checksum or not: a plugin has no reason to carry either)."""
+    return find_mobile_numbers(text) + find_id_card_numbers(text, checksum=False)
 
 
 def _texts(req: Requirement) -> list[str]:
