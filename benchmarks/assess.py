@@ -11,7 +11,8 @@ measures, in the same run, two floors:
 
 - xinli's floor: plain ``sqlite3`` ``executemany`` of the same finding rows
   into xinli's own schema (with its indexes) in one transaction;
-- the compact floor: the same number of rows as five integers each (run,
+- the compact floor: one row per school and requirement (the naive
+  findings, 3.8M for 100,000 Henan schools) as five integers each (run,
   school, requirement, status, observed) into a bare table, plain
   ``sqlite3``, one transaction, WAL -- what writing a province's naive
   findings costs at the least;
@@ -181,7 +182,8 @@ def main() -> int:
         requirements = conn.execute("select count(*) from requirements where run_id = ?", [one["run_id"]]).fetchone()[0]
         conn.close()
         floor, rows = floor_seconds(one["db"], one["run_id"])
-        compact = compact_floor_seconds(work, findings, args.schools, requirements)
+        naive = args.schools * requirements  # one finding per school and requirement
+        compact = compact_floor_seconds(work, naive, args.schools, requirements)
         elapsed, write = one["elapsed"], one["timings"].get("findings_write", 0.0)
         print(f"end to end         {elapsed:8.2f} s   ({elapsed / compact:.2f}x compact floor, target <= 1.0x)")
         print(f"schools/s          {args.schools / elapsed:10.0f}")
@@ -189,7 +191,7 @@ def main() -> int:
         print(f"peak memory        {one['peak_mb']:8.0f} MB  (target <= 250 MB)")
         print(f"findings write     {write:8.2f} s   (inside the run)")
         print(f"xinli's floor      {floor:8.2f} s   ({rows} rows into xinli's schema; write / floor {write / floor:.2f})")
-        print(f"compact floor      {compact:8.2f} s   ({findings} rows of five integers, bare table)")
+        print(f"compact floor      {compact:8.2f} s   ({naive} naive rows of five integers, bare table)")
         print(f"report (json)      {one['report']:8.2f} s   ({one['report'] / compact:.2f}x compact floor, target <= 0.3x; "
               f"peak {one['report_mb']:.0f} MB)")
         ok = elapsed <= compact and one["peak_mb"] <= 250 and one["report"] <= 0.3 * compact
