@@ -77,7 +77,8 @@ class Registry:
         try:
             return self.plugins[code]
         except KeyError:
-            raise UnknownRegionError(code, self.codes) from None
+            problem = next((p.reason for p in self.problems if p.name == code), None)
+            raise UnknownRegionError(code, self.codes, problem) from None
 
 
 def selected_codes(only: Iterable[str] | None = None) -> set[str] | None:

@@ -95,14 +95,7 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], title: str, statuses: t
 
 
 def status_legend(lang: str) -> dict[str, str]:
-    """Status labels in ``lang``."""
-    labels: dict[str, tuple[str, str]] = {
-        "met": ("符合", "met"),
-        "not_met": ("不符合", "not met"),
-        "unknown": ("未知", "unknown"),
-        "not_applicable": ("不适用", "not applicable"),
-        "not_yet_due": ("未到期", "not yet due"),
-        "waived": ("已豁免", "waived"),
-        "manual": ("需人工核查", "manual check"),
-    }
-    return {k: zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}" for k, (zh, en) in labels.items()}
+    """Status labels in ``lang`` (from the message catalogue)."""
+    from xinli.core import messages
+
+    return {key: messages.status(key, lang) for key in messages.STATUS_LABELS}
