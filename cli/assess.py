@@ -41,13 +41,14 @@ def _columns(registry: Any, region: str) -> Any:
 @click.command("facts-template")
 @region_option()
 @format_option(("csv", "toml", "xlsx"), "csv")
-@click.option("--headers", type=click.Choice(["zh", "key"]), default="zh", show_default=True,
-              help="Header row: Chinese column labels or the column keys (assess reads both).")
+@click.option("--headers", type=click.Choice(["zh", "key"]), default=None,
+              help="Header row: Chinese column labels or the column keys; assess reads both "
+                   "(default: zh, or key with --lang en).")
 @lang_option()
 @output_option()
 @plugins_option()
 @user_errors
-def facts_template(region: str, fmt: str | None, headers: str, lang: str, output: str | None, plugins: str | None) -> None:
+def facts_template(region: str, fmt: str | None, headers: str | None, lang: str, output: str | None, plugins: str | None) -> None:
     """Print the school-facts template for REGION: school_id, school_name,
     grades, the school attributes its rules test, and one column per metric
     its checks use.  Nothing is pre-filled: an empty cell is an unknown
@@ -57,6 +58,7 @@ def facts_template(region: str, fmt: str | None, headers: str, lang: str, output
     from xinli.core.assessment.facts import template_csv, template_toml
 
     fmt = resolve_format(fmt, output, ("csv", "toml", "xlsx"), "csv")
+    headers = headers or ("key" if lang == "en" else "zh")
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary, refuse_terminal
         from xinli.core.render.xlsx import render_facts_template_xlsx

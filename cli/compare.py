@@ -7,7 +7,7 @@ import json
 import click
 
 from xinli.cli.errors import UserError, user_errors
-from xinli.cli.options import DATE, format_option, lang_option, load_registry, output_option, plugins_option, resolve_format
+from xinli.cli.options import DATE, format_option, lang_option, load_registry, metric_labels, output_option, plugins_option, resolve_format
 from xinli.cli.output import emit
 
 
@@ -37,5 +37,8 @@ def compare(regions: tuple[str, ...], region_options: tuple[str, ...], fmt: str 
     fmt = resolve_format(fmt, output, ("markdown", "json"), "markdown")
     registry = load_registry(plugins)
     data = compare_checklists(build_checklist(registry, region_a, as_of), build_checklist(registry, region_b, as_of))
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else render_compare_markdown(data, lang)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_compare_markdown(data, lang, metric_labels(registry))
     emit(text, output)

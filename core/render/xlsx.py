@@ -287,7 +287,7 @@ def render_checklist_xlsx(checklist: dict[str, Any], columns: FactColumns, lang:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     add_checklist_sheet(workbook, checklist, lang)
-    add_facts_sheets(workbook, columns, checklist["region"]["code"], lang, "key" if lang == "both" else "zh")
+    add_facts_sheets(workbook, columns, checklist["region"]["code"], lang, "zh" if lang == "zh" else "key")
     add_sources_sheet(workbook, checklist, lang)
     workbook.move_sheet(HELP_SHEET, offset=1)
     workbook.properties.title = f"{checklist['region']['name']['zh']} — xinli checklist"

@@ -171,7 +171,7 @@ SCREENING = [
         "不能强迫学生接受心理测试",
         subject=("students",),
         note=(
-            "禁止性规定，按“必须”理解为 required；约束所有开展测评者。",
+            "禁止性规定，按“必须”理解；约束所有开展测评者。",
             "A prohibition, treated as required; it binds whoever runs an assessment.",
         ),
     ),
@@ -197,7 +197,7 @@ ESCALATION = [
         subject=("students",),
         step=EscalationStep(order=1, role="class_psych_monitor", reports_to=()),
         note=(
-            "心理委员制度为“可”建立，故此步为 permitted；文件未写明向谁反馈（上下文为负责培训的专兼职心理教师）。",
+            "心理委员制度为“可”建立，故此步为“可以”；文件未写明向谁反馈（上下文为负责培训的专兼职心理教师）。",
             "The monitor system is one a school 可 (may) set up, so this step is permitted; the document does not say "
             "to whom monitors report (the context is the psychology teachers who train them).",
         ),
@@ -315,7 +315,7 @@ STAFFING = [
         "专职教师原则上须具备心理学或相关专业本科学历",
         subject=("psych_teacher",),
         note=(
-            "“须”按 required；“原则上”表示允许例外，故不设自动检查。",
+            "“须”按“必须”；“原则上”表示允许例外，故不设自动检查。",
             "须 is read as required; 原则上 (in principle) admits exceptions, so no automatic check is set.",
         ),
     ),
@@ -360,7 +360,7 @@ STAFFING = [
         applies_if=[Condition("boarding", "==", True)],
         check=Check(metric="dorm_psych_monitors", op="true", unit="flag", per="standing", count_per="school"),
         note=(
-            "本句无独立情态词，与前句同属“学校可建立…”一句，故按 permitted。",
+            "本句无独立情态词，与前句同属“学校可建立…”一句，故按“可以”。",
             "The clause has no modal of its own and belongs to the sentence governed by 可 (may), so it is permitted.",
         ),
     ),
@@ -515,7 +515,7 @@ CURRICULUM = [
         "同时注重安排形式多样的生命教育、挫折教育等",
         subject=("students",),
         note=(
-            "与课时要求同句，承接“各校要…确保…”，按 required；文件未规定占比。",
+            "与课时要求同句，承接“各校要…确保…”，按“必须”；文件未规定占比。",
             "Part of the same sentence as the lesson quotas under 各校要…确保…, so required; no share is stated.",
         ),
     ),
@@ -627,7 +627,7 @@ OTHER = [
         "注重帮助学习遭遇困难、学业表现不佳，遭遇突然打击而出现明显心理或行为异常的学生",
         subject=("at_risk_students",),
         note=(
-            "“注重”无独立情态词，属本段“各校要…”的工作要求，按 required。",
+            "“注重”无独立情态词，属本段“各校要…”的工作要求，按“必须”。",
             "注重 (give weight to) has no modal of its own; it is part of the paragraph's 各校要 duties, so required.",
         ),
     ),
@@ -672,7 +672,7 @@ OTHER = [
         subject=("parents",),
         check=Check(metric="parent_psych_sessions_per_year", op=">=", value=1, unit="times", per="per_year", count_per="school"),
         note=(
-            "“建议”→ recommended，不上调；“每年”为自然年。",
+            "“建议”即按“建议”，不上调；“每年”为自然年。",
             "建议 → recommended, not upgraded; 每年 is per calendar year.",
         ),
     ),
@@ -689,7 +689,7 @@ OTHER = [
         "在家长学校课堂中将青少年发展心理学知识列为必修内容",
         subject=("parents",),
         note=(
-            "与“建议学校每年至少开展一次…”同一句，受“建议”支配，故为 recommended（“必修”指家长课程内容，不是义务强度）。",
+            "与“建议学校每年至少开展一次…”同一句，受“建议”支配，故为“建议”（“必修”指家长课程内容，不是义务强度）。",
             "It shares the sentence governed by 建议 (advise), so it is recommended; 必修 describes the parent-class "
             "content, not the strength of the duty.",
         ),
@@ -708,7 +708,7 @@ OTHER = [
         "组织教师定期开展家访，关注学生的成长环境，向家长传播家庭教育的科学理念和方法，让家长掌握应对孩子心理行为问题的正确方法",
         subject=("teachers", "parents"),
         note=(
-            "本句无独立情态词，“建议”一句已在句号处结束，按本段“各校要…”理解为 required；“定期”未给出频次，故不设检查。",
+            "本句无独立情态词，“建议”一句已在句号处结束，按本段“各校要…”理解为“必须”；“定期”未给出频次，故不设检查。",
             "The sentence has no modal of its own; the 建议 sentence ends at the full stop before it, so it is read under "
             "the paragraph's 各校要 as required. 定期 (regularly) gives no frequency, so there is no check.",
         ),
@@ -761,7 +761,7 @@ OTHER = [
         "探索建立区域心理健康教育服务共同体，建立联席工作机制，构建校际学生心理健康教育联盟，加强片区校际合作创新、互援联动",
         subject=("school",),
         note=(
-            "“探索建立”为探索性要求，且紧随“鼓励各地…”一句，按 encouraged；主体按上下文为各地教育行政部门。",
+            "“探索建立”为探索性要求，且紧随“鼓励各地…”一句，按“鼓励”；主体按上下文为各地教育行政部门。",
             "探索建立 (explore setting up) is exploratory and follows the 鼓励各地 (localities are encouraged) sentence, "
             "so it is encouraged; by context the actor is the local education authority.",
         ),
@@ -812,7 +812,7 @@ OTHER = [
         "各地教育行政部门要为区域性中小学生心理辅导中心配备专门场地及软硬件设备",
         subject=("psych_centre",),
         note=(
-            "建立中心本身是“鼓励”（二、3），为已有中心配备场地设备是“要”（required）。",
+            "建立中心本身是“鼓励”（二、3），为已有中心配备场地设备是“要”（“必须”）。",
             "Setting up the centre is encouraged (二、3); equipping such a centre is required.",
         ),
     ),
@@ -843,7 +843,7 @@ OTHER = [
         "学校应在年度预算中统筹各类资金保障心理健康教育工作基础经费，确定生均标准，足额按时拨付，并视情建立增长机制",
         subject=("school",),
         note=(
-            "“应”→ required；文件未给出生均金额，故不设数值检查；“视情建立增长机制”视情况而定。",
+            "“应”→“必须”；文件未给出生均金额，故不设数值检查；“视情建立增长机制”视情况而定。",
             "应 → required; the document sets no per-student amount, so there is no numeric check; the growth "
             "mechanism is set up as circumstances warrant (视情).",
         ),
@@ -901,7 +901,7 @@ OTHER = [
         "各级教育行政部门要积极组织专家、教研人员、学校管理人员开展中小学生心理健康教育科研、教研工作",
         subject=("research_office", "school"),
         note=(
-            "“要积极组织”中“积极”为修饰语，义务强度取“要”，按 required。",
+            "“要积极组织”中“积极”为修饰语，义务强度取“要”，按“必须”。",
             "In 要积极组织 the word 积极 (actively) qualifies a duty stated with 要, so it is required, not mere encouragement.",
         ),
     ),
@@ -965,7 +965,7 @@ OTHER = [
         "将开展心理健康教育情况作为挂牌责任督学督导的重要内容，进行经常性督导，督促和指导中小学校心理健康教育落地见效",
         subject=("school",),
         note=(
-            "本句承接同段“各地教育行政部门要…”，按 required。",
+            "本句承接同段“各地教育行政部门要…”，按“必须”。",
             "The sentence continues the paragraph's 各地教育行政部门要 (education authorities must), so required.",
         ),
     ),

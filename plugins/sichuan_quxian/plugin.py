@@ -143,7 +143,7 @@ SCREENING = [
         "按照统一的检测机构、检测程序、标准尺度、质量要求开展师生心理健康筛查，并分校建档管理",
         subject=("students", "teachers"),
         note=(
-            "出自“工作原则”，但内容是具体做法（四（三）8据此由县教育行政部门组织测评），按required编码。",
+            "出自“工作原则”，但内容是具体做法（四（三）8据此由县教育行政部门组织测评），按“必须”编码。",
             "Stated among the working principles, but it is a concrete rule (四（三）8 has the county education authority "
             "organise the assessment accordingly), so it is encoded as required.",
         ),
@@ -338,7 +338,7 @@ STAFFING = [
         "构建标准统一的心理健康教育师资、机构准入机制，统筹心理健康教育教师配备和管理方式，实现心理健康教育教师“县管片用”",
         subject=("psych_teacher",),
         note=(
-            "出自“工作原则”，但内容是具体做法，按required编码；责任主体为县教育行政部门。",
+            "出自“工作原则”，但内容是具体做法，按“必须”编码；责任主体为县教育行政部门。",
             "Stated among the working principles, but it is a concrete rule, so it is encoded as required for the county "
             "education authority.",
         ),
@@ -739,7 +739,7 @@ CURRICULUM = [
         "四（三）9",
         "鼓励各学校开展各具特色的心理健康选修课程，积极开发心理健康教育校本教材",
         note=(
-            "“鼓励”支配整句，“积极开发校本教材”同为encouraged。",
+            "“鼓励”支配整句，“积极开发校本教材”同为“鼓励”。",
             "鼓励 governs the whole sentence, so developing school-based materials is encouraged too.",
         ),
     ),
@@ -1097,7 +1097,7 @@ OTHER = [
         "鼓励中小学教师、班主任开展心理健康教育专题研究，评选推广应用心理健康教育优秀成果",
         subject=("teachers", "head_teacher"),
         note=(
-            "“鼓励”支配整句，评选推广优秀成果同为encouraged。",
+            "“鼓励”支配整句，评选推广优秀成果同为“鼓励”。",
             "鼓励 governs the whole sentence, including the selection and promotion of good results.",
         ),
     ),
@@ -1191,7 +1191,7 @@ OTHER = [
         "和活动场所，充分发挥“儿童之家”“妇女之家”“童伴之家”等阵地作用",
         subject=("left_behind_children",),
         note=(
-            "牵头单位为各乡镇人民政府（街道办）、县妇联；“积极统筹”为修饰语，按required。",
+            "牵头单位为各乡镇人民政府（街道办）、县妇联；“积极统筹”为修饰语，按“必须”。",
             "Led by the township governments (sub-district offices) and the county Women's Federation; 积极 (actively) "
             "qualifies a directive, so it is required.",
         ),
