@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import json
 import re
@@ -241,7 +242,9 @@ def _map_header(header: list[str], columns: FactColumns, out: _Collector) -> lis
             if STUDENT_DATA.search(name):
                 out.add(1, name, None, "looks like student-level data; xinli keeps school-level facts only")
             else:
-                out.add(1, name, None, "unknown column for this region (see `xinli facts-template`)")
+                near = difflib.get_close_matches(name, [a for a in aliases if a.isascii()] if name.isascii() else list(aliases), n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                out.add(1, name, None, f"unknown column for this region (see `xinli facts-template`){hint}")
             mapped.append(None)
             continue
         if key in seen:
