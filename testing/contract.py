@@ -112,15 +112,16 @@ def validate_problems(registry: Registry, code: str) -> list[str]:
 
 def plugin_data_files(registry: Registry, code: str) -> dict[str, str]:
     """The text files shipped in the plugin's package (its module, README,
-    ``source.txt``...) by name; empty for a plugin object that is not a
-    module."""
+    ``source.txt``, ``rules.toml``...) by name; empty for a plugin object
+    that names no package."""
     import types
     from importlib import resources
 
     plugin = registry.get(code).plugin
-    if not isinstance(plugin, types.ModuleType):
-        return {}
-    package = plugin.__name__ if hasattr(plugin, "__path__") else plugin.__name__.rpartition(".")[0]
+    if isinstance(plugin, types.ModuleType):
+        package = plugin.__name__ if hasattr(plugin, "__path__") else plugin.__name__.rpartition(".")[0]
+    else:
+        package = getattr(plugin, "package", None)  # a TomlPlugin shipped in a package
     if not package:
         return {}
     found: dict[str, str] = {}

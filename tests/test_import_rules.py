@@ -1,4 +1,4 @@
-"""The house rules of imports, read from the source (top-level imports,
+"""The house rules of imports (and of module docstrings), read from the source (top-level imports,
 imports inside functions and ``TYPE_CHECKING`` blocks alike):
 
 - no import cycle among ``xinli.*`` modules;
@@ -125,3 +125,10 @@ def test_house_rules(module):
             assert not _within(target, "xinli.cli"), f"{module} imports {target}"
             other = _plugin_of(target)
             assert other in (None, plugin), f"plugin {plugin} imports plugin {other} ({target})"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_every_module_opens_with_a_docstring(module):
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    docstring = ast.get_docstring(tree)
+    assert docstring and docstring.splitlines()[0].strip(), f"{module} does not say what it is for"

@@ -8,11 +8,12 @@ The file has a ``[jurisdiction]`` table (with ``[[jurisdiction.documents]]``),
 ``[[exclusions]]``.  :func:`export_rules` writes an installed plugin in this
 form with tomli-w; :class:`TomlPlugin` reads it back.
 
-A package ships such a plugin with two lines::
+A package ships such a plugin with two lines (the bundled plugins do
+exactly this)::
 
     # xinli_bar_county/plugin.py
     from xinli.core.rules.toml_plugin import TomlPlugin
-    plugin = TomlPlugin.from_package(__package__, "rules.toml")
+    plugin = TomlPlugin.from_package(__package__)
 
 and the entry point ``bar_county = "xinli_bar_county.plugin:plugin"``.
 """
@@ -154,7 +155,10 @@ class TomlPlugin:
     fails at load time and is reported with the plugin's name.
     """
 
-    def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>") -> None:
+    def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>", package: str | None = None) -> None:
+        self.origin = origin
+        #: the package the file ships in, if any (its other files are checked too)
+        self.package = package
         try:
             data = tomllib.loads(text)
             self.jurisdiction = jurisdiction_from_dict(data["jurisdiction"])
@@ -165,6 +169,8 @@ class TomlPlugin:
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
             raise XinliError(f"{origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
         self._source_text = source_text
+        if self.exclusions:
+            self.xinli_exclusions = self._exclusions_hook()
 
     @classmethod
     def from_path(cls, path: str | Path) -> TomlPlugin:
@@ -180,7 +186,7 @@ class TomlPlugin:
         files = resources.files(package)
         source = files.joinpath("source.txt")
         return cls(files.joinpath(name).read_text(encoding="utf-8"),
-                   source.read_text(encoding="utf-8") if source.is_file() else None, f"{package}/{name}")
+                   source.read_text(encoding="utf-8") if source.is_file() else None, f"{package}/{name}", package)
 
     def source_text(self) -> str | None:
         """The document text the quotes must be found in."""
@@ -224,10 +230,17 @@ class TomlPlugin:
         """Requirements with domain ``other``."""
         return self._domain("other")
 
-    @hookimpl
-    def xinli_exclusions(self) -> list[Exclusion]:
-        """The ``[[exclusions]]`` tables."""
-        return self.exclusions
+    def _exclusions_hook(self) -> Any:
+        """The ``xinli_exclusions`` hook, offered only by a file that has
+        ``[[exclusions]]`` tables (so the plugin lists only hooks it uses)."""
+        exclusions = self.exclusions
+
+        @hookimpl
+        def xinli_exclusions() -> list[Exclusion]:
+            """The ``[[exclusions]]`` tables."""
+            return exclusions
+
+        return xinli_exclusions
 
 
 def export_rules(registry: Registry, code: str) -> dict[str, Any]:
