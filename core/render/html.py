@@ -78,7 +78,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 1
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-th.num { font-size: 11px; font-weight: 600; }
+th.num { font-size: 11px; font-weight: 600; white-space: nowrap; }
 td code { overflow-wrap: anywhere; }
 .scroll { overflow-x: auto; }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 6px; }
@@ -298,7 +298,7 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
     info = paper_info(f"{rw('title', lang)} {run['id']} · {run['region']}", [], run["as_of"],
                       {**(printed or {}), "plugins": plugins if plugins is not None else _run_versions(run)}, lang, "run_as_of")
     info["landscape"] = True
-    body = [f"<header><h1>{title}</h1>", header_block(info)]
+    body = [f"<header><h1>{title}</h1>", header_block({**info, "as_of_text": ""})]  # the as-of date is in the line below
     facts = f"{esc(run['facts_file'])} (sha256 {esc((run['facts_sha256'] or '')[:12])}…)"
     body.append(f'<p class="meta">{rw("as_of", lang)}: {esc(run["as_of"])} · {rw("recorded", lang)}: '
                 f"{esc(run['created'])} · {rw('facts', lang)}: {facts} · {rw('schools', lang)}: {run['schools']} · "
@@ -306,7 +306,7 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
     body.append(f"<h2>{rw('status_counts', lang)}</h2>")
     body.append(stacked_bars([(rw("findings", lang), run["counts"])], rw("status_counts", lang), STATUSES, legend,
                              label_width=120))
-    body.append("<table><tr>" + "".join(f'<th class="num">{esc(legend[s])}</th>' for s in STATUSES) + "</tr><tr>"
+    body.append("<table><tr>" + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES) + "</tr><tr>"
                 + "".join(f'<td class="num">{run["counts"].get(s, 0)}</td>' for s in STATUSES) + "</tr></table>")
     school_reqs = [r for r in data["requirements"] if r["scope"] == "school"]
     body.append(f"<h2>{rw('share_chart', lang)}</h2>")
@@ -324,7 +324,7 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
                 f"<figcaption>{caption}</figcaption></figure>")
     body.append(f"<h2>{rw('requirements', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('requirement', lang)}</th>"
                 f"<th>{rw('level', lang)}</th><th>{rw('expected', lang)}</th>"
-                + "".join(f'<th class="num">{esc(legend[s])}</th>' for s in STATUSES)
+                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
                 + f'<th class="num">{rw("share", lang)}</th><th>{rw("source", lang)}</th></tr>')
     for req in school_reqs:
         share = "–" if req["share_met"] is None else f"{req['share_met']:.0%}"
@@ -349,7 +349,7 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
                         f"<td>{esc(f['document'])} {esc(f['clause'])}</td></tr>")
         body.append("</table>")
     body.append(f"<h2>{rw('school_table', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('school', lang)}</th>"
-                + "".join(f'<th class="num">{esc(legend[s])}</th>' for s in STATUSES)
+                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
                 + f"<th>{rw('not_met_required', lang)}</th></tr>")
     for school in schools:
         missing = "<br>".join(f"<code>{esc(m['requirement_id'])}</code> ({esc(expected_words(m['expected'], lang))}; "
@@ -381,6 +381,12 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
     return page(f"{run['region']} — {messages.msg('run', lang)} {run['id']}", lang, body, info)
 
 
+def _stacked(label_text: str) -> str:
+    """A bilingual column header on two lines (``zh / en`` → zh, en), so
+    numeric columns stay narrow without wrapping character by character."""
+    return "<br>".join(esc(part) for part in label_text.split(" / "))
+
+
 def _status_or_absent(status: str | None, lang: str) -> str:
     return messages.status(status, lang) if status else messages.msg("absent", lang)
 
@@ -392,5 +398,5 @@ def _run_versions(run: dict[str, Any]) -> dict[str, str]:
         if code != run["region"]:
             continue
         version = entry.get("version") if isinstance(entry, dict) else entry
-        out[code] = str(version or "-")
+        out[code] = str(version or "-").split()[-1]  # "xinli 0.1.0": distribution and version
     return out
