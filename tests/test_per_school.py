@@ -32,12 +32,17 @@ def test_school_duties_for_a_stage_and_level(run, checklists):
     assert "筛选: 责任主体: 学校落实" in page and "学段: 小学" in page
 
 
-def test_a_senior_only_item_leaves_a_primary_list(checklists):
-    items = [i for i in checklists["henan"]["items"] if set(i["grades"]) <= set(STAGES["senior"])]
-    if not items:
-        pytest.skip("no senior-only item in henan")
-    kept = filter_checklist(checklists["henan"], stage="primary")["items"]
-    assert not {i["id"] for i in items} & {i["id"] for i in kept}
+def test_stages_keep_items_covering_their_grades(checklists):
+    base = checklists["henan"]
+    item = base["items"][0]
+    senior = {**item, "id": "x.senior", "grades": [10, 11, 12]}
+    primary = {**item, "id": "x.primary", "grades": [1, 2, 3]}
+    both = {**item, "id": "x.all", "grades": list(range(1, 13))}
+    data = {**base, "items": [senior, primary, both]}
+    assert [i["id"] for i in filter_checklist(data, stage="primary")["items"]] == ["x.primary", "x.all"]
+    assert [i["id"] for i in filter_checklist(data, stage="vocational")["items"]] == ["x.senior", "x.all"]
+    assert [i["id"] for i in filter_checklist(data, grades=(3, 4))["items"]] == ["x.primary", "x.all"]
+    assert STAGES["junior"] == (7, 8, 9)
 
 
 def test_one_duty_holder_and_unknown_ones(run, checklists):
