@@ -100,6 +100,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
                             progress=lambda it, total: _progress(it, total, lang))
     sep = "，" if lang == "zh" else ", "
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in result.counts.items())
+    for warning in result.warnings:
+        click.echo(warning, err=True)
     if result.created:
         click.echo(messages.msg("run_done", lang, run=result.run_id, schools=result.schools, findings=result.findings,
                                 counts=counts))
@@ -154,16 +156,20 @@ def _check_plugins(plugins: str | None) -> None:
 @click.option("--by-school", "by_school", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write one school sheet per school of the run into DIR (created if missing).")
 @format_option(REPORT_FORMATS, "markdown")
+@click.option("--rollup", "rollup_report", is_flag=True,
+              help="Report a roll-up (the newest, or --run ID); chosen by itself when DB holds roll-ups and no runs.")
 @lang_option()
 @output_option()
 @plugins_option()
 @user_errors
 def report(db: str, run_id: int | None, compare_to: int | None, school: str | None, by_school: str | None, fmt: str | None,
-           lang: str, output: str | None, plugins: str | None) -> None:
+           rollup_report: bool, lang: str, output: str | None, plugins: str | None) -> None:
     """Report a run: per school, counts by status and the required items not
     met; per requirement, the share of schools meeting it; region findings;
     and what changed since the region's previous run.  html prints on A4
-    with inline-SVG charts; xlsx (with --output FILE) is a workbook.
+    with inline-SVG charts; xlsx (with --output FILE) is a workbook.  On a
+    roll-up (`xinli rollup`): the region's own targets, the sub-regions
+    worst first and each source's provenance.
 
     --school ID prints one school's sheet (md, html, xlsx, json); --by-school
     DIR writes one per school for a bureau to send out."""
@@ -186,8 +192,14 @@ def report(db: str, run_id: int | None, compare_to: int | None, school: str | No
         _school_reports(database, run_id, school, by_school, fmt, lang, output, printed)
         return
     from xinli.core.records.report import report_data
+    from xinli.core.records.rollup import has_rollups, has_runs
     from xinli.core.render.report import render_report_csv, render_report_markdown
 
+    if rollup_report or (not has_runs(database) and has_rollups(database)):
+        from xinli.cli.rollup import report_rollup
+
+        report_rollup(database, run_id, fmt, lang, output)
+        return
     data = report_data(database, run_id, compare_to)
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary

@@ -19,6 +19,6 @@ def export_rules(region: str, fmt: str, output: str | None, plugins: str | None)
     """Write REGION's own rules (identity, requirements, overrides and
     exclusions) as a TOML rules file that xinli.core.rules.toml_plugin.TomlPlugin
     loads, so a policy officer can maintain them without Python."""
-    from xinli.core.rules.toml_plugin import export_rules_toml
+    from xinli.core.rules.toml_export import export_rules_toml
 
     emit(export_rules_toml(load_registry(plugins), region), output)

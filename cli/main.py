@@ -10,9 +10,11 @@ from xinli.cli.checklist import checklist
 from xinli.cli.compare import compare
 from xinli.cli.escalation import escalation
 from xinli.cli.export_rules import export_rules
+from xinli.cli.metrics import metrics
 from xinli.cli.new_plugin import new_plugin
 from xinli.cli.plugins_cmd import plugins
 from xinli.cli.regions import regions
+from xinli.cli.rollup import rollup
 from xinli.cli.schedule import schedule
 from xinli.cli.serve import serve
 from xinli.cli.show import show
@@ -20,12 +22,16 @@ from xinli.cli.show import show
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=None, package_name="xinli", prog_name="xinli", message="%(prog)s %(version)s")
-def cli() -> None:
+@click.option("--rules", "rules", multiple=True, metavar="DIR", type=click.Path(file_okay=False, exists=True),
+              help="Also load every *.toml rules file in DIR (repeatable; added to $XINLI_RULES_PATH).")
+@click.pass_context
+def cli(ctx: click.Context, rules: tuple[str, ...]) -> None:
     """xinli: school mental-health crisis-intervention policy as code.
 
     Each jurisdiction's notice is a plugin; these commands list them and
     print what a region requires of its schools.
     """
+    ctx.meta["xinli.rules"] = list(rules)
 
 
 cli.add_command(regions)
@@ -41,4 +47,6 @@ cli.add_command(facts_template)
 cli.add_command(assess)
 cli.add_command(runs)
 cli.add_command(report)
+cli.add_command(rollup)
 cli.add_command(serve)
+cli.add_command(metrics)

@@ -135,7 +135,9 @@ def load_registry(plugins: str | None) -> Any:
 
     only = plugins.split(",") if plugins else None
     chosen = selected_codes(only)
-    registry = load_plugins(only=only)
+    ctx = click.get_current_context(silent=True)
+    rules = ctx.find_root().meta.get("xinli.rules") if ctx is not None else None
+    registry = load_plugins(only=only, **({"rules_path": rules} if rules else {}))
     if chosen:
         check_plugin_codes(sorted(chosen), registry)
     for problem in registry.problems:

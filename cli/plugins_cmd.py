@@ -7,7 +7,7 @@ import json
 import click
 
 from xinli.cli.errors import UserError, user_errors
-from xinli.cli.options import lang_option, load_registry, plugins_option, progress
+from xinli.cli.options import lang_option, load_registry, plugins_option
 
 
 def plugins_data(registry) -> list[dict]:
@@ -63,35 +63,32 @@ def plugins(ctx: click.Context, fmt: str, lang: str, plugins: str | None) -> Non
 
 @plugins.command()
 @click.argument("codes", nargs=-1)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too: placeholders left in, "
+              "region targets without a scope, looser overrides.  Notes (ancestors not installed) never fail.")
 @click.pass_context
 @user_errors
-def check(ctx: click.Context, codes: tuple[str, ...]) -> None:
+def check(ctx: click.Context, codes: tuple[str, ...], strict: bool) -> None:
     """Check plugins (default: all) against every rule the bundled plugins
     obey.  Prints each problem with plugin, item and reason; exits 1 when
-    any is found.  Warnings (a parent not installed, a looser override)
-    do not fail the check."""
-    from xinli.core.rules.validate import check_all
+    any is found.  Warnings (scaffold placeholders, a region target
+    without a scope, a looser override) fail the check only with --strict;
+    notes (an ancestor nobody installed) never do."""
+    from xinli.core.rules.validate import check_all, plugin_notes
 
     registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None)
     failed = {p.name for p in registry.problems}
     unknown = [c for c in codes if c not in registry.plugins and c not in failed]
     if unknown:
         raise UserError(f"unknown plugin {unknown[0]!r}; installed: {', '.join(registry.codes) or '(none)'}")
-    selected = list(codes) or None
-    errors, warnings = [], []
-    targets = selected or [*registry.codes, *(p.name for p in registry.problems)]
-    from xinli.core.messages import msg
-
-    label = msg("checking_plugins", (ctx.obj or {}).get("lang", "zh"))
-    for code in progress(targets, len(targets), label):
-        found_errors, found_warnings = check_all(registry, [code])
-        errors += found_errors
-        warnings += found_warnings
+    errors, warnings = check_all(registry, list(codes) or None)
+    for code in codes or registry.codes:
+        for note in plugin_notes(registry, code) if code in registry.plugins else ():
+            click.echo(f"note: {note}")
     for warning in warnings:
         click.echo(f"warning: {warning}")
     for error in errors:
         click.echo(f"error: {error}")
     checked = len(codes) if codes else len(registry.codes) + len(registry.problems)
     click.echo(f"{checked} plugin(s) checked: {len(errors)} problem(s), {len(warnings)} warning(s)")
-    if errors:
+    if errors or (strict and warnings):
         ctx.exit(1)

@@ -53,10 +53,14 @@ def show(region: str | None, region_option: str | None, item_id: str | None, as_
         raise UserError(f"no requirement {item_id!r} in region {region!r}; {hint}")
     reg = checklist["region"]
     click.echo(f"{t(reg['name'], lang)}  [{reg['code']}]  {vocab.label(vocab.JURISDICTION_LEVELS, reg['level'], lang)}")
-    chain = [f"{t(p['name'], lang)} [{p['code']}]" for p in reg["parents"]]
-    for warning in checklist["warnings"]:
-        if warning["code"] == "parent-not-installed":
-            chain.append(f"{warning['jurisdiction']} ({msg('not_installed', lang)})")
+    chain = []
+    for p in reg["parents"]:
+        name = t(p["name"], lang)
+        if p.get("installed", True):
+            chain.append(f"{name} [{p['code']}]")
+        else:
+            missing = msg("not_installed", lang)
+            chain.append(f"{p['code']} ({missing})" if name == p["code"] else f"{name}: {p['code']} ({missing})")
     click.echo(f"{msg('parents_line', lang)}: {' → '.join(chain) if chain else '-'}")
     click.echo(f"{msg('documents_line', lang)}:")
     for doc in checklist["documents"]:
@@ -65,7 +69,10 @@ def show(region: str | None, region_option: str | None, item_id: str | None, as_
     click.echo(f"{msg('requirements_line', lang)}:")
     for domain, info in checklist["domains"].items():
         label = vocab.label(vocab.DOMAINS, domain, lang)
-        count = str(info["count"]) if info["specified"] else msg("not_specified_short", lang)
+        if info["specified"]:
+            count = str(info["count"])
+        else:
+            count = msg("not_specified_short" if info.get("encoded", True) else "not_encoded_yet", lang)
         click.echo(f"  {label}: {count}")
     for warning in checklist["warnings"]:
         click.echo(f"{msg('warning', lang)}: {t(warning['message'], lang)}")

@@ -27,7 +27,8 @@ hookspec = pluggy.HookspecMarker("xinli")
 @hookspec
 def xinli_jurisdiction() -> Jurisdiction:
     """Return who this plugin speaks for: code, zh/en names, level, the
-    parent jurisdiction's code and the source documents.
+    parent jurisdiction's code (or its whole line as ``ancestors``) and the
+    source documents.
 
     Every jurisdiction plugin must implement it.  It is asked of each plugin
     separately and never merged across layers.
@@ -50,7 +51,8 @@ def xinli_screening_schedule(region: str, as_of: dt.date | None) -> list[Require
     Layers merge: items accumulate from province to county and a nearer
     layer's item replaces a farther one's with the same id.  Return an
     empty list when the document is silent; the checklist then says the
-    domain is not specified by this document.
+    domain is not specified by this document (or "not yet encoded" when
+    the jurisdiction's ``encoded_domains`` leaves the domain out).
 
     :param region: code of the region whose checklist is being built (the
         plugin's own code, or a descendant's).

@@ -21,7 +21,8 @@ from attrs import frozen
 from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
 from xinli.core.errors import PluginError
-from xinli.core.model import Check, Document, DocumentRef, Exclusion, Requirement, Text, parse_share
+from xinli.core.model import Ancestor, Check, Document, DocumentRef, Exclusion, Requirement, Text, parse_share
+from xinli.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from xinli.core.registry import LoadedPlugin, Registry
@@ -35,12 +36,25 @@ PERIOD_DAYS = {
 
 @frozen
 class MissingParent:
-    """A parent jurisdiction that a plugin declares but nobody installed."""
+    """An ancestor jurisdiction that a plugin declares but nobody installed
+    (``child`` is the jurisdiction whose declaration names it)."""
 
     child: str
     code: str
     name: Text | None
     documents: tuple[DocumentRef, ...]
+    level: str | None = None
+
+
+@frozen
+class Lineage:
+    """A region's line of jurisdictions: ``chain`` the installed ones, root
+    first and the region last; ``missing`` the declared ancestors nobody
+    installed, nearest first; ``declared`` every ancestor, nearest first."""
+
+    chain: list[LoadedPlugin]
+    missing: list[MissingParent]
+    declared: list[Ancestor]
 
 
 @frozen
@@ -73,6 +87,7 @@ class Resolution:
     excluded: list[ExcludedItem]
     not_in_force: list[tuple[str, Document]]
     missing_parent: MissingParent | None
+    missing: tuple[MissingParent, ...] = ()
 
 
 def period_days(per: str | None) -> int | None:
@@ -132,22 +147,52 @@ def _check_looser(old: Check | None, new: Check | None) -> list[str]:
     return reasons
 
 
+def lineage(registry: Registry, code: str) -> Lineage:
+    """The line above region ``code``: its declared ancestors nearest first
+    (``ancestors``, else ``parent``), continued by the last installed
+    ancestor's own declaration when the region's declaration ends there.
+    Every installed ancestor is used in order; a declared one that nobody
+    installed is listed as missing and skipped, so a county whose city is
+    not encoded still inherits its province."""
+    region = registry.get(code)
+    queue: list[tuple[Ancestor, Any]] = [(a, region.jurisdiction) for a in region.jurisdiction.declared_ancestors()]
+    installed: list[LoadedPlugin] = []
+    missing: list[MissingParent] = []
+    declared: list[Ancestor] = []
+    seen = [code]
+    while queue:
+        ancestor, declarer = queue.pop(0)
+        if ancestor.code in seen:
+            names = " -> ".join([*seen, ancestor.code])
+            raise PluginError(f"plugin {code!r}: ancestor cycle {names}")
+        seen.append(ancestor.code)
+        declared.append(ancestor)
+        plugin = registry.plugins.get(ancestor.code)
+        if plugin is not None:
+            installed.append(plugin)
+            if not queue:
+                queue = [(a, plugin.jurisdiction) for a in plugin.jurisdiction.declared_ancestors()]
+            continue
+        is_parent = declarer.parent == ancestor.code
+        refs = tuple(ref for doc in declarer.documents for ref in doc.implements
+                     if ref.jurisdiction == ancestor.code or (ref.jurisdiction is None and is_parent))
+        refs += tuple(ref for ref in ancestor.documents if ref not in refs)
+        missing.append(MissingParent(declarer.code, ancestor.code, ancestor.name, refs, ancestor.level))
+    return Lineage([*reversed(installed), region], missing, declared)
+
+
+def ancestry_codes(registry: Registry, code: str) -> list[str]:
+    """The codes of every ancestor region ``code`` declares, nearest first,
+    installed or not (e.g. ``["xianyang", "shaanxi", "national"]``)."""
+    return [a.code for a in lineage(registry, code).declared]
+
+
 def chain_of(registry: Registry, code: str) -> tuple[list[LoadedPlugin], MissingParent | None]:
     """The installed chain of jurisdictions for ``code`` in ``registry``,
-    root first, and the first declared parent that is not installed (if any)."""
-    chain = [registry.get(code)]
-    seen = {code}
-    while (parent := chain[0].jurisdiction.parent) is not None:
-        if parent in seen:
-            names = " -> ".join([p.code for p in reversed(chain)] + [parent])
-            raise PluginError(f"plugin {chain[0].code!r}: parent cycle {names}")
-        if parent not in registry.plugins:
-            child = chain[0].jurisdiction
-            refs = tuple(ref for doc in child.documents for ref in doc.implements if ref.jurisdiction in (None, parent))
-            return chain, MissingParent(child.code, parent, child.parent_name, refs)
-        seen.add(parent)
-        chain.insert(0, registry.plugins[parent])
-    return chain, None
+    root first, and the nearest declared ancestor that is not installed
+    (if any); :func:`lineage` lists all of them."""
+    line = lineage(registry, code)
+    return line.chain, (line.missing[0] if line.missing else None)
 
 
 def layer_rules(registry: Registry, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None) -> list[Requirement]:
@@ -213,7 +258,8 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
     duplicate id within one plugin.
     """
     on = as_of or dt.date.today()
-    chain, missing = chain_of(registry, code)
+    line = lineage(registry, code)
+    chain = line.chain
     merged: dict[str, EffectiveItem] = {}
     excluded: list[ExcludedItem] = []
     not_in_force = [(layer.code, doc) for layer in chain for doc in layer.jurisdiction.documents if not doc.in_force(on)]
@@ -230,7 +276,7 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
                 owner = req.id.split(".", 1)[0]
                 previous = merged.get(req.id)
                 if owner != layer.code and previous is None:
-                    raise PluginError(_unknown_target(layer, req.id, "overrides", missing, chain))
+                    raise PluginError(_unknown_target(layer, req.id, "overrides", line, merged, registry))
                 if previous is None:
                     merged[req.id] = EffectiveItem(req, layer.code)
                 else:
@@ -241,20 +287,36 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
                 continue
             target = merged.get(exclusion.id)
             if target is None or exclusion.id.split(".", 1)[0] == layer.code:
-                raise PluginError(_unknown_target(layer, exclusion.id, "excludes", missing, chain))
+                raise PluginError(_unknown_target(layer, exclusion.id, "excludes", line, merged, registry))
             del merged[exclusion.id]
             excluded.append(ExcludedItem(target.requirement, target.source, exclusion, layer.code))
     order = {domain: i for i, domain in enumerate(vocab.DOMAINS)}
     items = sorted(merged.values(), key=lambda item: order[item.requirement.domain])
-    return Resolution(items, excluded, not_in_force, missing)
+    return Resolution(items, excluded, not_in_force, line.missing[0] if line.missing else None, tuple(line.missing))
 
 
-def _unknown_target(layer: LoadedPlugin, item_id: str, verb: str, missing: MissingParent | None, chain: list[Any]) -> str:
+def _unknown_target(layer: LoadedPlugin, item_id: str, verb: str, line: Lineage, known: Any = (),
+                    registry: Registry | None = None) -> str:
+    """The one-line error for an override or exclusion of an id no
+    installed ancestor has, naming the missing ancestor when it is one."""
     owner = item_id.split(".", 1)[0]
-    if missing is not None and owner not in {p.code for p in chain}:
-        return (f"plugin {layer.code!r} {verb} {item_id!r}, but {owner!r} is not installed "
-                f"(its parent {missing.code!r} is missing)")
-    return f"plugin {layer.code!r} {verb} {item_id!r}, which no ancestor ({' -> '.join(p.code for p in chain[:-1]) or 'none'}) has"
+    installed = [p.code for p in line.chain[:-1]]
+    position = [p.code for p in line.chain].index(layer.code)
+    above = [p.code for p in line.chain[:position]]
+    missing = {m.code: m for m in line.missing}
+    if owner in missing:
+        level = f", {missing[owner].level}" if missing[owner].level else ""
+        return (f"plugin {layer.code!r} {verb} {item_id!r}, but ancestor {owner!r}{level} is not installed "
+                f"(installed ancestors: {' -> '.join(installed) or 'none'})")
+    if owner in installed and owner not in above:
+        return f"plugin {layer.code!r} {verb} {item_id!r} of {owner!r}, which is below it in the line"
+    declared = [a.code for a in line.declared]
+    if registry is not None and owner in registry.plugins and owner not in declared:
+        shown = " -> ".join([line.chain[-1].code, *declared])
+        return (f"plugin {layer.code!r} {verb} {item_id!r}, but {owner!r} is not in {line.chain[-1].code!r}'s declared line "
+                f"({shown}): declare it under [[jurisdiction.ancestors]]")
+    hint = did_you_mean(item_id, known)
+    return f"plugin {layer.code!r} {verb} {item_id!r}, which no ancestor ({' -> '.join(above) or 'none'}) has{hint}"
 
 
 def effective_rules(registry: Registry, code: str, as_of: dt.date | None = None) -> list[EffectiveItem]:

@@ -20,6 +20,7 @@ import attrs
 from attrs import field, frozen
 
 from xinli.core import vocabulary as vocab
+from xinli.core.suggest import did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -32,7 +33,8 @@ ALL_GRADES: tuple[int, ...] = tuple(range(1, 13))
 def _one_of(choices: Any, what: str):
     def check(_instance: Any, _attribute: Any, value: Any) -> None:
         if value not in choices:
-            raise ValueError(f"{what} must be one of {sorted(choices)}, not {value!r}")
+            hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+            raise ValueError(f"{what} must be one of {sorted(choices)}, not {value!r}{hint}")
 
     return check
 
@@ -92,6 +94,32 @@ def _to_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value)
 
 
+_DEADLINE_YEAR = re.compile(r"^(?:到|至|于)?(\d{4})(?:年)?(?:底|末|年底|年末|前|以前|之前)?$")
+_DEADLINE_MONTH = re.compile(r"^(?:到|至|于)?(\d{4})(?:-|年)(\d{1,2})(?:月)?(?:底|末|前|以前|之前)?$")
+_DEADLINE_DAY = re.compile(r"^(?:到|至|于)?(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})(?:日)?(?:前|以前|之前)?$")
+
+
+def parse_deadline(value: str) -> tuple[dt.date, bool]:
+    """Read a deadline as a document writes it: ``2025-12-31``,
+    ``2025``/``2025年``/``2025年底``/``到2025年`` (the last day of the year),
+    ``2025-06``/``2025年6月底`` (the last day of the month) or
+    ``2025年6月30日``.  Returns the date and whether it was read from
+    something other than an ISO date (so the reading is worth noting)."""
+    text = re.sub(r"\s+", "", value)
+    if match := _DEADLINE_DAY.match(text):
+        date = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return date, text != date.isoformat()
+    if match := _DEADLINE_MONTH.match(text):
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"deadline {value!r}: month {month} is outside 1-12")
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return following - dt.timedelta(days=1), True
+    if match := _DEADLINE_YEAR.match(text):
+        return dt.date(int(match.group(1)), 12, 31), True
+    raise ValueError(f"deadline {value!r} is not a date: write 2025-12-31, 2025, 2025年底 or 2025年6月底")
+
+
 @frozen
 class DocumentRef:
     """A document named by another (usually the higher-level notice it
@@ -148,9 +176,45 @@ class Document:
 
 
 @frozen
+class Ancestor:
+    """One jurisdiction above another (its city, province, the nation),
+    declared by code, name and level whether or not a plugin encodes it;
+    ``documents`` are its documents the child knows of, listed as not
+    encoded when no plugin for it is installed."""
+
+    code: str = field(validator=attrs.validators.matches_re(CODE_PATTERN))
+    name: Text | None = field(default=None, converter=_to_optional_text)
+    level: str | None = field(default=None)
+    documents: tuple[DocumentRef, ...] = field(default=(), converter=tuple)
+
+    @level.validator
+    def _check_level(self, _attribute: Any, level: str | None) -> None:
+        if level is not None and level not in vocab.JURISDICTION_LEVELS:
+            raise ValueError(f"ancestor {self.code!r}: level must be one of {sorted(vocab.JURISDICTION_LEVELS)}, not {level!r}")
+
+
+def _to_ancestors(value: Any) -> tuple[Ancestor, ...]:
+    return tuple(Ancestor(**a) if isinstance(a, dict) else a for a in value)
+
+
+def _to_domains(value: Any) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+@frozen
 class Jurisdiction:
     """Who a plugin speaks for: a province, prefecture city, county or
-    district, its place in the hierarchy and the documents it ships."""
+    district, its place in the hierarchy and the documents it ships.
+
+    ``ancestors`` is the declared line above it, nearest first (county →
+    city → province → national); ``parent`` is then the first of them and
+    may be left out.  A plugin that names only ``parent`` still works: its
+    line continues with the parent plugin's own declaration.
+    ``encoded_domains`` says which domains the plugin has encoded (None:
+    all of them), so the checklist tells "not yet encoded" from "not
+    specified by this document"; ``encoded_clauses`` optionally lists the
+    clauses encoded so far.
+    """
 
     code: str = field(validator=attrs.validators.matches_re(CODE_PATTERN))
     name: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
@@ -158,14 +222,44 @@ class Jurisdiction:
     parent: str | None = None
     parent_name: Text | None = field(default=None, converter=_to_optional_text)
     documents: tuple[Document, ...] = field(default=(), converter=tuple)
+    ancestors: tuple[Ancestor, ...] = field(default=(), converter=_to_ancestors)
+    encoded_domains: tuple[str, ...] | None = field(default=None, converter=_to_domains)
+    encoded_clauses: tuple[str, ...] = field(default=(), converter=tuple)
 
     def __attrs_post_init__(self) -> None:
         if not self.documents:
             raise ValueError(f"jurisdiction {self.code!r} lists no source document")
+        if self.ancestors:
+            first = self.ancestors[0]
+            if self.parent is None:
+                object.__setattr__(self, "parent", first.code)
+            elif self.parent != first.code:
+                raise ValueError(f"jurisdiction {self.code!r}: parent {self.parent!r} is not the first ancestor {first.code!r}")
+            if self.parent_name is None and first.name is not None:
+                object.__setattr__(self, "parent_name", first.name)
+            codes = [a.code for a in self.ancestors]
+            if len(set(codes)) != len(codes) or self.code in codes:
+                raise ValueError(f"jurisdiction {self.code!r}: ancestors repeat a code: {' -> '.join([self.code, *codes])}")
         if self.parent is not None and not CODE_PATTERN.match(self.parent):
             raise ValueError(f"parent of {self.code!r} is not a jurisdiction code: {self.parent!r}")
         if self.parent == self.code:
             raise ValueError(f"jurisdiction {self.code!r} names itself as its parent")
+        for domain in self.encoded_domains or ():
+            if domain not in vocab.DOMAINS:
+                raise ValueError(f"jurisdiction {self.code!r}: encoded domain {domain!r} is not one of {list(vocab.DOMAINS)}")
+
+    def declared_ancestors(self) -> tuple[Ancestor, ...]:
+        """The declared line above this jurisdiction, nearest first: its
+        ``ancestors``, or just its ``parent`` when that is all it names."""
+        if self.ancestors:
+            return self.ancestors
+        if self.parent is None:
+            return ()
+        return (Ancestor(self.parent, self.parent_name),)
+
+    def encodes(self, domain: str) -> bool:
+        """True unless the plugin says ``domain`` is not yet encoded."""
+        return self.encoded_domains is None or domain in self.encoded_domains
 
 
 @frozen
@@ -239,6 +333,12 @@ class Check:
     per: str | None = field(default=None)
     count_per: str = field(default="school", validator=_one_of(vocab.COUNT_PER, "count_per"))
     event: str | None = None
+    scope: str | None = field(default=None)
+
+    @scope.validator
+    def _check_scope(self, _attribute: Any, scope: Any) -> None:
+        if scope is not None and scope not in vocab.TARGET_SCOPES:
+            raise ValueError(f"scope must be one of {sorted(vocab.TARGET_SCOPES)}, not {scope!r}")
 
     @unit.validator
     def _check_unit(self, _attribute: Any, unit: Any) -> None:
@@ -268,6 +368,8 @@ class Check:
             raise ValueError(f"check value cannot be negative: {value!r}")
         if self.per == "on_event" and not self.event:
             raise ValueError("a check with per='on_event' must name its event")
+        if self.scope is not None and self.count_per != "region":
+            raise ValueError("only a region-level target (count_per='region') states a scope")
 
 
 def _is_number(value: Any) -> bool:
@@ -372,11 +474,12 @@ class Requirement:
     grades: tuple[int, ...] = field(default=ALL_GRADES, converter=_to_grades)
     applies_if: tuple[Condition, ...] | None = field(default=None, converter=_to_conditions)
     check: Check | None = None
-    deadline: dt.date | None = field(default=None, converter=_to_date)
+    deadline: dt.date | None = field(default=None)
     note: Text | None = field(default=None, converter=_to_optional_text)
     step: EscalationStep | None = None
     partner: Partner | None = None
     timing: tuple[Timing, ...] = field(default=(), converter=tuple)
+    deadline_as_written: str | None = None
 
     @subject.validator
     def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
@@ -395,6 +498,13 @@ class Requirement:
                 raise ValueError(f"{self.id}: grade {grade!r} is outside 1-12")
 
     def __attrs_post_init__(self) -> None:
+        if isinstance(self.deadline, str):
+            date, read = parse_deadline(self.deadline)
+            if read and self.deadline_as_written is None:
+                object.__setattr__(self, "deadline_as_written", self.deadline)
+            object.__setattr__(self, "deadline", date)
+        elif self.deadline is not None and not isinstance(self.deadline, dt.date):
+            raise ValueError(f"{self.id}: deadline must be a date or text like 2025-12-31, not {self.deadline!r}")
         if self.id.split(".")[1] != self.domain:
             raise ValueError(f"{self.id}: the id's middle part must be its domain {self.domain!r}")
         if self.step is not None and self.domain != "escalation":
@@ -408,6 +518,14 @@ class Requirement:
     def school_duty(self) -> bool:
         """True when a school answers for this requirement itself."""
         return self.duty_holder in vocab.SCHOOL_SIDE
+
+    def deadline_reading(self) -> Text | None:
+        """How a deadline written as text (``2025年底``) was read, or None
+        when it was given as a date."""
+        if self.deadline is None or self.deadline_as_written is None:
+            return None
+        date = self.deadline.isoformat()
+        return Text(f"期限“{self.deadline_as_written}”按 {date} 理解", f"deadline {self.deadline_as_written!r} read as {date}")
 
 
 @frozen

@@ -96,6 +96,7 @@ def load_plugins(
     only: Iterable[str] | None = None,
     extra: Iterable[tuple[str, Any]] = (),
     entry_points: Iterable[metadata.EntryPoint] | None = None,
+    rules_path: Iterable[str] | None = None,
 ) -> Registry:
     """Build a plugin manager and load the jurisdiction plugins.
 
@@ -104,6 +105,9 @@ def load_plugins(
         for tests and embedding.
     :param entry_points: the entry points to load instead of the installed
         ``xinli`` group (tests use this).
+    :param rules_path: folders of TOML rules files to load as plugins
+        besides the entry points (:mod:`xinli.core.rules.folders`); None
+        means ``$XINLI_RULES_PATH`` only, ``()`` none at all.
 
     A plugin that fails to import, implements an unknown hook, takes an
     argument its hook does not offer, lacks an identity, or clashes with an
@@ -128,6 +132,7 @@ def load_plugins(
             registry.problems.append(PluginProblem(ep.name, dist_name, f"import failed: {type(exc).__name__}: {exc}"))
             continue
         candidates.append((ep.name, obj, dist_name, dist_version))
+    candidates += _rules_folder_candidates(registry, wanted, rules_path)
     for name, obj in extra:
         if wanted is None or name in wanted:
             candidates.append((name, obj, None, None))
@@ -136,6 +141,35 @@ def load_plugins(
         if problem is not None:
             registry.problems.append(PluginProblem(name, dist_name, problem))
     return registry
+
+
+def _rules_folder_candidates(registry: Registry, wanted: set[str] | None, rules_path: Iterable[str] | None
+                             ) -> list[tuple[str, Any, str | None, str | None]]:
+    """Plugins from TOML rules files in folders (``$XINLI_RULES_PATH`` and
+    ``rules_path``); a file that fails to load is a problem named by path."""
+    paths = None if rules_path is None else list(rules_path)
+    if paths is not None and not paths:
+        return []
+    from xinli.core.rules.folders import load_folder_plugins, rules_folders
+
+    folders = rules_folders(paths or ())
+    if not folders:
+        return []
+    loaded, failed = load_folder_plugins(folders)
+    for name, path, reason in failed:
+        registry.problems.append(PluginProblem(name, f"rules file {path}", reason))
+    return [(code, obj, f"rules file {path}", None) for code, obj, path in loaded if wanted is None or code in wanted]
+
+
+def _hook_suggestion(message: str) -> str:
+    """A "did you mean" for the unknown hook named in pluggy's message."""
+    import re
+
+    from xinli.core.suggest import did_you_mean
+
+    known = [name for name in dir(hookspecs) if name.startswith("xinli_")]
+    found = re.search(r"unknown hook '(xinli_\w+)'", message)
+    return did_you_mean(found.group(1), known) if found else ""
 
 
 def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, dist_version: str | None) -> str | None:
@@ -148,7 +182,7 @@ def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, di
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         pm.unregister(obj)
-        return f"implements a hook xinli does not define: {exc}"
+        return f"implements a hook xinli does not define: {exc}{_hook_suggestion(str(exc))}"
     others = [p for p in pm.get_plugins() if p is not obj]
     try:
         answers = pm.subset_hook_caller("xinli_jurisdiction", remove_plugins=others)()

@@ -52,6 +52,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     "student_cadres": ("学生干部", "student cadres"),
     "youth_organisations": ("学校团队组织", "school Youth League and Young Pioneers"),
     "school_union": ("学校工会", "school trade union"),
+    "school_and_family": ("学校和家庭（家校共同）", "the school together with families"),
     # outside the school
     "education_authority": ("教育行政部门", "education authority"),
     "research_office": ("教研机构", "teaching-research office"),
@@ -72,6 +73,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     # people a requirement concerns
     "students": ("学生", "students"),
     "parents": ("家长", "parents"),
+    "families": ("家庭", "families"),
     "returning_students": ("复学学生", "students returning to school"),
     "at_risk_students": ("重点关注学生", "students at risk"),
     "new_students": ("新生", "new students"),
@@ -99,6 +101,7 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
         "student_cadres",
         "youth_organisations",
         "school_union",
+        "school_and_family",
     }
 )
 
@@ -150,6 +153,14 @@ COUNT_PER: dict[str, tuple[str, str]] = {
     "region": ("全辖区", "across the region"),
 }
 
+#: Where a region-level target (``count_per = "region"``) is measured:
+#: over all schools of the jurisdiction that sets it (in a run of that
+#: jurisdiction), or separately in each sub-region's run.
+TARGET_SCOPES: dict[str, tuple[str, str]] = {
+    "jurisdiction": ("全辖区统一计算", "measured over the whole jurisdiction"),
+    "each_subregion": ("各下级地区分别计算", "measured in each sub-region"),
+}
+
 OPERATORS: tuple[str, ...] = (">=", "<=", "==", "between", "true")
 
 PARTNER_KINDS: dict[str, tuple[str, str]] = {
@@ -180,3 +191,11 @@ def label(vocabulary: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
     if labels is None:
         return key
     return localize({"zh": labels[-2], "en": labels[-1]}, lang)
+
+
+def book_title(title: str) -> str:
+    """``title`` in 《》, unless the document's title already carries them."""
+    stripped = title.strip()
+    if stripped.startswith("《") and stripped.endswith("》"):
+        return stripped
+    return f"《{stripped}》"

@@ -41,7 +41,8 @@ def load_problems(registry: Registry, code: str) -> list[str]:
 
 def identity_problems(registry: Registry, code: str) -> list[str]:
     """Gaps in what plugin ``code`` says about itself: bilingual names, a
-    known level, a parent (named when it is not installed) and documents
+    known level, a parent below province level (named when it is not
+    installed; a province may declare none or ``national``) and documents
     with bilingual titles and issuers."""
     from xinli.core import vocabulary as vocab
 
@@ -52,8 +53,8 @@ def identity_problems(registry: Registry, code: str) -> list[str]:
     problems += _bilingual("name", jurisdiction.name)
     if jurisdiction.level not in vocab.JURISDICTION_LEVELS:
         problems.append(f"unknown level {jurisdiction.level!r}")
-    if jurisdiction.level != "national" and jurisdiction.parent is None:
-        problems.append(f"a {jurisdiction.level} names its parent jurisdiction (use 'national' under the Ministry)")
+    if jurisdiction.level not in ("national", "province") and jurisdiction.parent is None:
+        problems.append(f"a {jurisdiction.level} names its parent jurisdiction (or its ancestors)")
     if jurisdiction.parent is not None and jurisdiction.parent not in registry.plugins and jurisdiction.parent_name is None:
         problems.append(f"parent {jurisdiction.parent!r} is not installed, so parent_name must say who it is")
     if not jurisdiction.documents:

@@ -18,12 +18,19 @@ if TYPE_CHECKING:
 
 def installed_codes() -> list[str]:
     """The names of every plugin registered in the ``xinli`` entry-point
-    group, whether or not it loads."""
+    group, whether or not it loads, and the codes of the rules files in
+    ``$XINLI_RULES_PATH`` folders."""
     from importlib import metadata
 
     from xinli.core.registry import ENTRY_POINT_GROUP
+    from xinli.core.rules.folders import load_folder_plugins, rules_folders
 
-    return sorted({ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})
+    names = {ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    folders = rules_folders()
+    if folders:
+        loaded, _failed = load_folder_plugins(folders)
+        names |= {code for code, _plugin, _path in loaded}
+    return sorted(names)
 
 
 def load_registry(codes: Iterable[str] | None = None, extra: Iterable[tuple[str, Any]] = ()) -> Registry:

@@ -252,3 +252,79 @@ class TwoNotices:
 BAD_OVERRIDE = BadOverrideCounty()
 LOOSE_COUNTY = LooseCounty()
 PROVINCE = Province()
+
+
+class _RollupLayer:
+    """A jurisdiction of the invented roll-up hierarchy (test_rp province,
+    test_rc city under it, counties test_rx1/test_rx2 under the city and
+    test_rx3 directly under the province; test_ro an unrelated province)."""
+
+    def __init__(self, code: str, zh: str, level: str, parent: str | None, rules: list | None = None,
+                 version: str = "1") -> None:
+        self.code, self.zh, self.level, self.parent = code, zh, level, parent
+        self.doc = f"{zh}〔2024〕{version}号"
+        self.rules = rules or []
+
+    @hookimpl
+    def xinli_jurisdiction(self):
+        return Jurisdiction(code=self.code, name=(self.zh, self.code), level=self.level, parent=self.parent,
+                            documents=[_doc(self.doc)])
+
+    def _cite(self) -> Citation:
+        return Citation(self.code, self.doc, "一、1", "测试")
+
+    @hookimpl
+    def xinli_curriculum_quotas(self):
+        return [r for r in (rule(self) for rule in self.rules) if r.domain == "curriculum"]
+
+    @hookimpl
+    def xinli_other_requirements(self):
+        return [r for r in (rule(self) for rule in self.rules) if r.domain == "other"]
+
+
+def _rp_lessons(layer: _RollupLayer, minimum: int = 8) -> Requirement:
+    return Requirement(id="test_rp.curriculum.lessons", domain="curriculum", text=("课时", "lessons"), level="required",
+                       duty_holder="school", citation=layer._cite(),
+                       check=Check("psych_lessons_per_semester", ">=", minimum, "lessons", "per_semester"))
+
+
+def _rp_coverage(layer: _RollupLayer) -> Requirement:
+    return Requirement(id="test_rp.other.coverage", domain="other", text=("四分之三学校建成辅导室", "3/4 of schools have a room"),
+                       level="required", duty_holder="education_authority", citation=layer._cite(), grades=range(1, 10),
+                       check=Check("has_counseling_room", ">=", "3/4", None, "standing", "region"))
+
+
+def _rp_boarding_plans(layer: _RollupLayer) -> Requirement:
+    return Requirement(id="test_rp.other.boarding-plans", domain="other", text=("寄宿制学校均有预案", "boarding schools all have plans"),
+                       level="required", duty_holder="education_authority", citation=layer._cite(),
+                       applies_if=[Condition("boarding", "==", True)],
+                       check=Check("crisis_plan_in_place", "true", per="standing", count_per="region"))
+
+
+def _rx_plan(layer: _RollupLayer) -> Requirement:
+    return Requirement(id=f"{layer.code}.other.plan", domain="other", text=("预案", "plan"), level="required",
+                       duty_holder="school", citation=layer._cite(), check=Check("crisis_plan_in_place", "true", per="standing"))
+
+
+def _rc_lessons(layer: _RollupLayer, minimum: int) -> Requirement:
+    return Requirement(id="test_rc.curriculum.city-lessons", domain="curriculum", text=("市级课时", "city lessons"),
+                       level="recommended", duty_holder="school", citation=layer._cite(),
+                       check=Check("psych_lessons_per_semester", ">=", minimum, "lessons", "per_semester"))
+
+
+def rollup_plugins(province_minimum: int = 8, city_minimum: int | None = None) -> list[tuple[str, object]]:
+    """The invented roll-up hierarchy as ``(code, plugin)`` pairs; a
+    different ``province_minimum`` stands for a newer version of the
+    province's rules, a ``city_minimum`` for a city rule (recommended)."""
+    version = "1" if province_minimum == 8 else "2"
+    city_rules = [] if city_minimum is None else [lambda layer: _rc_lessons(layer, city_minimum)]
+    return [
+        ("test_rp", _RollupLayer("test_rp", "汇总省", "province", None,
+                                 [lambda layer: _rp_lessons(layer, province_minimum), _rp_coverage, _rp_boarding_plans],
+                                 version)),
+        ("test_rc", _RollupLayer("test_rc", "汇总市", "city", "test_rp", city_rules)),
+        ("test_rx1", _RollupLayer("test_rx1", "甲县", "county", "test_rc", [_rx_plan])),
+        ("test_rx2", _RollupLayer("test_rx2", "乙县", "county", "test_rc")),
+        ("test_rx3", _RollupLayer("test_rx3", "丙县", "county", "test_rp", [_rx_plan])),
+        ("test_ro", _RollupLayer("test_ro", "他省", "province", None, [_rx_plan])),
+    ]

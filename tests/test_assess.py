@@ -231,6 +231,17 @@ FRESH_SCHEMA = {
     "findings": ["id", "run_id", "school", "requirement", "status", "observed", "detail"],
     "waivers": ["id", "run_id", "school_id", "requirement_id", "justification", "approved_by", "start", "expiry"],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
+    "rollups": ["id", "region", "region_name_zh", "region_name_en", "rollup_key", "as_of", "created", "rules_sha256",
+                "plugins", "sources", "schools", "warnings"],
+    "rollup_sources": ["id", "rollup_id", "source_file", "source_run", "region", "region_name_zh", "region_name_en", "as_of",
+                       "created", "run_key", "rules_sha256", "plugins", "facts_sha256", "waivers_sha256", "schools",
+                       "findings", "counts", "superseded_by"],
+    "rollup_items": ["id", "rollup_source", "requirement_id", "scope", "level", "jurisdiction", "text_zh", "text_en",
+                     "expected", "document", "clause", "met", "not_met", "unknown", "not_applicable", "not_yet_due",
+                     "waived", "manual", "status", "observed", "detail"],
+    "rollup_targets": ["id", "rollup_id", "requirement_id", "level", "text_zh", "text_en", "expected", "target_share",
+                       "deadline", "document", "clause", "quote", "status", "observed", "detail"],
+    "rollup_statuses": ["rollup_source", "school_id", "requirement_id", "status"],
 }
 FRESH_INDEXES = {
     "runs": [["region", "created"], ["run_key"]],
@@ -238,6 +249,11 @@ FRESH_INDEXES = {
     "requirements": [["run_id", "requirement_id"]],
     "findings": [["requirement", "status"]],
     "waivers": [["run_id"]],
+    "rollups": [["rollup_key"]],
+    "rollup_sources": [["rollup_id"]],
+    "rollup_items": [["rollup_source"]],
+    "rollup_targets": [["rollup_id"]],
+    "rollup_statuses": [["rollup_source", "requirement_id", "status"]],
 }
 
 
@@ -256,7 +272,7 @@ def test_fresh_database_schema(tmp_path):
     assert db.view_names() == ["finding_details"]
     fks = {(fk.table, fk.column, fk.other_table) for t in db.tables for fk in t.foreign_keys}
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
-    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_waivers"]
+    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_waivers", "m003_rollups"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from xinli.core.rules.toml_plugin import TomlPlugin, export_rules
+from xinli.core.rules.toml_export import export_rules
+from xinli.core.rules.toml_plugin import TomlPlugin
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 BUNDLED = ("chongqing_dadukou", "chongqing_qijiang", "henan", "nanchang", "sichuan_quxian")

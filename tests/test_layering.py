@@ -63,7 +63,7 @@ def test_missing_parent_is_a_warning_not_a_failure():
     assert "缺〔2023〕9号" in warning["message"]["en"]
     missing_doc = checklist["documents"][0]
     assert missing_doc["number"] == "缺〔2023〕9号" and missing_doc["encoded"] is False
-    assert checklist["domains"]["curriculum"] == {"count": 0, "specified": False}
+    assert checklist["domains"]["curriculum"] == {"count": 0, "specified": False, "encoded": True}
 
 
 def test_parent_cycle_is_an_error_naming_the_plugins():

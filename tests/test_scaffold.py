@@ -1,15 +1,13 @@
-"""``xinli new-plugin``: the generated files, the refusals, and (at the end)
-one end-to-end run that installs a scaffolded plugin and runs its checks and
-its own tests."""
+"""``xinli new-plugin``: the generated files, the refusals, every level and
+rules folders.  The installed round trip (pip install in a fresh venv,
+``plugins check --strict``, the package's own tests, assessment) is
+tests/test_adding_a_district.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
 import importlib.util
-import json
-import os
-import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -18,6 +16,7 @@ import pytest
 from conftest import BUNDLED
 
 from xinli.core.rules import scaffold
+from xinli.core.rules.toml_plugin import TomlPlugin
 from xinli.core.rules.validate import check_plugin
 from xinli.testing import checklist_for, load_registry
 from xinli.testing import contract as rules
@@ -41,30 +40,61 @@ def listing(path: Path) -> list[str]:
 # --- the generated files ---------------------------------------------------------
 
 
-def test_render_writes_an_installable_package():
+def test_render_writes_an_installable_package_shaped_like_the_bundled_plugins():
     files = scaffold.render(spec())
     assert sorted(files) == [
-        "README.md", "pyproject.toml", "tests/test_plugin.py",
-        "xinli_bar_county/__init__.py", "xinli_bar_county/plugin.py", "xinli_bar_county/source.txt",
+        "pyproject.toml", "tests/test_plugin.py", "xinli_bar_county/README.md", "xinli_bar_county/__init__.py",
+        "xinli_bar_county/plugin.py", "xinli_bar_county/rules.toml", "xinli_bar_county/source.txt",
     ]
     project = tomllib.loads(files["pyproject.toml"])
     assert project["project"]["name"] == "xinli-bar-county"
-    assert project["project"]["dependencies"] == ["xinli"]
-    assert project["project"]["entry-points"]["xinli"] == {"bar_county": "xinli_bar_county.plugin"}
-    assert project["tool"]["setuptools"]["package-data"] == {"xinli_bar_county": ["source.txt"]}
+    assert project["project"]["dependencies"] == ["xinli>=0.1"]
+    assert project["project"]["entry-points"]["xinli"] == {"bar_county": "xinli_bar_county.plugin:plugin"}
+    assert project["tool"]["setuptools"]["package-data"] == {"xinli_bar_county": ["rules.toml", "source.txt", "README.md"]}
+    assert files["xinli_bar_county/plugin.py"] == (
+        "from xinli.core.rules.toml_plugin import TomlPlugin\nplugin = TomlPlugin.from_package(__package__)\n")
     for path, text in files.items():
         if path.endswith(".py"):
             compile(text, path, "exec")
 
 
-def test_plugin_module_has_identity_cite_helper_and_one_marked_example():
-    plugin = scaffold.render(spec())["xinli_bar_county/plugin.py"]
-    assert 'parent="henan"' in plugin and 'level="county"' in plugin
-    assert 'DOC = "待填写〔2025〕1号"' in plugin and 'date="2025-03-01",  # TODO' in plugin
-    assert "def cite(clause: str, quote: str) -> Citation:" in plugin
-    assert "EXAMPLE — replace with your document's requirements" in plugin
-    assert plugin.count("Requirement(") == 1 and "【示例】" in plugin and "[Example]" in plugin
-    assert 'DocumentRef("教基〔2021〕330号"' in plugin
+def scaffolded(files: dict[str, str], package: str = "xinli_bar_county") -> TomlPlugin:
+    """The scaffolded rules file, loaded as the plugin would load it."""
+    return TomlPlugin(files[f"{package}/rules.toml"], files[f"{package}/source.txt"])
+
+
+def test_rules_file_has_identity_ancestry_and_one_marked_example():
+    files = scaffold.render(spec())
+    rules = files["xinli_bar_county/rules.toml"]
+    plugin = scaffolded(files)
+    jurisdiction = plugin.jurisdiction
+    assert (jurisdiction.level, jurisdiction.parent, jurisdiction.parent_name.zh) == ("county", "henan", "河南省")
+    assert [a.code for a in jurisdiction.ancestors] == ["henan"]
+    (document,) = jurisdiction.documents
+    assert (document.number, document.date) == ("待填写〔2025〕1号", "2025-03-01")
+    assert [ref.number for ref in document.implements] == ["教基〔2021〕330号"]
+    assert plugin.scaffolded_on == "2025-03-01" and jurisdiction.encoded_domains == ()
+    assert "EXAMPLE — replace with your document's requirements" in rules
+    assert [r.id for r in plugin.requirements] == ["bar_county.other.example-work-log"]
+    assert "【示例】" in rules and "[Example]" in rules
+
+
+def test_a_province_needs_no_parent_or_declares_national():
+    alone = scaffolded(scaffold.render(spec(code="bar_prov", level="province", parent=None, parent_name_zh=None,
+                                            parent_name_en=None, parent_documents=[])), "xinli_bar_prov")
+    assert alone.jurisdiction.parent is None and alone.jurisdiction.ancestors == ()
+    national = scaffolded(scaffold.render(spec(code="bar_prov", level="province", parent="national", parent_name_zh="国家",
+                                               parent_name_en="National", parent_level="national", parent_documents=[])),
+                          "xinli_bar_prov")
+    assert [(a.code, a.level) for a in national.jurisdiction.ancestors] == [("national", "national")]
+
+
+def test_a_county_declares_its_whole_line():
+    line = [scaffold.AncestorSpec("bar_prov", "巴省", "Bar Province", "province"),
+            scaffold.AncestorSpec("national", "国家", "National", "national")]
+    plugin = scaffolded(scaffold.render(spec(parent="bar_city", parent_name_zh="巴市", parent_name_en="Bar City",
+                                             parent_level="city", parent_documents=[], ancestors=line)))
+    assert [a.code for a in plugin.jurisdiction.ancestors] == ["bar_city", "bar_prov", "national"]
 
 
 def test_example_quote_is_in_the_placeholder_source_text():
@@ -72,7 +102,7 @@ def test_example_quote_is_in_the_placeholder_source_text():
     source = files["xinli_bar_county/source.txt"]
     assert source.splitlines()[0].startswith("【请用本地文件的全文替换本文件")
     assert "〔略〕" in source
-    assert scaffold.EXAMPLE_QUOTE in source and f'"{scaffold.EXAMPLE_QUOTE}"' in files["xinli_bar_county/plugin.py"]
+    assert scaffold.EXAMPLE_QUOTE in source and f'"{scaffold.EXAMPLE_QUOTE}"' in files["xinli_bar_county/rules.toml"]
 
 
 def test_tests_use_the_contract_in_one_line_and_the_checklist_fixture():
@@ -83,24 +113,18 @@ def test_tests_use_the_contract_in_one_line_and_the_checklist_fixture():
 
 
 def test_readme_is_bilingual_and_names_the_parent():
-    readme = scaffold.render(spec(document_number="巴教〔2025〕3号"))["README.md"]
+    readme = scaffold.render(spec(document_number="巴教〔2025〕3号"))["xinli_bar_county/README.md"]
     for heading in ("## 中文", "## English", "**文件**", "**Document**", "**上级**", "**Parent**",
                     "**覆盖内容**", "**Coverage**", "**解释与取舍**", "**Interpretations**"):
         assert heading in readme
     assert "巴教〔2025〕3号" in readme and "`henan`（河南省）" in readme
 
 
-def test_names_with_quotes_stay_valid_python(tmp_path, monkeypatch):
+def test_names_with_quotes_stay_valid_toml():
     files = scaffold.render(spec(code="quote_county", name_en='The "Quoted" County', document_number='文"号'))
-    scaffold.write_tree(files, tmp_path / "pkg")
-    monkeypatch.syspath_prepend(str(tmp_path / "pkg"))
-    module = importlib.import_module("xinli_quote_county.plugin")
-    try:
-        assert module.JURISDICTION.name.en == 'The "Quoted" County'
-        assert module.JURISDICTION.documents[0].number == '文"号'
-    finally:
-        for name in [m for m in sys.modules if m.startswith("xinli_quote_county")]:
-            del sys.modules[name]
+    plugin = scaffolded(files, "xinli_quote_county")
+    assert plugin.jurisdiction.name.en == 'The "Quoted" County'
+    assert plugin.jurisdiction.documents[0].number == '文"号'
 
 
 @pytest.mark.parametrize("parent", BUNDLED)
@@ -114,7 +138,7 @@ def test_generated_plugin_layers_over_its_parent_and_obeys_the_contract(run, tmp
     monkeypatch.syspath_prepend(str(tmp_path / "pkg"))
     module = importlib.import_module(f"xinli_{code}.plugin")
     try:
-        registry = load_registry(BUNDLED, extra=[(code, module)])
+        registry = load_registry(BUNDLED, extra=[(code, module.plugin)])
         assert registry.problems == []
         assert [str(p) for p in check_plugin(registry, code)] == []
         checklist = checklist_for(registry, code)
@@ -161,14 +185,15 @@ def test_new_plugin_writes_the_package(run, tmp_path):
     result = run("new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
                  "--document-number", "巴教〔2025〕3号", "--directory", str(target))
     assert result.exit_code == 0, result.output
-    assert "xinli plugins check bar_county" in result.output
+    assert "xinli plugins check --strict bar_county" in result.output
     assert listing(tmp_path) == [
-        "xinli-bar_county", "xinli-bar_county/README.md", "xinli-bar_county/pyproject.toml", "xinli-bar_county/tests",
+        "xinli-bar_county", "xinli-bar_county/pyproject.toml", "xinli-bar_county/tests",
         "xinli-bar_county/tests/test_plugin.py", "xinli-bar_county/xinli_bar_county",
-        "xinli-bar_county/xinli_bar_county/__init__.py", "xinli-bar_county/xinli_bar_county/plugin.py",
+        "xinli-bar_county/xinli_bar_county/README.md", "xinli-bar_county/xinli_bar_county/__init__.py",
+        "xinli-bar_county/xinli_bar_county/plugin.py", "xinli-bar_county/xinli_bar_county/rules.toml",
         "xinli-bar_county/xinli_bar_county/source.txt",
     ]
-    assert 'DOC = "巴教〔2025〕3号"' in (target / "xinli_bar_county" / "plugin.py").read_text(encoding="utf-8")
+    assert 'number = "巴教〔2025〕3号"' in (target / "xinli_bar_county" / "rules.toml").read_text(encoding="utf-8")
 
 
 def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_path, monkeypatch):
@@ -176,8 +201,8 @@ def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_pat
     result = run("new-plugin", "baz_district", "--parent", "nanchang", "--name-zh", "巴兹区", "--name-en", "Baz District",
                  "--level", "district")
     assert result.exit_code == 0, result.output
-    plugin = (tmp_path / "xinli-baz_district" / "xinli_baz_district" / "plugin.py").read_text(encoding="utf-8")
-    assert 'level="district"' in plugin and 'parent="nanchang"' in plugin
+    rules = (tmp_path / "xinli-baz_district" / "xinli_baz_district" / "rules.toml").read_text(encoding="utf-8")
+    assert 'level = "district"' in rules and 'code = "nanchang"' in rules
 
 
 @pytest.mark.parametrize(
@@ -187,7 +212,10 @@ def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_pat
         (["bar-county"], "must be a lowercase ASCII identifier"),
         (["1bar"], "must be a lowercase ASCII identifier"),
         (["henan"], "'henan' is already installed"),
-        (["bar_county", "--parent", "atlantis"], "unknown parent 'atlantis'; valid codes: chongqing_dadukou"),
+        (["bar_county", "--parent", "atlantis"], "parent 'atlantis' is not installed; describe it with --parent-name-zh"),
+        (["bar_county", "--parent", ""], "a county needs --parent (only a province may have none)"),
+        (["bar_county", "--parent", "Bar-City"], "--parent 'Bar-City' must be a lowercase ASCII identifier"),
+        (["bar_county", "--parent", "henan", "--ancestor", "atlantis"], "ancestor 'atlantis' is not installed"),
         (["bar_county", "--name-zh", ""], "--name-zh must be one non-empty line"),
     ],
 )
@@ -224,80 +252,111 @@ def test_new_plugin_refuses_a_missing_parent_directory(run, tmp_path):
 # --- end to end (slow: builds and installs a package, ~5-20 s) --------------------
 
 
-def xinli_command() -> str:
-    """The installed ``xinli`` script beside this interpreter."""
-    script = Path(sys.executable).with_name("xinli")
-    if not script.exists():
-        pytest.fail("the xinli console script is not installed beside this interpreter")
-    return str(script)
+def test_a_scaffolded_plugin_with_a_broken_source_is_reported_by_check_and_by_its_tests(run, tmp_path):
+    """The installed round trip (pip install, plugins check, the package's
+    own tests) runs in test_adding_a_district.py in a fresh venv; here the
+    scaffolded rules file loses its quote from source.txt, and both
+    ``plugins check`` and the package's contract find it, while other
+    regions keep working."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    made = run("new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
+               "--rules-folder", str(folder))
+    assert made.exit_code == 0, made.output
+    assert run("--rules", str(folder), "plugins", "check", "bar_county").exit_code == 0
+    source = folder / "bar_county" / "source.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace(scaffold.EXAMPLE_QUOTE, "各学校要认真做好工作"), encoding="utf-8")
+    broken = run("--rules", str(folder), "plugins", "check", "bar_county")
+    assert broken.exit_code == 1
+    assert "bar_county: bar_county.other.example-work-log: quote not found in source.txt" in broken.output
+    assert run("--rules", str(folder), "checklist", "--region", "henan").exit_code == 0
+    plugin = TomlPlugin.from_path(folder / "bar_county" / "rules.toml")
+    registry = load_registry(["henan"], extra=[("bar_county", plugin)])
+    problems = rules.quote_problems(registry, "bar_county", checklist_for(registry, "bar_county"))
+    assert problems == [f"bar_county.other.example-work-log: quote not in source.txt: {scaffold.EXAMPLE_QUOTE}"]
 
 
-def isolated_env(site: Path) -> dict[str, str]:
-    """The environment for subprocesses: ``site`` on PYTHONPATH (so entry
-    points installed there are found), this interpreter's scripts first on
-    PATH, and no plugin selection."""
-    env = {k: v for k, v in os.environ.items() if k not in ("XINLI_PLUGINS", "PYTHONPATH")}
-    env["PYTHONPATH"] = str(site)
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    return env
+# --- any level, any gap (issue 14) ---------------------------------------------------
 
 
-def pip_install_target_command(site: Path, package: str) -> list[str]:
-    """``pip install`` of a local package into ``site`` with this
-    interpreter's setuptools, offline: the test stand-in for a user's
-    ``pip install ./xinli-CODE``."""
-    if importlib.util.find_spec("setuptools") is None:
-        pytest.fail("building a scaffolded plugin needs setuptools>=70.1: pip install '.[test]'")
-    return [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
-            "--target", str(site), package]
+def test_new_plugin_scaffolds_a_province_without_a_parent(run, tmp_path):
+    result = run("new-plugin", "bar_prov", "--level", "province", "--name-zh", "巴省", "--name-en", "Bar Province",
+                 "--directory", str(tmp_path / "p"))
+    assert result.exit_code == 0, result.output
+    plugin = TomlPlugin((tmp_path / "p" / "xinli_bar_prov" / "rules.toml").read_text(encoding="utf-8"))
+    assert plugin.jurisdiction.parent is None and plugin.jurisdiction.level == "province"
 
 
-def run_command(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    """Run ``command`` and capture its output as text."""
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
+def test_new_plugin_scaffolds_a_province_under_an_uninstalled_national(run, tmp_path):
+    result = run("new-plugin", "bar_prov", "--level", "province", "--parent", "national", "--name-zh", "巴省",
+                 "--name-en", "Bar Province", "--directory", str(tmp_path / "p"))
+    assert result.exit_code == 0, result.output
+    plugin = TomlPlugin((tmp_path / "p" / "xinli_bar_prov" / "rules.toml").read_text(encoding="utf-8"))
+    assert [(a.code, a.level, a.name.zh) for a in plugin.jurisdiction.ancestors] == [("national", "national", "国家")]
 
 
-def test_end_to_end_scaffold_installs_checks_lists_and_passes_its_own_tests(tmp_path):
-    """END-TO-END (slow): ``xinli new-plugin bar_county --parent henan``,
-    install the package with pip, ``xinli plugins check bar_county``, its
-    checklist (Henan's items attributed to Henan plus its own example), and
-    the package's own tests; then break its source text and see ``plugins
-    check`` and the package's tests report it while other commands work."""
-    site = tmp_path / "site"
-    env = isolated_env(site)
-    xinli = xinli_command()
+def test_new_plugin_scaffolds_a_county_under_an_uninstalled_city_of_an_installed_province(run, tmp_path):
+    result = run("new-plugin", "bar_county", "--parent", "bar_city", "--parent-name-zh", "巴市", "--parent-name-en", "Bar City",
+                 "--parent-level", "city", "--ancestor", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
+                 "--directory", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    plugin = TomlPlugin((tmp_path / "c" / "xinli_bar_county" / "rules.toml").read_text(encoding="utf-8"),
+                        (tmp_path / "c" / "xinli_bar_county" / "source.txt").read_text(encoding="utf-8"))
+    assert [(a.code, a.level) for a in plugin.jurisdiction.ancestors] == [("bar_city", "city"), ("henan", "province")]
+    registry = load_registry(["henan"], extra=[("bar_county", plugin)])
+    checklist = checklist_for(registry, "bar_county")
+    assert {i["source"] for i in checklist["items"]} == {"henan", "bar_county"}
+    assert [(p["code"], p["installed"]) for p in checklist["region"]["parents"]] == [
+        ("bar_city", False), ("henan", True), ("national", False)]
 
-    made = run_command([xinli, "new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County"],
-                       tmp_path, env)
-    assert made.returncode == 0, made.stderr
-    installed = run_command(pip_install_target_command(site, "./xinli-bar_county"), tmp_path, env)
-    assert installed.returncode == 0, installed.stdout + installed.stderr
 
-    checked = run_command([xinli, "plugins", "check", "bar_county"], tmp_path, env)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "0 problem(s)" in checked.stdout
+def test_a_county_needs_a_parent(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new-plugin", "bar_county", "--name-zh", "巴县", "--name-en", "Bar County")
+    assert result.exit_code == 2 and "a county needs --parent (only a province may have none)" in result.output
+    assert listing(tmp_path) == []
 
-    listed = run_command([xinli, "checklist", "--region", "bar_county", "--format", "json"], tmp_path, env)
-    assert listed.returncode == 0, listed.stderr
-    henan = json.loads(run_command([xinli, "checklist", "--region", "henan", "--format", "json"], tmp_path, env).stdout)
-    items = json.loads(listed.stdout)["items"]
-    assert [i["id"] for i in items if i["source"] == "henan"] == [i["id"] for i in henan["items"]]
-    assert [(i["id"], i["source"]) for i in items if i["source"] != "henan"] == [("bar_county.other.example-work-log", "bar_county")]
 
-    package = tmp_path / "xinli-bar_county"
-    own_tests = run_command([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], package, env)
-    assert own_tests.returncode == 0, own_tests.stdout + own_tests.stderr
-    assert "10 passed" in own_tests.stdout
+def test_a_rules_folder_region_is_checked_strictly_until_its_placeholders_are_replaced(run, tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    made = run("new-plugin", "bar_district", "--parent", "nanchang", "--level", "district", "--name-zh", "巴区",
+               "--name-en", "Bar District", "--rules-folder", str(folder))
+    assert made.exit_code == 0, made.output
+    assert listing(folder) == ["bar_district", "bar_district/rules.toml", "bar_district/source.txt"]
+    loose = run("--rules", str(folder), "plugins", "check", "bar_district")
+    assert loose.exit_code == 0, loose.output
+    strict = run("--rules", str(folder), "plugins", "check", "--strict", "bar_district")
+    assert strict.exit_code == 1
+    assert "placeholder '待填写'" in strict.output and "the day the plugin was scaffolded" in strict.output
+    path = folder / "bar_district" / "rules.toml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("[scaffold]"), text.index("[jurisdiction]")
+    today = dt.date.today().isoformat()
+    text = (text[:start] + text[end:]).replace(f"待填写〔{dt.date.today().year}〕1号", "巴区教〔2025〕1号")
+    text = text.replace("待填写：文件标题", "巴区关于心理危机干预的通知").replace("TODO: the document's title in English", "Notice")
+    text = text.replace("待填写：发文机关", "巴区教育局").replace("TODO: the issuing authority in English", "Bar District Education Bureau")
+    text = text.replace(f'date = "{today}"', 'date = "2025-03-01"')
+    text = text.replace("【示例】各学校", "各学校").replace("[Example] Every", "Every")
+    path.write_text(text, encoding="utf-8")
+    clean = run("--rules", str(folder), "plugins", "check", "--strict", "bar_district")
+    assert clean.exit_code == 0, clean.output + text
 
-    for source in (site / "xinli_bar_county" / "source.txt", package / "xinli_bar_county" / "source.txt"):
-        source.write_text(source.read_text(encoding="utf-8").replace(scaffold.EXAMPLE_QUOTE, "各学校要认真做好工作"), encoding="utf-8")
-    broken = run_command([xinli, "plugins", "check", "bar_county"], tmp_path, env)
-    assert broken.returncode == 1
-    assert "bar_county: bar_county.other.example-work-log: quote not found in source.txt" in broken.stdout
-    assert "Traceback" not in broken.stdout + broken.stderr
-    assert run_command([xinli, "checklist", "--region", "henan"], tmp_path, env).returncode == 0
-    assert run_command([xinli, "regions"], tmp_path, env).returncode == 0
-    failing = run_command([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], package, env)
-    assert failing.returncode == 1 and "quote not in source.txt" in failing.stdout
+
+def test_the_scaffolds_inheritance_test_survives_exclusions_and_overrides():
+    """The generated test of inherited rules passes for a county that
+    excludes one of its parent's items and overrides another, and for a
+    province with no installed parent."""
+    import test_authoring as fx
+
+    exclusion = {"id": "t_prov.staffing.dorm-monitors", "reason": fx.text("不设"),
+                 "citation": {"jurisdiction": "t_county", "document": "测县〔2025〕2号", "clause": "二", "quote": "不设寝室心理委员"}}
+    county = fx.county(exclusions=[exclusion])
+    county["requirements"].append(fx.requirement("t_county", "测县〔2025〕2号", "t_prov.curriculum.lessons",
+                                                 "每学期心理健康课不少于8课时", check={**fx.LESSONS, "value": 10}))
+    registry = fx.registry_of(fx.province(), county)
+    for code, parent in (("t_county", "t_prov"), ("t_prov", "national")):
+        source = scaffold.render(spec(code=code, parent=parent))["tests/test_plugin.py"]
+        namespace: dict = {}
+        exec(compile(source, "test_plugin.py", "exec"), namespace)
+        namespace["test_parent_rules_apply_attributed_to_their_source"](lambda c: checklist_for(registry, c))

@@ -6,6 +6,9 @@ or attributes put the school outside it), ``not_yet_due`` (deadline after the
 as-of date), ``waived`` or ``manual`` (no machine check).  Requirements that
 bind the education authority to a share of its schools (``count_per`` =
 ``region``) and authority duties without a check become region findings.
+A region target an ancestor sets over all of its own schools (``scope`` =
+``jurisdiction``) is not measured in a sub-region's run: it is reported
+``not_applicable`` with "measured at province level".
 
 The evaluation works on compiled requirements and tuples so that a whole
 province (100,000 schools) streams through without building everything in
@@ -44,6 +47,7 @@ class CompiledRequirement:
     expected: str
     deadline: dt.date | None
     region_share: Fraction | None
+    measured_elsewhere: str | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -87,6 +91,8 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
     keys = columns.attributes + [m.key for m in columns.metrics]
     position = {key: i for i, key in enumerate(keys)}
     compiled = []
+    here = checklist["region"]["code"]
+    levels = {p["code"]: p["level"] for p in checklist["region"].get("parents", [])}
     for index, item in enumerate(checklist["items"]):
         check = item["check"]
         region_check = bool(check) and check["count_per"] == "region"
@@ -100,6 +106,11 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
             (position[c["attribute"]], CONDITION_OPS[c["op"]], c["value"]) for c in item["applies_if"] or ()
         )
         share = None
+        elsewhere = None
+        owner = item["citation"]["jurisdiction"]
+        if region_check and check.get("scope") == "jurisdiction" and owner != here:
+            level = levels.get(owner, "ancestor")
+            elsewhere = f"measured at {level} level ({owner}): a target over all of its schools, not this region's alone"
         if region_check:
             share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
         compiled.append(
@@ -114,6 +125,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
+                measured_elsewhere=elsewhere,
             )
         )
     return compiled
@@ -203,6 +215,37 @@ class SchoolEvaluator:
                 yield row_id, "not_met", observed_text(observed), None
 
 
+def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> str:
+    """How one school counts towards a region-level target: ``not_applicable``
+    (outside the rule's grades or known attributes), ``unknown`` (fact
+    missing), ``met`` or ``not_met``.  Shared by assessment and roll-up so a
+    province-wide share counts schools exactly as a county's does."""
+    if set(grades).isdisjoint(req.grades):
+        return "not_applicable"
+    if any(values[c] is not None and not op(values[c], v) for c, op, v in req.conditions):
+        return "not_applicable"
+    value = values[req.metric_index]
+    if value is None:
+        return "unknown"
+    return "met" if req.test(value) else "not_met"
+
+
+def region_verdict(req: CompiledRequirement, meeting: int, applicable: int, unknown: int
+                   ) -> tuple[str, str | None, str | None]:
+    """A region-level target's finding from its tallies: ``(status,
+    observed, detail)``; unknown when the unknown schools could tip it."""
+    if applicable == 0:
+        return "not_applicable", None, "no school in scope"
+    share = Fraction(meeting, applicable)
+    observed = f"{meeting}/{applicable}"
+    detail = f"{unknown} school(s) unknown" if unknown else None
+    if share >= req.region_share:
+        return "met", observed, detail
+    if Fraction(meeting + unknown, applicable) >= req.region_share:
+        return "unknown", observed, detail
+    return "not_met", observed, detail
+
+
 def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
                     ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
     """Region findings: shares of schools meeting a region-level target, and
@@ -211,34 +254,18 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
     for req in requirements:
         if req.scope != "region":
             continue
+        if req.measured_elsewhere is not None:
+            findings.append((req, "not_applicable", None, req.measured_elsewhere))
+            continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
             continue
         if req.region_share is None or req.metric_index is None:
             findings.append((req, "manual", None, None))
             continue
-        applicable = meeting = unknown = 0
+        tally = {"met": 0, "not_met": 0, "unknown": 0, "not_applicable": 0}
         for school in schools:
-            if set(school.grades).isdisjoint(req.grades):
-                continue
-            if any(school.values[c] is not None and not op(school.values[c], v) for c, op, v in req.conditions):
-                continue
-            applicable += 1
-            value = school.values[req.metric_index]
-            if value is None:
-                unknown += 1
-            elif req.test(value):
-                meeting += 1
-        if applicable == 0:
-            findings.append((req, "not_applicable", None, "no school in scope"))
-            continue
-        share = Fraction(meeting, applicable)
-        observed = f"{meeting}/{applicable}"
-        detail = f"{unknown} school(s) unknown" if unknown else None
-        if share >= req.region_share:
-            findings.append((req, "met", observed, detail))
-        elif Fraction(meeting + unknown, applicable) >= req.region_share:
-            findings.append((req, "unknown", observed, detail))
-        else:
-            findings.append((req, "not_met", observed, detail))
+            tally[region_school_status(req, school.grades, school.values)] += 1
+        applicable = tally["met"] + tally["not_met"] + tally["unknown"]
+        findings.append((req, *region_verdict(req, tally["met"], applicable, tally["unknown"])))
     return findings

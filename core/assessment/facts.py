@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.metrics import Metric
@@ -53,6 +53,8 @@ class FactColumns:
 
     attributes: list[str]
     metrics: list[Metric]
+    ignorable: dict[str, str] = field(factory=dict)
+    ignored: list[str] = field(factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -95,7 +97,23 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
         if check and check["metric"] not in keys:
             keys.append(check["metric"])
     ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]
-    return FactColumns(ordered_attributes, [metrics[k] for k in keys])
+    ignorable: dict[str, str] = {}
+    for key, (_kind, zh, _en) in vocab.SCHOOL_ATTRIBUTES.items():
+        if key not in ordered_attributes:
+            ignorable[key] = ignorable[zh] = key
+    for key, metric in metrics.items():
+        if key not in keys:
+            ignorable[key] = ignorable[metric.label.zh] = key
+    return FactColumns(ordered_attributes, [metrics[k] for k in keys], ignorable)
+
+
+def ignored_warning(columns: FactColumns) -> str | None:
+    """One line naming the columns a facts file holds that this region's
+    rules do not use (e.g. an item a county excluded), or None."""
+    if not columns.ignored:
+        return None
+    return (f"warning: column(s) {', '.join(columns.ignored)} are not used by this region's rules "
+            "(an excluded or another region's item) and were ignored")
 
 
 def parse_grades(text: str) -> tuple[int, ...]:
@@ -238,6 +256,10 @@ def _map_header(header: list[str], columns: FactColumns, out: _Collector) -> lis
     for raw in header:
         name = raw.strip()
         key = aliases.get(name) or aliases.get(name.lower())
+        if key is None and name in columns.ignorable:
+            columns.ignored.append(name)
+            mapped.append(None)
+            continue
         if key is None:
             if STUDENT_DATA.search(name):
                 out.add(1, name, None, "looks like student-level data; xinli keeps school-level facts only")
@@ -343,6 +365,10 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
             record: dict[str, Any] = {}
             for name, value in raw.items():
                 key = aliases.get(str(name).strip())
+                if key is None and str(name).strip() in columns.ignorable:
+                    if str(name).strip() not in columns.ignored:
+                        columns.ignored.append(str(name).strip())
+                    continue
                 if key is None:
                     reason = ("looks like student-level data; xinli keeps school-level facts only"
                               if STUDENT_DATA.search(str(name)) else "unknown field for this region")

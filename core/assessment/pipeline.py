@@ -19,7 +19,7 @@ from typing import Any
 from attrs import frozen
 
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
-from xinli.core.assessment.facts import columns_for, format_grades, read_facts
+from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, write_run
@@ -40,6 +40,7 @@ class RunResult:
     findings: int
     counts: dict[str, int]
     timings: dict[str, float]
+    warnings: tuple[str, ...] = ()
 
 
 def rules_digest(checklist: dict[str, Any]) -> str:
@@ -71,6 +72,7 @@ def assess(
     metrics = collect_metrics(registry)
     columns = columns_for(checklist, metrics)
     schools = read_facts(facts_path, columns)
+    warnings = tuple(w for w in (ignored_warning(columns),) if w)
     waivers = []
     if waivers_path is not None:
         waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]})
@@ -85,7 +87,7 @@ def assess(
         previous = existing_run(db, key)
         if previous is not None:
             row = db.execute("select schools, findings, counts from runs where id = ?", [previous]).fetchone()
-            return RunResult(previous, False, row[0], row[1], json.loads(row[2]), timings)
+            return RunResult(previous, False, row[0], row[1], json.loads(row[2]), timings, warnings)
         compiled = compile_requirements(checklist, columns)
         items = {item["id"]: item for item in checklist["items"]}
         requirements = [
@@ -149,4 +151,4 @@ def assess(
     finally:
         db.close()
     timings["total"] = time.perf_counter() - started
-    return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings)
+    return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings, warnings)

@@ -102,10 +102,107 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "quote": "The document's own words.",
         },
     ),
+    "rollups": (
+        "One row per roll-up (`xinli rollup`): a city's or province's view over runs recorded in other databases.",
+        {
+            "id": "Roll-up number, increasing.",
+            "region": "The city or province rolled up into.",
+            "region_name_zh": "Its name in Chinese (from its plugin, or as a county's plugin names its parent).",
+            "region_name_en": "Its name in English.",
+            "rollup_key": "Hash of region, as-of date, rules and the source runs: the same roll-up is never recorded twice.",
+            "as_of": "Date the region's own targets were judged on (YYYY-MM-DD).",
+            "created": "When the roll-up was recorded (UTC, ISO 8601).",
+            "rules_sha256": "SHA-256 of the region's effective rules used for its own targets (empty if not installed).",
+            "plugins": "JSON: each loaded plugin and the distribution and version that provided it.",
+            "sources": "Number of source runs counted (superseded ones left out).",
+            "schools": "Number of schools in the counted source runs.",
+            "warnings": "JSON: mismatches found (different as-of dates or rules versions, one region twice, …), zh and en.",
+        },
+    ),
+    "rollup_sources": (
+        "One row per source run of a roll-up, with its provenance.",
+        {
+            "id": "Row id, referenced by rollup_items and rollup_statuses.",
+            "rollup_id": "The roll-up (rollups.id).",
+            "source_file": "Name of the source database file.",
+            "source_run": "The run's id in the source database.",
+            "region": "The source run's region.",
+            "region_name_zh": "The region's name in Chinese.",
+            "region_name_en": "The region's name in English.",
+            "as_of": "The source run's as-of date.",
+            "created": "When the source run was recorded.",
+            "run_key": "The source run's key (hash of region, facts, waivers, rules and date).",
+            "rules_sha256": "SHA-256 of the rules the source run applied.",
+            "plugins": "JSON: the plugin versions the source run used.",
+            "facts_sha256": "SHA-256 of the source run's facts file.",
+            "waivers_sha256": "SHA-256 of the source run's waivers file, if any.",
+            "schools": "Schools in the source run.",
+            "findings": "Findings in the source run.",
+            "counts": "JSON: the source run's findings per status.",
+            "superseded_by": "Set when another source of the same region was counted instead (its file name).",
+        },
+    ),
+    "rollup_items": (
+        "Per source run and requirement: counts of findings by status, and the source's own region finding.",
+        {
+            "id": "Row id.",
+            "rollup_source": "The source run (rollup_sources.id).",
+            "requirement_id": "Stable requirement id.",
+            "scope": "school or region.",
+            "level": "required, recommended, encouraged or permitted.",
+            "jurisdiction": "Jurisdiction whose document the requirement comes from.",
+            "text_zh": "The requirement in Chinese.",
+            "text_en": "The requirement in English.",
+            "expected": "The check in words.",
+            "document": "Document number.",
+            "clause": "Clause of the document.",
+            "met": "Schools met.",
+            "not_met": "Schools not met.",
+            "unknown": "Schools unknown.",
+            "not_applicable": "Schools outside the requirement.",
+            "not_yet_due": "Schools not yet due.",
+            "waived": "Schools waived.",
+            "manual": "Schools to be checked by hand.",
+            "status": "For a region-level requirement: the source region's own finding.",
+            "observed": "For a region-level requirement: what the source region observed (met/in scope).",
+            "detail": "For a region-level requirement: why (unknown schools, …).",
+        },
+    ),
+    "rollup_targets": (
+        "The rolled-up region's own region-level requirements, judged over all rolled-up schools.",
+        {
+            "id": "Row id.",
+            "rollup_id": "The roll-up (rollups.id).",
+            "requirement_id": "Stable requirement id.",
+            "level": "required, recommended, encouraged or permitted.",
+            "text_zh": "The requirement in Chinese.",
+            "text_en": "The requirement in English.",
+            "expected": "The check in words.",
+            "target_share": "The share of schools the target asks for (0-1), if it is a share.",
+            "deadline": "The target's deadline, if any.",
+            "document": "Document number.",
+            "clause": "Clause of the document.",
+            "quote": "The document's own words.",
+            "status": "met, not_met, unknown, not_applicable, not_yet_due or manual.",
+            "observed": "Schools meeting / schools in scope, over all rolled-up schools.",
+            "detail": "Why (unknown schools, …).",
+        },
+    ),
+    "rollup_statuses": (
+        "Per rolled-up school and target: how the school counts towards the region's own target (no facts copied).",
+        {
+            "rollup_source": "The source run (rollup_sources.id).",
+            "school_id": "The school's identifier from the source run.",
+            "requirement_id": "The target (rollup_targets.requirement_id).",
+            "status": "met, not_met, unknown or not_applicable.",
+        },
+    ),
 }
 
 #: ``run_id`` left blank means the newest run.
 RUN = "coalesce(nullif(:run_id, ''), (select max(id) from runs))"
+#: ``rollup_id`` left blank means the newest roll-up.
+ROLLUP = "coalesce(nullif(:rollup_id, ''), (select max(id) from rollups))"
 
 QUERIES: dict[str, dict[str, str]] = {
     "schools_not_meeting_required": {
@@ -165,6 +262,51 @@ where s.run_id = {RUN} and s.school_id = :school_id
 order by r.requirement_id
 """.strip(),
     },
+    "subregions_below_target": {
+        "title": "Counties below target / 未达到目标的下级辖区",
+        "description": "Per target of the rolled-up region and sub-region: the share of its schools meeting the target "
+                       "where it is below the target share (blank rollup_id: the newest roll-up), lowest first.",
+        "sql": f"""
+select t.requirement_id, s.region, s.region_name_zh, sum(st.status = 'met') as met,
+       sum(st.status in ('met', 'not_met', 'unknown')) as in_scope,
+       round(100.0 * sum(st.status = 'met') / nullif(sum(st.status in ('met', 'not_met', 'unknown')), 0), 1)
+           as percent_met,
+       round(100.0 * t.target_share, 1) as target_percent, s.as_of, s.source_file
+from rollup_targets t
+join rollup_sources s on s.rollup_id = t.rollup_id and s.superseded_by is null
+join rollup_statuses st on st.rollup_source = s.id and st.requirement_id = t.requirement_id
+where t.rollup_id = {ROLLUP} and t.target_share is not null
+group by t.id, s.id
+having sum(st.status = 'met') < t.target_share * sum(st.status in ('met', 'not_met', 'unknown'))
+order by percent_met, s.region
+""".strip(),
+    },
+    "rollup_items_most_often_not_met": {
+        "title": "Items most often not met across sub-regions / 各辖区最常未达到的要求",
+        "description": "Per required school-level item of a roll-up (blank rollup_id: the newest): schools not meeting "
+                       "it across the counted sub-regions, and in how many sub-regions.",
+        "sql": f"""
+select i.requirement_id, min(i.text_zh) as text_zh, min(i.text_en) as text_en, sum(i.not_met) as not_met,
+       sum(i.met) as met, sum(i.unknown) as unknown,
+       round(100.0 * sum(i.not_met) / nullif(sum(i.met + i.not_met + i.unknown), 0), 1) as percent_not_met,
+       sum(i.not_met > 0) as subregions_not_met, count(*) as subregions
+from rollup_items i
+join rollup_sources s on s.id = i.rollup_source and s.superseded_by is null
+where s.rollup_id = {ROLLUP} and i.scope = 'school' and i.level = 'required'
+group by i.requirement_id
+having sum(i.not_met) > 0
+order by not_met desc, i.requirement_id
+""".strip(),
+    },
+    "rollup_sources": {
+        "title": "Roll-up sources / 汇总来源",
+        "description": "The source runs of a roll-up (blank rollup_id: the newest) with their provenance.",
+        "sql": f"""
+select region, region_name_zh, source_file, source_run, as_of, created, schools, facts_sha256, rules_sha256, plugins,
+       superseded_by
+from rollup_sources where rollup_id = {ROLLUP} order by region
+""".strip(),
+    },
     "runs_by_region": {
         "title": "Runs by region / 各辖区评估批次",
         "description": "Every run, newest first, with its status counts.",
@@ -194,7 +336,7 @@ def datasette_metadata(database: str) -> dict[str, Any]:
                        "status found for each. No student data.",
         "databases": {
             database: {
-                "description": "Assessment records written by `xinli assess`.",
+                "description": "Assessment records written by `xinli assess`, and roll-ups written by `xinli rollup`.",
                 "tables": tables,
                 "queries": {name: dict(query) for name, query in QUERIES.items()},
             }

@@ -96,6 +96,49 @@ def m002_waivers(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m003_rollups(db: sqlite_utils.Database) -> None:
+    """Roll-ups: a region's view over runs recorded in other databases (its
+    counties'), with one row per source run, the sources' per-item counts
+    and own region findings, the school-level statuses behind the target
+    region's own region-level targets, and those targets' findings."""
+    db["rollups"].create(
+        {"id": int, "region": str, "region_name_zh": str, "region_name_en": str, "rollup_key": str, "as_of": str,
+         "created": str, "rules_sha256": str, "plugins": str, "sources": int, "schools": int, "warnings": str},
+        pk="id", not_null={"region", "rollup_key", "as_of", "created"},
+    )
+    db["rollups"].create_index(["rollup_key"], unique=True)
+    db["rollup_sources"].create(
+        {"id": int, "rollup_id": int, "source_file": str, "source_run": int, "region": str, "region_name_zh": str,
+         "region_name_en": str, "as_of": str, "created": str, "run_key": str, "rules_sha256": str, "plugins": str,
+         "facts_sha256": str, "waivers_sha256": str, "schools": int, "findings": int, "counts": str,
+         "superseded_by": str},
+        pk="id", foreign_keys=[("rollup_id", "rollups", "id")], not_null={"rollup_id", "region", "source_run"},
+    )
+    db["rollup_sources"].create_index(["rollup_id"])
+    db["rollup_items"].create(
+        {"id": int, "rollup_source": int, "requirement_id": str, "scope": str, "level": str, "jurisdiction": str,
+         "text_zh": str, "text_en": str, "expected": str, "document": str, "clause": str, "met": int, "not_met": int,
+         "unknown": int, "not_applicable": int, "not_yet_due": int, "waived": int, "manual": int, "status": str,
+         "observed": str, "detail": str},
+        pk="id", foreign_keys=[("rollup_source", "rollup_sources", "id")], not_null={"rollup_source", "requirement_id"},
+    )
+    db["rollup_items"].create_index(["rollup_source"])
+    db["rollup_targets"].create(
+        {"id": int, "rollup_id": int, "requirement_id": str, "level": str, "text_zh": str, "text_en": str,
+         "expected": str, "target_share": float, "deadline": str, "document": str, "clause": str, "quote": str,
+         "status": str, "observed": str, "detail": str},
+        pk="id", foreign_keys=[("rollup_id", "rollups", "id")], not_null={"rollup_id", "requirement_id", "status"},
+    )
+    db["rollup_targets"].create_index(["rollup_id"])
+    db["rollup_statuses"].create(
+        {"rollup_source": int, "school_id": str, "requirement_id": str, "status": str},
+        foreign_keys=[("rollup_source", "rollup_sources", "id")],
+        not_null={"rollup_source", "school_id", "requirement_id", "status"},
+    )
+    db["rollup_statuses"].create_index(["rollup_source", "requirement_id", "status"])
+
+
 def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -134,6 +177,54 @@ def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Databas
     except sqlite3.DatabaseError as exc:
         raise XinliError(f"{path}: not a usable xinli database: {exc}") from None
     return db
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite_file(path: str | Path) -> bool:
+    """True when ``path`` starts with SQLite's file header (an empty file,
+    which SQLite treats as a new database, counts too)."""
+    with open(path, "rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    return head in (b"", SQLITE_HEADER)
+
+
+def is_xinli_database(conn: sqlite3.Connection) -> bool:
+    """True when the connected database carries xinli's migrations and its
+    ``runs`` table (a database xinli created)."""
+    tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+    if "_sqlite_migrations" not in tables or "runs" not in tables:
+        return False
+    row = conn.execute("select count(*) from _sqlite_migrations where migration_set = 'xinli'").fetchone()
+    return bool(row and row[0])
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open an existing xinli records database for reading only: nothing is
+    migrated or written, so a file handed in by another office is never
+    changed (a file with a pending write-ahead log is opened read-only
+    through SQLite's shared memory; any other as immutable, leaving no file
+    beside it).  A file that is not SQLite, not xinli's, or corrupted is an
+    :class:`XinliError` naming the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise XinliError(f"{path}: no such database")
+    if not is_sqlite_file(path) or path.stat().st_size == 0:
+        raise XinliError(f"{path}: not an xinli database (not an SQLite file)")
+    try:
+        # Without a write-ahead log beside it the file is read as immutable, so
+        # no -wal/-shm file is left next to a database someone sent in.
+        wal = path.with_name(path.name + "-wal").exists()
+        query = "mode=ro" if wal else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+        if not is_xinli_database(conn):
+            conn.close()
+            raise XinliError(f"{path}: not an xinli database (no xinli records tables)")
+    except sqlite3.DatabaseError as exc:
+        raise XinliError(f"{path}: not a usable xinli database (corrupted?): {exc}") from None
+    return conn
 
 
 def file_sha256(path: str | Path | None) -> str | None:

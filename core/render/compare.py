@@ -63,7 +63,8 @@ def render_compare_markdown(data: dict[str, Any], lang: str = "zh", labels: dict
         for side, key in (("a", "only_a"), ("b", "only_b")):
             code = data[side]["code"]
             if not info["specified"][side]:
-                out.append(f"- `{code}`: {msg('cmp_unspecified', lang)}")
+                encoded = info.get("encoded", {}).get(side, True)
+                out.append(f"- `{code}`: {msg('cmp_unspecified' if encoded else 'not_encoded_yet', lang)}")
             for item in info[key]:
                 out.append(f"- {msg('only_in', lang, code=f'`{code}`')}: [{level(item['level'])}] {t(item['text'])} — "
                            f"{_rule(item, lang, labels)} — {_cite(item)}")
@@ -77,7 +78,8 @@ def render_compare_markdown(data: dict[str, Any], lang: str = "zh", labels: dict
                 field = diff["field"]
                 winner = {"a": a["code"], "b": b["code"]}.get(diff["stricter"] or "") or msg("not_decidable", lang)
                 word = msg("broader" if field == "grades" else "stricter", lang)
-                out.append(f"  - {msg('field_' + field, lang)}: {_value(field, diff['a'], lang, labels)} {msg('vs', lang)} "
+                name = msg("field_" + field, lang) if "field_" + field in messages.MESSAGES else field
+                out.append(f"  - {name}: {_value(field, diff['a'], lang, labels)} {msg('vs', lang)} "
                            f"{_value(field, diff['b'], lang, labels)} ({word}: {winner})")
         if info["same"]:
             out.append(f"- {msg('identical', lang, n=info['same'])}")

@@ -170,7 +170,8 @@ def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]
     if item["check"]:
         rows.append((h("check", lang), _code(check_text(item["check"], lang, labels))))
     if item["deadline"]:
-        rows.append((h("deadline", lang), esc(item["deadline"])))
+        reading = f" ({vocab.localize(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
+        rows.append((h("deadline", lang), esc(item["deadline"] + reading)))
     cite = item["citation"]
     rows.append((h("source", lang), f"{esc(cite['document'])} {esc(cite['clause'])}"
                  f"<blockquote>「{esc(cite['quote'])}」</blockquote>"))
@@ -222,7 +223,8 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
     body = [f"<header><h1>{bi(region['name'], lang)}</h1>", f"<p class=\"meta\">{esc(h('title', lang))} · "
             f"<code>{esc(region['code'])}</code> · {label(vocab.JURISDICTION_LEVELS, region['level'], lang)}"]
     if region["parents"]:
-        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']})" for p in region["parents"])
+        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
+                           + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
         body[-1] += f" · {esc(h('parents', lang))}: {esc(chain)}"
     body[-1] += "</p>"
     body.append(header_block(info))
@@ -233,7 +235,8 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
     for doc in checklist["documents"]:
         flag = "" if doc["encoded"] else f" — <strong>{esc(h('not_encoded', lang))}</strong>"
         date = f", {esc(doc['date'])}" if doc["date"] else ""
-        body.append(f"<li>{esc(doc['number'])}《{esc(vocab.localize(doc['title'], lang))}》, {esc(vocab.localize(doc['issuer'], lang))}"
+        title = vocab.book_title(vocab.localize(doc['title'], lang))
+        body.append(f"<li>{esc(doc['number'])}{esc(title)}, {esc(vocab.localize(doc['issuer'], lang))}"
                     f"{date}{flag}</li>")
     body.append("</ul>")
     for warning in checklist["warnings"]:
@@ -255,8 +258,9 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
             chain = escalation_chain(checklist)
             if chain["steps"]:
                 blocks += flow_figures(chain, lang)
+        encoded = checklist.get("domains", {}).get(domain, {}).get("encoded", True)
         if not items:
-            blocks.append(f'<p class="unspecified">{esc(h("not_specified", lang))}</p>')
+            blocks.append(f'<p class="unspecified">{esc(h("not_specified" if encoded else "not_yet_encoded", lang))}</p>')
         else:
             blocks.append('<ol class="items">' + "".join(_item_html(item, lang, labels) for item in items) + "</ol>")
         # the heading never ends a page: it shares an unbreakable block with

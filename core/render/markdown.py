@@ -107,7 +107,8 @@ def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str
     if item["check"]:
         lines.append(f"  - {h('check', lang)}: {check_text(item['check'], lang, labels)}")
     if item["deadline"]:
-        lines.append(f"  - {h('deadline', lang)}: {item['deadline']}")
+        reading = f" ({t(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
+        lines.append(f"  - {h('deadline', lang)}: {item['deadline']}{reading}")
     cite = item["citation"]
     lines.append(f"  - {h('source', lang)}: {cite['document']} {cite['clause']} —「{cite['quote']}」")
     if item.get("source") and item["source"] != item["id"].split(".", 1)[0] or item.get("replaces"):
@@ -132,7 +133,8 @@ def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
     level = vocab.label(vocab.JURISDICTION_LEVELS, region["level"], lang)
     out.append(f"- {h('region', lang)}: `{region['code']}` ({level})")
     if region["parents"]:
-        chain = " → ".join(f"{t(p['name'], lang)} (`{p['code']}`)" for p in region["parents"])
+        chain = " → ".join(f"{t(p['name'], lang)} (`{p['code']}`)" + ("" if p.get("installed", True) else f", {h('not_encoded', lang)}")
+                           for p in region["parents"])
         out.append(f"- {h('parents', lang)}: {chain}")
     if checklist.get("as_of"):
         out.append(f"- {h('as_of', lang)}: {checklist['as_of']}")
@@ -140,7 +142,7 @@ def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
     for doc in checklist["documents"]:
         flag = "" if doc["encoded"] else f" — **{h('not_encoded', lang)}**"
         date = f", {doc['date']}" if doc["date"] else ""
-        out.append(f"- {doc['number']}《{t(doc['title'], lang)}》, {t(doc['issuer'], lang)}{date}{flag}")
+        out.append(f"- {doc['number']}{vocab.book_title(t(doc['title'], lang))}, {t(doc['issuer'], lang)}{date}{flag}")
     if checklist["warnings"]:
         out += ["", f"## {h('warnings', lang)}", ""]
         out += [f"> ⚠ {t(w['message'], lang)}" for w in checklist["warnings"]]
@@ -148,11 +150,14 @@ def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
         heading = zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
         out += ["", f"## {heading}", ""]
         items = [item for item in checklist["items"] if item["domain"] == domain]
+        encoded = checklist.get("domains", {}).get(domain, {}).get("encoded", True)
         if not items:
-            out.append(f"_{h('not_specified', lang)}_")
+            out.append(f"_{h('not_specified' if encoded else 'not_yet_encoded', lang)}_")
             continue
         for item in items:
             out += render_item(item, lang, checklist.get("metric_labels"))
+        if not encoded:
+            out += ["", f"_{h('partly_encoded', lang)}_"]
     if checklist.get("excluded"):
         out += ["", f"## {h('excluded', lang)}", ""]
         for ex in checklist["excluded"]:

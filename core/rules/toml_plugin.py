@@ -1,21 +1,22 @@
-"""Plugins written as data: a TOML file of requirements, loaded by a small
-plugin class, so that a policy officer who does not write Python can keep a
-district's rules.
+"""Plugins written as data: a TOML rules file read by a small plugin class,
+so that a policy officer who does not write Python can keep a region's
+rules.
 
-The file has a ``[jurisdiction]`` table (with ``[[jurisdiction.documents]]``),
-``[[requirements]]`` tables with the same fields as the checklist contract
-(docs/checklist-format.md; absent keys mean "none"), and optional
-``[[exclusions]]``.  :func:`export_rules` writes an installed plugin in this
-form with tomli-w; :class:`TomlPlugin` reads it back.
+The format (``[jurisdiction]`` with its documents, ancestors and coverage,
+``[[requirements]]``, ``[[exclusions]]`` and ``[[metrics]]``) is documented
+field by field in ``docs/rules-format.md``;
+:mod:`xinli.core.rules.toml_export` writes any installed plugin in it and
+:mod:`xinli.core.rules.folders` loads such files from folders
+(``XINLI_RULES_PATH``, ``xinli --rules DIR``) without packaging.
 
-A package ships such a plugin with two lines (the bundled plugins do
-exactly this)::
+A package ships the same file unchanged with a two-line ``plugin.py``
+(the bundled plugins do exactly this)::
 
-    # xinli_bar_county/plugin.py
     from xinli.core.rules.toml_plugin import TomlPlugin
     plugin = TomlPlugin.from_package(__package__)
 
 and the entry point ``bar_county = "xinli_bar_county.plugin:plugin"``.
+This module reads only; it imports no registry, so the registry can use it.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from xinli.core import hookimpl
+from xinli.core.assessment.metrics import Metric
 from xinli.core.errors import XinliError
-from xinli.core.layering import EffectiveItem
 from xinli.core.model import (
+    Ancestor,
     Check,
     Citation,
     Condition,
@@ -41,34 +43,10 @@ from xinli.core.model import (
     Requirement,
     Timing,
 )
-from xinli.core.registry import Registry
-from xinli.core.views.checklist import citation_dict, item_dict, text_dict
-
-#: Checklist fields that describe a region's layering, not the rule itself.
-DERIVED_FIELDS = ("school_duty", "source", "replaces", "looser_than_parent")
-
-
-def _drop_none(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_drop_none(v) for v in value]
-    return value
 
 
 def _text(data: dict[str, str] | None) -> tuple[str, str] | None:
     return None if data is None else (data["zh"], data["en"])
-
-
-def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
-    """A requirement as a TOML-ready table: the checklist contract's fields,
-    without derived ones and without empty values."""
-    data = item_dict(EffectiveItem(requirement, requirement.citation.jurisdiction))
-    for key in DERIVED_FIELDS:
-        data.pop(key, None)
-    if not data.get("timing"):
-        data.pop("timing", None)
-    return _drop_none(data)
 
 
 def requirement_from_dict(data: dict[str, Any]) -> Requirement:
@@ -89,6 +67,7 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         check=Check(
             metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
             per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
+            scope=check.get("scope"),
         ) if check else None,
         deadline=data.get("deadline"),
         note=_text(data.get("note")),
@@ -99,33 +78,6 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
     )
 
 
-def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
-    """A jurisdiction's identity as a TOML-ready table."""
-    return _drop_none({
-        "code": jurisdiction.code,
-        "name": text_dict(jurisdiction.name),
-        "level": jurisdiction.level,
-        "parent": jurisdiction.parent,
-        "parent_name": text_dict(jurisdiction.parent_name),
-        "documents": [
-            {
-                "number": doc.number,
-                "title": text_dict(doc.title),
-                "issuer": text_dict(doc.issuer),
-                "date": doc.date,
-                "has_official_number": doc.has_official_number,
-                "implements": [{"number": r.number, "title": r.title_zh, "issuer": r.issuer_zh, "jurisdiction": r.jurisdiction}
-                               for r in doc.implements],
-                "note": text_dict(doc.note),
-                "in_force_from": doc.in_force_from,
-                "repealed_on": doc.repealed_on,
-                "replaced_by": doc.replaced_by,
-            }
-            for doc in jurisdiction.documents
-        ],
-    })
-
-
 def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
     """Build a :class:`Jurisdiction` from its table."""
     return Jurisdiction(
@@ -134,6 +86,14 @@ def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
         level=data["level"],
         parent=data.get("parent"),
         parent_name=_text(data.get("parent_name")),
+        ancestors=[
+            Ancestor(a["code"], _text(a.get("name")), a.get("level"),
+                     [DocumentRef(r["number"], r["title"], r["issuer"], r.get("jurisdiction", a["code"]))
+                      for r in a.get("documents", [])])
+            for a in data.get("ancestors", [])
+        ],
+        encoded_domains=data.get("encoded_domains"),
+        encoded_clauses=data.get("encoded_clauses", []),
         documents=[
             Document(
                 number=doc["number"], title=_text(doc["title"]), issuer=_text(doc["issuer"]), date=doc["date"],
@@ -146,6 +106,63 @@ def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
             for doc in data.get("documents", [])
         ],
     )
+
+
+def metric_from_dict(data: dict[str, Any]) -> Metric:
+    """Build a :class:`Metric` from a ``[[metrics]]`` table; ``help``
+    defaults to the label."""
+    label = _text(data["label"])
+    return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label)
+
+
+#: The fields each table of a rules file may hold (docs/rules-format.md).
+FIELDS: dict[str, frozenset[str]] = {
+    "top": frozenset({"jurisdiction", "requirements", "exclusions", "metrics", "scaffold"}),
+    "jurisdiction": frozenset({"code", "name", "level", "parent", "parent_name", "ancestors", "documents",
+                               "encoded_domains", "encoded_clauses"}),
+    "documents": frozenset({"number", "title", "issuer", "date", "has_official_number", "implements", "note",
+                            "in_force_from", "repealed_on", "replaced_by"}),
+    "ancestors": frozenset({"code", "name", "level", "documents"}),
+    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "citation", "subject", "grades",
+                               "applies_if", "check", "deadline", "note", "step", "partner", "timing"}),
+    "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope"}),
+    "exclusions": frozenset({"id", "citation", "reason"}),
+    "metrics": frozenset({"key", "label", "type", "unit", "help"}),
+}
+
+
+def unknown_fields(data: dict[str, Any]) -> list[str]:
+    """Fields of a rules file that the format does not have, each with
+    where it is and a "did you mean" suggestion (a misspelt field would
+    otherwise be silently ignored)."""
+    from xinli.core.suggest import did_you_mean
+
+    found: list[str] = []
+
+    def look(table: Any, kind: str, where: str) -> None:
+        if not isinstance(table, dict):
+            return
+        for key in table:
+            if key not in FIELDS[kind]:
+                found.append(f"unknown field {key!r} in {where}{did_you_mean(key, FIELDS[kind])}")
+
+    look(data, "top", "the file")
+    jurisdiction = data.get("jurisdiction", {})
+    look(jurisdiction, "jurisdiction", "[jurisdiction]")
+    for i, doc in enumerate(jurisdiction.get("documents", []) if isinstance(jurisdiction, dict) else [], 1):
+        look(doc, "documents", f"[[jurisdiction.documents]] #{i}")
+    for i, anc in enumerate(jurisdiction.get("ancestors", []) if isinstance(jurisdiction, dict) else [], 1):
+        look(anc, "ancestors", f"[[jurisdiction.ancestors]] #{i}")
+    for i, req in enumerate(data.get("requirements", []), 1):
+        name = req.get("id", f"#{i}") if isinstance(req, dict) else f"#{i}"
+        look(req, "requirements", f"requirement {name}")
+        if isinstance(req, dict):
+            look(req.get("check"), "check", f"the check of {name}")
+    for i, exc in enumerate(data.get("exclusions", []), 1):
+        look(exc, "exclusions", f"[[exclusions]] #{i}")
+    for i, metric in enumerate(data.get("metrics", []), 1):
+        look(metric, "metrics", f"[[metrics]] #{i}")
+    return found
 
 
 class TomlPlugin:
@@ -161,16 +178,23 @@ class TomlPlugin:
         self.package = package
         try:
             data = tomllib.loads(text)
+            unknown = unknown_fields(data)
+            if unknown:
+                raise ValueError("; ".join(unknown))
+            self.scaffolded_on: str | None = str(data["scaffold"]["created"]) if "scaffold" in data else None
             self.jurisdiction = jurisdiction_from_dict(data["jurisdiction"])
             self.requirements = [requirement_from_dict(r) for r in data.get("requirements", [])]
             self.exclusions = [
                 Exclusion(e["id"], Citation(**e["citation"]), _text(e["reason"])) for e in data.get("exclusions", [])
             ]
+            self.metrics = [metric_from_dict(m) for m in data.get("metrics", [])]
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
             raise XinliError(f"{origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
         self._source_text = source_text
         if self.exclusions:
             self.xinli_exclusions = self._exclusions_hook()
+        if self.metrics:
+            self.xinli_register_metrics = self._metrics_hook()
 
     @classmethod
     def from_path(cls, path: str | Path) -> TomlPlugin:
@@ -242,33 +266,14 @@ class TomlPlugin:
 
         return xinli_exclusions
 
+    def _metrics_hook(self) -> Any:
+        """The ``xinli_register_metrics`` hook, offered only by a file that
+        has ``[[metrics]]`` tables: the metrics its checks add."""
+        metrics = self.metrics
 
-def export_rules(registry: Registry, code: str) -> dict[str, Any]:
-    """Plugin ``code``'s identity, own requirements (including its
-    overrides of ancestors' ids) and exclusions, as a TOML-ready dict."""
-    from xinli.core.layering import resolve
+        @hookimpl
+        def xinli_register_metrics() -> list[Metric]:
+            """The ``[[metrics]]`` tables."""
+            return metrics
 
-    plugin = registry.get(code)
-    resolution = resolve(registry, code)
-    own = [item.requirement for item in resolution.items if item.source == code]
-    exclusions = [
-        {"id": ex.exclusion.id, "citation": citation_dict(ex.exclusion.citation), "reason": text_dict(ex.exclusion.reason)}
-        for ex in resolution.excluded
-        if ex.by == code
-    ]
-    data: dict[str, Any] = {
-        "jurisdiction": jurisdiction_to_dict(plugin.jurisdiction),
-        "requirements": [requirement_to_dict(r) for r in own],
-    }
-    if exclusions:
-        data["exclusions"] = exclusions
-    return data
-
-
-def export_rules_toml(registry: Registry, code: str) -> str:
-    """:func:`export_rules` written as TOML text by tomli-w."""
-    import tomli_w
-
-    header = (f"# xinli rules for {code}, exported by `xinli export-rules`.\n"
-              "# Field meanings: docs/checklist-format.md. Load with xinli.core.rules.toml_plugin.TomlPlugin.\n\n")
-    return header + tomli_w.dumps(export_rules(registry, code))
+        return xinli_register_metrics

@@ -4,9 +4,14 @@
 is sound): identity and documents, ids, layering (overrides and exclusions
 of existing ancestor ids), checks naming registered metrics with operators
 that fit the metric's type, quotes found in the plugin's ``source.txt``, and
-anything shaped like personal data.  :func:`plugin_warnings` returns what is
-worth a look but not wrong: a parent that is not installed, and overrides
-looser than the ancestor's rule they replace.
+anything shaped like personal data, hooks and metrics misspelt (with "did
+you mean"), region share targets without a denominator.
+:func:`plugin_warnings` returns what is worth a look but not wrong, and
+what ``plugins check --strict`` fails on: scaffold placeholders left in
+(待填写, 【示例】, TODO, a document dated the scaffold day), region targets
+that do not state their scope, and overrides looser than the ancestor's
+rule they replace.  :func:`plugin_notes` lists declared ancestors nobody
+installed, which no check fails on.
 """
 
 from __future__ import annotations
@@ -17,14 +22,17 @@ from importlib import resources
 
 from attrs import frozen
 
+from xinli.core import hookspecs
 from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
-from xinli.core.layering import chain_of, effective_rules
+from xinli.core.layering import lineage, resolve
 from xinli.core.model import Requirement, Text
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
+from xinli.core.suggest import did_you_mean
 
 MOBILE_NUMBER = re.compile(r"(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
+PLACEHOLDERS = ("待填写", "【示例】", "[Example]", "TODO")
 ID_CARD_NUMBER = re.compile(r"(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)")
 
 
@@ -89,11 +97,66 @@ def check_types(req: Requirement, metric: Metric) -> str | None:
     if metric.type == "integer" and check.op in (">=", "<=", "=="):
         if isinstance(check.value, float) and not check.value.is_integer():
             return f"metric {metric.key!r} counts whole units; {check.value} is not whole"
-    if isinstance(check.value, str) and metric.unit != "share" and check.count_per != "region":
+    if check.count_per == "region":
+        if check.op != "true" and not isinstance(check.value, str):
+            return ("a region-level share target needs its denominator: write the value as a share such as '9/10' "
+                    "(of the schools in scope), or op 'true' for every school")
+        if check.unit not in (None, "share") and not (check.op == "true" and check.unit == metric.unit):
+            return f"a region-level share target counts schools: leave unit empty (or 'share'), not {check.unit!r}"
+        return None
+    if isinstance(check.value, str) and metric.unit != "share":
         return f"a share value needs a share metric; {metric.key!r} is in {metric.unit}"
     if check.unit is not None and metric.unit is not None and check.unit != metric.unit and metric.unit != "flag":
         return f"unit {check.unit!r} differs from the metric's unit {metric.unit!r}"
     return None
+
+
+def placeholder_problems(plugin: LoadedPlugin, own: list[Requirement], exclusion_texts: list[str]) -> list[Problem]:
+    """Scaffold placeholders still in a plugin: 待填写, 【示例】, TODO, and a
+    document dated the day the plugin was scaffolded."""
+    code = plugin.code
+    jurisdiction = plugin.jurisdiction
+    problems: list[Problem] = []
+    identity = [jurisdiction.name.zh, jurisdiction.name.en]
+    for doc in jurisdiction.documents:
+        identity += [doc.number, doc.title.zh, doc.title.en, doc.issuer.zh, doc.issuer.en]
+    for text in identity + exclusion_texts:
+        for marker in PLACEHOLDERS:
+            if marker in text:
+                problems.append(Problem(code, None, f"placeholder {marker!r} left in: {text[:60]}"))
+                break
+    for req in own:
+        for text in _texts(req):
+            marker = next((m for m in PLACEHOLDERS if m in text), None)
+            if marker:
+                problems.append(Problem(code, req.id, f"placeholder {marker!r} left in: {text[:60]}"))
+                break
+    package = getattr(plugin.plugin, "package", None)
+    if package:
+        try:
+            readme = resources.files(package).joinpath("README.md").read_text(encoding="utf-8")
+        except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError):
+            readme = ""
+        marker = next((m for m in ("待填写", "TODO") if m in readme), None)
+        if marker:
+            problems.append(Problem(code, "README.md", f"placeholder {marker!r} left in the README"))
+    created = getattr(plugin.plugin, "scaffolded_on", None)
+    for doc in jurisdiction.documents:
+        if created and doc.date == created:
+            problems.append(Problem(code, None, f"document {doc.number} is dated {doc.date}, the day the plugin was scaffolded: "
+                                    "write the date printed on the document (then delete the [scaffold] table)"))
+    return problems
+
+
+def _hook_name_problems(plugin: LoadedPlugin) -> list[Problem]:
+    """Functions named like a hook (``xinli_...``) that are not one, with a
+    suggestion: a misspelt hook is otherwise silently never called."""
+    known = set(hookspecs.RULE_HOOKS.values()) | {"xinli_jurisdiction", "xinli_exclusions", "xinli_register_metrics"}
+    problems = []
+    for name in dir(plugin.plugin):
+        if name.startswith("xinli_") and name not in known and callable(getattr(plugin.plugin, name, None)):
+            problems.append(Problem(plugin.code, None, f"{name!r} is not a xinli hook{did_you_mean(name, known)}"))
+    return problems
 
 
 def check_plugin(registry: Registry, code: str) -> list[Problem]:
@@ -109,12 +172,20 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
     else:
         for number in find_personal_data(source):
             problems.append(Problem(code, "source.txt", f"looks like personal data: {number}"))
+    problems += _hook_name_problems(plugin)
     try:
         metrics = collect_metrics(registry)
-        items = effective_rules(registry, code)
+        resolution = resolve(registry, code)
+        line = lineage(registry, code)
     except XinliError as exc:
         return problems + [Problem(code, None, str(exc))]
-    for item in items:
+    collectable = _collectable_metrics(registry, [p.code for p in line.chain])
+    own_exclusions = [ex for ex in resolution.excluded if ex.by == code]
+    for ex in own_exclusions:
+        if source is not None and not sourcetext.quote_found(ex.exclusion.citation.quote, source):
+            problems.append(Problem(code, f"exclusion of {ex.exclusion.id}",
+                                    f"quote not found in source.txt: 「{ex.exclusion.citation.quote[:40]}」"))
+    for item in resolution.items:
         if item.source != code:
             continue
         req = item.requirement
@@ -123,7 +194,11 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
         if req.check is not None:
             metric = metrics.get(req.check.metric)
             if metric is None:
-                problems.append(Problem(code, req.id, f"check uses unregistered metric {req.check.metric!r}"))
+                problems.append(Problem(code, req.id, f"check uses unregistered metric {req.check.metric!r}"
+                                        + did_you_mean(req.check.metric, metrics)))
+            elif req.check.metric not in collectable:
+                problems.append(Problem(code, req.id, f"metric {req.check.metric!r} is registered only by a plugin outside "
+                                        f"{code}'s line ({' -> '.join(p.code for p in line.chain)}), so the region cannot collect it"))
             else:
                 mismatch = check_types(req, metric)
                 if mismatch:
@@ -134,16 +209,36 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
     return problems
 
 
+def _collectable_metrics(registry: Registry, line: list[str]) -> set[str]:
+    """Metric keys a region can collect: the built-in ones and those the
+    plugins of its own line register."""
+    from xinli.core.assessment.metrics import builtin_metrics
+
+    keys = set(builtin_metrics())
+    for code in line:
+        plugin = registry.plugins[code]
+        others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
+        caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
+        keys |= {m.key for answer in caller() for m in answer or ()}
+    return keys
+
+
 def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
     """What deserves a look in plugin ``code`` without being wrong."""
     warnings: list[Problem] = []
     try:
-        _chain, missing = chain_of(registry, code)
-        items = effective_rules(registry, code)
+        resolution = resolve(registry, code)
     except XinliError:
         return warnings
-    if missing is not None and missing.child == code:
-        warnings.append(Problem(code, None, f"parent {missing.code!r} is not installed; its rules are not inherited"))
+    items = resolution.items
+    own = [item.requirement for item in resolution.items if item.source == code]
+    reasons = [t for ex in resolution.excluded if ex.by == code for t in (ex.exclusion.reason.zh, ex.exclusion.reason.en)]
+    warnings += placeholder_problems(registry.get(code), own, reasons)
+    for item in items:
+        req = item.requirement
+        if item.source == code and req.check is not None and req.check.count_per == "region" and req.check.scope is None:
+            warnings.append(Problem(code, req.id, "region-level target does not state its scope "
+                                    "('jurisdiction' or 'each_subregion'); it is measured on whatever schools are assessed"))
     for item in items:
         if item.source == code and item.looser and item.replaced is not None:
             old, new = item.replaced.citation, item.requirement.citation
@@ -153,6 +248,22 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
                 f"{old.document} {old.clause} -> {new.document} {new.clause}",
             ))
     return warnings
+
+
+def plugin_notes(registry: Registry, code: str) -> list[Problem]:
+    """What a reader should know but nobody needs to fix: each declared
+    ancestor of ``code`` that nobody installed (its rules are not encoded;
+    real hierarchies have such gaps)."""
+    try:
+        line = lineage(registry, code)
+    except XinliError:
+        return []
+    notes = []
+    for missing in line.missing:
+        if missing.child == code:
+            what = "parent" if missing.code == line.declared[0].code else "ancestor"
+            notes.append(Problem(code, None, f"{what} {missing.code!r} is not installed; its rules are not encoded here"))
+    return notes
 
 
 def check_all(registry: Registry, codes: list[str] | None = None) -> tuple[list[Problem], list[Problem]]:

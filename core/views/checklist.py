@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from xinli.core import vocabulary as vocab
-from xinli.core.layering import EffectiveItem, chain_of
+from xinli.core.layering import EffectiveItem, Lineage, MissingParent, lineage
 from xinli.core.model import Check, Condition, Document, Jurisdiction, Requirement, Text
 from xinli.core.registry import LoadedPlugin, Registry
 
@@ -48,6 +48,7 @@ def check_dict(check: Check | None) -> dict[str, Any] | None:
         "per": check.per,
         "count_per": check.count_per,
         "event": check.event,
+        "scope": check.scope,
     }
 
 
@@ -78,17 +79,31 @@ def document_dict(jurisdiction: str, doc: Document) -> dict[str, Any]:
     }
 
 
-def region_dict(jurisdiction: Jurisdiction, chain: list[LoadedPlugin]) -> dict[str, Any]:
-    """The contract's ``region`` object: the jurisdiction and its parents."""
+def region_dict(jurisdiction: Jurisdiction, chain: list[LoadedPlugin] | Lineage) -> dict[str, Any]:
+    """The contract's ``region`` object: the jurisdiction and its ancestors
+    nearest first, installed ones and (given a :class:`Lineage`) declared
+    ones nobody installed (``installed: false``)."""
+    if isinstance(chain, Lineage):
+        installed = {p.code: p for p in chain.chain[:-1]}
+        parents = []
+        for ancestor in chain.declared:
+            plugin = installed.get(ancestor.code)
+            if plugin is not None:
+                parents.append({"code": plugin.code, "name": text_dict(plugin.jurisdiction.name),
+                                "level": plugin.jurisdiction.level, "installed": True})
+            else:
+                name = ancestor.name or Text(ancestor.code, ancestor.code)
+                parents.append({"code": ancestor.code, "name": text_dict(name), "level": ancestor.level or "unknown",
+                                "installed": False})
+    else:
+        parents = [{"code": p.code, "name": text_dict(p.jurisdiction.name), "level": p.jurisdiction.level, "installed": True}
+                   for p in reversed(chain[:-1])]
     return {
         "code": jurisdiction.code,
         "name": text_dict(jurisdiction.name),
         "level": jurisdiction.level,
         "parent": jurisdiction.parent,
-        "parents": [
-            {"code": p.code, "name": text_dict(p.jurisdiction.name), "level": p.jurisdiction.level, "installed": True}
-            for p in reversed(chain[:-1])
-        ],
+        "parents": parents,
     }
 
 
@@ -113,6 +128,7 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
         "applies_if": conditions_dict(req.applies_if),
         "check": check_dict(req.check),
         "deadline": req.deadline.isoformat() if req.deadline else None,
+        "deadline_reading": text_dict(req.deadline_reading()),
         "citation": citation_dict(req.citation),
         "note": text_dict(req.note),
         "source": item.source,
@@ -153,7 +169,8 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     """
     from xinli.core.layering import resolve
 
-    chain, missing = chain_of(registry, code)
+    line = lineage(registry, code)
+    chain = line.chain
     resolution = resolve(registry, code, as_of)
     jurisdiction = chain[-1].jurisdiction
     on = as_of or dt.date.today()
@@ -175,47 +192,23 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
                 },
             }
         )
-    if missing is not None:
-        for ref in missing.documents:
-            documents.insert(
-                0,
-                {
-                    "jurisdiction": ref.jurisdiction or missing.code,
-                    "number": ref.number,
-                    "has_official_number": True,
-                    "title": {"zh": ref.title_zh, "en": ref.title_zh},
-                    "issuer": {"zh": ref.issuer_zh, "en": ref.issuer_zh},
-                    "date": None,
-                    "implements": [],
-                    "encoded": False,
-                },
-            )
-        names = ", ".join(ref.number for ref in missing.documents)
-        parent_name = missing.name.zh if missing.name else missing.code
-        zh_docs = f"其文件 {names} 未编码" if names else "其文件均未编码"
-        en_docs = f"its document(s) {names} are not encoded" if names else "none of its documents is encoded"
-        warnings.append(
-            {
-                "code": "parent-not-installed",
-                "jurisdiction": missing.code,
-                "message": {
-                    "zh": f"上级辖区“{parent_name}”（{missing.code}）未安装，{zh_docs}；本清单只含已编码文件的要求。",
-                    "en": (
-                        f"parent jurisdiction {missing.code!r} ({parent_name}) is not installed; {en_docs}, "
-                        "so this checklist holds only the encoded documents' rules."
-                    ),
-                },
-            }
-        )
+    missing_docs: list[dict[str, Any]] = []
+    for missing in line.missing:
+        missing_docs += [_missing_document(missing, ref) for ref in missing.documents]
+        warnings.append(_missing_warning(missing, missing is line.missing[0]))
+    documents[:0] = missing_docs
     effective = _order_steps(resolution.items)
     items = [item_dict(item) for item in effective]
     domains = {}
     for domain in vocab.DOMAINS:
         count = sum(1 for item in items if item["domain"] == domain)
-        domains[domain] = {"count": count, "specified": count > 0}
+        not_encoded = [p.code for p in chain if not p.jurisdiction.encodes(domain)]
+        domains[domain] = {"count": count, "specified": count > 0, "encoded": not not_encoded}
+        if not_encoded:
+            domains[domain]["not_encoded_by"] = not_encoded
     return {
         "schema": SCHEMA_ID,
-        "region": region_dict(jurisdiction, chain),
+        "region": region_dict(jurisdiction, line),
         "as_of": as_of.isoformat() if as_of else None,
         "documents": documents,
         "warnings": warnings,
@@ -232,6 +225,40 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
             }
             for ex in resolution.excluded
         ],
+    }
+
+
+def _missing_document(missing: MissingParent, ref: Any) -> dict[str, Any]:
+    return {
+        "jurisdiction": ref.jurisdiction or missing.code,
+        "number": ref.number,
+        "has_official_number": True,
+        "title": {"zh": ref.title_zh, "en": ref.title_zh},
+        "issuer": {"zh": ref.issuer_zh, "en": ref.issuer_zh},
+        "date": None,
+        "implements": [],
+        "encoded": False,
+    }
+
+
+def _missing_warning(missing: MissingParent, nearest: bool) -> dict[str, Any]:
+    """The warning for one declared ancestor nobody installed: the nearest
+    keeps the code ``parent-not-installed``, farther ones are
+    ``ancestor-not-installed``; both say its documents are not encoded."""
+    names = ", ".join(ref.number for ref in missing.documents)
+    name = missing.name.zh if missing.name else missing.code
+    what_zh = "上级辖区" if nearest else "上级辖区（更高一级）"
+    what_en = "parent jurisdiction" if nearest else "ancestor jurisdiction"
+    zh_docs = f"其文件 {names} 未编码" if names else "其文件均未编码"
+    en_docs = f"its document(s) {names} are not encoded" if names else "none of its documents is encoded"
+    return {
+        "code": "parent-not-installed" if nearest else "ancestor-not-installed",
+        "jurisdiction": missing.code,
+        "message": {
+            "zh": f"{what_zh}“{name}”（{missing.code}）未安装，{zh_docs}；本清单只含已编码文件的要求。",
+            "en": (f"{what_en} {missing.code!r} ({name}) is not installed; {en_docs}, "
+                   "so this checklist holds only the encoded documents' rules."),
+        },
     }
 
 

@@ -1,7 +1,9 @@
 """Comparing two regions' effective rules, domain by domain.
 
-Requirements are paired by id (a district and the province it overrides),
-then by metric, then by metric family (``psych_lessons_per_semester`` and
+Requirements are paired by id lineage (a district's override keeps the id
+of the province's rule it replaces), then by metric and scope, then by
+metric family and scope (a region-level target never pairs with a
+per-school rule) (``psych_lessons_per_semester`` and
 ``psych_lessons_per_school_year`` both count psychology lessons).  Paired
 items are compared on value, period, grades and level, and the stricter
 side is named where that is decidable: a higher level; a larger minimum
@@ -49,7 +51,7 @@ def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]]) -> tuple
             pairs.append((item, match))
             left.remove(item)
             right.remove(match)
-    for key in (lambda i: i["check"]["metric"], lambda i: metric_family(i["check"]["metric"])):
+    for key in (lambda i: (i["check"]["metric"], _scope(i)), lambda i: (metric_family(i["check"]["metric"]), _scope(i))):
         for item in list(left):
             if not item["check"]:
                 continue
@@ -63,6 +65,14 @@ def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]]) -> tuple
             left.remove(item)
             right.remove(best)
     return pairs, left, right
+
+
+def _scope(item: dict[str, Any]) -> tuple[bool, str | None]:
+    """What a check is measured over: a region-level target (and its
+    scope) never pairs with a per-school rule."""
+    check = item["check"]
+    region = check["count_per"] == "region"
+    return region, check.get("scope") if region else None
 
 
 def _amount(value: Any) -> Fraction | None:
@@ -79,9 +89,9 @@ def _check_difference(a: dict[str, Any] | None, b: dict[str, Any] | None) -> lis
     if a is None or b is None:
         return [{"field": "check", "a": a, "b": b, "stricter": "a" if b is None else "b"}]
     out = []
-    for field in ("metric", "op", "unit", "count_per"):
-        if a[field] != b[field]:
-            out.append({"field": field, "a": a[field], "b": b[field], "stricter": None})
+    for field in ("metric", "op", "unit", "count_per", "scope"):
+        if a.get(field) != b.get(field):
+            out.append({"field": field, "a": a.get(field), "b": b.get(field), "stricter": None})
     value_a, value_b = _amount(a["value"]), _amount(b["value"])
     days_a, days_b = period_days(a["per"]), period_days(b["per"])
     same_direction = a["op"] == b["op"] and a["op"] in (">=", "<=")
@@ -137,6 +147,8 @@ def compare_checklists(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
                 same += 1
         domains[domain] = {
             "specified": {"a": bool(items_a), "b": bool(items_b)},
+            "encoded": {side: checklist.get("domains", {}).get(domain, {}).get("encoded", True)
+                        for side, checklist in (("a", a), ("b", b))},
             "only_a": [summary(i) for i in only_a],
             "only_b": [summary(i) for i in only_b],
             "different": different,

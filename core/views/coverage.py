@@ -1,5 +1,7 @@
 """The coverage table as data: for each installed jurisdiction, the number
-of items its own documents give each domain (inherited items not counted).
+of items its own documents give each domain (inherited items not counted)
+and, from the plugin's own declaration (``encoded_domains``), whether the
+domain is encoded at all, so that silence is told from work not yet done.
 
 :func:`xinli.core.render.coverage.render_coverage_markdown` writes it as
 ``docs/coverage.md`` (``python scripts/coverage.py``); a test fails when the
@@ -26,6 +28,8 @@ def coverage_rows(registry: Registry) -> list[dict[str, Any]]:
             "code": code,
             "documents": [doc.number for doc in plugin.jurisdiction.documents],
             "domains": {domain: sum(1 for r in own if r.domain == domain) for domain in vocab.DOMAINS},
+            "encoded": {domain: plugin.jurisdiction.encodes(domain) for domain in vocab.DOMAINS},
+            "clauses": list(plugin.jurisdiction.encoded_clauses),
             "total": len(own),
             "school_duties": sum(1 for r in own if r.school_duty),
         })

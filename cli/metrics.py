@@ -1,0 +1,60 @@
+"""``xinli metrics``: the metric names a check may use, with type, unit
+and labels (all registered metrics, or those a region's checks use)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from xinli.cli.errors import user_errors
+from xinli.cli.options import lang_option, load_registry, plugins_option
+
+
+def metrics_rows(registry, region: str | None) -> list[dict]:
+    """One record per metric: key, type, unit, zh/en label, help and who
+    defines it; with ``region``, only the metrics its checks use, in the
+    facts template's order."""
+    from xinli.core.assessment.metrics import builtin_metrics, collect_metrics
+    from xinli.core.rules.toml_export import plugin_metrics
+
+    metrics = collect_metrics(registry)
+    owner = dict.fromkeys(builtin_metrics(), "xinli")
+    for code in registry.codes:
+        for metric in plugin_metrics(registry, code):
+            owner.setdefault(metric.key, code)
+    keys = list(metrics)
+    if region is not None:
+        from xinli.core.views.checklist import build_checklist
+
+        keys = []
+        for item in build_checklist(registry, region)["items"]:
+            if item["check"] and item["check"]["metric"] not in keys:
+                keys.append(item["check"]["metric"])
+    return [
+        {"key": key, "type": metrics[key].type, "unit": metrics[key].unit,
+         "label": {"zh": metrics[key].label.zh, "en": metrics[key].label.en},
+         "help": {"zh": metrics[key].help.zh, "en": metrics[key].help.en}, "defined_by": owner.get(key, "xinli")}
+        for key in keys if key in metrics
+    ]
+
+
+@click.command("metrics")
+@click.option("--region", "-r", default=None, help="Only the metrics this region's checks use.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@lang_option()
+@plugins_option()
+@user_errors
+def metrics(region: str | None, fmt: str, lang: str, plugins: str | None) -> None:
+    """List the metrics a check can compare: key, type, unit and zh/en
+    labels, built-in ones and those plugins or rules files declare."""
+    rows = metrics_rows(load_registry(plugins), region)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from xinli.core import vocabulary as vocab
+
+    for row in rows:
+        unit = vocab.label(vocab.UNITS, row["unit"], lang) if row["unit"] else "-"
+        click.echo(f"{row['key']:48} {row['type']:8} {unit:8} {vocab.localize(row['label'], lang)}"
+                   + ("" if row["defined_by"] == "xinli" else f"  [{row['defined_by']}]"))

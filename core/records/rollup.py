@@ -1,0 +1,354 @@
+"""Roll-up records: reading a source database's run (read-only) and writing
+and reading the roll-up tables of the target database.
+
+Every SQL statement about roll-ups lives here, so a change in how findings
+are stored touches one module.  Sources are opened with
+:func:`xinli.core.records.database.open_readonly` and never written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import sqlite_utils
+
+from xinli.core.assessment.assess import STATUSES
+from xinli.core.errors import XinliError
+
+ROLLUP_REPORT_SCHEMA = "xinli.rollup-report/1"
+DECIDED = ("met", "not_met", "unknown")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"pragma table_info({table})")}
+
+
+def source_run(conn: sqlite3.Connection, run_id: int | None, name: str) -> dict[str, Any]:
+    """One run's provenance from a source database: the newest run, or
+    ``run_id``.  ``name`` (the file) is used in error messages."""
+    waivers = "waivers_sha256" if "waivers_sha256" in _columns(conn, "runs") else "null"
+    query = (f"select id, region, run_key, plugins, facts_sha256, {waivers}, rules_sha256, as_of, created, schools, "
+             "findings, counts from runs ")
+    if run_id is None:
+        row = conn.execute(query + "order by id desc limit 1").fetchone()
+        if row is None:
+            raise XinliError(f"{name}: the database holds no assessment runs")
+    else:
+        row = conn.execute(query + "where id = ?", [run_id]).fetchone()
+        if row is None:
+            ids = ", ".join(str(r[0]) for r in conn.execute("select id from runs order by id")) or "none"
+            raise XinliError(f"{name}: no run {run_id}; runs in this database: {ids}")
+    return {
+        "source_run": row[0], "region": row[1], "run_key": row[2], "plugins": json.loads(row[3] or "{}"),
+        "facts_sha256": row[4], "waivers_sha256": row[5], "rules_sha256": row[6], "as_of": row[7], "created": row[8],
+        "schools": row[9], "findings": row[10], "counts": json.loads(row[11] or "{}"),
+    }
+
+
+def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
+    """Each requirement of a source run with its counts by status and, for
+    a region-scope requirement, the source's own region finding.  The
+    counts are read from the (requirement, status) index alone, in its
+    order; only region findings are read from the findings table."""
+    by_row: dict[int, dict[str, Any]] = {}
+    for row in conn.execute(
+        "select id, requirement_id, scope, level, jurisdiction, text_zh, text_en, expected, document, clause, quote "
+        "from requirements where run_id = ? order by id",
+        [run_id],
+    ):
+        by_row[row[0]] = {
+            "requirement_id": row[1], "scope": row[2], "level": row[3], "jurisdiction": row[4], "text_zh": row[5],
+            "text_en": row[6], "expected": row[7], "document": row[8], "clause": row[9], "quote": row[10],
+            **dict.fromkeys(STATUSES, 0), "status": None, "observed": None, "detail": None,
+        }
+    for requirement, status, count in conn.execute(
+        "select requirement, status, count(*) from findings "
+        "where requirement in (select id from requirements where run_id = ?) group by requirement, status",
+        [run_id],
+    ):
+        by_row[requirement][status] = count
+    for requirement, status, observed, detail in conn.execute(
+        "select requirement, status, observed, detail from findings "
+        "where requirement in (select id from requirements where run_id = ? and scope = 'region') and school is null",
+        [run_id],
+    ):
+        by_row[requirement].update(status=status, observed=observed, detail=detail)
+    return list(by_row.values())
+
+
+def source_schools(conn: sqlite3.Connection, run_id: int, facts: list[str]) -> Iterator[tuple[Any, ...]]:
+    """``(school_id, grades, *facts)`` of each school in a source run: the
+    named facts pulled out of the stored JSON by SQLite (None when not
+    recorded), so the rest is never parsed."""
+    for key in facts:
+        if not key.replace("_", "").isalnum():
+            raise XinliError(f"not a fact key: {key!r}")
+    picked = "".join(f", json_extract(facts, '$.{key}')" for key in facts)
+    yield from conn.execute(f"select school_id, grades{picked} from schools where run_id = ? order by id", [run_id])
+
+
+def holds_rollups_only(conn: sqlite3.Connection) -> bool:
+    """True when a source database holds roll-ups and no assessment run: a
+    city's roll-up sent on to its province."""
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if "rollups" not in tables or conn.execute("select exists(select 1 from runs)").fetchone()[0]:
+        return False
+    return bool(conn.execute("select exists(select 1 from rollups)").fetchone()[0])
+
+
+def nested_rollup(conn: sqlite3.Connection, rollup_id: int | None, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A source roll-up (the newest, or ``rollup_id``): its region, id and
+    target definitions, and the provenance of each source run it counted,
+    in the form :func:`source_run` gives (plus ``nested``, the row id)."""
+    query = "select id, region, as_of from rollups "
+    row = (conn.execute(query + "order by id desc limit 1").fetchone() if rollup_id is None
+           else conn.execute(query + "where id = ?", [rollup_id]).fetchone())
+    if row is None:
+        ids = ", ".join(str(r[0]) for r in conn.execute("select id from rollups order by id")) or "none"
+        raise XinliError(f"{name}: no roll-up {rollup_id}; roll-ups in this database: {ids}")
+    definitions = {
+        r[0]: (r[1], r[2], r[3], r[4])
+        for r in conn.execute("select requirement_id, expected, target_share, document, clause from rollup_targets "
+                              "where rollup_id = ?", [row[0]])
+    }
+    sources = [
+        {"nested": r[0], "inner_file": r[1], "source_run": r[2], "region": r[3], "as_of": r[4], "created": r[5],
+         "run_key": r[6], "rules_sha256": r[7], "plugins": json.loads(r[8] or "{}"), "facts_sha256": r[9],
+         "waivers_sha256": r[10], "schools": r[11], "findings": r[12], "counts": json.loads(r[13] or "{}")}
+        for r in conn.execute(
+            "select id, source_file, source_run, region, as_of, created, run_key, rules_sha256, plugins, facts_sha256, "
+            "waivers_sha256, schools, findings, counts from rollup_sources where rollup_id = ? and superseded_by is null "
+            "order by id", [row[0]])
+    ]
+    return {"id": row[0], "region": row[1], "as_of": row[2], "definitions": definitions}, sources
+
+
+def nested_items(conn: sqlite3.Connection, nested: int) -> list[dict[str, Any]]:
+    """A rolled-up source's per-requirement counts, as :func:`source_items` gives them."""
+    columns = ("requirement_id", "scope", "level", "jurisdiction", "text_zh", "text_en", "expected", "document", "clause",
+               *STATUSES, "status", "observed", "detail")
+    items = [dict(zip(columns, r, strict=True)) for r in conn.execute(
+        f"select {', '.join(columns)} from rollup_items where rollup_source = ? order by id", [nested])]
+    for item in items:
+        item["quote"] = None
+    return items
+
+
+def nested_statuses(conn: sqlite3.Connection, nested: int, requirement_ids: list[str]) -> list[tuple[str, str, str]]:
+    """A rolled-up source's school statuses towards the named targets."""
+    if not requirement_ids:
+        return []
+    marks = ", ".join("?" * len(requirement_ids))
+    return conn.execute(f"select school_id, requirement_id, status from rollup_statuses where rollup_source = ? "
+                        f"and requirement_id in ({marks})", [nested, *requirement_ids]).fetchall()
+
+
+def nested_school_ids(conn: sqlite3.Connection, nested: int) -> list[str]:
+    """The school ids a roll-up recorded for one of its sources (only those
+    its targets needed; empty when it had none)."""
+    return [r[0] for r in conn.execute("select distinct school_id from rollup_statuses where rollup_source = ?", [nested])]
+
+
+def existing_rollup(db: sqlite_utils.Database, key: str) -> int | None:
+    """The id of a roll-up with this key, if one was already recorded."""
+    row = db.execute("select id from rollups where rollup_key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def write_rollup(db: sqlite_utils.Database, rollup: dict[str, Any], sources: list[dict[str, Any]],
+                 targets: list[dict[str, Any]]) -> int:
+    """Write one roll-up in a single transaction and return its id.
+
+    Each source carries its provenance, ``items`` (see :func:`source_items`)
+    and ``statuses``: ``(school_id, requirement_id, status)`` for the
+    target's region-level targets (empty for a superseded source)."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rollup_id = conn.execute(
+            "insert into rollups (region, region_name_zh, region_name_en, rollup_key, as_of, created, rules_sha256, plugins, "
+            "sources, schools, warnings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [rollup["region"], rollup["region_name_zh"], rollup["region_name_en"], rollup["rollup_key"], rollup["as_of"],
+             rollup["created"], rollup["rules_sha256"],
+             json.dumps(rollup["plugins"], ensure_ascii=False), rollup["sources"], rollup["schools"],
+             json.dumps(rollup["warnings"], ensure_ascii=False)],
+        ).lastrowid
+        for source in sources:
+            source_id = conn.execute(
+                "insert into rollup_sources (rollup_id, source_file, source_run, region, region_name_zh, region_name_en, "
+                "as_of, created, run_key, rules_sha256, plugins, facts_sha256, waivers_sha256, schools, findings, counts, "
+                "superseded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [rollup_id, source["source_file"], source["source_run"], source["region"], source["region_name_zh"],
+                 source["region_name_en"], source["as_of"], source["created"], source["run_key"], source["rules_sha256"],
+                 json.dumps(source["plugins"], ensure_ascii=False), source["facts_sha256"], source["waivers_sha256"],
+                 source["schools"], source["findings"], json.dumps(source["counts"]), source["superseded_by"]],
+            ).lastrowid
+            conn.executemany(
+                "insert into rollup_items (rollup_source, requirement_id, scope, level, jurisdiction, text_zh, text_en, "
+                "expected, document, clause, met, not_met, unknown, not_applicable, not_yet_due, waived, manual, status, "
+                "observed, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(source_id, i["requirement_id"], i["scope"], i["level"], i["jurisdiction"], i["text_zh"], i["text_en"],
+                  i["expected"], i["document"], i["clause"], *(i[s] for s in STATUSES), i["status"], i["observed"],
+                  i["detail"]) for i in source["items"]],
+            )
+            conn.executemany(
+                "insert into rollup_statuses (rollup_source, school_id, requirement_id, status) values (?, ?, ?, ?)",
+                ((source_id, *row) for row in source["statuses"]),
+            )
+        conn.executemany(
+            "insert into rollup_targets (rollup_id, requirement_id, level, text_zh, text_en, expected, target_share, "
+            "deadline, document, clause, quote, status, observed, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rollup_id, t["requirement_id"], t["level"], t["text_zh"], t["text_en"], t["expected"], t["target_share"],
+              t["deadline"], t["document"], t["clause"], t["quote"], t["status"], t["observed"], t["detail"])
+             for t in targets],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return rollup_id
+
+
+def list_rollups(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every recorded roll-up, newest first."""
+    return [
+        {"id": r[0], "region": r[1], "name": {"zh": r[9] or r[1], "en": r[10] or r[1]}, "as_of": r[2], "created": r[3],
+         "sources": r[4], "schools": r[5], "rules_sha256": r[6], "plugins": json.loads(r[7] or "{}"),
+         "warnings": json.loads(r[8] or "[]")}
+        for r in db.execute(
+            "select id, region, as_of, created, sources, schools, rules_sha256, plugins, warnings, region_name_zh, "
+            "region_name_en from rollups order by id desc"
+        ).fetchall()
+    ]
+
+
+def has_rollups(db: sqlite_utils.Database) -> bool:
+    """True when the database holds at least one roll-up."""
+    return db.execute("select exists(select 1 from rollups)").fetchone()[0] == 1
+
+
+def has_runs(db: sqlite_utils.Database) -> bool:
+    """True when the database holds at least one assessment run."""
+    return db.execute("select exists(select 1 from runs)").fetchone()[0] == 1
+
+
+def _share(met: int, decided: int) -> float | None:
+    return round(met / decided, 4) if decided else None
+
+
+def rollup_report_data(db: sqlite_utils.Database, rollup_id: int | None = None) -> dict[str, Any]:
+    """A roll-up as plain data: the target region's own targets over all
+    rolled-up schools with each sub-region's view beside them, the
+    sub-regions worst first (share of required school items met), the
+    required items most often not met, and every source's provenance."""
+    rollups = list_rollups(db)
+    if not rollups:
+        raise XinliError("the database holds no roll-ups yet; run `xinli rollup` first")
+    if rollup_id is None:
+        rollup = rollups[0]
+    else:
+        found = [r for r in rollups if r["id"] == rollup_id]
+        if not found:
+            raise XinliError(f"no roll-up {rollup_id}; roll-ups in this database: {', '.join(str(r['id']) for r in rollups)}")
+        rollup = found[0]
+    rid = rollup["id"]
+    provenance = []
+    for row in db.execute(
+        "select id, source_file, source_run, region, region_name_zh, region_name_en, as_of, created, run_key, rules_sha256, "
+        "plugins, facts_sha256, waivers_sha256, schools, findings, counts, superseded_by from rollup_sources "
+        "where rollup_id = ? order by id", [rid]
+    ).fetchall():
+        provenance.append({
+            "key": row[0], "source_file": row[1], "run_id": row[2], "region": row[3],
+            "name": {"zh": row[4] or row[3], "en": row[5] or row[3]}, "as_of": row[6], "created": row[7],
+            "run_key": row[8], "rules_sha256": row[9], "plugins": json.loads(row[10] or "{}"), "facts_sha256": row[11],
+            "waivers_sha256": row[12], "schools": row[13], "findings": row[14], "counts": json.loads(row[15] or "{}"),
+            "superseded_by": row[16],
+        })
+    required: dict[int, tuple[int, int, int]] = {
+        row[0]: (row[1] or 0, row[2] or 0, row[3] or 0)
+        for row in db.execute(
+            "select i.rollup_source, sum(i.met), sum(i.not_met), sum(i.unknown) from rollup_items i "
+            "join rollup_sources s on s.id = i.rollup_source "
+            "where s.rollup_id = ? and i.scope = 'school' and i.level = 'required' group by i.rollup_source", [rid]
+        )
+    }
+    subregions = []
+    for p in provenance:
+        if p["superseded_by"] is not None:
+            continue
+        met, not_met, unknown = required.get(p["key"], (0, 0, 0))
+        subregions.append({"region": p["region"], "name": p["name"], "source_file": p["source_file"], "run_id": p["run_id"],
+                           "as_of": p["as_of"], "schools": p["schools"],
+                           "required": {"met": met, "not_met": not_met, "unknown": unknown},
+                           "share_met": _share(met, met + not_met + unknown)})
+    subregions.sort(key=lambda s: (s["share_met"] is None, s["share_met"] if s["share_met"] is not None else 0,
+                                   -s["required"]["not_met"], s["region"]))
+    shares: dict[tuple[int, str], dict[str, int]] = {}
+    for source, requirement, status, count in db.execute(
+        "select st.rollup_source, st.requirement_id, st.status, count(*) from rollup_statuses st "
+        "join rollup_sources s on s.id = st.rollup_source where s.rollup_id = ? "
+        "group by st.rollup_source, st.requirement_id, st.status", [rid]
+    ):
+        shares.setdefault((source, requirement), dict.fromkeys(("met", "not_met", "unknown", "not_applicable"), 0))[status] = count
+    own = {
+        (row[0], row[1]): {"status": row[2], "observed": row[3], "detail": row[4]}
+        for row in db.execute(
+            "select i.rollup_source, i.requirement_id, i.status, i.observed, i.detail from rollup_items i "
+            "join rollup_sources s on s.id = i.rollup_source where s.rollup_id = ? and i.scope = 'region'", [rid]
+        )
+    }
+    targets = []
+    for row in db.execute(
+        "select requirement_id, level, text_zh, text_en, expected, target_share, deadline, document, clause, quote, status, "
+        "observed, detail from rollup_targets where rollup_id = ? order by id", [rid]
+    ).fetchall():
+        by_source = []
+        for p in provenance:
+            if p["superseded_by"] is not None:
+                continue
+            counts = shares.get((p["key"], row[0]))
+            view = own.get((p["key"], row[0]))
+            entry = {"region": p["region"], "name": p["name"], "own_finding": view, "counts": counts, "share_met": None,
+                     "below_target": None}
+            if counts is not None:
+                decided = counts["met"] + counts["not_met"] + counts["unknown"]
+                entry["share_met"] = _share(counts["met"], decided)
+                if row[5] is not None and decided:
+                    entry["below_target"] = counts["met"] < row[5] * decided
+            by_source.append(entry)
+        by_source.sort(key=lambda e: (e["share_met"] is None, e["share_met"] or 0, e["region"]))
+        targets.append({"requirement_id": row[0], "level": row[1], "text": {"zh": row[2], "en": row[3]}, "expected": row[4],
+                        "target_share": row[5], "deadline": row[6], "document": row[7], "clause": row[8], "quote": row[9],
+                        "status": row[10], "observed": row[11], "detail": row[12], "by_subregion": by_source})
+    items = [
+        {"requirement_id": r[0], "level": r[1], "text": {"zh": r[2], "en": r[3]}, "expected": r[4], "document": r[5],
+         "clause": r[6], "met": r[7], "not_met": r[8], "unknown": r[9], "subregions": r[10], "subregions_not_met": r[11],
+         "share_met": _share(r[7], r[7] + r[8] + r[9])}
+        for r in db.execute(
+            """
+            select i.requirement_id, min(i.level), min(i.text_zh), min(i.text_en), min(i.expected), min(i.document),
+                   min(i.clause), sum(i.met), sum(i.not_met), sum(i.unknown), count(*), sum(i.not_met > 0)
+            from rollup_items i join rollup_sources s on s.id = i.rollup_source
+            where s.rollup_id = ? and s.superseded_by is null and i.scope = 'school' and i.level = 'required'
+            group by i.requirement_id
+            having sum(i.met + i.not_met + i.unknown) > 0
+            order by sum(i.not_met) desc, i.requirement_id
+            """,
+            [rid],
+        ).fetchall()
+    ]
+    layers: dict[int, set[str]] = {}
+    for source, jurisdiction in db.execute(
+        "select distinct i.rollup_source, i.jurisdiction from rollup_items i join rollup_sources s on s.id = i.rollup_source "
+        "where s.rollup_id = ?", [rid]
+    ):
+        layers.setdefault(source, set()).add(jurisdiction)
+    for p in provenance:
+        p["rules_versions"] = {code: p["plugins"].get(code, "?") for code in sorted(layers.get(p.pop("key"), ()))}
+    return {"schema": ROLLUP_REPORT_SCHEMA, "rollup": rollup, "targets": targets, "subregions": subregions,
+            "items": items, "provenance": provenance}
+

@@ -1,0 +1,86 @@
+"""Rules kept as files in folders, loaded without packaging.
+
+``XINLI_RULES_PATH`` (folders separated by ``os.pathsep``, like ``PATH``)
+and ``xinli --rules DIR`` name folders; every ``*.toml`` rules file in a
+folder or one level below it is loaded as a plugin whose code is its
+``[jurisdiction] code``, with the ``source.txt`` beside it (or
+``<name>.source.txt`` when several rules files share a folder) as the
+document text.  A TOML file with neither a ``[jurisdiction]`` table nor
+``[[requirements]]`` (a facts file, ``pyproject.toml``) is not a rules
+file and is skipped.  The same file goes into a package unchanged later.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+RULES_PATH_ENV = "XINLI_RULES_PATH"
+
+
+def rules_folders(extra: Iterable[str | Path] = ()) -> list[Path]:
+    """The folders to load rules files from: ``extra`` first, then
+    ``$XINLI_RULES_PATH``; empty entries are ignored."""
+    env = os.environ.get(RULES_PATH_ENV, "")
+    names = [str(e) for e in extra] + [p for p in env.split(os.pathsep) if p.strip()]
+    seen: list[Path] = []
+    for name in names:
+        path = Path(name).expanduser()
+        if path not in seen:
+            seen.append(path)
+    return seen
+
+
+def rules_files(folders: Iterable[Path]) -> Iterator[Path]:
+    """Every candidate ``*.toml`` in ``folders`` and their direct
+    sub-folders, in a stable order (``pyproject.toml`` skipped)."""
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        found = sorted(folder.glob("*.toml")) + sorted(folder.glob("*/*.toml"))
+        for path in found:
+            if path.name != "pyproject.toml" and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                yield path
+
+
+def source_beside(path: Path) -> Path:
+    """The document text for rules file ``path``: ``<stem>.source.txt`` if
+    present, else ``source.txt`` in the same folder."""
+    own = path.with_name(f"{path.stem}.source.txt")
+    return own if own.exists() else path.with_name("source.txt")
+
+
+def is_rules_file(path: Path) -> bool:
+    """True when ``path`` parses as TOML with a ``[jurisdiction]`` table or
+    ``[[requirements]]``; a file that does not parse counts as one (so its
+    error is reported rather than hidden)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return path.suffix == ".toml"
+    return "jurisdiction" in data or "requirements" in data
+
+
+def load_folder_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, Any, str]], list[tuple[str, str, str]]]:
+    """Load the rules files in ``folders``: ``(code, plugin, path)`` for
+    each that loaded and ``(name, path, reason)`` for each that did not."""
+    from xinli.core.errors import XinliError
+    from xinli.core.rules.toml_plugin import TomlPlugin
+
+    loaded: list[tuple[str, Any, str]] = []
+    failed: list[tuple[str, str, str]] = []
+    for path in rules_files(folders):
+        if not is_rules_file(path):
+            continue
+        source = source_beside(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            plugin = TomlPlugin(text, source.read_text(encoding="utf-8") if source.exists() else None, str(path))
+        except (OSError, UnicodeDecodeError, XinliError) as exc:
+            failed.append((path.stem, str(path), str(exc)))
+            continue
+        loaded.append((plugin.jurisdiction.code, plugin, str(path)))
+    return loaded, failed
