@@ -143,6 +143,8 @@ def outputs(run, records, tmp_path, lang: str) -> dict[str, str]:
     book("template-xlsx", "facts-template", "-r", "nanchang")
     text("show-item", "show", "-r", "nanchang", "--item", "nanchang.screening.annual-survey")
     text("regions", "regions")
+    text("metrics", "metrics", "-r", "henan")
+    text("plugins", "plugins")
     text("compare", "compare", "-r", "henan", "-r", "sichuan_quxian")
     text("runs", "runs", "--db", str(records))
     text("report-md", "report", "--db", str(records))
