@@ -97,7 +97,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
 
     registry = load_registry(plugins)
     result = run_assessment(registry, region, facts, db, as_of, waivers,
-                            progress=lambda it, total: _progress(it, total, lang))
+                            progress=lambda it, total: _progress(it, total, lang),
+                            notify=lambda message: click.echo(message, err=True))
     sep = "，" if lang == "zh" else ", "
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in result.counts.items())
     for warning in result.warnings:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import sys
 
-import click
-
 from xinli.cli.errors import UserError
-from xinli.cli.output import write_atomic
+from xinli.cli.output import write_output
 
 
 def stdout_is_terminal() -> bool:
@@ -32,5 +30,4 @@ def emit_binary(data: bytes, output: str | None, fmt: str) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    write_atomic(output, data)
-    click.echo(f"wrote {output}", err=True)
+    write_output(output, data, fmt)

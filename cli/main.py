@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from xinli.cli.assess import assess, facts_template, report, runs
+from xinli.cli.attest import attest
 from xinli.cli.checklist import checklist
 from xinli.cli.compare import compare
 from xinli.cli.escalation import escalation
@@ -20,7 +21,20 @@ from xinli.cli.serve import serve
 from xinli.cli.show import show
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class XinliGroup(click.Group):
+    """The command group, turning Ctrl-C into exit 130 with one line: every
+    command writes in one transaction or one atomic rename, so an
+    interrupted command has written nothing."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted, nothing was written", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=XinliGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=None, package_name="xinli", prog_name="xinli", message="%(prog)s %(version)s")
 @click.option("--rules", "rules", multiple=True, metavar="DIR", type=click.Path(file_okay=False, exists=True),
               help="Also load every *.toml rules file in DIR (repeatable; added to $XINLI_RULES_PATH).")
@@ -45,6 +59,7 @@ cli.add_command(new_plugin)
 cli.add_command(compare)
 cli.add_command(facts_template)
 cli.add_command(assess)
+cli.add_command(attest)
 cli.add_command(runs)
 cli.add_command(report)
 cli.add_command(rollup)

@@ -15,10 +15,29 @@ def lang_option(default: str = "zh") -> Any:
     return click.option("--lang", type=click.Choice(LANGS), default=default, show_default=True, help="Output language.")
 
 
+def _remember_force(ctx: click.Context, param: Any, value: bool) -> bool:
+    if value:
+        from xinli.cli.output import FORCE_KEY
+
+        ctx.find_root().meta[FORCE_KEY] = True
+    return value
+
+
 def output_option() -> Any:
-    """``--output FILE``: write to a file (atomically) instead of stdout."""
-    return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-                        help="Write to FILE (atomically) instead of standard output.")
+    """``--output FILE`` (write to a file, atomically, instead of stdout) and
+    ``--force`` (replace an existing file that does not look like a previous
+    output of the same kind)."""
+    output = click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+                          help="Write to FILE (atomically) instead of standard output; an existing FILE is "
+                               "replaced only if it is a previous output of this format.")
+    force = click.option("--force", is_flag=True, expose_value=False, callback=_remember_force,
+                         help="With --output: replace FILE even if it does not look like a previous output "
+                              "(never a file this command reads).")
+
+    def decorate(func: Any) -> Any:
+        return output(force(func))
+
+    return decorate
 
 
 def plugins_option() -> Any:
@@ -57,6 +76,10 @@ EXTENSIONS = {
 }
 
 
+#: The usual extension of each format.
+SUFFIX_OF = {"markdown": "md", "text": "txt", "mermaid": "mmd"}
+
+
 def resolve_format(fmt: str | None, output: str | None, formats: tuple[str, ...], default: str) -> str:
     """The output format: ``--format`` if given, else the one ``--output``'s
     extension names, else ``default``.  A ``--format`` that contradicts the
@@ -68,14 +91,17 @@ def resolve_format(fmt: str | None, output: str | None, formats: tuple[str, ...]
 
     implied = None
     if output and output != "-":
-        suffix = Path(output).suffix.lower()
+        path = Path(output)
+        suffix = path.suffix.lower()
         implied = EXTENSIONS.get(suffix)
-        if suffix and implied is None and fmt is None:
+        # an existing file of another kind (a database, say) is left to the
+        # output guard, which names what it is
+        if suffix and implied is None and fmt is None and not path.exists():
             raise UserError(f"cannot tell the format from {output!r}; give --format ({'|'.join(formats)})")
         if implied is not None and implied not in formats and fmt is None:
             raise UserError(f"this command cannot write {implied} ({output!r}); formats: {', '.join(formats)}")
-    if fmt is not None and implied is not None and fmt != implied:
-        raise UserError(f"--format {fmt} disagrees with --output {output!r} (which means {implied}); "
+    if fmt is not None and implied is not None and implied in formats and fmt != implied:
+        raise UserError(f"--output {output!r} does not end in .{SUFFIX_OF.get(fmt, fmt)} (the extension of --format {fmt}); "
                         "use a matching extension or leave out --format")
     return fmt or (implied if implied in formats else None) or default
 
@@ -128,9 +154,12 @@ def check_plugin_codes(codes: list[str], registry: Any) -> None:
 
 
 def load_registry(plugins: str | None) -> Any:
-    """Load plugins (lazily imported so ``--help`` stays fast) and warn on
-    stderr about any that could not be loaded.  An unknown code in
-    ``--plugins`` or ``$XINLI_PLUGINS`` is an error (exit 2)."""
+    """Load plugins (lazily imported so ``--help`` stays fast), drop any
+    whose metrics hook fails, and warn on stderr about every plugin that
+    could not be loaded.  An unknown code in ``--plugins`` or
+    ``$XINLI_PLUGINS`` is an error (exit 2)."""
+    from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.errors import PluginError
     from xinli.core.registry import load_plugins, selected_codes
 
     only = plugins.split(",") if plugins else None
@@ -140,6 +169,10 @@ def load_registry(plugins: str | None) -> Any:
     registry = load_plugins(only=only, **({"rules_path": rules} if rules else {}))
     if chosen:
         check_plugin_codes(sorted(chosen), registry)
+    try:
+        collect_metrics(registry)  # drops (and records) a plugin whose metrics hook fails, before any command uses it
+    except PluginError:
+        pass  # two plugins defining one metric differently: the commands that use metrics say so
     for problem in registry.problems:
         dist = f" ({problem.distribution})" if problem.distribution else ""
         click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)

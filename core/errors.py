@@ -12,6 +12,12 @@ from collections.abc import Sequence
 from attrs import frozen
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception as ``Type: first line of its message``, for a one-line report."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
 class XinliError(Exception):
     """An expected error: shown to the user as one line, exit code 2."""
 

@@ -19,7 +19,7 @@ import datetime as dt
 import pluggy
 
 from xinli.core.assessment.metrics import Metric
-from xinli.core.model import Exclusion, Jurisdiction, Requirement
+from xinli.core.model import Exclusion, Jurisdiction, Procedure, Requirement
 
 hookspec = pluggy.HookspecMarker("xinli")
 
@@ -189,6 +189,23 @@ def xinli_register_metrics() -> list[Metric]:
         def xinli_register_metrics():
             return [Metric("sand_tray_rooms", ("沙盘室数", "sand-tray rooms"), "integer",
                            "rooms", ("学校沙盘室间数。", "Number of sand-tray rooms."))]
+    """
+
+
+@hookspec
+def xinli_escalation_procedures() -> list[Procedure]:
+    """Return the named escalation procedures this plugin's steps belong to
+    (``EscalationStep.procedure``): each with its key, zh/en name, trigger
+    and clause.  A document that runs routine reporting and the emergency
+    response to an incident as separate procedures names both; steps of a
+    procedure no layer names are drawn under its key.
+
+    Example::
+
+        @hookimpl
+        def xinli_escalation_procedures():
+            return [Procedure("routine", ("预警上报与转介", "routine reporting and referral"),
+                              ("发现学生心理异常", "a student shows signs of crisis"), "四（三）12")]
     """
 
 

@@ -20,7 +20,7 @@ from attrs import frozen
 
 from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
-from xinli.core.errors import PluginError
+from xinli.core.errors import PluginError, one_line
 from xinli.core.model import Ancestor, Check, Document, DocumentRef, Exclusion, Requirement, Text, parse_share
 from xinli.core.suggest import did_you_mean
 
@@ -204,11 +204,16 @@ def layer_rules(registry: Registry, layer: LoadedPlugin, hook_name: str, region:
     items: list[Requirement] = []
     try:
         answers = caller(region=region, as_of=as_of)
-    except Exception as exc:  # a plugin's hook may raise anything
-        raise PluginError(f"plugin {layer.code!r}: {hook_name} failed: {type(exc).__name__}: {exc}") from exc
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a plugin's hook may raise anything, even SystemExit
+        raise PluginError(f"plugin {layer.code!r}: {hook_name} failed: {one_line(exc)}") from None
     for answer in answers:
         if answer is None:
             continue
+        if not isinstance(answer, list | tuple):
+            raise PluginError(f"plugin {layer.code!r}: {hook_name} returned {type(answer).__name__}, "
+                              "not a list of Requirement")
         for req in answer:
             _check_layer_item(layer, req, domain)
             items.append(req)
@@ -238,9 +243,14 @@ def _layer_exclusions(registry: Registry, layer: LoadedPlugin, region: str, as_o
     numbers = {doc.number for doc in layer.jurisdiction.documents}
     try:
         answers = caller(region=region, as_of=as_of)
-    except Exception as exc:  # a plugin's hook may raise anything
-        raise PluginError(f"plugin {layer.code!r}: xinli_exclusions failed: {type(exc).__name__}: {exc}") from exc
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a plugin's hook may raise anything, even SystemExit
+        raise PluginError(f"plugin {layer.code!r}: xinli_exclusions failed: {one_line(exc)}") from None
     for answer in answers:
+        if answer is not None and not isinstance(answer, list | tuple):
+            raise PluginError(f"plugin {layer.code!r}: xinli_exclusions returned {type(answer).__name__}, "
+                              "not a list of Exclusion")
         for exclusion in answer or ():
             if not isinstance(exclusion, Exclusion):
                 raise PluginError(f"plugin {layer.code!r}: xinli_exclusions returned {type(exclusion).__name__}, not Exclusion")

@@ -25,12 +25,16 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "not_yet_due": ("未到期", "not yet due"),
     "waived": ("已豁免", "waived"),
     "manual": ("需人工核查", "manual check"),
+    "adopted": ("已采纳（鼓励/可选项）", "adopted (optional)"),
+    "not_adopted": ("未采纳（鼓励/可选项，不属不符合）", "not adopted (optional, not a failure)"),
+    "not_required": ("可选项，无需核查", "optional, nothing to verify"),
 }
 
 #: Scope of a requirement in a run.
 SCOPES: dict[str, tuple[str, str]] = {
     "school": ("学校", "school"),
     "region": ("辖区", "region"),
+    "manual": ("人工核查", "manual"),
 }
 
 #: Check operators in words.
@@ -67,6 +71,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "document": ("文件", "Document"),
     "clause": ("条款", "Clause"),
     "quote": ("原文", "Quote"),
+    "assessed_at": ("核查层级", "Assessed at"),
+    "event": ("适用事件", "Event"),
+    "check_grades": ("核查年级", "Grades checked"),
+    "grades_mode": ("年级核查方式", "Grades mode"),
+    "binds": ("约束对象", "Binds"),
     "done": ("完成", "Done"),
     "run_id": ("评估批次", "Run"),
     "school_id": ("学校代码", "School ID"),
@@ -180,8 +189,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings": ("结论数", "findings"),
     "status_counts": ("各状态结论数", "Findings by status"),
     "share_chart": ("各项要求的达标学校比例", "Share of schools meeting each requirement"),
-    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免和人工核查不计入。",
-                   "share = met ÷ (met + not met + unknown); not applicable, not yet due, waived and manual are left out."),
+    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免、人工核查和鼓励/可选项（采纳与否）不计入。",
+                   "share = met ÷ (met + not met + unknown); not applicable, not yet due, waived, manual and optional "
+                   "(adopted / not adopted) are left out."),
     "not_charted": ("另有 {n} 项要求没有可判定的结论（如需人工核查），未画入图中，见下表。",
                     "{n} requirements have no decided finding (e.g. manual checks) and are left out of the chart; see the table."),
     "school_chart": ("各校结论状态", "Status counts per school"),
@@ -289,6 +299,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event_title": ("事项", "Event"),
     # escalation
     "reports_to": ("报告", "tells"),
+    "guided_by": ("在其指导下", "under the guidance of"),
+    "guidance": ("指导", "guidance"),
+    "parallel": ("同时进行", "at the same time"),
+    "event": ("仅在发生时适用", "Applies only where it happened"),
     "partners": ("转介机构与热线", "Referral partners"),
     "trigger": ("触发", "trigger"),
     "flow_title": ("预警上报与干预流程", "Escalation chain"),

@@ -274,35 +274,114 @@ class Citation:
     quote: str = field(validator=_nonempty)
 
 
+ATTRIBUTE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
 @frozen
 class Condition:
     """A test on a school attribute that decides whether a requirement
-    applies, e.g. ``Condition("boarding", "==", True)``."""
+    applies, e.g. ``Condition("boarding", "==", True)``.
 
-    attribute: str = field(validator=_one_of(vocab.SCHOOL_ATTRIBUTES, "attribute"))
-    op: str = field(validator=_one_of(("==", ">=", "<=", ">", "<"), "condition operator"))
-    value: bool | int = field()
+    ``attribute`` is a key of :data:`xinli.core.vocabulary.SCHOOL_ATTRIBUTES`
+    (checked here for its type) or a yes/no or whole-number metric a plugin
+    registers (checked by ``xinli plugins check``).
+    """
+
+    attribute: str = field(validator=attrs.validators.matches_re(ATTRIBUTE_PATTERN))
+    op: str = field(validator=_one_of(("==", "!=", ">=", "<=", ">", "<"), "condition operator"))
+    value: bool | int | str = field()
 
     @value.validator
     def _check_value(self, _attribute: Any, value: Any) -> None:
-        kind = vocab.SCHOOL_ATTRIBUTES[self.attribute][0]
-        if kind == "bool" and (not isinstance(value, bool) or self.op != "=="):
+        known = vocab.SCHOOL_ATTRIBUTES.get(self.attribute)
+        kind = known[0] if known else None
+        if kind == "bool" and (not isinstance(value, bool) or self.op not in ("==", "!=")):
             raise ValueError(f"{self.attribute} is a yes/no attribute: use '==' with True or False")
         if kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
             raise ValueError(f"{self.attribute} takes a whole number, not {value!r}")
+        if kind == "kind" and (value not in vocab.SCHOOL_KINDS or self.op not in ("==", "!=")):
+            raise ValueError(f"{self.attribute} takes '==' or '!=' with one of {sorted(vocab.SCHOOL_KINDS)}, not {value!r}")
+        if kind is None and (isinstance(value, str) or (isinstance(value, bool) and self.op not in ("==", "!="))):
+            raise ValueError(f"{self.attribute}: a metric condition compares a number, or a yes/no with '=='")
 
-    def holds(self, actual: bool | int | None) -> bool | None:
+    def holds(self, actual: bool | int | str | None) -> bool | None:
         """Whether ``actual`` satisfies the condition; None when unknown."""
         if actual is None:
             return None
-        ops = {
-            "==": lambda a, b: a == b,
-            ">=": lambda a, b: a >= b,
-            "<=": lambda a, b: a <= b,
-            ">": lambda a, b: a > b,
-            "<": lambda a, b: a < b,
-        }
-        return ops[self.op](actual, self.value)
+        return CONDITION_OPS[self.op](actual, self.value)
+
+    def attributes(self) -> list[str]:
+        """The attributes this condition reads."""
+        return [self.attribute]
+
+
+CONDITION_OPS: dict[str, Any] = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    ">=": lambda a, b: a >= b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    "<": lambda a, b: a < b,
+}
+
+
+def _to_node(value: Any) -> Any:
+    """A condition tree node from a dict: a leaf ``{attribute, op, value}``
+    or ``{"all": [...]}``, ``{"any": [...]}``, ``{"not": node}``."""
+    if isinstance(value, Condition | ConditionGroup):
+        return value
+    if isinstance(value, dict):
+        if "attribute" in value:
+            return Condition(**value)
+        if len(value) != 1:
+            raise ValueError(f"a condition group has exactly one of all/any/not, not {sorted(value)}")
+        ((kind, inner),) = value.items()
+        if kind == "not":
+            return ConditionGroup("not", (_to_node(inner),))
+        if kind not in ("all", "any") or not isinstance(inner, list | tuple):
+            raise ValueError(f"a condition group is all=[...], any=[...] or not={{...}}, not {kind!r}")
+        return ConditionGroup(kind, tuple(_to_node(v) for v in inner))
+    raise ValueError(f"not a condition: {value!r}")
+
+
+@frozen
+class ConditionGroup:
+    """Conditions combined: ``all`` must hold, ``any`` one must hold, ``not``
+    inverts its single member.  Unknown attributes make the answer unknown
+    only where they could change it (three-valued logic)."""
+
+    kind: str = field(validator=_one_of(("all", "any", "not"), "condition group"))
+    items: tuple[Any, ...] = field(converter=lambda v: tuple(_to_node(x) for x in v))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.items:
+            raise ValueError(f"an '{self.kind}' group needs at least one condition")
+        if self.kind == "not" and len(self.items) != 1:
+            raise ValueError("a 'not' group holds exactly one condition")
+
+    def attributes(self) -> list[str]:
+        """Every attribute the group reads."""
+        return [a for item in self.items for a in item.attributes()]
+
+
+def evaluate_conditions(nodes: Any, lookup: Any, kind: str = "all") -> bool | None:
+    """Three-valued evaluation of a condition tree: ``lookup(attribute)``
+    gives an attribute's value (None when unknown)."""
+    if isinstance(nodes, Condition):
+        return nodes.holds(lookup(nodes.attribute))
+    if isinstance(nodes, ConditionGroup):
+        if nodes.kind == "not":
+            inner = evaluate_conditions(nodes.items[0], lookup)
+            return None if inner is None else not inner
+        return evaluate_conditions(nodes.items, lookup, nodes.kind)
+    results = [evaluate_conditions(node, lookup) for node in nodes]
+    if kind == "all":
+        if any(r is False for r in results):
+            return False
+        return None if any(r is None for r in results) else True
+    if any(r is True for r in results):
+        return True
+    return None if any(r is None for r in results) else False
 
 
 CheckValue = int | float | str | tuple[int | float, int | float] | None
@@ -317,6 +396,13 @@ def _to_check_value(value: Any) -> Any:
 @frozen
 class Check:
     """The machine-checkable part of a requirement.
+
+    ``grades`` scopes the measurement to a band of grades within the school
+    (the facts then ask for the metric for that band only, one column per
+    band); ``grades_mode`` says whether ``each`` grade of the band must meet
+    the figure or ``any`` one the school chose.  For ``between``, ``binds``
+    says which end is enforced (``low``, the default: at least the lower
+    figure; ``high``; or ``both``).
 
     ``metric`` names a school-level fact; ``op`` compares it with ``value``
     (a number, a ``(low, high)`` range for ``between``, a share such as
@@ -333,6 +419,14 @@ class Check:
     per: str | None = field(default=None)
     count_per: str = field(default="school", validator=_one_of(vocab.COUNT_PER, "count_per"))
     event: str | None = None
+    grades: tuple[int, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_grades(v))
+    grades_mode: str = field(default="each", validator=_one_of(vocab.GRADES_MODES, "grades_mode"))
+    binds: str | None = field(default=None)
+
+    @binds.validator
+    def _check_binds(self, _attribute: Any, binds: Any) -> None:
+        if binds is not None and binds not in vocab.BINDS:
+            raise ValueError(f"binds must be one of {sorted(vocab.BINDS)}, not {binds!r}")
     scope: str | None = field(default=None)
 
     @scope.validator
@@ -368,8 +462,36 @@ class Check:
             raise ValueError(f"check value cannot be negative: {value!r}")
         if self.per == "on_event" and not self.event:
             raise ValueError("a check with per='on_event' must name its event")
+        if self.binds is not None and self.op != "between":
+            raise ValueError("only a 'between' range says which end binds")
+        if self.grades is not None:
+            if not self.grades or any(isinstance(g, bool) or not isinstance(g, int) or not 1 <= g <= 12 for g in self.grades):
+                raise ValueError(f"check grades {self.grades!r} must be grades within 1-12")
+        elif self.grades_mode != "each":
+            raise ValueError("grades_mode needs the check's grades")
         if self.scope is not None and self.count_per != "region":
             raise ValueError("only a region-level target (count_per='region') states a scope")
+
+    @property
+    def binding(self) -> str | None:
+        """Which end of a range is enforced (``low`` unless stated)."""
+        if self.op != "between":
+            return None
+        return self.binds or "low"
+
+    def column(self) -> str:
+        """The facts column this check reads: the metric key, followed for a
+        grade-scoped check by its band, e.g. ``psych_lessons_per_school_year__g1to6``."""
+        return scoped_metric_key(self.metric, self.grades)
+
+
+def scoped_metric_key(metric: str, grades: Iterable[int] | None) -> str:
+    """The facts column of ``metric`` measured over ``grades`` (None: the
+    whole school): ``metric__g1to6``, ``metric__g4_7_10``, ``metric__g1to6_10to12``."""
+    if grades is None:
+        return metric
+    band = "_".join(f"{a}to{b}" if a != b else str(a) for a, b in grade_runs(grades))
+    return f"{metric}__g{band}"
 
 
 def _is_number(value: Any) -> bool:
@@ -378,20 +500,44 @@ def _is_number(value: Any) -> bool:
 
 @frozen
 class EscalationStep:
-    """One step of the reporting and intervention chain, in the document's
-    order: who acts (``role``), whom they tell (``reports_to``) and any
-    condition such as parents' consent before referral."""
+    """One step of a reporting or intervention procedure, in the document's
+    order: which ``procedure`` it belongs to (a key the plugin's
+    ``[[procedures]]`` name, ``main`` by default), its ``order`` there
+    (steps sharing an order happen at the same time), who acts (``role``),
+    whom they tell (``reports_to``), under whose guidance they act
+    (``guided_by``, which is not reporting) and any condition such as
+    parents' consent before referral."""
 
     order: int = field(validator=attrs.validators.ge(1))
     role: str = field(validator=_one_of(vocab.ACTORS, "role"))
     reports_to: tuple[str, ...] = field(default=(), converter=tuple)
     condition: Text | None = field(default=None, converter=_to_optional_text)
+    procedure: str = field(default="main", validator=attrs.validators.matches_re(CODE_PATTERN))
+    guided_by: tuple[str, ...] = field(default=(), converter=tuple)
 
     @reports_to.validator
     def _check_reports_to(self, _attribute: Any, value: tuple[str, ...]) -> None:
         for actor in value:
             if actor not in vocab.ACTORS:
                 raise ValueError(f"reports_to entry {actor!r} is not a known actor")
+
+    @guided_by.validator
+    def _check_guided_by(self, _attribute: Any, value: tuple[str, ...]) -> None:
+        for actor in value:
+            if actor not in vocab.ACTORS:
+                raise ValueError(f"guided_by entry {actor!r} is not a known actor")
+
+
+@frozen
+class Procedure:
+    """A named escalation procedure (routine reporting and referral; the
+    emergency response to an incident...): its key, name and trigger, and
+    where the document sets it out."""
+
+    key: str = field(validator=attrs.validators.matches_re(CODE_PATTERN))
+    name: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
+    trigger: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
+    clause: str | None = None
 
 
 @frozen
@@ -447,10 +593,12 @@ def _to_grades(value: Any) -> tuple[int, ...]:
     return tuple(sorted(set(value)))
 
 
-def _to_conditions(value: Any) -> tuple[Condition, ...] | None:
+def _to_conditions(value: Any) -> tuple[Any, ...] | None:
     if value is None:
         return None
-    return tuple(value)
+    if isinstance(value, dict | Condition | ConditionGroup):
+        value = [value]
+    return tuple(_to_node(v) for v in value)
 
 
 @frozen
@@ -460,7 +608,10 @@ class Requirement:
 
     ``duty_holder`` is who must act; ``subject`` whom it concerns;
     ``grades`` the school grades (1-12) it covers; ``applies_if`` any
-    school-attribute conditions (all must hold).  ``note`` records the
+    school-attribute conditions (all must hold; each may be an ``all``,
+    ``any`` or ``not`` group); ``event`` an event (a key of
+    :data:`xinli.core.vocabulary.EVENTS`) the item depends on: where it has
+    not happened the item does not apply.  ``note`` records the
     interpretations made, e.g. which grades 小学高年级 covers.
     """
 
@@ -472,13 +623,19 @@ class Requirement:
     citation: Citation = field(validator=attrs.validators.instance_of(Citation))
     subject: tuple[str, ...] = field(default=("students",), converter=tuple)
     grades: tuple[int, ...] = field(default=ALL_GRADES, converter=_to_grades)
-    applies_if: tuple[Condition, ...] | None = field(default=None, converter=_to_conditions)
+    applies_if: tuple[Any, ...] | None = field(default=None, converter=_to_conditions)
     check: Check | None = None
     deadline: dt.date | None = field(default=None)
     note: Text | None = field(default=None, converter=_to_optional_text)
     step: EscalationStep | None = None
     partner: Partner | None = None
     timing: tuple[Timing, ...] = field(default=(), converter=tuple)
+    event: str | None = field(default=None)
+
+    @event.validator
+    def _check_event(self, _attribute: Any, value: Any) -> None:
+        if value is not None and value not in vocab.EVENTS:
+            raise ValueError(f"{self.id}: event must be one of {sorted(vocab.EVENTS)}, not {value!r}")
     deadline_as_written: str | None = None
 
     @subject.validator
@@ -513,12 +670,22 @@ class Requirement:
             raise ValueError(f"{self.id}: only referral items carry a partner")
         if self.check is not None and self.check.per == "by_deadline" and self.deadline is None:
             raise ValueError(f"{self.id}: a check due by a deadline needs the deadline")
+        if self.check is not None and self.check.grades is not None and not set(self.check.grades) <= set(self.grades):
+            raise ValueError(f"{self.id}: the check measures grades {list(self.check.grades)} the item does not cover")
 
     @property
     def school_duty(self) -> bool:
         """True when a school answers for this requirement itself."""
         return self.duty_holder in vocab.SCHOOL_SIDE
 
+    @property
+    def optional(self) -> bool:
+        """True for encouraged and permitted items: adopted or not, never failed."""
+        return self.level in vocab.OPTIONAL_LEVELS
+
+    def conditions_attributes(self) -> list[str]:
+        """Every attribute ``applies_if`` reads."""
+        return [a for node in self.applies_if or () for a in node.attributes()]
     def deadline_reading(self) -> Text | None:
         """How a deadline written as text (``2025年底``) was read, or None
         when it was given as a date."""

@@ -20,7 +20,7 @@ import pluggy
 from attrs import define, field, frozen
 
 from xinli.core import hookspecs
-from xinli.core.errors import UnknownRegionError
+from xinli.core.errors import PluginError, UnknownRegionError, one_line
 from xinli.core.model import Jurisdiction
 
 ENTRY_POINT_GROUP = "xinli"
@@ -73,23 +73,85 @@ class Registry:
         return sorted(self.plugins)
 
     def get(self, code: str) -> LoadedPlugin:
-        """The plugin for ``code``; :class:`UnknownRegionError` if absent."""
+        """The plugin for ``code``; :class:`PluginError` naming the reason
+        if it was not loaded, :class:`UnknownRegionError` if absent."""
         try:
             return self.plugins[code]
         except KeyError:
-            problem = next((p.reason for p in self.problems if p.name == code), None)
-            raise UnknownRegionError(code, self.codes, problem) from None
+            reasons = [p for p in self.problems if p.name == code]
+            if reasons:
+                raise PluginError("; ".join(
+                    f"plugin {code!r}{f' ({p.distribution})' if p.distribution else ''} was not loaded: {p.reason}"
+                    for p in reasons)) from None
+            raise UnknownRegionError(code, self.codes) from None
+
+    def drop(self, code: str, reason: str) -> None:
+        """Leave out a plugin that broke the contract after loading (its
+        metrics hook failed, say), recording why; other regions carry on."""
+        plugin = self.plugins.pop(code, None)
+        if plugin is not None and self.pm.is_registered(plugin.plugin):
+            self.pm.unregister(plugin.plugin)
+        self.problems.append(PluginProblem(code, plugin.distribution if plugin else None, reason))
+
+
+def _selection(only: Iterable[str] | None) -> list[str]:
+    if only is not None:
+        return [c.strip() for c in only if c.strip()]
+    return [c.strip() for c in os.environ.get(PLUGINS_ENV, "").split(",") if c.strip()]
 
 
 def selected_codes(only: Iterable[str] | None = None) -> set[str] | None:
     """The plugin codes to load: ``only`` if given, else ``$XINLI_PLUGINS``
-    (comma-separated), else None meaning all."""
-    if only is not None:
-        chosen = {c.strip() for c in only if c.strip()}
-        return chosen or None
-    env = os.environ.get(PLUGINS_ENV, "")
-    chosen = {c.strip() for c in env.split(",") if c.strip()}
+    (comma-separated), else None meaning all.  An entry may name the
+    distribution too, ``code@distribution``; the code alone is returned."""
+    chosen = {c.split("@", 1)[0].strip() for c in _selection(only)}
     return chosen or None
+
+
+def chosen_distributions(only: Iterable[str] | None = None) -> dict[str, str]:
+    """Distributions named explicitly in the selection (``code@dist``), by code."""
+    return {code.strip(): dist.strip() for code, _, dist in (c.partition("@") for c in _selection(only)) if dist.strip()}
+
+
+def _norm(name: str | None) -> str:
+    return (name or "").lower().replace("_", "-").replace(".", "-")
+
+
+def _providers(entry_points: Iterable[metadata.EntryPoint], wanted: set[str] | None, chosen: dict[str, str],
+               registry: Registry) -> list[tuple[metadata.EntryPoint, str | None, str | None]]:
+    """The entry points to load, one per code.  A code offered by two
+    distributions is loaded from neither (each is named in a problem)
+    unless the selection chose one with ``code@distribution``."""
+    by_name: dict[str, list[tuple[metadata.EntryPoint, str | None, str | None]]] = {}
+    for ep in sorted(entry_points, key=lambda e: e.name):
+        if wanted is not None and ep.name not in wanted:
+            continue
+        dist = getattr(ep, "dist", None)
+        dist_name = dist.metadata["Name"] if dist is not None else None
+        offers = by_name.setdefault(ep.name, [])
+        if any(_norm(d) == _norm(dist_name) and e.value == ep.value for e, d, _v in offers):
+            continue  # the same distribution seen twice on sys.path
+        offers.append((ep, dist_name, dist.version if dist is not None else None))
+    picked = []
+    for name, offers in by_name.items():
+        if name in chosen:
+            matching = [o for o in offers if _norm(o[1]) == _norm(chosen[name])]
+            if not matching:
+                found = ", ".join(o[1] or "(unknown)" for o in offers)
+                registry.problems.append(PluginProblem(
+                    name, chosen[name], f"distribution {chosen[name]!r} does not provide {name!r} (offered by: {found})"))
+                continue
+            offers = matching[:1]
+        if len(offers) > 1:
+            names = [o[1] or "(unknown distribution)" for o in offers]
+            for _ep, dist_name, _version in offers:
+                others = ", ".join(n for n in names if n != (dist_name or "(unknown distribution)"))
+                registry.problems.append(PluginProblem(
+                    name, dist_name, f"{name!r} is also provided by {others}; neither is used — choose one with "
+                    f"--plugins {name}@<distribution> or {PLUGINS_ENV}"))
+            continue
+        picked.append(offers[0])
+    return picked
 
 
 def load_plugins(
@@ -100,7 +162,8 @@ def load_plugins(
 ) -> Registry:
     """Build a plugin manager and load the jurisdiction plugins.
 
-    :param only: codes to load (default: ``$XINLI_PLUGINS`` or all).
+    :param only: codes to load, each optionally ``code@distribution``
+        (default: ``$XINLI_PLUGINS`` or all).
     :param extra: ``(name, plugin)`` pairs registered after the entry points,
         for tests and embedding.
     :param entry_points: the entry points to load instead of the installed
@@ -109,27 +172,29 @@ def load_plugins(
         besides the entry points (:mod:`xinli.core.rules.folders`); None
         means ``$XINLI_RULES_PATH`` only, ``()`` none at all.
 
-    A plugin that fails to import, implements an unknown hook, takes an
-    argument its hook does not offer, lacks an identity, or clashes with an
-    earlier plugin's code is left out and recorded in ``problems``.
+    A plugin that fails to import (whatever it raises, ``SystemExit``
+    included; only ``KeyboardInterrupt`` passes), implements an unknown
+    hook, takes an argument its hook does not offer, lacks an identity, or
+    clashes with an earlier plugin's code is left out and recorded in
+    ``problems``.  A code two distributions provide is loaded from neither
+    unless one is chosen explicitly, so an impostor can never replace a
+    region's plugin.
     """
     pm = pluggy.PluginManager("xinli")
     pm.add_hookspecs(hookspecs)
     registry = Registry(pm)
     wanted = selected_codes(only)
+    chosen = chosen_distributions(only)
     if entry_points is None:
         entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
     candidates: list[tuple[str, Any, str | None, str | None]] = []
-    for ep in sorted(entry_points, key=lambda e: e.name):
-        if wanted is not None and ep.name not in wanted:
-            continue
-        dist = getattr(ep, "dist", None)
-        dist_name = dist.metadata["Name"] if dist is not None else None
-        dist_version = dist.version if dist is not None else None
+    for ep, dist_name, dist_version in _providers(entry_points, wanted, chosen, registry):
         try:
             obj = ep.load()
-        except Exception as exc:  # a third-party plugin may raise anything
-            registry.problems.append(PluginProblem(ep.name, dist_name, f"import failed: {type(exc).__name__}: {exc}"))
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a third-party plugin may raise anything, even SystemExit
+            registry.problems.append(PluginProblem(ep.name, dist_name, f"import failed: {one_line(exc)}"))
             continue
         candidates.append((ep.name, obj, dist_name, dist_version))
     candidates += _rules_folder_candidates(registry, wanted, rules_path)
@@ -174,10 +239,14 @@ def _hook_suggestion(message: str) -> str:
 
 def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, dist_version: str | None) -> str | None:
     pm = registry.pm
+    if name in registry.plugins:
+        return f"jurisdiction {name!r} is already provided by {registry.plugins[name].distribution or 'another plugin'}"
+    if pm.is_registered(obj):
+        return f"the same plugin object is already registered as {pm.get_name(obj)!r}"
     try:
         pm.register(obj, name=name)
     except (pluggy.PluginValidationError, ValueError) as exc:
-        return f"invalid plugin: {exc}"
+        return f"invalid plugin: {one_line(exc)}"
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
@@ -186,9 +255,11 @@ def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, di
     others = [p for p in pm.get_plugins() if p is not obj]
     try:
         answers = pm.subset_hook_caller("xinli_jurisdiction", remove_plugins=others)()
-    except Exception as exc:
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # a plugin's hook may raise anything
         pm.unregister(obj)
-        return f"xinli_jurisdiction failed: {type(exc).__name__}: {exc}"
+        return f"xinli_jurisdiction failed: {one_line(exc)}"
     identities = [a for a in answers if a is not None]
     if len(identities) != 1 or not isinstance(identities[0], Jurisdiction):
         pm.unregister(obj)

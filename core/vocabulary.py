@@ -23,6 +23,9 @@ LEVELS: dict[str, tuple[str, str]] = {
     "permitted": ("可以", "permitted"),
 }
 
+#: Levels that are never a failure: a school adopts them or does not.
+OPTIONAL_LEVELS: frozenset[str] = frozenset({"encouraged", "permitted"})
+
 #: Administrative levels of a jurisdiction, from the top down.
 JURISDICTION_LEVELS: dict[str, tuple[str, str]] = {
     "national": ("国家", "national"),
@@ -63,6 +66,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     "civil_affairs_bureau": ("民政部门", "civil-affairs bureau"),
     "justice_bureau": ("司法行政部门", "justice bureau"),
     "police_and_courts": ("公安、法院、检察院", "police, courts and procuratorate"),
+    "police": ("公安机关", "police"),
     "township_government": ("乡镇人民政府（街道办）", "township government or sub-district office"),
     "county_government": ("县级人民政府及各部门", "county government and its departments"),
     "youth_league_committee": ("团委", "Communist Youth League committee"),
@@ -105,12 +109,44 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
     }
 )
 
-#: School attributes that applicability conditions may test, with their type.
+#: School attributes that applicability conditions may test, with their type
+#: (``bool``, ``int`` or ``kind``, the last a key of :data:`SCHOOL_KINDS`).
+#: Plugins may also test any yes/no or whole-number metric they register.
 SCHOOL_ATTRIBUTES: dict[str, tuple[str, str, str]] = {
     "boarding": ("bool", "寄宿制学校", "boarding school"),
     "area_centre_school": ("bool", "片区中心学校", "area centre school"),
-    "public_school": ("bool", "公办学校", "public school"),
+    "public_school": ("bool", "公办学校（否为民办）", "public school (false: private)"),
     "enrollment": ("int", "在校学生数", "number of students enrolled"),
+    "boarders": ("int", "寄宿学生数", "number of boarding students"),
+    "vocational": ("bool", "中等职业学校", "secondary vocational school (中职)"),
+    "school_kind": ("kind", "学校类型（由年级与中职标志得出）", "kind of school (from grades and the vocational flag)"),
+    "has_primary": ("bool", "设有小学学段（由年级得出）", "has primary grades (from grades)"),
+    "has_junior": ("bool", "设有初中学段（由年级得出）", "has junior-secondary grades (from grades)"),
+    "has_senior": ("bool", "设有普通高中学段（由年级得出）", "has general senior-secondary grades (from grades)"),
+}
+
+#: Attributes xinli works out itself from a school's grades and its
+#: ``vocational`` flag; the facts never carry them as columns.
+DERIVED_ATTRIBUTES: frozenset[str] = frozenset({"school_kind", "has_primary", "has_junior", "has_senior"})
+
+#: Kinds of school by stage mix (``school_kind``), derived from grades
+#: (1-6 primary, 7-9 junior, 10-12 senior) and the ``vocational`` flag.
+SCHOOL_KINDS: dict[str, tuple[str, str]] = {
+    "primary": ("小学", "primary school"),
+    "junior": ("初级中学", "junior secondary school"),
+    "senior": ("高级中学", "senior secondary school"),
+    "vocational": ("中等职业学校", "secondary vocational school"),
+    "nine_year": ("九年一贯制学校", "nine-year school (grades 1-9)"),
+    "complete_secondary": ("完全中学", "complete secondary school (grades 7-12)"),
+    "twelve_year": ("十二年一贯制学校", "twelve-year school (grades 1-12)"),
+    "other": ("其他学段组合", "other mix of stages"),
+}
+
+#: Events an item may depend on: the item applies only where the event has
+#: happened, which the facts say in a yes/no column ``event_<key>``.
+EVENTS: dict[str, tuple[str, str]] = {
+    "returning_students": ("有因心理危机休学后复学的学生", "students have returned after leave taken for a psychological crisis"),
+    "crisis_incident": ("本学年发生学生心理危机事件", "a student psychological-crisis incident happened this school year"),
 }
 
 #: How often a quantified requirement recurs.  ``every_<n>_years`` is also
@@ -163,12 +199,67 @@ TARGET_SCOPES: dict[str, tuple[str, str]] = {
 
 OPERATORS: tuple[str, ...] = (">=", "<=", "==", "between", "true")
 
+#: Which end of a ``between`` range a check enforces.  ``low`` ("at least
+#: the lower figure") is the default wherever a document fixes a floor.
+BINDS: dict[str, tuple[str, str]] = {
+    "low": ("下限（不少于）", "the lower end (at least)"),
+    "high": ("上限（不超过）", "the upper end (at most)"),
+    "both": ("上下限", "both ends"),
+}
+
+#: How a check scoped to a band of grades reads the band: ``each`` grade of
+#: the band the school has must meet the figure (the smallest is asked for);
+#: ``any`` one grade of the band, the one the school chose (its figure is
+#: asked for).
+GRADES_MODES: dict[str, tuple[str, str]] = {
+    "each": ("所涉各年级均须达到（填最少的年级）", "every grade of the band the school has (give the smallest figure)"),
+    "any": ("所涉年级中学校选定的一个年级（填该年级）", "one grade of the band the school chose (give that grade's figure)"),
+}
+
 PARTNER_KINDS: dict[str, tuple[str, str]] = {
     "hospital": ("医院", "hospital"),
     "centre": ("中心/机构", "centre"),
     "hotline": ("公益热线", "public hotline"),
     "agency": ("政府部门", "government agency"),
 }
+
+
+def school_kind(grades: frozenset[int] | set[int] | tuple[int, ...], vocational: bool | None) -> str:
+    """The stage mix of a school (a :data:`SCHOOL_KINDS` key) from its
+    grades and whether it is a 中职; an unknown flag counts as general."""
+    grades = set(grades)
+    primary = bool(grades & set(range(1, 7)))
+    junior = bool(grades & {7, 8, 9})
+    senior = bool(grades & {10, 11, 12})
+    if vocational and senior and not (primary or junior):
+        return "vocational"
+    kinds = {
+        (True, False, False): "primary", (False, True, False): "junior", (False, False, True): "senior",
+        (True, True, False): "nine_year", (False, True, True): "complete_secondary", (True, True, True): "twelve_year",
+    }
+    return kinds.get((primary, junior, senior), "other")
+
+
+def derived_attributes(grades: frozenset[int] | set[int] | tuple[int, ...], vocational: bool | None) -> dict[str, object]:
+    """The attributes of :data:`DERIVED_ATTRIBUTES` for one school."""
+    grades = set(grades)
+    return {
+        "school_kind": school_kind(grades, vocational),
+        "has_primary": bool(grades & set(range(1, 7))),
+        "has_junior": bool(grades & {7, 8, 9}),
+        "has_senior": bool(grades & {10, 11, 12}) and not vocational,
+    }
+
+
+def attribute_info(key: str) -> tuple[str, str, str] | None:
+    """``(kind, zh, en)`` of a school attribute or an ``event_<key>``
+    column, or None for anything else."""
+    if key in SCHOOL_ATTRIBUTES:
+        return SCHOOL_ATTRIBUTES[key]
+    if key.startswith("event_") and key[6:] in EVENTS:
+        zh, en = EVENTS[key[6:]]
+        return ("bool", f"事件：{zh}", f"event: {en}")
+    return None
 
 
 def localize(text: dict[str, str] | None, lang: str, sep: str = " / ") -> str:

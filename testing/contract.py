@@ -70,7 +70,7 @@ def identity_problems(registry: Registry, code: str) -> list[str]:
 
 def schema_problems(checklist: dict[str, Any]) -> list[str]:
     """Where the checklist breaks the shipped JSON Schema
-    (``xinli.checklist/1``).  Needs ``jsonschema``."""
+    (``xinli.checklist/2``).  Needs ``jsonschema``."""
     import jsonschema
 
     from xinli.core.views.checklist import checklist_schema
@@ -259,7 +259,7 @@ class PluginContract:
         """Every item, and the checklist around it, follows the shipped
         JSON Schema."""
         pytest.importorskip("jsonschema", reason="jsonschema is not installed: pip install jsonschema to check the schema")
-        _report(schema_problems(xinli_contract_checklist), f"the checklist of {self.code!r} breaks xinli.checklist/1")
+        _report(schema_problems(xinli_contract_checklist), f"the checklist of {self.code!r} breaks xinli.checklist/2")
 
     def test_quotes_are_in_source_text(self, xinli_contract_registry: Registry, xinli_contract_checklist: dict[str, Any]) -> None:
         """Every quote of the plugin's own items is in its source.txt."""

@@ -61,7 +61,7 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
 
 def checklist_for(registry: Registry, code: str, as_of: dt.date | str | None = None) -> dict[str, Any]:
     """Region ``code``'s checklist from ``registry`` as plain data (the
-    ``xinli.checklist/1`` contract of ``xinli checklist --format json``)."""
+    ``xinli.checklist/2`` contract of ``xinli checklist --format json``)."""
     from xinli.core.views.checklist import build_checklist
 
     return build_checklist(registry, code, as_date(as_of))

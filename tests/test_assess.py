@@ -14,7 +14,8 @@ from fixture_plugins import AssessProvince
 
 from xinli.core.assessment.facts import FactsError, format_grades, parse_grades, read_facts
 from xinli.core.assessment.pipeline import assess
-from xinli.core.records.database import migrations, open_database
+from xinli.core.errors import XinliError
+from xinli.core.records.database import APPLICATION_ID, migrations, open_database
 from xinli.core.records.report import report_data
 from xinli.core.registry import load_plugins
 
@@ -147,17 +148,21 @@ def test_every_status(tmp_path, registry):
     assert got[("P1", "test_assess.curriculum.share")] == ("met", "0.5")
     assert got[("P2", "test_assess.curriculum.share")] == ("not_met", "0.4")
     assert got[("P3", "test_assess.curriculum.share")] == ("unknown", None)
-    assert got[("P1", "test_assess.staffing.dorm-monitors")] == ("met", "true")
+    # a permitted item is adopted or not, never met / not met
+    assert got[("P1", "test_assess.staffing.dorm-monitors")] == ("adopted", "true")
     assert got[("P2", "test_assess.staffing.dorm-monitors")][0] == "not_applicable"
     assert got[("P3", "test_assess.staffing.dorm-monitors")][0] == "unknown"
     assert got[("P1", "test_assess.staffing.posts")][0] == "not_applicable"
-    assert got[("P2", "test_assess.staffing.posts")] == ("not_met", "4")
+    # a range's lower end binds unless the rule says otherwise: 4 posts is at least 2
+    assert got[("P2", "test_assess.staffing.posts")] == ("met", "4")
     assert got[("P1", "test_assess.other.future")][0] == "not_yet_due"
-    assert got[("P1", "test_assess.other.manual")][0] == "manual"
+    # a manual item is one row per run, not one per school
+    assert ("P1", "test_assess.other.manual") not in got
     # region findings: 1 of 3 schools has a room, 1 has none, 1 unknown -> full coverage is not met
     region = {r: v for (s, r), v in got.items() if s is None}
     assert region["test_assess.other.coverage"] == ("not_met", "1/3")
     assert region["test_assess.other.authority"] == ("manual", None)
+    assert region["test_assess.other.manual"] == ("manual", None)
 
 
 def test_region_target_not_yet_due_and_met(tmp_path, registry):
@@ -230,6 +235,7 @@ FRESH_SCHEMA = {
                      "jurisdiction", "document", "clause", "quote", "expected"],
     "findings": ["id", "run_id", "school", "requirement", "status", "observed", "detail"],
     "waivers": ["id", "run_id", "school_id", "requirement_id", "justification", "approved_by", "start", "expiry"],
+    "attestations": ["id", "region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "evidence", "recorded"],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
     "rollups": ["id", "region", "region_name_zh", "region_name_en", "rollup_key", "as_of", "created", "rules_sha256",
                 "plugins", "sources", "schools", "warnings"],
@@ -238,7 +244,7 @@ FRESH_SCHEMA = {
                        "findings", "counts", "superseded_by"],
     "rollup_items": ["id", "rollup_source", "requirement_id", "scope", "level", "jurisdiction", "text_zh", "text_en",
                      "expected", "document", "clause", "met", "not_met", "unknown", "not_applicable", "not_yet_due",
-                     "waived", "manual", "status", "observed", "detail"],
+                     "waived", "manual", "status", "observed", "detail", "adopted", "not_adopted", "not_required"],
     "rollup_targets": ["id", "rollup_id", "requirement_id", "level", "text_zh", "text_en", "expected", "target_share",
                        "deadline", "document", "clause", "quote", "status", "observed", "detail"],
     "rollup_statuses": ["rollup_source", "school_id", "requirement_id", "status"],
@@ -254,6 +260,7 @@ FRESH_INDEXES = {
     "rollup_items": [["rollup_source"]],
     "rollup_targets": [["rollup_id"]],
     "rollup_statuses": [["rollup_source", "requirement_id", "status"]],
+    "attestations": [["region", "requirement_id", "school_id", "checked_on"]],
 }
 
 
@@ -272,7 +279,7 @@ def test_fresh_database_schema(tmp_path):
     assert db.view_names() == ["finding_details"]
     fks = {(fk.table, fk.column, fk.other_table) for t in db.tables for fk in t.foreign_keys}
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
-    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_waivers", "m003_rollups"]
+    assert [m.name for m in migrations.applied(db)] == ["m001_initial", "m002_waivers", "m003_rollups", "m004_attestations"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):
@@ -285,7 +292,12 @@ def test_upgrade_from_the_first_version(tmp_path):
                         "created": "2024-01-01T00:00:00", "schools": 0, "findings": 0, "counts": "{}"})
     assert "detail" not in [c.name for c in old["findings"].columns]
     old.close()
-    db = open_database(path, create=False)
+    with pytest.raises(XinliError, match="earlier xinli version"):
+        open_database(path, create=False)  # read commands never migrate
+    messages = []
+    db = open_database(path, notify=messages.append)
+    assert "m002_waivers" in messages[0]
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert schema_of(db) == FRESH_SCHEMA
     assert indexes_of(db) == {k: sorted(v) for k, v in FRESH_INDEXES.items()}
     assert db.execute("select region from runs").fetchall() == [("henan",)]

@@ -48,7 +48,10 @@ def to_csv(header, rows) -> str:
 def test_facts_template_csv_and_toml(run):
     header, _ = filled_template(run)
     assert header[:3] == ["school_id", "school_name", "grades"]
-    assert "fulltime_psych_teachers" in header and "psych_lessons_per_school_year" in header
+    assert "fulltime_psych_teachers" in header
+    # one column per stage the region's checks measure, nothing school-wide that no check uses
+    assert "psych_lessons_per_school_year__g1to6" in header and "psych_lessons_per_school_year__g7to12" in header
+    assert "psych_lessons_per_school_year" not in header
     toml = run("facts-template", "--region", "henan", "--format", "toml").output
     assert "[[schools]]" in toml and "# 专职心理健康教育教师数（整数，人）" in toml
     assert "# fulltime_psych_teachers =" in toml
@@ -130,7 +133,7 @@ def test_runs_and_report_formats(run, tmp_path):
     assert [r["id"] for r in listed] == [2, 1]
     assert listed[0]["plugins"]["henan"].startswith("xinli ")
     data = json.loads(run("report", "--db", str(db), "--format", "json").output)
-    assert data["schema"] == "xinli.report/1"
+    assert data["schema"] == "xinli.report/2"
     assert data["run"]["id"] == 2
     teacher = next(r for r in data["requirements"] if r["requirement_id"] == "henan.staffing.fulltime-psych-teacher")
     assert teacher["document"] == "教基〔2021〕330号"

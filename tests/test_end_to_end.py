@@ -90,7 +90,8 @@ def test_schedule_ics(tmp_path):
 def test_escalation_mermaid():
     result = run("escalation", "--region", "nanchang", "--format", "mermaid")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("flowchart TD\n") and "  S1 -->" in result.stdout
+    # one titled flowchart per procedure
+    assert result.stdout.startswith("---\ntitle: ") and result.stdout.count("flowchart TD\n") == 2 and "  S1 -->" in result.stdout
 
 
 def test_checklist_html_and_xlsx(tmp_path):

@@ -20,29 +20,46 @@ def steps_of(checklist: dict) -> list[dict]:
     return [item for item in checklist["items"] if item["step"]]
 
 
-def test_nanchang_mermaid_flowchart_has_its_steps_in_the_documents_order(run, checklists):
+def test_nanchang_draws_routine_reporting_and_emergency_response_as_two_flowcharts(run, checklists):
+    """附件2 二（二） and 二（三） are two procedures, not one numbered list."""
     result = run("escalation", "--region", "nanchang", "--lang", "zh")
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[0] == "flowchart TD"
-    nodes = [(int(m.group(1)), m.group(2)) for m in map(NODE.match, lines) if m]
-    items = steps_of(checklists["nanchang"])
-    assert [n for n, _ in nodes] == list(range(1, len(items) + 1))
-    assert [item["step"]["order"] for item in items] == sorted(item["step"]["order"] for item in items)
-    for (number, label), item in zip(nodes, items, strict=True):
-        first_line = label.split("<br/>")[0]
-        assert first_line.startswith(f"{number}. ")
-        assert item["text"]["zh"][:12] in label.replace("<br/>", "")
-    edges = [(int(m.group(1)), m.group(2), int(m.group(3))) for m in map(EDGE.match, lines) if m]
-    assert [(a, b) for a, _, b in edges] == [(n, n + 1) for n in range(1, len(items))]
-    conditions = {b: label for _, label, b in edges if label}
-    for item, number in zip(items, range(1, len(items) + 1), strict=True):
-        if item["step"]["condition"] and number > 1:
-            assert conditions[number] == item["step"]["condition"]["zh"]
-    partners = [line for line in lines if re.match(r"^  P\d+\(\[", line)]
-    assert len(partners) == sum(1 for i in checklists["nanchang"]["items"] if i["partner"])
-    assert lines[-1].startswith(f"  S{len(items)} --> P1 & P2")
-    assert "800-810-1117" in result.output
+    blocks = result.output.split("\n---\ntitle: ")
+    assert len(blocks) == 2
+    routine, emergency = blocks
+    assert routine.startswith("---\ntitle: 学生心理问题汇报（早期预警）\n---\nflowchart TD")
+    assert emergency.startswith("突发自伤自毁事故的紧急处理\n---\nflowchart TD")
+    items = {i["id"]: i for i in steps_of(checklists["nanchang"])}
+    routine_ids = [i for i in items if items[i]["step"]["procedure"] == "routine"]
+    emergency_ids = [i for i in items if items[i]["step"]["procedure"] == "emergency"]
+    assert len(routine_ids) == 5 and len(emergency_ids) == 8
+    for text, ids in ((routine, routine_ids), (emergency, emergency_ids)):
+        lines = text.splitlines()
+        nodes = [(int(m.group(1)), m.group(2)) for m in map(NODE.match, lines) if m]
+        assert [n for n, _ in nodes] == list(range(1, len(ids) + 1))
+        for (number, label), item_id in zip(nodes, ids, strict=True):
+            assert label.split("<br/>")[0].startswith(f"{number}. ")
+            assert items[item_id]["text"]["zh"][:12] in label.replace("<br/>", "")
+    # the four departments of 附件2 二（三）2（1）-（4） act at the same time: all follow step 2, all lead to step 7
+    edges = [(int(m.group(1)), int(m.group(3))) for m in map(EDGE.match, emergency.splitlines()) if m]
+    assert [(2, n) for n in (3, 4, 5, 6)] == [e for e in edges if e[0] == 2]
+    assert [(n, 7) for n in (3, 4, 5, 6)] == [e for e in edges if e[1] == 7]
+    assert emergency.count("（同时进行）") == 0 and emergency.count("(同时进行)") == 4
+    # classmates and the class group report side by side
+    assert [e for e in (int(m.group(1)) for m in map(EDGE.match, routine.splitlines()) if m)].count(1) == 1
+    assert "800-810-1117" in routine and "800-810-1117" not in emergency
+
+
+def test_qu_county_incident_step_acts_under_guidance_and_reports_to_no_court(run, checklists):
+    """四（三）12「在当地学校、公安等部门指导下核实情况」: guidance, not reporting."""
+    step = next(i["step"] for i in steps_of(checklists["sichuan_quxian"])
+                if i["id"] == "sichuan_quxian.escalation.incident-start-plan")
+    assert step["reports_to"] == [] and step["guided_by"] == ["education_authority", "police"]
+    assert step["procedure"] == "emergency"
+    text = run("escalation", "--region", "sichuan_quxian", "--lang", "zh", "--procedure", "emergency").output
+    assert "title: 意外事件后的应急处置" in text and text.count("flowchart TD") == 1
+    assert '-.->|"指导"| S1' in text and "法院" not in text and "报告" not in text
+    assert run("escalation", "--region", "sichuan_quxian", "--procedure", "nope").exit_code == 2
 
 
 def test_henan_consent_condition_sits_on_the_arrow_into_referral(checklists):
@@ -86,11 +103,16 @@ def test_svg_is_well_formed_and_self_contained(checklists, code):
     root = ET.fromstring(svg)
     assert root.tag == "svg"
     assert "http" not in svg and "<script" not in svg and "href" not in svg
+    chain = escalation_chain(checklists[code])
     steps = steps_of(checklists[code])
-    assert len(root.findall("rect")) == len(steps) + 1  # one box per step, one for the partners
+    partners = 1 if chain["partners"] else 0
+    assert len(root.findall("rect")) == len(steps) + partners  # one box per step, one for the partners
     texts = "".join(t.text or "" for t in root.iter("text"))
-    for number in range(1, len(steps) + 1):
-        assert f"{number}. " in texts
+    for procedure in chain["procedures"]:
+        for number in range(1, len(procedure["steps"]) + 1):
+            assert f"{number}. " in texts
+        if len(chain["procedures"]) > 1:
+            assert procedure["name"]["zh"] in texts
 
 
 def test_dot_text_and_json_formats(run, checklists):
@@ -105,7 +127,8 @@ def test_dot_text_and_json_formats(run, checklists):
     assert [int(line.split(".")[0]) for line in numbered] == list(range(1, n + 1))
     assert "Referral partners:" in text and "教基〔2021〕330号" in text
     data = json.loads(run("escalation", "--region", "henan", "--format", "json").output)
-    assert data["schema"] == "xinli.escalation/1"
+    assert data["schema"] == "xinli.escalation/2"
+    assert [p["key"] for p in data["procedures"]] == ["main"]
     assert [s["requirement_id"] for s in data["steps"]] == [i["id"] for i in steps_of(checklists["henan"])]
 
 

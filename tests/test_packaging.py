@@ -41,4 +41,4 @@ def test_importing_builds_no_plugin_manager_and_loads_nothing_heavy():
 def test_schema_ships_inside_the_package():
     from xinli.core.views.checklist import checklist_schema
 
-    assert checklist_schema()["$id"] == "xinli.checklist/1"
+    assert checklist_schema()["$id"] == "xinli.checklist/2"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 CASES_DIR = Path(__file__).parent / "cases"
-CHECK_FIELDS = ("metric", "op", "value", "unit", "per", "count_per", "event")
+CHECK_FIELDS = ("metric", "op", "value", "unit", "per", "count_per", "event", "grades_mode", "binds")
 
 
 def _load_cases() -> list:
@@ -30,6 +30,10 @@ def _load_cases() -> list:
 def _actual(item: dict, key: str):
     if key in CHECK_FIELDS:
         return (item["check"] or {}).get(key)
+    if key == "check_grades":
+        return (item["check"] or {}).get("grades")
+    if key == "check":
+        return item["check"] is not None
     if key == "clause":
         return item["citation"]["clause"]
     if key == "applies_if":

@@ -40,7 +40,7 @@ def test_schema_rejects_a_renamed_field(validator, checklists):
 
 def test_every_region_has_documents_and_domain_counts(checklists):
     for checklist in checklists.values():
-        assert checklist["schema"] == "xinli.checklist/1"
+        assert checklist["schema"] == "xinli.checklist/2"
         assert any(doc["encoded"] for doc in checklist["documents"])
         assert set(checklist["domains"]) == {"screening", "escalation", "staffing", "referral", "curriculum", "other"}
 

@@ -1,14 +1,19 @@
 """Assessing schools' facts against a region's checklist.
 
-Each applicable requirement becomes a finding for each school:
-``met``, ``not_met``, ``unknown`` (fact missing), ``not_applicable`` (grades
-or attributes put the school outside it), ``not_yet_due`` (deadline after the
-as-of date), ``waived`` or ``manual`` (no machine check).  Requirements that
-bind the education authority to a share of its schools (``count_per`` =
-``region``) and authority duties without a check become region findings.
-A region target an ancestor sets over all of its own schools (``scope`` =
-``jurisdiction``) is not measured in a sub-region's run: it is reported
-``not_applicable`` with "measured at province level".
+Who is assessed follows the duty holder.  A school duty with a machine check
+becomes a finding for each school: ``met``, ``not_met``, ``unknown`` (fact
+missing), ``not_applicable`` (grades, attributes or an event that did not
+happen put the school outside it), ``not_yet_due`` (deadline after the as-of
+date) or ``waived``.  A school duty without a machine check is one ``manual``
+row per run (the region's list of things to verify by hand), plus a finding
+for each school that recorded a manual check (an attestation).  Duties of
+the education authority and other non-school bodies, and targets over a
+share of the region's schools (``count_per`` = ``region``), are one region
+finding per run, never a school's.  Encouraged and permitted items are
+``adopted`` / ``not_adopted`` (``not_required`` without a check), never
+``not_met``.  A region target an ancestor sets over all of its own schools
+(``scope`` = ``jurisdiction``) is not measured in a sub-region's run: it is
+reported ``not_applicable`` with "measured at province level".
 
 The evaluation works on compiled requirements and tuples so that a whole
 province (100,000 schools) streams through without building everything in
@@ -19,34 +24,50 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
+from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import FactColumns, School
 from xinli.core.assessment.waivers import Waiver
-from xinli.core.model import parse_share
+from xinli.core.model import _to_node, evaluate_conditions, parse_share
 
-STATUSES = ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual")
-CONDITION_OPS = {"==": operator.eq, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+#: Every finding status, in a fixed order (new statuses are appended, so a
+#: status's position never changes).
+STATUSES = ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual",
+            "adopted", "not_adopted", "not_required")
+#: Statuses of encouraged and permitted items: never failures, never in not-met counts or shares met.
+OPTIONAL_STATUSES = ("adopted", "not_adopted", "not_required")
+#: What an optional item's outcome is called.
+OPTIONAL_OUTCOME = {"met": "adopted", "not_met": "not_adopted", "manual": "not_required"}
 
 
 @frozen
 class CompiledRequirement:
-    """What the evaluator needs of one checklist item."""
+    """What the evaluator needs of one checklist item.
+
+    ``scope`` is ``school`` (a machine check per school), ``manual`` (a
+    school duty checked by hand: one row per run plus attested schools) or
+    ``region`` (one finding per run)."""
 
     index: int
     id: str
-    scope: str  # "school" or "region"
+    scope: str
     grades: frozenset[int]
-    conditions: tuple[tuple[int, Any, Any], ...]  # (column index, op function, value)
+    condition: Callable[[tuple[Any, ...], Any], bool | None] | None
+    event_index: int | None
     metric_index: int | None
     test: Any  # callable(observed) -> bool, or None
     expected: str
     deadline: dt.date | None
     region_share: Fraction | None
+    optional: bool = False
+    check_grades: frozenset[int] | None = None
+    #: the fact columns (indices) deciding whether the item applies: condition attributes, ``vocational``, the event
+    reads: tuple[int, ...] = ()
     measured_elsewhere: str | None = None
 
 
@@ -58,13 +79,20 @@ def expected_text(check: dict[str, Any] | None) -> str:
     if op == "true":
         text = "true"
     elif op == "between":
-        text = f"between {value[0]} and {value[1]}"
+        binds = check.get("binds") or "low"
+        text = {"low": f">= {value[0]} (range {value[0]}-{value[1]}, lower end binds)",
+                "high": f"<= {value[1]} (range {value[0]}-{value[1]}, upper end binds)",
+                "both": f"between {value[0]} and {value[1]}"}[binds]
     else:
         text = f"{op} {value}"
     if check["unit"] and op != "true":
         text += f" {check['unit']}"
     if check["per"]:
         text += f" {check['per']}"
+    if check.get("grades"):
+        from xinli.core.assessment.facts import format_grades
+
+        text += f" in grades {format_grades(check['grades'])}" + (" (one chosen grade)" if check.get("grades_mode") == "any" else "")
     return text
 
 
@@ -74,6 +102,11 @@ def _test_for(check: dict[str, Any]) -> Any:
         return lambda observed: observed is True
     if op == "between":
         low, high = value
+        binds = check.get("binds") or "low"
+        if binds == "low":
+            return lambda observed: observed >= low
+        if binds == "high":
+            return lambda observed: observed <= high
         return lambda observed: low <= observed <= high
     target = float(parse_share(value)) if isinstance(value, str) else value
     compare = {">=": operator.ge, "<=": operator.le, "==": operator.eq}[op]
@@ -86,6 +119,33 @@ def _region_test(observed: Any) -> bool:
     return bool(observed)
 
 
+def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[str, int]) -> tuple[Any, tuple[int, ...]]:
+    """The item's conditions as ``condition(values, grades)`` with the
+    columns' positions baked in, and the columns it reads."""
+    if not applies_if:
+        return None, ()
+    nodes = tuple(_to_node(c) for c in applies_if)
+    attributes = {a for node in nodes for a in node.attributes()}
+    index = {a: position.get(a) for a in attributes if a not in vocab.DERIVED_ATTRIBUTES}
+    vocational = position.get("vocational") if attributes & vocab.DERIVED_ATTRIBUTES else None
+    reads = tuple(sorted({i for i in index.values() if i is not None} | ({vocational} if vocational is not None else set())))
+
+    def condition(values: tuple[Any, ...], grades: Any) -> bool | None:
+        derived: dict[str, Any] = {}
+
+        def lookup(attribute: str) -> Any:
+            if attribute in vocab.DERIVED_ATTRIBUTES:
+                if not derived:
+                    derived.update(vocab.derived_attributes(grades, values[vocational] if vocational is not None else None))
+                return derived[attribute]
+            i = index.get(attribute)
+            return None if i is None else values[i]
+
+        return evaluate_conditions(nodes, lookup)
+
+    return condition, reads
+
+
 def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
     """Prepare every checklist item for fast evaluation against ``columns``."""
     keys = columns.attributes + [m.key for m in columns.metrics]
@@ -96,15 +156,10 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
     for index, item in enumerate(checklist["items"]):
         check = item["check"]
         region_check = bool(check) and check["count_per"] == "region"
-        if region_check:
+        if region_check or not item["school_duty"]:
             scope = "region"
-        elif check:
-            scope = "school"
         else:
-            scope = "school" if item["school_duty"] else "region"
-        conditions = tuple(
-            (position[c["attribute"]], CONDITION_OPS[c["op"]], c["value"]) for c in item["applies_if"] or ()
-        )
+            scope = "school" if check else "manual"
         share = None
         elsewhere = None
         owner = item["citation"]["jurisdiction"]
@@ -113,22 +168,50 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
             elsewhere = f"measured at {level} level ({owner}): a target over all of its schools, not this region's alone"
         if region_check:
             share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
+        elif scope == "region" and check:
+            share = Fraction(1)  # an authority's duty towards every school in scope
+        column = check.get("column") or check["metric"] if check else None
+        event = item.get("event")
+        condition, reads = _compile_condition(item["applies_if"], position)
+        event_index = position[f"event_{event}"] if event else None
         compiled.append(
             CompiledRequirement(
                 index=index,
                 id=item["id"],
                 scope=scope,
                 grades=frozenset(item["grades"]),
-                conditions=conditions,
-                metric_index=position[check["metric"]] if check else None,
+                condition=condition,
+                event_index=event_index,
+                metric_index=position[column] if check else None,
                 test=_region_test if region_check else (_test_for(check) if check else None),
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
+                optional=item["level"] in vocab.OPTIONAL_LEVELS,
+                check_grades=frozenset(check["grades"]) if check and check.get("grades") else None,
+                reads=reads + ((event_index,) if event_index is not None else ()),
                 measured_elsewhere=elsewhere,
             )
         )
     return compiled
+
+
+def applicability(req: CompiledRequirement, grades: Any, values: tuple[Any, ...]) -> tuple[str | None, str | None]:
+    """Why ``req`` does not apply to a school with ``grades`` and fact
+    ``values`` (``("not_applicable", why)``), or ``(None, None)`` when it
+    applies, or ``(None, "unknown")`` when an attribute it depends on is
+    unknown."""
+    if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
+        return "not_applicable", "grades"
+    if req.condition is not None:
+        holds = req.condition(values, grades)
+        if holds is False:
+            return "not_applicable", "attributes"
+        if holds is None:
+            return None, "unknown"
+    if req.event_index is not None and values[req.event_index] is not True:
+        return "not_applicable", "event did not happen"
+    return None, None
 
 
 def observed_text(value: Any) -> str | None:
@@ -146,7 +229,8 @@ def observed_text(value: Any) -> str | None:
 
 @define
 class SchoolEvaluator:
-    """Evaluates one school at a time against the school-scope requirements.
+    """Evaluates one school at a time against the school-scope requirements
+    (and the manual ones a school attested).
 
     The per-run constants (deadline passed or not, row ids) are worked out
     once in :meth:`prepare`, so the per-school loop does only what depends
@@ -156,15 +240,17 @@ class SchoolEvaluator:
     requirements: list[CompiledRequirement]
     as_of: dt.date
     waivers: dict[tuple[str, str], Waiver]
+    attestations: dict[tuple[str, str], dict[str, Any]] = field(factory=dict)
 
     def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
-        """The school-scope requirements as tuples for the hot loop:
-        ``(row id, grades, conditions, id, due later, metric index, test)``."""
+        """The per-school requirements as tuples for the hot loop:
+        ``(row id, requirement, due later)``; manual items only when some
+        school attested them."""
+        attested = {req_id for _school, req_id in self.attestations}
         return [
-            (row_ids[req.id], req.grades, req.conditions, req.id,
-             req.deadline is not None and req.deadline > self.as_of, req.metric_index, req.test, req.deadline)
+            (row_ids[req.id], req, req.deadline is not None and req.deadline > self.as_of)
             for req in self.requirements
-            if req.scope == "school"
+            if req.scope == "school" or (req.scope == "manual" and req.id in attested)
         ]
 
     def rows(self, school: School, school_row: int, run_id: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -173,57 +259,61 @@ class SchoolEvaluator:
                 for row_id, status, observed, detail in self._statuses(school, prepared)]
 
     def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
-        grades = school.grades
         values = school.values
+        grades = school.grades
         waivers = self.waivers
-        for row_id, req_grades, conditions, req_id, due_later, metric_index, test, deadline in prepared:
-            if req_grades.isdisjoint(grades):
+        for row_id, req, due_later in prepared:
+            attestation = None
+            if req.scope == "manual":
+                attestation = self.attestations.get((school.school_id, req.id))
+                if attestation is None:
+                    continue
+            if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
                 yield row_id, "not_applicable", None, "grades"
                 continue
-            outside = False
-            unknown_condition = False
-            for column, op, value in conditions:
-                actual = values[column]
-                if actual is None:
-                    unknown_condition = True
-                elif not op(actual, value):
-                    outside = True
-                    break
-            if outside:
-                yield row_id, "not_applicable", None, "attributes"
-                continue
+            detail = None
+            if req.condition is not None or req.event_index is not None:
+                status, detail = applicability(req, grades, values)
+                if status is not None:
+                    yield row_id, status, None, detail
+                    continue
             if waivers:
-                waiver = waivers.get((school.school_id, req_id))
+                waiver = waivers.get((school.school_id, req.id))
                 if waiver is not None and waiver.active(self.as_of):
                     yield row_id, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
                     continue
             if due_later:
-                yield row_id, "not_yet_due", None, f"due {deadline}"
+                yield row_id, "not_yet_due", None, f"due {req.deadline}"
                 continue
-            if unknown_condition:
+            if detail == "unknown":
                 yield row_id, "unknown", None, "school attribute unknown"
                 continue
-            if metric_index is None:
-                yield row_id, "manual", None, None
+            if attestation is not None:
+                outcome = attestation["result"]
+                note = f"attested by {attestation['checked_by']} on {attestation['checked_on']}"
+                if attestation.get("evidence"):
+                    note += f": {attestation['evidence']}"
+                yield row_id, OPTIONAL_OUTCOME.get(outcome, outcome) if req.optional else outcome, None, note
                 continue
-            observed = values[metric_index]
+            observed = values[req.metric_index]
             if observed is None:
                 yield row_id, "unknown", None, None
-            elif test(observed):
-                yield row_id, "met", observed_text(observed), None
-            else:
-                yield row_id, "not_met", observed_text(observed), None
+                continue
+            outcome = "met" if req.test(observed) else "not_met"
+            yield row_id, OPTIONAL_OUTCOME[outcome] if req.optional else outcome, observed_text(observed), None
 
 
 def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> str:
-    """How one school counts towards a region-level target: ``not_applicable``
-    (outside the rule's grades or known attributes), ``unknown`` (fact
-    missing), ``met`` or ``not_met``.  Shared by assessment and roll-up so a
-    province-wide share counts schools exactly as a county's does."""
-    if set(grades).isdisjoint(req.grades):
+    """How one school counts towards a region-level finding: ``not_applicable``
+    (outside the rule's grades, conditions or event), ``unknown`` (a fact or
+    an attribute that could put it in scope missing), ``met`` or ``not_met``.
+    Shared by assessment and roll-up so a province-wide share counts schools
+    exactly as a county's does."""
+    status, detail = applicability(req, grades, values)
+    if status is not None:
         return "not_applicable"
-    if any(values[c] is not None and not op(values[c], v) for c, op, v in req.conditions):
-        return "not_applicable"
+    if detail == "unknown":
+        return "unknown"
     value = values[req.metric_index]
     if value is None:
         return "unknown"
@@ -232,27 +322,34 @@ def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> 
 
 def region_verdict(req: CompiledRequirement, meeting: int, applicable: int, unknown: int
                    ) -> tuple[str, str | None, str | None]:
-    """A region-level target's finding from its tallies: ``(status,
-    observed, detail)``; unknown when the unknown schools could tip it."""
+    """A region-level finding from its tallies: ``(status, observed,
+    detail)``; unknown when the unknown schools could tip it; an encouraged
+    or permitted item is adopted or not, never not met."""
     if applicable == 0:
         return "not_applicable", None, "no school in scope"
     share = Fraction(meeting, applicable)
     observed = f"{meeting}/{applicable}"
     detail = f"{unknown} school(s) unknown" if unknown else None
     if share >= req.region_share:
-        return "met", observed, detail
-    if Fraction(meeting + unknown, applicable) >= req.region_share:
-        return "unknown", observed, detail
-    return "not_met", observed, detail
+        status = "met"
+    elif Fraction(meeting + unknown, applicable) >= req.region_share:
+        status = "unknown"
+    else:
+        status = "not_met"
+    if req.optional:
+        status = OPTIONAL_OUTCOME.get(status, status)
+    return status, observed, detail
 
 
 def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
                     ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
-    """Region findings: shares of schools meeting a region-level target, and
-    authority duties without a machine check (``manual``)."""
+    """One finding per run for every region-scope and manual requirement:
+    authority duties judged over the schools in scope (all of them, or the
+    share a region-level target sets), ``manual`` for what is checked by
+    hand (``not_required`` for encouraged and permitted items)."""
     findings = []
     for req in requirements:
-        if req.scope != "region":
+        if req.scope == "school":
             continue
         if req.measured_elsewhere is not None:
             findings.append((req, "not_applicable", None, req.measured_elsewhere))
@@ -261,7 +358,7 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
             continue
         if req.region_share is None or req.metric_index is None:
-            findings.append((req, "manual", None, None))
+            findings.append((req, "not_required" if req.optional else "manual", None, None))
             continue
         tally = {"met": 0, "not_met": 0, "unknown": 0, "not_applicable": 0}
         for school in schools:

@@ -14,9 +14,11 @@ import datetime as dt
 import difflib
 import io
 import json
+import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +26,19 @@ from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.metrics import Metric
+from xinli.core.assessment.values import MAX_NUMBER, MAX_NUMBER_TEXT, check_value, shown
 from xinli.core.errors import FactProblem, FactsError, XinliError
 from xinli.core.model import grade_runs
 
 MAX_PROBLEMS = 50
+#: Largest JSON or TOML document read, in bytes (a province's facts are far smaller).
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+#: Largest CSV cell, in characters; Python's csv module stops at 128 KiB.
+CSV_FIELD_LIMIT = 1024 * 1024
+#: Share of a GB18030 file's non-ASCII characters that must be common
+#: Chinese characters or punctuation; below it the file is another encoding
+#: (Big5, Shift-JIS...) that GB18030 happens to decode into nonsense.
+GB18030_COMMON_SHARE = 0.8
 ID_COLUMNS: dict[str, tuple[str, str]] = {
     "school_id": ("学校代码", "school identifier"),
     "school_name": ("学校名称", "school name"),
@@ -67,7 +78,7 @@ class FactColumns:
         for key, (zh, _en) in ID_COLUMNS.items():
             out[zh] = key
         for key in self.attributes:
-            out[vocab.SCHOOL_ATTRIBUTES[key][1]] = key
+            out[vocab.attribute_info(key)[1]] = key
         for metric in self.metrics:
             out[metric.label.zh] = metric.key
         return out
@@ -85,26 +96,78 @@ class School:
     values: tuple[Any, ...]
 
 
+def scoped_metric(metric: Metric, grades: list[int] | None, mode: str = "each") -> Metric:
+    """``metric`` measured over a band of grades within the school: the same
+    type and unit, its own column (``metric__g1to6``) and a label naming the
+    band and how it is read."""
+    if not grades:
+        return metric
+    from xinli.core.model import scoped_metric_key
+
+    band = format_grades(grades)
+    if mode == "any":
+        zh_mode, en_mode = "本校所涉年级中选定的一个年级", "the one grade of the band the school chose"
+    elif metric.type == "boolean":
+        zh_mode, en_mode = "本校所涉各年级均须如此", "true of every grade of the band the school has"
+    else:
+        zh_mode, en_mode = "本校所涉各年级中最少者", "the smallest figure among the school's grades in the band"
+    return Metric(
+        scoped_metric_key(metric.key, grades),
+        (f"{metric.label.zh}（{band}年级，{zh_mode}）", f"{metric.label.en} (grades {band}, {en_mode})"),
+        metric.type, metric.unit,
+        (f"{metric.help.zh}只计{band}年级（{zh_mode}）。", f"{metric.help.en} Grades {band} only ({en_mode})."),
+    )
+
+
 def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactColumns:
-    """The fact columns a region's checklist needs, in a stable order."""
+    """The fact columns a region's checklist needs, in a stable order: the
+    attributes its conditions test (the ``vocational`` flag where a stage
+    mix is tested; nothing for what grades already say), the events items
+    depend on, and one column per metric and grade band its checks measure
+    (nothing no check uses)."""
     attributes: list[str] = []
-    keys: list[str] = []
+    columns: dict[str, Metric] = {}
     for item in checklist["items"]:
-        for cond in item["applies_if"] or ():
-            if cond["attribute"] not in attributes:
-                attributes.append(cond["attribute"])
+        for cond in _leaves(item["applies_if"] or ()):
+            name = cond["attribute"]
+            if name in vocab.DERIVED_ATTRIBUTES:
+                name = "vocational" if name in ("school_kind", "has_senior") else None
+            if name is None:
+                continue
+            if name in vocab.SCHOOL_ATTRIBUTES:
+                if name not in attributes:
+                    attributes.append(name)
+            elif name in metrics:
+                columns.setdefault(name, metrics[name])
+        if item.get("event"):
+            key = f"event_{item['event']}"
+            if key not in attributes:
+                attributes.append(key)
         check = item["check"]
-        if check and check["metric"] not in keys:
-            keys.append(check["metric"])
+        if check:
+            scoped = scoped_metric(metrics[check["metric"]], check.get("grades"), check.get("grades_mode") or "each")
+            columns.setdefault(scoped.key, scoped)
     ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]
+    ordered_attributes += [f"event_{e}" for e in vocab.EVENTS if f"event_{e}" in attributes]
     ignorable: dict[str, str] = {}
-    for key, (_kind, zh, _en) in vocab.SCHOOL_ATTRIBUTES.items():
-        if key not in ordered_attributes:
-            ignorable[key] = ignorable[zh] = key
+    for key in list(vocab.SCHOOL_ATTRIBUTES) + [f"event_{e}" for e in vocab.EVENTS]:
+        if key not in ordered_attributes and key not in vocab.DERIVED_ATTRIBUTES:
+            ignorable[key] = ignorable[vocab.attribute_info(key)[1]] = key
     for key, metric in metrics.items():
-        if key not in keys:
+        if key not in columns:
             ignorable[key] = ignorable[metric.label.zh] = key
-    return FactColumns(ordered_attributes, [metrics[k] for k in keys], ignorable)
+    return FactColumns(ordered_attributes, list(columns.values()), ignorable)
+
+
+def _leaves(nodes: Any) -> Iterator[dict[str, Any]]:
+    """The leaf conditions of a condition tree in checklist form."""
+    for node in nodes:
+        if "attribute" in node:
+            yield node
+        elif "not" in node:
+            yield from _leaves([node["not"]])
+        else:
+            yield from _leaves(next(iter(node.values())))
 
 
 def ignored_warning(columns: FactColumns) -> str | None:
@@ -156,31 +219,39 @@ def _parse_int(raw: Any) -> int:
         raise ValueError("expected a whole number")
     if isinstance(raw, int):
         value = raw
-    elif isinstance(raw, float) and raw.is_integer():
+    elif isinstance(raw, float) and math.isfinite(raw) and raw.is_integer():
         value = int(raw)
     else:
         text = str(raw).strip()
-        if not re.fullmatch(r"[+-]?\d+(?:\.0+)?", text):
+        if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"[+-]?\d+(?:\.0+)?", text):
             raise ValueError("expected a whole number")
-        value = int(float(text))
+        value = int(text.split(".")[0])
     if value < 0:
         raise ValueError("a count cannot be negative")
+    if value > MAX_NUMBER:
+        raise ValueError(f"out of range (at most {MAX_NUMBER:,})")
     return value
 
 
 def _parse_number(raw: Any) -> float:
-    if isinstance(raw, bool):
+    if isinstance(raw, bool) or (isinstance(raw, str) and len(raw.strip()) > MAX_NUMBER_TEXT):
         raise ValueError("expected a number")
     try:
         value = float(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ValueError("expected a number") from None
-    if value != value or value < 0:
+    if not math.isfinite(value):
+        raise ValueError("expected a finite number (not inf or nan)")
+    if value < 0:
         raise ValueError("expected a number that is not negative")
+    if value > MAX_NUMBER:
+        raise ValueError(f"out of range (at most {MAX_NUMBER:,})")
     return value
 
 
 def _parse_date(raw: Any) -> str:
+    if isinstance(raw, dt.datetime):
+        raise ValueError("expected a date like 2024-09-01, not a date and time")
     if isinstance(raw, dt.date):
         return raw.isoformat()
     try:
@@ -198,8 +269,9 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
 
 
 def _parser_for(key: str, columns: FactColumns) -> Callable[[Any], Any]:
-    if key in vocab.SCHOOL_ATTRIBUTES:
-        return _parse_bool if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool" else _parse_int
+    info = vocab.attribute_info(key)
+    if info is not None:
+        return _parse_bool if info[0] == "bool" else _parse_int
     metric = next(m for m in columns.metrics if m.key == key)
     parser = PARSERS[metric.type]
     if metric.unit == "share":
@@ -213,15 +285,74 @@ def _parser_for(key: str, columns: FactColumns) -> Callable[[Any], Any]:
     return parser
 
 
-def decode_bytes(data: bytes) -> str:
+def _common_share(text: str) -> float:
+    """Share of the non-ASCII characters of ``text`` that are GB2312
+    punctuation or level-1 (common) Chinese characters."""
+    total = common = 0
+    for char in text:
+        if char < "\x80":
+            continue
+        total += 1
+        try:
+            lead = char.encode("gb2312")[0]
+        except UnicodeEncodeError:
+            continue
+        if 0xB0 <= lead <= 0xD7 or 0xA1 <= lead <= 0xA3:
+            common += 1
+    return common / total if total else 1.0
+
+
+def decode_bytes(data: bytes, name: str = "the file") -> str:
     """Text of a CSV file saved as UTF-8, UTF-8 with BOM, or GB18030 (what
-    Excel writes for a Chinese user), detected without asking."""
+    Excel writes for a Chinese user), detected without asking.
+
+    Anything else is refused, naming the file and the first byte that is
+    not UTF-8, rather than guessed: UTF-16 (what "Unicode text" means in
+    some programs), NUL bytes, and bytes that GB18030 decodes only into
+    unlikely characters (Big5, Shift-JIS)."""
+    def refuse(reason: str) -> FactsError:
+        return FactsError([FactProblem(name, None, None, None, reason + "; save it as UTF-8 (CSV UTF-8 in Excel/WPS)")])
+
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise refuse("the file is UTF-16 text")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise refuse(f"the file holds a NUL byte at offset {nul} (UTF-16 or binary?)")
     try:
         return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = f"0x{data[exc.start]:02X} at offset {exc.start}"
+    try:
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        return data.decode("gb18030")
+        raise refuse(f"neither UTF-8 nor GB18030: first bad byte {bad}") from None
+    if _common_share(text) < GB18030_COMMON_SHARE:
+        raise refuse(f"not UTF-8 (first bad byte {bad}) and not GB18030 Chinese either (Big5 or Shift-JIS?)")
+    return text
+
+
+def csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` of CSV text, row 1 being the header.  A
+    malformed row (a cell over :data:`CSV_FIELD_LIMIT` characters, a
+    stray quote at the end) is a :class:`FactsError` naming the row."""
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reason = str(exc)
+            if "field larger than field limit" in reason:
+                reason = f"a cell is longer than {CSV_FIELD_LIMIT:,} characters"
+            raise FactsError([FactProblem(name, number + 1, None, None, f"cannot read this CSV row: {reason}")]) from None
+        number += 1
+        yield number, cells
 
 
 class _Collector:
@@ -282,7 +413,14 @@ def _map_header(header: list[str], columns: FactColumns, out: _Collector) -> lis
 def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers: dict[str, Callable[[Any], Any]],
                  out: _Collector, seen_ids: set[str]) -> School | None:
     ok = True
-    school_id = str(record.get("school_id") or "").strip()
+    for key, raw in record.items():
+        refused = check_value(key, raw, identifier=key in ("school_id", "school_name"))
+        if refused is not None:
+            out.add(row, key, refused[0], refused[1])
+            ok = False
+    if not ok:
+        return None
+    school_id = str(record.get("school_id") if record.get("school_id") is not None else "").strip()
     if not school_id:
         out.add(row, "school_id", record.get("school_id"), "school_id is empty")
         ok = False
@@ -296,7 +434,7 @@ def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers
     try:
         grades = parse_grades(str(raw_grades if raw_grades is not None else ""))
     except ValueError as exc:
-        out.add(row, "grades", raw_grades, f"unknown grades: {exc}")
+        out.add(row, "grades", shown(raw_grades), f"unknown grades: {exc}")
         ok = False
     values: list[Any] = []
     for key, parser in parsers.items():
@@ -307,7 +445,7 @@ def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers
         try:
             values.append(parser(raw))
         except ValueError as exc:
-            out.add(row, key, raw, str(exc))
+            out.add(row, key, shown(raw), str(exc))
             values.append(None)
             ok = False
     if not ok:
@@ -339,18 +477,21 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
     seen: set[str] = set()
     schools: list[School] = []
     if suffix == ".csv":
-        reader = csv.reader(io.StringIO(decode_bytes(data), newline=""))
-        header = next(reader, None)
+        rows = csv_rows(decode_bytes(data, path.name), path.name)
+        header = next(rows, None)
         if header is None:
             raise FactsError([FactProblem(path.name, None, None, None, "the file is empty")])
+        header = header[1]
         mapped = _map_header(header, columns, out)
         if out.problems:
             out.raise_if_any()
-        for row_number, cells in enumerate(reader, start=2):
+        for row_number, cells in rows:
             if not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) > len(mapped):
-                out.add(row_number, None, None, f"{len(cells)} cells but the header has {len(mapped)} columns")
+            if len(cells) != len(mapped):
+                more_or_fewer = "more" if len(cells) > len(mapped) else "fewer"
+                out.add(row_number, None, None, f"{len(cells)} cells, {more_or_fewer} than the header's "
+                        f"{len(mapped)} columns (a missing or extra comma?)")
                 continue
             record = {key: cell for key, cell in zip(mapped, cells, strict=False) if key is not None}
             school = _school_from(record, row_number, columns, parsers, out, seen)
@@ -385,6 +526,7 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
                 break
     elif suffix == ".xlsx":
         header, rows = _xlsx_rows(path, data)
+        header = [shown(name, 40) for name in header]
         mapped = _map_header(header, columns, out)
         if out.problems:
             out.raise_if_any()
@@ -449,22 +591,99 @@ def _xlsx_rows(path: Path, data: bytes) -> tuple[list[str], Any]:
         raise FactsError([FactProblem(path.name, None, None, None,
                                       f"no sheet named {' or '.join(XLSX_SHEETS)}; sheets: {', '.join(names)}")])
     rows = workbook[name].iter_rows(values_only=True)
-    first = next(rows, None)
+    try:
+        first = next(rows, None)
+    except Exception as exc:  # a damaged sheet inside a sound zip
+        raise FactsError([FactProblem(path.name, None, None, None, f"cannot read sheet {name!r}: {shown(exc, 120)}")]) from None
     if first is None or all(_blank(cell) for cell in first):
         raise FactsError([FactProblem(path.name, None, None, None, f"sheet {name!r} is empty")])
     header = [("" if cell is None else str(cell)) for cell in first]
     while header and not header[-1].strip():
         header.pop()
-    return header, ((number, list(cells)) for number, cells in enumerate(rows, start=2))
+    uncached = _uncached_formulas(data, getattr(workbook[name], "_worksheet_path", None))
+    if uncached:
+        raise FactsError([FactProblem(path.name, row, header[column] if column < len(header) else ref, None,
+                                      "a formula without a saved result; open the file in Excel or WPS and save it "
+                                      "there (or type the value)")
+                          for ref, row, column in uncached[:MAX_PROBLEMS]])
+
+    def numbered() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for number, cells in enumerate(rows, start=2):
+                yield number, list(cells)
+        except Exception as exc:  # a truncated or damaged sheet
+            raise FactsError([FactProblem(path.name, None, None, None,
+                                          f"cannot read sheet {name!r}: {shown(exc, 120)}")]) from None
+
+    return header, numbered()
+
+
+_FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+
+
+def _uncached_formulas(data: bytes, sheet_path: str | None) -> list[tuple[str, int, int]]:
+    """``(cell reference, row, column index)`` of formula cells that carry
+    no saved result (a file written by a program that never calculated it),
+    which openpyxl would read as empty, i.e. silently unknown."""
+    if not sheet_path:
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(sheet_path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    if b"<f" not in xml:
+        return []
+    found = []
+    for match in _FORMULA_CELL.finditer(xml):
+        letters = match.group(1).decode()
+        column = 0
+        for letter in letters:
+            column = column * 26 + ord(letter) - 64
+        found.append((f"{letters}{match.group(2).decode()}", int(match.group(2)), column - 1))
+    return found
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number xinli accepts (finite numbers only)")
+
+
+def load_document(name: str, data: bytes, suffix: str) -> Any:
+    """A JSON or TOML document, within limits: at most
+    :data:`MAX_DOCUMENT_BYTES`, UTF-8 (the first bad byte is named), no
+    ``NaN``/``Infinity``, and not nested deeper than Python can read.  Any
+    failure is a :class:`FactsError` naming the file."""
+    def refuse(reason: str) -> FactsError:
+        return FactsError([FactProblem(name, None, None, None, reason)])
+
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise refuse(f"the file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise refuse(f"not UTF-8: first bad byte 0x{data[exc.start]:02X} at offset {exc.start}; "
+                     "save it as UTF-8") from None
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
+    except RecursionError:
+        raise refuse("nested too deeply to read; a facts or waivers file is a flat list of tables") from None
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError, as are int limits
+        raise refuse(f"cannot parse: {shown(exc, 200)}") from None
 
 
 def _records_from_document(path: Path, data: bytes, suffix: str, out: _Collector) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        text = data.decode("utf-8-sig")
-        doc = tomllib.loads(text) if suffix == ".toml" else json.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise FactsError([FactProblem(path.name, None, None, None, f"cannot parse: {exc}")]) from None
-    schools = doc.get("schools") if isinstance(doc, dict) else doc
+    doc = load_document(path.name, data, suffix)
+    if isinstance(doc, dict):
+        unknown = [key for key in doc if key != "schools"]
+        if unknown:
+            raise FactsError([FactProblem(path.name, None, shown(key, 40), None,
+                                          "unknown table or key; facts are a list of schools under 'schools'")
+                              for key in unknown[:MAX_PROBLEMS]])
+        schools = doc.get("schools")
+    else:
+        schools = doc
     if not isinstance(schools, list) or not all(isinstance(s, dict) for s in schools):
         raise FactsError([FactProblem(path.name, None, None, None, "expected a list of schools under 'schools'")])
     return [(i, s) for i, s in enumerate(schools, start=1)]
@@ -476,7 +695,7 @@ def template_header(columns: FactColumns, headers: str = "zh") -> list[str]:
     if headers == "key":
         return columns.names
     labels = {key: zh for key, (zh, _en) in ID_COLUMNS.items()}
-    labels.update({key: vocab.SCHOOL_ATTRIBUTES[key][1] for key in columns.attributes})
+    labels.update({key: vocab.attribute_info(key)[1] for key in columns.attributes})
     labels.update({m.key: m.label.zh for m in columns.metrics})
     return [labels[key] for key in columns.names]
 
@@ -515,7 +734,7 @@ def template_toml(columns: FactColumns, region: str, lang: str = "zh") -> str:
         'grades = ""',
     ]
     for key in columns.attributes:
-        kind, zh, en = vocab.SCHOOL_ATTRIBUTES[key]
+        kind, zh, en = vocab.attribute_info(key)
         lines += [f"# {say(zh, en)}（{say(*kinds[kind])}）" if lang == "zh" else f"# {say(zh, en)} ({say(*kinds[kind])})",
                   f"# {key} ="]
     for metric in columns.metrics:

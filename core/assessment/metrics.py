@@ -55,6 +55,8 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
        "integer", "persons", "各班心理委员人数中的最小值。", "The smallest number of psychological monitors in any class."),
     _m("class_psych_monitors", "各班设立心理委员", "every class has a psychological monitor", "boolean", "flag",
        "是否每个班级都设立了心理委员。", "Whether every class has a psychological monitor."),
+    _m("class_psych_monitor_pair", "各班设男、女心理委员各1名", "every class has one male and one female psychological monitor",
+       "boolean", "flag", "是否每个班级都设立了男、女心理委员各1名。", "Whether every class has one male and one female psychological monitor."),
     _m("class_health_monitors", "各班设立健康委员", "every class has a health monitor", "boolean", "flag",
        "是否每个班级都设立了健康委员。", "Whether every class has a health monitor."),
     _m("dorm_psych_monitors", "寝室设立心理委员", "dormitory psychological monitors", "boolean", "flag",
@@ -83,6 +85,9 @@ BUILTIN_METRICS: tuple[Metric, ...] = (
        "本年度对学生开展心理健康测评的次数。", "Mental-health screening rounds run for students this calendar year."),
     _m("psych_survey_rounds_per_semester", "每学期心理筛查次数", "screening rounds per semester", "integer", "times",
        "本学期对学生开展心理筛查的次数。", "Screening rounds run for students this semester."),
+    _m("each_grade_screened_in_first_month", "本学期开学第一个月内各年级均完成一次心理筛查", "every grade screened within the first month of this semester",
+       "boolean", "flag", "本学期开学后第一个月内，所涉各年级是否都完成了一次心理筛查（只筛部分年级或逾期完成为否）。",
+       "Whether every grade concerned was screened once within the first month of this semester (some grades only, or later, is no)."),
     _m("intake_psych_survey", "新生入校心理普查", "intake screening of new students", "boolean", "flag",
        "新生进校后是否进行了心理普查并建档。", "Whether new students were screened after arrival and given records."),
     _m("psych_records_kept", "建立学生心理健康档案", "student mental-health records kept", "boolean", "flag",
@@ -139,23 +144,48 @@ def builtin_metrics() -> dict[str, Metric]:
 def collect_metrics(registry: Any) -> dict[str, Metric]:
     """The built-in metrics plus those the loaded plugins register through
     ``xinli_register_metrics``.  Two different definitions of one key are an
-    error naming both owners; an identical re-definition is accepted."""
-    from xinli.core.errors import PluginError
+    error naming both owners; an identical re-definition is accepted.
+
+    A plugin whose hook raises, or returns something other than a list of
+    :class:`Metric`, is dropped from ``registry`` with the reason recorded
+    (asking for its region then names it); every other region still works."""
+    from xinli.core.errors import PluginError, one_line
 
     metrics = builtin_metrics()
     owners = dict.fromkeys(metrics, "xinli (built-in)")
-    for code in registry.codes:
+    for code in list(registry.codes):
         plugin = registry.plugins[code]
         others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
         caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
-        for answer in caller():
+        try:
+            answers = caller()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a plugin's hook may raise anything
+            registry.drop(code, f"xinli_register_metrics failed: {one_line(exc)}")
+            continue
+        found = []
+        for answer in answers:
+            if answer is not None and not isinstance(answer, list | tuple):
+                found = None
+                kind = type(answer).__name__
+                break
             for metric in answer or ():
                 if not isinstance(metric, Metric):
-                    raise PluginError(f"plugin {code!r}: xinli_register_metrics returned {type(metric).__name__}, not Metric")
-                if metric.key in metrics and metrics[metric.key] != metric:
-                    raise PluginError(
-                        f"metric {metric.key!r} is defined differently by {owners[metric.key]} and by plugin {code!r}"
-                    )
-                metrics[metric.key] = metric
-                owners.setdefault(metric.key, f"plugin {code!r}")
+                    found = None
+                    kind = type(metric).__name__
+                    break
+                found.append(metric)
+            if found is None:
+                break
+        if found is None:
+            registry.drop(code, f"xinli_register_metrics returned {kind}, not a list of Metric")
+            continue
+        for metric in found:
+            if metric.key in metrics and metrics[metric.key] != metric:
+                raise PluginError(
+                    f"metric {metric.key!r} is defined differently by {owners[metric.key]} and by plugin {code!r}"
+                )
+            metrics[metric.key] = metric
+            owners.setdefault(metric.key, f"plugin {code!r}")
     return metrics

@@ -1,5 +1,5 @@
 """One assessment run from files to records: read and validate everything,
-then evaluate and write in one transaction.
+evaluate into a temporary table, then write in one short transaction.
 
 Nothing touches the database until the facts and waivers have validated, so
 a bad input leaves the database byte-for-byte unchanged.
@@ -22,7 +22,9 @@ from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, 
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.waivers import read_waivers
-from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, write_run
+from xinli.core.errors import XinliError
+from xinli.core.records.attestations import attestations_digest, attestations_for
+from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, stage_findings, write_run
 from xinli.core.registry import Registry
 from xinli.core.views.checklist import build_checklist
 
@@ -56,12 +58,17 @@ def assess(
     as_of: dt.date | None = None,
     waivers_path: str | Path | None = None,
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Assess the schools in ``facts_path`` against ``region``'s rules as of
     ``as_of`` (default today) and record the run in ``db_path``.
 
-    Re-running the same region on the same facts, waivers, rules and date
-    records nothing new and returns the earlier run.
+    Everything is validated, then evaluated into a temporary table, before
+    the write lock is taken; the run is then copied in one short
+    transaction, waiting (and saying so through ``notify``) while another
+    writer holds the lock.  Re-running the same region on the same facts,
+    waivers, rules and date, even concurrently, records nothing new and
+    returns the earlier run.
     """
     import time
 
@@ -69,26 +76,32 @@ def assess(
     started = time.perf_counter()
     as_of = as_of or dt.date.today()
     checklist = build_checklist(registry, region, as_of)
+    if not checklist["items"]:
+        raise XinliError(f"no rules of {region} were in force on {as_of}; "
+                         "give --as-of a date on or after its documents took effect (see `xinli show`)")
     metrics = collect_metrics(registry)
     columns = columns_for(checklist, metrics)
+    compiled = compile_requirements(checklist, columns)
     schools = read_facts(facts_path, columns)
     warnings = tuple(w for w in (ignored_warning(columns),) if w)
     waivers = []
     if waivers_path is not None:
-        waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]})
+        waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]},
+                               {req.id for req in compiled if req.scope == "region"})
     timings["read"] = time.perf_counter() - started
 
     facts_sha = file_sha256(facts_path)
     waivers_sha = file_sha256(waivers_path)
     rules_sha = rules_digest(checklist)
-    key = run_key(region, facts_sha, waivers_sha, rules_sha, as_of)
-    db = open_database(db_path)
+    told = (lambda message: notify(f"{db_path}: {message}")) if notify is not None else None
+    db = open_database(db_path, notify=told)
     try:
+        attestations = attestations_for(db, region, as_of)
+        # a new attestation is a new run; without any, the key is what it always was
+        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else ""), as_of)
         previous = existing_run(db, key)
         if previous is not None:
-            row = db.execute("select schools, findings, counts from runs where id = ?", [previous]).fetchone()
-            return RunResult(previous, False, row[0], row[1], json.loads(row[2]), timings, warnings)
-        compiled = compile_requirements(checklist, columns)
+            return _earlier(db, previous, timings, warnings)
         items = {item["id"]: item for item in checklist["items"]}
         requirements = [
             {
@@ -102,32 +115,35 @@ def assess(
             for req in compiled
         ]
         keys = columns.attributes + [m.key for m in columns.metrics]
-        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers})
-
-        def school_rows() -> Iterator[tuple[str, str, str, str]]:
-            for school in schools:
-                facts = {k: v for k, v in zip(keys, school.values, strict=True) if v is not None}
-                yield school.school_id, school.school_name, format_grades(school.grades), json.dumps(facts, ensure_ascii=False)
-
+        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
         counts: Counter[str] = Counter()
 
-        def finding_batches(run_id: int, school_rows: list[int], requirement_rows: dict[str, int]) -> Iterator[list[Any]]:
-            prepared = evaluator.prepare(requirement_rows)
-            iterator: Iterator[Any] = zip(schools, school_rows, strict=True)
+        def finding_batches() -> Iterator[list[Any]]:
+            # indexes, not row ids: the rows get their ids under the write lock
+            prepared = evaluator.prepare({req.id: req.index for req in compiled})
+            iterator: Iterator[Any] = enumerate(schools)
             if progress is not None:
                 iterator = progress(iterator, len(schools))
             batch: list[Any] = []
-            for school, school_row in iterator:
-                batch += evaluator.rows(school, school_row, run_id, prepared)
+            for index, school in iterator:
+                batch += evaluator.rows(school, index, 0, prepared)
                 if len(batch) >= BATCH_ROWS:
                     counts.update(map(itemgetter(3), batch))
                     yield batch
                     batch = []
             for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
-                batch.append((run_id, None, requirement_rows[req.id], status, observed, detail))
+                batch.append((0, None, req.index, status, observed, detail))
             counts.update(map(itemgetter(3), batch))
             yield batch
 
+        evaluate_started = time.perf_counter()
+        stage_findings(db, finding_batches())
+        timings["evaluate"] = time.perf_counter() - evaluate_started
+        school_rows = [
+            (school.school_id, school.school_name, format_grades(school.grades),
+             json.dumps({k: v for k, v in zip(keys, school.values, strict=True) if v is not None}, ensure_ascii=False))
+            for school in schools
+        ]
         run = {
             "region": region,
             "run_key": key,
@@ -145,10 +161,17 @@ def assess(
             for w in waivers
         ]
         write_started = time.perf_counter()
-        run_id = write_run(db, run, school_rows(), requirements, finding_batches, waiver_rows, counts, timings)
-        timings["evaluate_and_write"] = time.perf_counter() - write_started
+        run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, timings, told)
+        timings["write"] = time.perf_counter() - write_started
+        if not created:
+            return _earlier(db, run_id, timings, warnings)
         row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
     finally:
         db.close()
     timings["total"] = time.perf_counter() - started
     return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings, warnings)
+
+
+def _earlier(db: Any, run_id: int, timings: dict[str, float], warnings: tuple[str, ...]) -> RunResult:
+    row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
+    return RunResult(run_id, False, row[0], row[1], json.loads(row[2]), timings, warnings)

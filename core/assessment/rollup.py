@@ -166,7 +166,7 @@ def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str],
         statuses: list[tuple[str, str, str]] = []
         school_ids: list[str] = []
         # only the facts the targets read (pulled out by SQLite), each grades text parsed once
-        needed = sorted({req.metric_index for req in targets} | {c for req in targets for c, _op, _v in req.conditions})
+        needed = sorted({req.metric_index for req in targets} | {c for req in targets for c in req.reads})
         grades_of: dict[str, tuple[int, ...]] = {}
         values: list[Any] = [None] * len(keys)
         for school_id, grades_text, *picked in source_schools(conn, source["source_run"], [keys[i] for i in needed]):

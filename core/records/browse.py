@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+#: What a finding's status can be.
+STATUS_TEXT = ("met, not_met, unknown, not_applicable, not_yet_due, waived, manual (checked by hand: one row per run), "
+               "or for encouraged and permitted items adopted, not_adopted or not_required (never a failure).")
+
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "runs": (
         "One row per assessment run: which region, which facts file (by name and hash), which rules, as of when.",
@@ -49,7 +53,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "domain": "screening, escalation, staffing, referral, curriculum or other.",
             "level": "required, recommended, encouraged or permitted.",
             "duty_holder": "Who must act: school, head_teacher, education_authority, …",
-            "scope": "school (judged per school) or region (judged once for the region).",
+            "scope": ("school (judged per school by its facts), manual (a school duty checked by hand: one row per run, plus "
+                      "schools that attested) or region (an authority's or other non-school duty, or a region-wide target: "
+                      "judged once for the region)."),
             "text_zh": "The requirement in Chinese.",
             "text_en": "The requirement in English.",
             "jurisdiction": "Jurisdiction whose document it comes from.",
@@ -66,7 +72,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "run_id": "The run (runs.id).",
             "school": "The school (schools.id); null for a region-level finding.",
             "requirement": "The requirement (requirements.id).",
-            "status": "met, not_met, unknown, not_applicable, not_yet_due, waived or manual.",
+            "status": STATUS_TEXT,
             "observed": "The fact observed, as text.",
             "detail": "Why: a waiver's justification, why a fact is unknown, …",
         },
@@ -84,6 +90,20 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "expiry": "Last day the waiver applies.",
         },
     ),
+    "attestations": (
+        "Manual checks a school recorded with `xinli attest`; an assessment shows the latest one on or before its as-of date.",
+        {
+            "id": "Row id.",
+            "region": "The region the check was recorded for.",
+            "school_id": "The school checked.",
+            "requirement_id": "The manual requirement checked.",
+            "checked_by": "Who checked: an office or role.",
+            "checked_on": "The day of the check.",
+            "result": "met or not_met.",
+            "evidence": "A note on the evidence seen.",
+            "recorded": "When the attestation was recorded (UTC).",
+        },
+    ),
     "finding_details": (
         "Findings joined with their school and requirement, ready to filter and facet.",
         {
@@ -91,9 +111,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "school_id": "The school's identifier; null for a region-level finding.",
             "school_name": "The school's name.",
             "requirement_id": "Stable requirement id.",
-            "scope": "school or region.",
+            "scope": "school, manual or region.",
             "level": "required, recommended, encouraged or permitted.",
-            "status": "met, not_met, unknown, not_applicable, not_yet_due, waived or manual.",
+            "status": STATUS_TEXT,
             "expected": "The check in words.",
             "observed": "The fact observed.",
             "detail": "Why (waiver justification, unknown fact, …).",
@@ -162,7 +182,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "not_applicable": "Schools outside the requirement.",
             "not_yet_due": "Schools not yet due.",
             "waived": "Schools waived.",
-            "manual": "Schools to be checked by hand.",
+            "manual": "Manual rows: one per run for an item checked by hand (before issue 11, one per school).",
+            "adopted": "Schools that adopted an encouraged or permitted item.",
+            "not_adopted": "Schools that did not adopt an encouraged or permitted item (never a failure).",
+            "not_required": "Encouraged or permitted items with nothing to verify (one row per run).",
             "status": "For a region-level requirement: the source region's own finding.",
             "observed": "For a region-level requirement: what the source region observed (met/in scope).",
             "detail": "For a region-level requirement: why (unknown schools, …).",

@@ -1,10 +1,12 @@
 """Durable assessment records in SQLite, through sqlite-utils.
 
 The schema is built by named migrations (``sqlite_utils.Migrations``)
-applied before any command reads or writes.  A run is written in one
+that only ``assess`` applies; read commands never migrate.  A run is written in one
 transaction: killed halfway, the database keeps its previous state.  WAL
 mode and a busy timeout let two ``assess`` commands share a database; a
-database file xinli creates is readable by its owner only.
+database file xinli creates is readable by its owner only and carries
+xinli's ``PRAGMA application_id``: a file without it is never touched, and
+read commands open the database read-only.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -25,6 +28,10 @@ from sqlite_utils import Migrations
 from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
+#: ``PRAGMA application_id`` of every records database xinli creates
+#: ("xinl" in ASCII); a file without it is never written to.
+APPLICATION_ID = 0x78696E6C
+SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Page cache for a connection, in SQLite's units (negative = KiB): 64 MiB
 #: keeps the findings index in memory while a province is written.
 CACHE_SIZE = -65536
@@ -139,16 +146,88 @@ def m003_rollups(db: sqlite_utils.Database) -> None:
     db["rollup_statuses"].create_index(["rollup_source", "requirement_id", "status"])
 
 
+@migrations()
+def m004_attestations(db: sqlite_utils.Database) -> None:
+    """Manual checks a school recorded (``xinli attest``): who checked, when,
+    the result and an evidence note.  Their own table, so findings keep
+    their shape; an assessment shows the latest attestation on or before its
+    as-of date for each school and manual item.  Roll-up item counts gain
+    the encouraged/permitted statuses (adopted, not adopted, not required)."""
+    # a database made by a development build of this change may hold the table already
+    if "attestations" not in db.table_names():
+        db["attestations"].create(
+            {
+                "id": int, "region": str, "school_id": str, "requirement_id": str, "checked_by": str, "checked_on": str,
+                "result": str, "evidence": str, "recorded": str,
+            },
+            pk="id", not_null={"region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "recorded"},
+        )
+        db["attestations"].create_index(["region", "requirement_id", "school_id", "checked_on"])
+    # roll-ups count every status of xinli.core.assessment.assess.STATUSES, including the optional items' ones
+    present = {c.name for c in db["rollup_items"].columns}
+    for status in ("adopted", "not_adopted", "not_required"):
+        if status not in present:
+            db["rollup_items"].add_column(status, int)
+
+
 def _create_private(path: Path) -> None:
     """Create an empty file readable and writable by its owner only."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
 
-def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Database:
-    """Open (creating with mode 600 when ``create``) the records database,
-    set WAL mode and a busy timeout, and apply pending migrations."""
+def _header(path: Path) -> bytes:
+    """The first 100 bytes of ``path`` (SQLite's database header), read
+    without opening it as a database, so a foreign file is never touched."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(100)
+    except OSError as exc:
+        raise XinliError(f"{path}: cannot read database: {exc.strerror or exc}") from None
+
+
+def database_kind(path: str | Path) -> str:
+    """What ``path`` holds: ``"empty"`` (zero bytes), ``"xinli"`` (an SQLite
+    database carrying xinli's application id) or ``"foreign"`` (anything
+    else: another application's database, or not a database at all)."""
+    header = _header(Path(path))
+    if not header:
+        return "empty"
+    if len(header) == 100 and header[:16] == SQLITE_MAGIC and int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        return "xinli"
+    return "foreign"
+
+
+def _refuse_foreign(path: Path) -> XinliError:
+    return XinliError(f"{path}: not an xinli records database (it lacks xinli's application id); "
+                      "xinli leaves it untouched — give --db a new file name")
+
+
+def _connect(uri: str, path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+    return conn
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.absolute()))}?mode={mode}"
+
+
+def open_database(path: str | Path, create: bool = True, readonly: bool | None = None,
+                  notify: Callable[[str], None] | None = None) -> sqlite_utils.Database:
+    """Open the records database.
+
+    Read commands (``create=False``, read-only by default) open it through
+    SQLite's ``mode=ro`` URI: nothing is written, no migration runs, and a
+    database in a read-only directory still opens.  ``assess`` (``create``)
+    creates a missing file with mode 600, stamps a new database with xinli's
+    application id and applies pending migrations (``notify`` hears about
+    them).  A file without xinli's application id is refused (exit 2) and
+    left byte-for-byte unchanged.
+    """
     path = Path(path)
+    readonly = (not create) if readonly is None else readonly
     if not path.exists():
         if not create:
             raise XinliError(f"{path}: no such database")
@@ -158,17 +237,41 @@ def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Databas
             pass
         except OSError as exc:
             raise XinliError(f"{path}: cannot create database: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise XinliError(f"{path}: is a directory, not a database")
+    kind = database_kind(path)
+    if kind == "foreign" and _is_earlier_xinli(path):
+        if readonly:
+            raise XinliError(f"{path}: made by an earlier xinli version; the next `xinli assess` on it upgrades it")
+        kind = "earlier"
+    if kind == "foreign" or (kind == "empty" and readonly):
+        raise _refuse_foreign(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if readonly:
+            return _open_readonly(path)
+        conn = _connect(_uri(path, "rw"), path)
+        if kind in ("empty", "earlier"):
+            begin_write(conn, notify)
+            # a second writer may have stamped it meanwhile; check under the lock
+            current = conn.execute("PRAGMA application_id").fetchone()[0]
+            if current != APPLICATION_ID:
+                if current != 0 or (kind == "empty" and conn.execute("select count(*) from sqlite_master").fetchone()[0]):
+                    conn.execute("ROLLBACK")
+                    conn.close()
+                    raise _refuse_foreign(path)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         db = sqlite_utils.Database(conn)
         if migrations.pending(db):
             # one process migrates at a time; the others wait, then find nothing pending
-            conn.execute("BEGIN IMMEDIATE")
+            begin_write(conn, notify)
             try:
+                pending = migrations.pending(db)
+                if pending and notify is not None and kind != "empty":
+                    notify(f"applying {len(pending)} database migration(s): "
+                           + ", ".join(m.name for m in pending))
                 migrations.apply(db)
                 conn.execute("COMMIT")
             except BaseException:
@@ -179,15 +282,55 @@ def open_database(path: str | Path, create: bool = True) -> sqlite_utils.Databas
     return db
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+def _is_earlier_xinli(path: Path) -> bool:
+    """True for a database an earlier xinli made before records carried the
+    application id: an SQLite file whose migrations table lists xinli's.
+    Probed with ``immutable=1``, which takes no lock and creates no file."""
+    header = _header(path)
+    if header[:16] != SQLITE_MAGIC or int.from_bytes(header[68:72], "big") != 0:
+        return False
+    try:
+        conn = sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True)
+        try:
+            row = conn.execute("select count(*) from _sqlite_migrations where migration_set = ?",
+                               [migrations.name]).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row and row[0])
+
+
+def _open_readonly(path: Path) -> sqlite_utils.Database:
+    """Open read-only; in a directory where SQLite cannot create the WAL
+    index, fall back to ``immutable=1`` (nobody can write there either)."""
+    try:
+        conn = _connect(_uri(path, "ro"), path)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if os.access(path.parent if str(path.parent) else ".", os.W_OK):
+            raise
+        conn = _connect(_uri(path, "ro") + "&immutable=1", path)
+    conn.execute("PRAGMA query_only = ON")
+    db = sqlite_utils.Database(conn)
+    applied = set()
+    if db["_sqlite_migrations"].exists():
+        applied = {row[0] for row in conn.execute(
+            "select name from _sqlite_migrations where migration_set = ?", [migrations.name])}
+    missing = [m.name for m in migrations._migrations if m.name not in applied]
+    if missing:
+        conn.close()
+        raise XinliError(f"{path}: this database needs an upgrade ({', '.join(missing)}); "
+                         "the next `xinli assess` on it applies it")
+    return db
 
 
 def is_sqlite_file(path: str | Path) -> bool:
     """True when ``path`` starts with SQLite's file header (an empty file,
     which SQLite treats as a new database, counts too)."""
     with open(path, "rb") as handle:
-        head = handle.read(len(SQLITE_HEADER))
-    return head in (b"", SQLITE_HEADER)
+        head = handle.read(len(SQLITE_MAGIC))
+    return head in (b"", SQLITE_MAGIC)
 
 
 def is_xinli_database(conn: sqlite3.Connection) -> bool:
@@ -250,34 +393,82 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
 
 
 FindingRow = tuple[int, int | None, int, str, str | None, str | None]
-#: Builds the finding rows once the run, school and requirement rows exist:
-#: called with the run id, the schools' row ids (in input order) and the
-#: requirements' row ids by requirement id; yields batches of
-#: ``(run_id, school row id or None, requirement row id, status, observed, detail)``.
-FindingsFactory = Callable[[int, list[int], dict[str, int]], Iterable[list[FindingRow]]]
+#: How long the first attempt at the write lock waits before saying so.
+LOCK_NOTICE_MS = 2_000
+
+
+def stage_findings(db: sqlite_utils.Database, batches: Iterable[list[FindingRow]]) -> int:
+    """Evaluate into a temporary table before any lock is taken.
+
+    Each row is ``(ignored, school index or None, requirement index,
+    status, observed, detail)``; indexes count from 0 in the order the
+    schools and requirements are later given to :func:`write_run`.  The
+    temporary table lives with this connection only, so writing it takes no
+    lock on the records database and another writer is never held up."""
+    conn = db.conn
+    conn.execute("drop table if exists temp.xinli_pending")
+    conn.execute("create temp table xinli_pending (run_id integer, school_idx integer, req_idx integer, "
+                 "status text, observed text, detail text)")
+    total = 0
+    conn.execute("BEGIN")
+    try:
+        for batch in batches:
+            conn.executemany("insert into temp.xinli_pending values (?, ?, ?, ?, ?, ?)", batch)
+            total += len(batch)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return total
+
+
+def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None = None) -> None:
+    """Take the write lock (``BEGIN IMMEDIATE``), waiting as long as it
+    takes while another writer holds it, and saying so once through
+    ``notify`` after :data:`LOCK_NOTICE_MS`; Ctrl-C stops the wait."""
+    conn.execute(f"PRAGMA busy_timeout = {LOCK_NOTICE_MS}")
+    told = False
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if not told and notify is not None:
+                    notify("another xinli command is writing to this database; waiting for it to finish…")
+                told = True
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
-    schools: Iterable[tuple[str, str, str, str]],
+    schools: list[tuple[str, str, str, str]],
     requirements: list[dict[str, Any]],
-    findings: FindingsFactory,
     waivers: list[dict[str, Any]],
     counts: dict[str, int],
     timings: dict[str, float] | None = None,
-) -> int:
-    """Write one run in a single transaction and return its id.
+    notify: Callable[[str], None] | None = None,
+) -> tuple[int, bool]:
+    """Write one run, whose findings :func:`stage_findings` evaluated, in
+    one short transaction; return ``(run id, created)``.
 
-    ``schools`` yields ``(school_id, school_name, grades, facts_json)`` in
-    input order; ``findings`` produces the finding rows batch by batch, so
-    memory stays flat, and tallies their statuses in ``counts``, which is
-    stored on the run once every finding is written.  The time spent
-    inserting findings is added to ``timings["findings_write"]``.
-    """
+    ``schools`` holds ``(school_id, school_name, grades, facts_json)`` in
+    input order.  When another command recorded the same assessment
+    (``run_key``) meanwhile, nothing is written and that run's id comes back
+    with ``created`` False.  The time spent copying the findings is
+    ``timings["findings_write"]``."""
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
+    begin_write(conn, notify)
     try:
+        previous = existing_run(db, run["run_key"])
+        if previous is not None:
+            conn.execute("ROLLBACK")
+            return previous, False
         cursor = conn.execute(
             "insert into runs (region, run_key, plugins, facts_file, facts_sha256, waivers_sha256, rules_sha256, "
             "as_of, created, schools, findings, counts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')",
@@ -285,29 +476,27 @@ def write_run(
              run["facts_sha256"], run["waivers_sha256"], run["rules_sha256"], run["as_of"], run["created"]],
         )
         run_id = cursor.lastrowid
+        school_base = conn.execute("select coalesce(max(id), 0) + 1 from schools").fetchone()[0]
         conn.executemany(
-            "insert into schools (run_id, school_id, school_name, grades, facts) values (?, ?, ?, ?, ?)",
-            ((run_id, *school) for school in schools),
+            "insert into schools (id, run_id, school_id, school_name, grades, facts) values (?, ?, ?, ?, ?, ?)",
+            ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
         )
-        school_ids = [row[0] for row in conn.execute("select id from schools where run_id = ? order by id", [run_id])]
+        requirement_base = conn.execute("select coalesce(max(id), 0) + 1 from requirements").fetchone()[0]
         conn.executemany(
-            "insert into requirements (run_id, requirement_id, domain, level, duty_holder, scope, text_zh, text_en, "
-            "jurisdiction, document, clause, quote, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(run_id, r["requirement_id"], r["domain"], r["level"], r["duty_holder"], r["scope"], r["text_zh"],
-              r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"])
-             for r in requirements],
+            "insert into requirements (id, run_id, requirement_id, domain, level, duty_holder, scope, text_zh, "
+            "text_en, jurisdiction, document, clause, quote, expected) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(requirement_base + i, run_id, r["requirement_id"], r["domain"], r["level"], r["duty_holder"], r["scope"],
+              r["text_zh"], r["text_en"], r["jurisdiction"], r["document"], r["clause"], r["quote"], r["expected"])
+             for i, r in enumerate(requirements)],
         )
-        requirement_ids = dict(
-            conn.execute("select requirement_id, id from requirements where run_id = ?", [run_id]).fetchall()
-        )
-        insert = "insert into findings (run_id, school, requirement, status, observed, detail) values (?, ?, ?, ?, ?, ?)"
-        total = 0
-        for batch in findings(run_id, school_ids, requirement_ids):
-            write_started = time.perf_counter()
-            conn.executemany(insert, batch)
-            total += len(batch)
-            if timings is not None:
-                timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
+        write_started = time.perf_counter()
+        total = conn.execute(
+            "insert into findings (run_id, school, requirement, status, observed, detail) "
+            "select ?, school_idx + ?, req_idx + ?, status, observed, detail from temp.xinli_pending order by rowid",
+            [run_id, school_base, requirement_base],
+        ).rowcount
+        if timings is not None:
+            timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
         conn.executemany(
             "insert into waivers (run_id, school_id, requirement_id, justification, approved_by, start, expiry) "
             "values (?, ?, ?, ?, ?, ?, ?)",
@@ -316,10 +505,18 @@ def write_run(
         )
         conn.execute(
             "update runs set schools = ?, findings = ?, counts = ? where id = ?",
-            [len(school_ids), total, json.dumps(dict(sorted(counts.items()))), run_id],
+            [len(schools), total, json.dumps(dict(sorted(counts.items()))), run_id],
         )
         conn.execute("COMMIT")
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK")
+        previous = existing_run(db, run["run_key"])
+        if previous is None:
+            raise
+        return previous, False
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return run_id
+    finally:
+        conn.execute("drop table if exists temp.xinli_pending")
+    return run_id, True

@@ -11,7 +11,7 @@ import sqlite_utils
 from xinli.core.assessment.assess import STATUSES
 from xinli.core.errors import XinliError
 
-REPORT_SCHEMA = "xinli.report/1"
+REPORT_SCHEMA = "xinli.report/2"
 
 
 def list_runs(db: sqlite_utils.Database) -> list[dict[str, Any]]:
@@ -59,22 +59,23 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
     requirements = []
     for row in db.execute(
         """
-        select r.requirement_id, r.scope, r.level, r.text_zh, r.text_en, r.expected, r.document, r.clause,
-               sum(f.status = 'met'), sum(f.status = 'not_met'), sum(f.status = 'unknown'),
-               sum(f.status = 'not_applicable'), sum(f.status = 'not_yet_due'), sum(f.status = 'waived'),
-               sum(f.status = 'manual')
+        select r.requirement_id, r.scope, r.level, r.text_zh, r.text_en, r.expected, r.document, r.clause, """
+        + ", ".join(f"sum(f.status = '{status}')" for status in STATUSES) + """
         from requirements r left join findings f on f.requirement = r.id
         where r.run_id = ? group by r.id order by r.id
         """,
         [rid],
     ).fetchall():
-        counts = dict(zip(STATUSES, (n or 0 for n in row[8:15]), strict=True))
+        counts = dict(zip(STATUSES, (n or 0 for n in row[8:8 + len(STATUSES)]), strict=True))
+        # shares met count required/recommended findings only: adopted or not is never a failure
         decided = counts["met"] + counts["not_met"] + counts["unknown"]
+        considered = counts["adopted"] + counts["not_adopted"]
         requirements.append(
             {
                 "requirement_id": row[0], "scope": row[1], "level": row[2], "text": {"zh": row[3], "en": row[4]},
                 "expected": row[5], "document": row[6], "clause": row[7], "counts": counts,
                 "share_met": round(counts["met"] / decided, 4) if decided else None,
+                "share_adopted": round(counts["adopted"] / considered, 4) if considered else None,
             }
         )
     schools: dict[int, dict[str, Any]] = {}

@@ -188,8 +188,8 @@ def write_rollup(db: sqlite_utils.Database, rollup: dict[str, Any], sources: lis
             ).lastrowid
             conn.executemany(
                 "insert into rollup_items (rollup_source, requirement_id, scope, level, jurisdiction, text_zh, text_en, "
-                "expected, document, clause, met, not_met, unknown, not_applicable, not_yet_due, waived, manual, status, "
-                "observed, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"expected, document, clause, {', '.join(STATUSES)}, status, observed, detail) "
+                f"values ({', '.join('?' * (13 + len(STATUSES)))})",
                 [(source_id, i["requirement_id"], i["scope"], i["level"], i["jurisdiction"], i["text_zh"], i["text_en"],
                   i["expected"], i["document"], i["clause"], *(i[s] for s in STATUSES), i["status"], i["observed"],
                   i["detail"]) for i in source["items"]],

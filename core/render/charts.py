@@ -16,6 +16,9 @@ STATUS_COLOURS = {
     "not_yet_due": "#1565c0",
     "waived": "#6a1b9a",
     "manual": "#ef8f00",
+    "adopted": "#66bb6a",
+    "not_adopted": "#b0bec5",
+    "not_required": "#eceff1",
 }
 ROW = 22
 BAR = 14

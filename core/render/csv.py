@@ -9,13 +9,13 @@ language; ``--lang both`` keeps the stable keys, for scripts.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
+from xinli.core.render.cells import SafeWriter, safe_dict_rows
 
 #: The UTF-8 byte-order mark every CSV output starts with.
 BOM = "\ufeff"
@@ -25,6 +25,8 @@ BASE_COLUMNS = (
     "metric", "op", "value", "unit", "per", "count_per", "deadline",
 )
 CITATION_COLUMNS = ("source", "document", "clause", "quote")
+#: Columns added with xinli.checklist/2, after all earlier ones so no column moves.
+V2_COLUMNS = ("assessed_at", "event", "check_grades", "grades_mode", "binds")
 
 
 def text_columns(lang: str) -> tuple[str, ...]:
@@ -36,7 +38,7 @@ def text_columns(lang: str) -> tuple[str, ...]:
 
 def columns(lang: str) -> tuple[str, ...]:
     """All columns, in order, for ``lang``."""
-    return BASE_COLUMNS + text_columns(lang) + CITATION_COLUMNS
+    return BASE_COLUMNS + text_columns(lang) + CITATION_COLUMNS + V2_COLUMNS
 
 
 def _words(row: dict[str, Any], item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]]) -> None:
@@ -51,6 +53,14 @@ def _words(row: dict[str, Any], item: dict[str, Any], lang: str, labels: dict[st
         from xinli.core.render.markdown import conditions_text
 
         row["applies_if"] = conditions_text(item["applies_if"], lang)
+    if row.get("assessed_at") in messages.SCOPES:
+        row["assessed_at"] = messages.pick(messages.SCOPES[row["assessed_at"]], lang)
+    if row.get("event") in vocab.EVENTS:
+        row["event"] = vocab.label(vocab.EVENTS, row["event"], lang)
+    if row.get("grades_mode") in vocab.GRADES_MODES:
+        row["grades_mode"] = vocab.label(vocab.GRADES_MODES, row["grades_mode"], lang)
+    if row.get("binds") in vocab.BINDS:
+        row["binds"] = vocab.label(vocab.BINDS, row["binds"], lang)
     if check:
         row["metric"] = vocab.localize(labels[check["metric"]], lang) if check["metric"] in labels else check["metric"]
         row["op"] = messages.pick(messages.OPERATORS[check["op"]], lang)
@@ -86,6 +96,11 @@ def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
         "document": item["citation"]["document"],
         "clause": item["citation"]["clause"],
         "quote": item["citation"]["quote"],
+        "assessed_at": item.get("assessed_at") or "",
+        "event": item.get("event") or "",
+        "check_grades": ";".join(str(g) for g in check.get("grades") or ()),
+        "grades_mode": check.get("grades_mode") or "" if check.get("grades") else "",
+        "binds": check.get("binds") or "",
     }
     note = item["note"] or {"zh": "", "en": ""}
     if lang == "both":
@@ -96,8 +111,9 @@ def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def checklist_rows(checklist: dict[str, Any], lang: str = "both") -> tuple[list[str], list[dict[str, Any]]]:
-    """The column keys and one row per item; enumerations in words for
-    ``zh``/``en``, keys for ``both``."""
+    """The column keys and one row per item, before any spreadsheet
+    neutralising (the xlsx sheet types its cells instead); enumerations in
+    words for ``zh``/``en``, keys for ``both``."""
     labels = checklist.get("metric_labels") or {}
     rows = []
     for item in checklist["items"]:
@@ -110,12 +126,12 @@ def checklist_rows(checklist: dict[str, Any], lang: str = "both") -> tuple[list[
 
 def render_csv(checklist: dict[str, Any], lang: str = "both") -> str:
     """The checklist items as CSV text (with a BOM) and a header row in
-    ``lang`` (column keys for ``both``)."""
+    ``lang`` (column keys for ``both``); a cell a spreadsheet would run as a
+    formula is neutralised."""
     keys, rows = checklist_rows(checklist, lang)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer, lineterminator="\n")
     writer.writerow([messages.column(key.removesuffix("_zh").removesuffix("_en"), lang) if lang != "both" else key
                      for key in keys])
-    for row in rows:
-        writer.writerow([row[key] for key in keys])
+    writer.writerows(safe_dict_rows(rows, keys))
     return BOM + buffer.getvalue()

@@ -46,6 +46,9 @@ def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[s
         rule = f"{name}: {op}"
     elif check["op"] == "between":
         rule = f"{name} {op} {value[0]}–{value[1]}"
+        binds = check.get("binds")
+        if binds:
+            rule += f" ({vocab.label(vocab.BINDS, binds, lang)})"
     else:
         rule = f"{name} {op} {value}"
     parts = [rule]
@@ -61,22 +64,38 @@ def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[s
     if check.get("event"):
         parts.append(check["event"])
     parts.append(vocab.label(vocab.COUNT_PER, check["count_per"], lang))
+    if check.get("grades"):
+        band = grades_text(check["grades"])
+        parts.append(f"{band} ({vocab.label(vocab.GRADES_MODES, check.get('grades_mode') or 'each', lang)})")
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
+def _condition_text(node: dict[str, Any], lang: str) -> str:
+    if "not" in node:
+        inner = _condition_text(node["not"], lang)
+        return f"非（{inner}）" if lang == "zh" else f"not ({inner})"
+    if "all" in node or "any" in node:
+        kind = "all" if "all" in node else "any"
+        joiner = {("zh", "all"): "且", ("zh", "any"): "或", ("en", "all"): " and ", ("en", "any"): " or "}
+        parts = [_condition_text(n, lang) for n in node[kind]]
+        return "（" + joiner.get((lang, kind), joiner[("en", kind)]).join(parts) + "）" if lang == "zh" else \
+            "(" + joiner[("en", kind)].join(parts) + ")"
+    name = vocab.label(vocab.SCHOOL_ATTRIBUTES, node["attribute"], lang)
+    value = node["value"]
+    if isinstance(value, bool):
+        positive = (value is True) == (node["op"] == "==")
+        return name if positive else (f"非{name}" if lang == "zh" else f"not {name}")
+    if isinstance(value, str):
+        value = vocab.label(vocab.SCHOOL_KINDS, value, lang)
+    op = messages.pick(messages.OPERATORS[node["op"]], lang) if node["op"] in messages.OPERATORS else node["op"]
+    return f"{name} {op} {value}"
+
+
 def conditions_text(conditions: list[dict[str, Any]] | None, lang: str) -> str:
-    """Applicability conditions in words."""
+    """Applicability conditions in words (all must hold; groups in brackets)."""
     if not conditions:
         return ""
-    out = []
-    for cond in conditions:
-        name = vocab.label(vocab.SCHOOL_ATTRIBUTES, cond["attribute"], lang)
-        if isinstance(cond["value"], bool):
-            out.append(name if cond["value"] else f"{h('not', lang)}{name}")
-        else:
-            op = messages.pick(messages.OPERATORS[cond["op"]], lang) if cond["op"] in messages.OPERATORS else cond["op"]
-            out.append(f"{name} {op} {cond['value']}")
-    return "; ".join(out)
+    return "; ".join(_condition_text(cond, lang) for cond in conditions)
 
 
 def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> list[str]:
@@ -91,10 +110,15 @@ def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str
     lines.append("  - " + " · ".join(details))
     if item["applies_if"]:
         lines.append(f"  - {h('applies_if', lang)}: {conditions_text(item['applies_if'], lang)}")
+    if item.get("event"):
+        lines.append(f"  - {h('event', lang)}: {vocab.label(vocab.EVENTS, item['event'], lang)}")
     if item["step"]:
         step = item["step"]
         told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
         text = f"{step['order']}. {vocab.label(vocab.ACTORS, step['role'], lang)}"
+        guided = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step.get("guided_by") or ())
+        if guided:
+            text += f" ⇠ {h('guided_by', lang)}: {guided}"
         if told:
             text += f" → {told}"
         if step["condition"]:

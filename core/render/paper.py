@@ -90,10 +90,22 @@ ol.steps { font-size: 13px; padding-left: 22px; }
 
 
 def procedures(chain: dict[str, Any]) -> list[dict[str, Any]]:
-    """The chain's procedures, each a chain of its own.  Today's rules give
-    one chain; a chain that carries ``procedures`` (a list of chains) is
-    split by them."""
-    return list(chain.get("procedures") or [chain])
+    """The chain's procedures, each as a chain of its own (the referral
+    partners close the last).  A chain without ``procedures`` is one."""
+    named = chain.get("procedures")
+    if not named:
+        return [chain]
+    return [{**chain, "procedures": [procedure], "steps": procedure["steps"],
+             "partners": chain["partners"] if index == len(named) - 1 else []}
+            for index, procedure in enumerate(named)]
+
+
+def _part(chain: dict[str, Any], steps: list[dict[str, Any]], partners: bool) -> dict[str, Any]:
+    """``chain`` holding only ``steps`` (and its partners when asked)."""
+    part = {**chain, "steps": steps, "partners": chain["partners"] if partners else []}
+    if chain.get("procedures"):
+        part["procedures"] = [{**procedure, "steps": steps} for procedure in chain["procedures"][:1]]
+    return part
 
 
 def _height(svg: str) -> float:
@@ -115,8 +127,7 @@ def flow_pieces(chain: dict[str, Any], lang: str, limit: float = FLOW_PAGE_HEIGH
         best = None
         while end <= len(steps):
             last = end == len(steps)
-            part = {**chain, "steps": steps[start:end], "partners": chain["partners"] if last else []}
-            svg = render_svg(part, lang)
+            svg = render_svg(_part(chain, steps[start:end], last), lang)
             if best is not None and _height(svg) > limit:
                 break
             best = (end, svg)
@@ -125,8 +136,8 @@ def flow_pieces(chain: dict[str, Any], lang: str, limit: float = FLOW_PAGE_HEIGH
         end, svg = best
         if end == len(steps) and chain["partners"] and _height(svg) > limit and end - start > 0:
             # the partners box alone did not fit with the last steps: draw it separately
-            pieces.append(render_svg({**chain, "steps": steps[start:end], "partners": []}, lang))
-            pieces.append(render_svg({**chain, "steps": [], "partners": chain["partners"]}, lang))
+            pieces.append(render_svg(_part(chain, steps[start:end], False), lang))
+            pieces.append(render_svg(_part(chain, [], True), lang))
             return pieces
         pieces.append(svg)
         start = end

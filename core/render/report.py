@@ -4,7 +4,6 @@ message catalogue in the chosen language."""
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
@@ -12,6 +11,7 @@ from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.assess import STATUSES
 from xinli.core.messages import msg
+from xinli.core.render.cells import SafeWriter, md_text
 from xinli.core.render.csv import BOM
 from xinli.core.render.words import detail_words, expected_words, observed_words
 
@@ -27,7 +27,9 @@ def change_key(key: str, lang: str) -> str:
 
 
 def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
-    """The report as Markdown."""
+    """The report as Markdown; every value that came from the user's files
+    (school ids and names, the facts file's name, observed values, waiver
+    details) is escaped, so it cannot add headings, links, images or HTML."""
     run = data["run"]
     sep = "，" if lang == "zh" else ", "
 
@@ -41,7 +43,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
     out = [
         f"# {m('report_title')} — {m('run')} {run['id']} ({run['region']})",
         "",
-        f"- {m('run_as_of')}: {run['as_of']} · {m('recorded')}: {run['created']} · {m('facts')}: {run['facts_file']} "
+        f"- {m('run_as_of')}: {run['as_of']} · {m('recorded')}: {run['created']} · {m('facts')}: {md_text(run['facts_file'])} "
         f"(sha256 {run['facts_sha256'][:12]}…)",
         f"- {m('schools')}: {run['schools']} · {m('findings')}: {run['findings']}",
         f"- {m('status_counts')}: {counts}",
@@ -53,7 +55,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         "|---|---|---|" + "---:|" * (len(STATUSES) + 1) + "---|",
     ]
     for req in data["requirements"]:
-        if req["scope"] != "school":
+        if req["scope"] == "region":
             continue
         c = req["counts"]
         share = f"{req['share_met']:.0%}" if req["share_met"] is not None else "–"
@@ -66,8 +68,8 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
     if not data["region_findings"]:
         out.append(f"_{m('none')}_")
     for f in data["region_findings"]:
-        observed = f" ({m('observed')} {observed_words(f['observed'], lang)})" if f["observed"] else ""
-        detail = f" — {detail_words(f['detail'], lang)}" if f["detail"] else ""
+        observed = f" ({m('observed')} {md_text(observed_words(f['observed'], lang))})" if f["observed"] else ""
+        detail = f" — {md_text(detail_words(f['detail'], lang))}" if f["detail"] else ""
         out.append(f"- **{messages.status(f['status'], lang)}** `{f['requirement_id']}` "
                    f"[{vocab.label(vocab.LEVELS, f['level'], lang)}] {m('expected')} "
                    f"{expected_words(f['expected'], lang)}{observed}{detail}"
@@ -75,13 +77,13 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
     out += ["", f"## {m('school_table')}", ""]
     for school in data["schools"]:
         line = sep.join(f"{messages.status(k, lang)} {v}" for k, v in school["counts"].items() if v)
-        out.append(f"### {school['school_id']} {school['school_name']}".rstrip())
+        out.append(f"### {md_text(school['school_id'])} {md_text(school['school_name'])}".rstrip())
         out.append("")
         out.append(f"- {line}")
         for miss in school["required_not_met"]:
             out.append(f"- {m('not_met_required_item')}: `{miss['requirement_id']}` "
                        f"{m('expected')} {expected_words(miss['expected'], lang)}{sep}"
-                       f"{m('observed')} {observed_words(miss['observed'], lang)} — {miss['document']} {miss['clause']}")
+                       f"{m('observed')} {md_text(observed_words(miss['observed'], lang))} — {miss['document']} {miss['clause']}")
         out.append("")
     changes = data["changes"]
     if changes is not None:
@@ -93,7 +95,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         if changes["changed"]:
             out.append("")
         for change in changes["changed"]:
-            who = change["school_id"] or m("region_row")
+            who = md_text(change["school_id"]) if change["school_id"] else m("region_row")
             before = messages.status(change["before"], lang) if change["before"] else m("absent")
             after = messages.status(change["after"], lang) if change["after"] else m("absent")
             out.append(f"- {who} `{change['requirement_id']}`: {before} → {after}")
@@ -104,9 +106,10 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
 
 def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:
     """One row per school: counts by status and the required items not met;
-    a BOM, and headers in ``lang`` (keys for ``both``)."""
+    a BOM, and headers in ``lang`` (keys for ``both``); a cell a spreadsheet
+    would run as a formula is neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer, lineterminator="\n")
     status_header = [s if lang == "both" else messages.status(s, lang) for s in STATUSES]
     writer.writerow([messages.column("run_id", lang), messages.column("school_id", lang), messages.column("school_name", lang),
                      *status_header, messages.column("required_not_met", lang)])

@@ -9,11 +9,11 @@ as-of date, the print date and the versions used.
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Any
 
 from xinli.core import vocabulary as vocab
+from xinli.core.render.cells import SafeWriter, md_text
 from xinli.core.render.charts import STATUS_COLOURS, share_bars, status_legend
 from xinli.core.render.html import bi, esc, page
 
@@ -163,7 +163,7 @@ def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str 
     for p in data["provenance"]:
         state = word("used", lang) if p["superseded_by"] is None else word("superseded", lang, file=p["superseded_by"])
         plugins = "; ".join(f"{code} {version}" for code, version in p["rules_versions"].items())
-        out.append(f"| {_name(p, lang)} | {p['source_file']} | {p['run_id']} | {p['as_of']} | {p['created']} | "
+        out.append(f"| {_name(p, lang)} | {md_text(p['source_file'])} | {p['run_id']} | {p['as_of']} | {p['created']} | "
                    f"{(p['facts_sha256'] or '')[:12]}… | {(p['rules_sha256'] or '')[:12]}… | {plugins} | {state} |")
     out += ["", word("footer", lang)]
     return "\n".join(out).rstrip() + "\n"
@@ -177,7 +177,7 @@ def render_rollup_csv(data: dict[str, Any]) -> str:
     """One row per sub-region (worst first), with stable column keys;
     UTF-8 with a BOM so spreadsheet programs read the Chinese names."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer, lineterminator="\n")  # a file name like "=1+1.db" stays text
     writer.writerow(CSV_COLUMNS)
     for s in data["subregions"]:
         q = s["required"]

@@ -19,6 +19,25 @@ def expected_words(text: str | None, lang: str) -> str:
         return ""
     if text == "manual":
         return messages.msg("manual_expected", lang)
+    band = ""
+    found = re.search(r" in grades (\S+)( \(one chosen grade\))?$", text)
+    if found:
+        mode = "any" if found.group(2) else "each"
+        band = f"{messages.msg('grades', lang)} {found.group(1)}（{vocab.label(vocab.GRADES_MODES, mode, lang)}）" if lang == "zh" else \
+            f"{messages.msg('grades', lang)} {found.group(1)} ({vocab.label(vocab.GRADES_MODES, mode, lang)})"
+        text = text[:found.start()]
+    ranged = re.match(r"^([<>]=) (\S+) \(range (\S+), (lower|upper) end binds\)(.*)$", text)
+    extra = []
+    if ranged:
+        text = f"{ranged.group(1)} {ranged.group(2)}{ranged.group(5)}"
+        binds = vocab.label(vocab.BINDS, "low" if ranged.group(4) == "lower" else "high", lang)
+        extra.append(f"{ranged.group(3)}（{binds}）" if lang == "zh" else f"{ranged.group(3)} ({binds})")
+    if band:
+        extra.append(band)
+    return ("，" if lang == "zh" else ", ").join([_expected_words(text, lang), *extra])
+
+
+def _expected_words(text: str, lang: str) -> str:
     tokens = text.split()
     out: list[str] = []
     index = 0

@@ -22,13 +22,15 @@ from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import BOOLEAN_CHOICES, ID_COLUMNS, FactColumns
 from xinli.core.errors import XinliError
+from xinli.core.render.cells import xlsx_no_formulas, xlsx_row
 
 FACTS_SHEET = "facts-template"
 HELP_SHEET = "facts-help"
 #: Fill colours (ARGB) of the requirement levels.
 LEVEL_FILLS = {"required": "FFF8D7DA", "recommended": "FFFFE8CC", "encouraged": "FFD9F2E3", "permitted": "FFE9ECEF"}
 STATUS_FILLS = {"met": "FFD9F2E3", "not_met": "FFF8D7DA", "unknown": "FFE9ECEF", "waived": "FFEDE1F7",
-                "not_yet_due": "FFDCEBFB", "manual": "FFFFE8CC", "not_applicable": "FFF4F4F4"}
+                "not_yet_due": "FFDCEBFB", "manual": "FFFFE8CC", "not_applicable": "FFF4F4F4",
+                "adopted": "FFE8F5E9", "not_adopted": "FFF4F4F4", "not_required": "FFF4F4F4"}
 HEADER_FILL = "FF1D2939"
 LAST_ROW = 1_048_576
 WIDE = {"text": 60, "text_zh": 50, "text_en": 60, "note": 50, "note_zh": 40, "note_en": 50, "quote": 50, "id": 44,
@@ -44,6 +46,8 @@ def _openpyxl() -> Any:
 
 
 def _save(workbook: Any) -> bytes:
+    if not workbook.write_only:
+        xlsx_no_formulas(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -117,7 +121,8 @@ def add_checklist_sheet(workbook: Any, checklist: dict[str, Any], lang: str) -> 
     wrap = {columns.index(c) + 1 for c in columns if c in WIDE}
     level_column = columns.index("level") + 1
     for item, values in zip(checklist["items"], rows, strict=True):
-        values["value"] = _number(str(values["value"])) if values["value"] != "" else None
+        values = {key: ("" if value is None else str(value)) for key, value in values.items()}
+        values["value"] = _number(values["value"]) if values["value"] else None
         ws.append([None, *(values[c] if values[c] != "" else None for c in keys)])
         number = ws.max_row
         ws.cell(row=number, column=level_column).fill = PatternFill("solid", fgColor=LEVEL_FILLS.get(item["level"], "FFFFFFFF"))
@@ -137,8 +142,9 @@ def _column_kind(key: str, columns: FactColumns) -> tuple[str, str | None]:
     """(type, unit) of a template column."""
     if key in ID_COLUMNS:
         return "text", None
-    if key in vocab.SCHOOL_ATTRIBUTES:
-        return ("boolean" if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool" else "integer"), None
+    info = vocab.attribute_info(key)
+    if info is not None:
+        return ("boolean" if info[0] == "bool" else "integer"), None
     metric = next(m for m in columns.metrics if m.key == key)
     return metric.type, metric.unit
 
@@ -148,8 +154,9 @@ def _column_help(key: str, columns: FactColumns) -> tuple[str, str, str, str]:
     if key in ID_COLUMNS:
         zh, en = ID_COLUMNS[key]
         return zh, en, zh, en
-    if key in vocab.SCHOOL_ATTRIBUTES:
-        _kind, zh, en = vocab.SCHOOL_ATTRIBUTES[key]
+    info = vocab.attribute_info(key)
+    if info is not None:
+        _kind, zh, en = info
         return zh, en, zh, en
     metric = next(m for m in columns.metrics if m.key == key)
     return metric.label.zh, metric.label.en, metric.help.zh, metric.help.en
@@ -367,28 +374,28 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
     run = data["run"]
     summary = sheet("summary", ["field", "value"], {"field": 20, "value": 60})
     for key in ("id", "region", "as_of", "created", "facts_file", "facts_sha256", "schools", "findings"):
-        summary.append([key if keyed else messages.column("id_run" if key == "id" else key, lang), run[key]])
+        summary.append(xlsx_row(summary, [key if keyed else messages.column("id_run" if key == "id" else key, lang), run[key]]))
     for key in STATUSES:
-        summary.append([status(key), run["counts"].get(key, 0)])
+        summary.append(xlsx_row(summary, [status(key), run["counts"].get(key, 0)]))
 
     header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "document", "clause"]
     requirements = sheet("requirements", header, {"text": 60, "requirement_id": 44, "expected": 24})
     share_column = header.index("share_met")
     for req in data["requirements"]:
-        scope = req["scope"] if keyed else messages.pick(messages.SCOPES[req["scope"]], lang)
+        scope = req["scope"] if keyed else messages.pick(messages.SCOPES.get(req["scope"], (req["scope"], req["scope"])), lang)
         row: list[Any] = [req["requirement_id"], scope, level(req["level"]), text(req["text"]), expected(req["expected"]),
                           *(req["counts"][s] for s in STATUSES), req["share_met"], req["document"], req["clause"]]
         cell = WriteOnlyCell(requirements, value=req["share_met"])
         cell.number_format = "0%"
         row[share_column] = cell
-        requirements.append(row)
+        requirements.append(xlsx_row(requirements, row))
     requirements.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['requirements']) + 1}"
 
     header = ["school_id", "school_name", *STATUSES, "required_not_met"]
     schools = sheet("schools", header, {"school_name": 30})
     for school in data["schools"]:
-        schools.append([school["school_id"], school["school_name"], *(school["counts"][s] for s in STATUSES),
-                        ";".join(m["requirement_id"] for m in school["required_not_met"]) or None])
+        schools.append(xlsx_row(schools, [school["school_id"], school["school_name"], *(school["counts"][s] for s in STATUSES),
+                        ";".join(m["requirement_id"] for m in school["required_not_met"]) or None]))
     schools.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['schools']) + 1}"
 
     header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause"]
@@ -396,16 +403,17 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
     for f in data["region_findings"]:
         cell = WriteOnlyCell(region, value=status(f["status"]))
         cell.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
-        region.append([f["requirement_id"], level(f["level"]), cell, expected(f["expected"]), observed(f["observed"]),
-                       f["detail"] if keyed else (detail_words(f["detail"], lang) or None), f["document"], f["clause"]])
+        region.append(xlsx_row(region, [f["requirement_id"], level(f["level"]), cell, expected(f["expected"]),
+                                        observed(f["observed"]), f["detail"] if keyed else (detail_words(f["detail"], lang) or None),
+                                        f["document"], f["clause"]]))
 
     changes = data["changes"]
     if changes is not None:
         ws = sheet("changes", ["school_id", "requirement_id", "before", "after"], {"requirement_id": 44})
         for change in changes["changed"]:
             absent = None if keyed else messages.msg("absent", lang)
-            ws.append([change["school_id"], change["requirement_id"], status(change["before"]) or absent,
-                       status(change["after"]) or absent])
+            ws.append(xlsx_row(ws, [change["school_id"], change["requirement_id"], status(change["before"]) or absent,
+                                    status(change["after"]) or absent]))
         if changes["truncated"]:
-            ws.append([f"… {messages.msg('more', lang, n=changes['total'] - len(changes['changed']))}"])
+            ws.append(xlsx_row(ws, [f"… {messages.msg('more', lang, n=changes['total'] - len(changes['changed']))}"]))
     return _save(workbook)

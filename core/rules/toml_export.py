@@ -11,10 +11,11 @@ from xinli.core.assessment.metrics import Metric
 from xinli.core.layering import EffectiveItem
 from xinli.core.model import Jurisdiction, Requirement
 from xinli.core.registry import Registry
-from xinli.core.views.checklist import citation_dict, item_dict, text_dict
+from xinli.core.views.checklist import citation_dict, item_dict, procedure_dict, text_dict
 
-#: Checklist fields that describe a region's layering, not the rule itself.
-DERIVED_FIELDS = ("school_duty", "source", "replaces", "looser_than_parent", "deadline_reading")
+#: Checklist fields that describe a region's layering or are worked out
+#: from the rule, not the rule itself.
+DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent", "deadline_reading")
 
 
 def _drop_none(value: Any) -> Any:
@@ -39,6 +40,19 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
         data.pop("timing", None)
     if requirement.deadline_as_written is not None:
         data["deadline"] = requirement.deadline_as_written
+    check = data.get("check")
+    if check:
+        check.pop("column", None)
+        if check.get("grades_mode") == "each":
+            check.pop("grades_mode")
+        if requirement.check is not None and requirement.check.binds is None:
+            check.pop("binds", None)
+    step = data.get("step")
+    if step:
+        if not step.get("guided_by"):
+            step.pop("guided_by", None)
+        if step.get("procedure") == "main":
+            step.pop("procedure")
     return _drop_none(data)
 
 
@@ -100,6 +114,12 @@ def export_rules(registry: Registry, code: str) -> dict[str, Any]:
         "jurisdiction": jurisdiction_to_dict(plugin.jurisdiction),
         "requirements": [requirement_to_dict(r) for r in own],
     }
+    hook = getattr(plugin.plugin, "xinli_escalation_procedures", None)
+    procedures = [_drop_none(procedure_dict(p, code)) for p in (hook() if hook is not None else None) or ()]
+    for entry in procedures:
+        entry.pop("source", None)
+    if procedures:
+        data["procedures"] = procedures
     if exclusions:
         data["exclusions"] = exclusions
     metrics = plugin_metrics(registry, code)

@@ -33,13 +33,13 @@ from xinli.core.model import (
     Ancestor,
     Check,
     Citation,
-    Condition,
     Document,
     DocumentRef,
     EscalationStep,
     Exclusion,
     Jurisdiction,
     Partner,
+    Procedure,
     Requirement,
     Timing,
 )
@@ -63,15 +63,18 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         citation=Citation(**data["citation"]),
         subject=data.get("subject", ["students"]),
         grades=data.get("grades", list(range(1, 13))),
-        applies_if=[Condition(**c) for c in data["applies_if"]] if data.get("applies_if") else None,
+        applies_if=data["applies_if"] if data.get("applies_if") else None,
+        event=data.get("event"),
         check=Check(
             metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
             per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
+            grades=check.get("grades"), grades_mode=check.get("grades_mode", "each"), binds=check.get("binds"),
             scope=check.get("scope"),
         ) if check else None,
         deadline=data.get("deadline"),
         note=_text(data.get("note")),
-        step=EscalationStep(step["order"], step["role"], step.get("reports_to", []), _text(step.get("condition")))
+        step=EscalationStep(step["order"], step["role"], step.get("reports_to", []), _text(step.get("condition")),
+                            step.get("procedure", "main"), step.get("guided_by", []))
         if step else None,
         partner=Partner(partner["kind"], _text(partner["name"]), partner.get("phone")) if partner else None,
         timing=[Timing(t["kind"], t.get("month"), t.get("days")) for t in data.get("timing", [])],
@@ -117,15 +120,18 @@ def metric_from_dict(data: dict[str, Any]) -> Metric:
 
 #: The fields each table of a rules file may hold (docs/rules-format.md).
 FIELDS: dict[str, frozenset[str]] = {
-    "top": frozenset({"jurisdiction", "requirements", "exclusions", "metrics", "scaffold"}),
+    "top": frozenset({"jurisdiction", "requirements", "exclusions", "metrics", "scaffold", "procedures"}),
     "jurisdiction": frozenset({"code", "name", "level", "parent", "parent_name", "ancestors", "documents",
                                "encoded_domains", "encoded_clauses"}),
     "documents": frozenset({"number", "title", "issuer", "date", "has_official_number", "implements", "note",
                             "in_force_from", "repealed_on", "replaced_by"}),
     "ancestors": frozenset({"code", "name", "level", "documents"}),
     "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "citation", "subject", "grades",
-                               "applies_if", "check", "deadline", "note", "step", "partner", "timing"}),
-    "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope"}),
+                               "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event"}),
+    "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope", "grades", "grades_mode",
+                        "binds"}),
+    "step": frozenset({"order", "role", "reports_to", "condition", "procedure", "guided_by"}),
+    "procedures": frozenset({"key", "name", "trigger", "clause"}),
     "exclusions": frozenset({"id", "citation", "reason"}),
     "metrics": frozenset({"key", "label", "type", "unit", "help"}),
 }
@@ -158,10 +164,13 @@ def unknown_fields(data: dict[str, Any]) -> list[str]:
         look(req, "requirements", f"requirement {name}")
         if isinstance(req, dict):
             look(req.get("check"), "check", f"the check of {name}")
+            look(req.get("step"), "step", f"the step of {name}")
     for i, exc in enumerate(data.get("exclusions", []), 1):
         look(exc, "exclusions", f"[[exclusions]] #{i}")
     for i, metric in enumerate(data.get("metrics", []), 1):
         look(metric, "metrics", f"[[metrics]] #{i}")
+    for i, procedure in enumerate(data.get("procedures", []), 1):
+        look(procedure, "procedures", f"[[procedures]] #{i}")
     return found
 
 
@@ -187,12 +196,17 @@ class TomlPlugin:
             self.exclusions = [
                 Exclusion(e["id"], Citation(**e["citation"]), _text(e["reason"])) for e in data.get("exclusions", [])
             ]
+            self.procedures = [
+                Procedure(p["key"], _text(p["name"]), _text(p["trigger"]), p.get("clause")) for p in data.get("procedures", [])
+            ]
             self.metrics = [metric_from_dict(m) for m in data.get("metrics", [])]
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
             raise XinliError(f"{origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
         self._source_text = source_text
         if self.exclusions:
             self.xinli_exclusions = self._exclusions_hook()
+        if self.procedures:
+            self.xinli_escalation_procedures = self._procedures_hook()
         if self.metrics:
             self.xinli_register_metrics = self._metrics_hook()
 
@@ -277,3 +291,15 @@ class TomlPlugin:
             return metrics
 
         return xinli_register_metrics
+
+    def _procedures_hook(self) -> Any:
+        """The ``xinli_escalation_procedures`` hook, offered only by a file
+        with ``[[procedures]]`` tables."""
+        procedures = self.procedures
+
+        @hookimpl
+        def xinli_escalation_procedures() -> list[Procedure]:
+            """The ``[[procedures]]`` tables."""
+            return procedures
+
+        return xinli_escalation_procedures

@@ -16,24 +16,23 @@ installed, which no check fails on.
 
 from __future__ import annotations
 
-import re
 import sys
 from importlib import resources
 
 from attrs import frozen
 
 from xinli.core import hookspecs
+from xinli.core import vocabulary as vocab
 from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
 from xinli.core.layering import lineage, resolve
 from xinli.core.model import Requirement, Text
+from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
 from xinli.core.suggest import did_you_mean
 
-MOBILE_NUMBER = re.compile(r"(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
 PLACEHOLDERS = ("待填写", "【示例】", "[Example]", "TODO")
-ID_CARD_NUMBER = re.compile(r"(?<!\d)\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)")
 
 
 @frozen
@@ -63,14 +62,10 @@ def plugin_source_text(plugin: LoadedPlugin) -> str | None:
         return None
 
 
-def find_mobile_numbers(text: str) -> list[str]:
-    """Substrings of ``text`` shaped like a mainland mobile number."""
-    return [m.group(0) for m in MOBILE_NUMBER.finditer(text)]
-
-
 def find_personal_data(text: str) -> list[str]:
-    """Substrings shaped like a mobile number or a resident ID-card number."""
-    return find_mobile_numbers(text) + [m.group(0) for m in ID_CARD_NUMBER.finditer(text)]
+    """Substrings shaped like a mobile number or a resident ID-card number
+    (checksum or not: a plugin has no reason to carry either)."""
+    return find_mobile_numbers(text) + find_id_card_numbers(text, checksum=False)
 
 
 def _texts(req: Requirement) -> list[str]:
@@ -151,7 +146,8 @@ def placeholder_problems(plugin: LoadedPlugin, own: list[Requirement], exclusion
 def _hook_name_problems(plugin: LoadedPlugin) -> list[Problem]:
     """Functions named like a hook (``xinli_...``) that are not one, with a
     suggestion: a misspelt hook is otherwise silently never called."""
-    known = set(hookspecs.RULE_HOOKS.values()) | {"xinli_jurisdiction", "xinli_exclusions", "xinli_register_metrics"}
+    known = set(hookspecs.RULE_HOOKS.values()) | {"xinli_jurisdiction", "xinli_exclusions", "xinli_register_metrics",
+                                                  "xinli_escalation_procedures"}
     problems = []
     for name in dir(plugin.plugin):
         if name.startswith("xinli_") and name not in known and callable(getattr(plugin.plugin, name, None)):
@@ -191,6 +187,17 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
         req = item.requirement
         if source is not None and not sourcetext.quote_found(req.citation.quote, source):
             problems.append(Problem(code, req.id, f"quote not found in source.txt: 「{req.citation.quote[:40]}」"))
+        for attribute in req.conditions_attributes():
+            if attribute in vocab.SCHOOL_ATTRIBUTES:
+                continue
+            known = metrics.get(attribute)
+            if known is None:
+                problems.append(Problem(code, req.id, f"condition tests {attribute!r}, neither a school attribute nor a registered metric"))
+            elif known.type not in ("boolean", "integer"):
+                problems.append(Problem(code, req.id,
+                                        f"condition tests metric {attribute!r}, which is {known.type}, not yes/no or a count"))
+        if req.check is not None and req.check.grades is not None and not set(req.check.grades) <= set(req.grades):
+            problems.append(Problem(code, req.id, f"the check measures grades {list(req.check.grades)} the item does not cover"))
         if req.check is not None:
             metric = metrics.get(req.check.metric)
             if metric is None:

@@ -13,10 +13,10 @@ from typing import Any
 
 from xinli.core import vocabulary as vocab
 from xinli.core.layering import EffectiveItem, Lineage, MissingParent, lineage
-from xinli.core.model import Check, Condition, Document, Jurisdiction, Requirement, Text
+from xinli.core.model import Check, Condition, ConditionGroup, Document, Jurisdiction, Procedure, Requirement, Text
 from xinli.core.registry import LoadedPlugin, Registry
 
-SCHEMA_ID = "xinli.checklist/1"
+SCHEMA_ID = "xinli.checklist/2"
 
 
 def checklist_schema() -> dict[str, Any]:
@@ -48,15 +48,45 @@ def check_dict(check: Check | None) -> dict[str, Any] | None:
         "per": check.per,
         "count_per": check.count_per,
         "event": check.event,
+        "grades": list(check.grades) if check.grades is not None else None,
+        "grades_mode": check.grades_mode,
+        "binds": check.binding,
+        "column": check.column(),
         "scope": check.scope,
     }
 
 
-def conditions_dict(conditions: tuple[Condition, ...] | None) -> list[dict[str, Any]] | None:
-    """Applicability conditions as a list of ``{attribute, op, value}``."""
+def condition_dict(node: Condition | ConditionGroup) -> dict[str, Any]:
+    """One condition as ``{attribute, op, value}``, or a group as
+    ``{"all": [...]}``, ``{"any": [...]}`` or ``{"not": {...}}``."""
+    if isinstance(node, Condition):
+        return {"attribute": node.attribute, "op": node.op, "value": node.value}
+    if node.kind == "not":
+        return {"not": condition_dict(node.items[0])}
+    return {node.kind: [condition_dict(item) for item in node.items]}
+
+
+def conditions_dict(conditions: tuple[Any, ...] | None) -> list[dict[str, Any]] | None:
+    """Applicability conditions (all must hold) as a list of condition
+    objects (see :func:`condition_dict`)."""
     if conditions is None:
         return None
-    return [{"attribute": c.attribute, "op": c.op, "value": c.value} for c in conditions]
+    return [condition_dict(c) for c in conditions]
+
+
+def procedure_dict(procedure: Procedure, source: str) -> dict[str, Any]:
+    """An escalation procedure as the contract's ``procedures`` entry."""
+    return {"key": procedure.key, "name": text_dict(procedure.name), "trigger": text_dict(procedure.trigger),
+            "clause": procedure.clause, "source": source}
+
+
+def assessed_at(req: Requirement) -> str:
+    """Who an item is assessed on: ``school`` (each school, by its facts or
+    an attestation) or ``region`` (one finding per run: an authority's or
+    other non-school duty, or a target over the region's schools)."""
+    if req.check is not None and req.check.count_per == "region":
+        return "region"
+    return "school" if req.school_duty else "region"
 
 
 def document_dict(jurisdiction: str, doc: Document) -> dict[str, Any]:
@@ -123,9 +153,11 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
         "level": req.level,
         "duty_holder": req.duty_holder,
         "school_duty": req.school_duty,
+        "assessed_at": assessed_at(req),
         "subject": list(req.subject),
         "grades": list(req.grades),
         "applies_if": conditions_dict(req.applies_if),
+        "event": req.event,
         "check": check_dict(req.check),
         "deadline": req.deadline.isoformat() if req.deadline else None,
         "deadline_reading": text_dict(req.deadline_reading()),
@@ -142,7 +174,9 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
             "order": req.step.order,
             "role": req.step.role,
             "reports_to": list(req.step.reports_to),
+            "guided_by": list(req.step.guided_by),
             "condition": text_dict(req.step.condition),
+            "procedure": req.step.procedure,
         }
     if req.partner is not None:
         data["partner"] = {"kind": req.partner.kind, "name": text_dict(req.partner.name), "phone": req.partner.phone}
@@ -213,6 +247,7 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
         "documents": documents,
         "warnings": warnings,
         "domains": domains,
+        "procedures": collect_procedures(registry, chain),
         "items": items,
         "excluded": [
             {
@@ -228,6 +263,15 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     }
 
 
+def collect_procedures(registry: Registry, chain: list[LoadedPlugin]) -> list[dict[str, Any]]:
+    """The escalation procedures the region's layers name, root layer first
+    (a child's procedure replaces an ancestor's of the same key)."""
+    found: dict[str, dict[str, Any]] = {}
+    for layer in chain:
+        hook = getattr(layer.plugin, "xinli_escalation_procedures", None)
+        for procedure in (hook() if hook is not None else None) or ():
+            found[procedure.key] = procedure_dict(procedure, layer.code)
+    return list(found.values())
 def _missing_document(missing: MissingParent, ref: Any) -> dict[str, Any]:
     return {
         "jurisdiction": ref.jurisdiction or missing.code,
@@ -271,8 +315,13 @@ def _order_steps(items: list[EffectiveItem]) -> list[EffectiveItem]:
     layer_rank: dict[str, int] = {}
     for item in escalation:
         layer_rank.setdefault(item.source, len(layer_rank))
+    procedure_rank: dict[str, int] = {}
+    for item in escalation:
+        if item.requirement.step is not None:
+            procedure_rank.setdefault(item.requirement.step.procedure, len(procedure_rank))
     escalation.sort(
-        key=lambda i: (layer_rank[i.source], i.requirement.step.order if i.requirement.step else 10_000)
+        key=lambda i: (layer_rank[i.source], procedure_rank[i.requirement.step.procedure] if i.requirement.step else 10_000,
+                       i.requirement.step.order if i.requirement.step else 10_000)
     )
     ordered = iter(escalation)
     return [next(ordered) if i.requirement.domain == "escalation" else i for i in items]
