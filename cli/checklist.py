@@ -7,35 +7,63 @@ import json
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import DATE, lang_option, load_registry, output_option, plugins_option
+from xinli.cli.options import (
+    DATE,
+    format_option,
+    lang_option,
+    load_registry,
+    metric_labels,
+    output_option,
+    plugins_option,
+    print_info,
+    region_option,
+    resolve_format,
+)
 from xinli.cli.output import emit
 
 FORMATS = ("markdown", "json", "csv", "html", "xlsx")
+STAGES = ("primary", "junior", "senior", "vocational")
+LEVELS = ("required", "recommended", "encouraged", "permitted")
 
 
 @click.command()
-@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
+@region_option()
+@format_option(FORMATS, "markdown")
 @click.option("--as-of", type=DATE, default=None, help="Rules in force on this date (YYYY-MM-DD).")
+@click.option("--duty-holder", default=None, metavar="ACTOR",
+              help="Only this duty holder's items; `school` keeps every duty a school answers for.")
+@click.option("--stage", type=click.Choice(STAGES), default=None, help="Only items covering this school stage's grades.")
+@click.option("--grades", default=None, metavar="1-6", help="Only items covering these grades, e.g. 1-6 or 7,8,9.")
+@click.option("--level", "levels", type=click.Choice(LEVELS), multiple=True, help="Only items of this level (repeatable).")
 @lang_option()
 @output_option()
 @plugins_option()
 @user_errors
-def checklist(region: str, fmt: str, as_of, lang: str, output: str | None, plugins: str | None) -> None:
+def checklist(region: str, fmt: str | None, as_of, duty_holder: str | None, stage: str | None, grades: str | None,
+              levels: tuple[str, ...], lang: str, output: str | None, plugins: str | None) -> None:
     """Print REGION's compliance checklist, grouped by domain, each item
     with its level, grades, duty holder, check and citation.
 
-    html is one printable page (escalation chain drawn inline); xlsx is a
-    workbook with the checklist, the facts template and the sources, and
-    needs --output FILE (pip install 'xinli[xlsx]')."""
+    A principal's own list: --duty-holder school --stage primary --level
+    required.  html prints on A4 with a header, page numbers and a sign-off
+    block; xlsx is a workbook with the checklist, the facts template and the
+    sources, and needs --output FILE (pip install 'xinli[xlsx]').  The
+    format follows --output's extension when --format is absent."""
     from xinli.core.views.checklist import build_checklist
+    from xinli.core.views.filters import filter_checklist, parse_grade_range
 
+    fmt = resolve_format(fmt, output, FORMATS, "markdown")
     if fmt == "xlsx":
         from xinli.cli.binary import refuse_terminal
 
         refuse_terminal(output, fmt)
     registry = load_registry(plugins)
     data = build_checklist(registry, region, as_of)
+    data = filter_checklist(data, duty_holder, stage, parse_grade_range(grades) if grades else None, levels or None)
+    if fmt == "json":
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    data = {**data, "metric_labels": metric_labels(registry), "print": print_info(registry, data)}
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary
         from xinli.core.assessment.facts import columns_for
@@ -50,8 +78,6 @@ def checklist(region: str, fmt: str, as_of, lang: str, output: str | None, plugi
         from xinli.core.render.html import render_checklist_html
 
         text = render_checklist_html(data, lang)
-    elif fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
         from xinli.core.render.csv import render_csv
 

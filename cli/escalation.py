@@ -8,15 +8,24 @@ import json
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import DATE, lang_option, load_registry, output_option, plugins_option
+from xinli.cli.options import (
+    DATE,
+    format_option,
+    lang_option,
+    load_registry,
+    output_option,
+    plugins_option,
+    region_option,
+    resolve_format,
+)
 from xinli.cli.output import emit
 
 FORMATS = ("mermaid", "dot", "text", "json")
 
 
 @click.command()
-@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="mermaid", show_default=True)
+@region_option()
+@format_option(FORMATS, "mermaid")
 @click.option("--as-of", type=DATE, default=None, help="Rules in force on this date (YYYY-MM-DD).")
 @click.option("--procedure", default=None, metavar="KEY",
               help="Draw only this procedure (e.g. routine, emergency; see --format json).")
@@ -24,7 +33,7 @@ FORMATS = ("mermaid", "dot", "text", "json")
 @output_option()
 @plugins_option()
 @user_errors
-def escalation(region: str, fmt: str, as_of, lang: str, procedure: str | None, output: str | None, plugins: str | None) -> None:
+def escalation(region: str, fmt: str | None, as_of, lang: str, procedure: str | None, output: str | None, plugins: str | None) -> None:
     """Print REGION's reporting and intervention procedures, each as its
     own flowchart (routine reporting and referral; the emergency response
     to an incident...): its trigger, steps in the document's order with
@@ -36,6 +45,8 @@ def escalation(region: str, fmt: str, as_of, lang: str, procedure: str | None, o
     from xinli.core.render.flowchart import render_dot, render_mermaid, render_text
     from xinli.core.views.checklist import build_checklist
     from xinli.core.views.escalation import escalation_chain
+
+    fmt = resolve_format(fmt, output, FORMATS, "mermaid")
 
     chain = escalation_chain(build_checklist(load_registry(plugins), region, as_of))
     keys = [p["key"] for p in chain["procedures"]]

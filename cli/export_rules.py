@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import load_registry, output_option, plugins_option
+from xinli.cli.options import load_registry, output_option, plugins_option, region_option
 from xinli.cli.output import emit
 
 
 @click.command("export-rules")
-@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
+@region_option()
 @click.option("--format", "fmt", type=click.Choice(["toml"]), default="toml", show_default=True)
 @output_option()
 @plugins_option()

@@ -57,9 +57,14 @@ def metrics(region: str | None, fmt: str, lang: str, plugins: str | None) -> Non
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    from xinli.cli.tables import table
+    from xinli.core import messages
     from xinli.core import vocabulary as vocab
 
+    lines = []
     for row in rows:
         unit = vocab.label(vocab.UNITS, row["unit"], lang) if row["unit"] else "-"
-        click.echo(f"{row['key']:48} {row['type']:8} {unit:8} {vocab.localize(row['label'], lang)}"
-                   + ("" if row["defined_by"] == "xinli" else f"  [{row['defined_by']}]"))
+        kind = messages.pick(messages.FACT_TYPES[row["type"]], lang) if row["type"] in messages.FACT_TYPES else row["type"]
+        lines.append((row["key"], kind, unit, vocab.localize(row["label"], lang)
+                      + ("" if row["defined_by"] == "xinli" else f"  [{row['defined_by']}]")))
+    click.echo(table([messages.msg(k, lang) for k in ("column", "type", "unit", "label")], lines))

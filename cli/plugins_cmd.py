@@ -7,7 +7,7 @@ import json
 import click
 
 from xinli.cli.errors import UserError, user_errors
-from xinli.cli.options import load_registry, plugins_option
+from xinli.cli.options import lang_option, load_registry, plugins_option
 
 
 def plugins_data(registry) -> list[dict]:
@@ -32,27 +32,33 @@ def plugins_data(registry) -> list[dict]:
 
 @click.group(invoke_without_command=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@lang_option()
 @plugins_option()
 @click.pass_context
 @user_errors
-def plugins(ctx: click.Context, fmt: str, plugins: str | None) -> None:
+def plugins(ctx: click.Context, fmt: str, lang: str, plugins: str | None) -> None:
     """List installed plugins: code, distribution, version and the hooks
     each implements.  `xinli plugins check` validates them."""
     ctx.ensure_object(dict)
     ctx.obj["plugins"] = plugins
+    ctx.obj["lang"] = lang
     if ctx.invoked_subcommand is not None:
         return
     data = plugins_data(load_registry(plugins, everything=True))
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from xinli.cli.tables import table
+    from xinli.core import messages
+
+    rows = []
     for row in data:
         dist = f"{row['distribution']} {row['version'] or ''}".strip() if row["distribution"] else "-"
         if row["status"] == "error":
-            click.echo(f"{row['code']:20} {dist:18} NOT LOADED: {row['error']}")
+            rows.append((row["code"], dist, messages.msg("not_loaded", lang, reason=row["error"])))
         else:
-            hooks = ", ".join(h.removeprefix("xinli_") for h in row["hooks"])
-            click.echo(f"{row['code']:20} {dist:18} {hooks}")
+            rows.append((row["code"], dist, ", ".join(h.removeprefix("xinli_") for h in row["hooks"])))
+    click.echo(table([messages.msg(k, lang) for k in ("code", "distribution", "hooks")], rows))
 
 
 @plugins.command()

@@ -7,7 +7,7 @@ import json
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import load_registry, plugins_option
+from xinli.cli.options import lang_option, load_registry, plugins_option
 
 
 def regions_data(registry) -> list[dict]:
@@ -35,39 +35,33 @@ def regions_data(registry) -> list[dict]:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@lang_option()
 @plugins_option()
 @user_errors
-def regions(fmt: str, plugins: str | None) -> None:
+def regions(fmt: str, lang: str, plugins: str | None) -> None:
     """List every installed jurisdiction with its level, parent, documents
     and the distribution that provided it."""
+    from xinli.cli.tables import table
+    from xinli.core import messages
+    from xinli.core import vocabulary as vocab
+
     registry = load_registry(plugins, everything=True)
     data = regions_data(registry)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    header = ("code", "name", "level", "parent", "documents", "distribution")
+    headers = [messages.msg(k, lang) for k in ("code", "name", "jurisdiction_level", "parents_line", "documents_line",
+                                                  "distribution")]
+    not_installed = messages.msg("not_installed", lang)
     rows = [
         (
             r["code"],
-            f"{r['name']['zh']} ({r['name']['en']})",
-            r["level"],
-            (r["parent"] or "-") + ("" if r["parent_installed"] or not r["parent"] else " (not installed)"),
+            vocab.localize(r["name"], lang),
+            vocab.label(vocab.JURISDICTION_LEVELS, r["level"], lang),
+            (r["parent"] or "-") + ("" if r["parent_installed"] or not r["parent"] else f" ({not_installed})"),
             "; ".join(d["number"] for d in r["documents"]),
             f"{r['distribution']} {r['version']}" if r["distribution"] else "-",
         )
         for r in data
     ]
-    widths = [max(_width(x) for x in col) for col in zip(header, *rows, strict=False)]
-    for row in (header, *rows):
-        click.echo("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _width(text: str) -> int:
-    """Display width, counting CJK characters as two columns."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    click.echo(table(headers, rows))

@@ -10,7 +10,16 @@ from typing import Any
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import DATE, lang_option, load_registry, output_option, plugins_option
+from xinli.cli.options import (
+    DATE,
+    format_option,
+    lang_option,
+    load_registry,
+    output_option,
+    plugins_option,
+    region_option,
+    resolve_format,
+)
 from xinli.cli.output import emit
 
 FORMATS = ("markdown", "ics", "json")
@@ -40,18 +49,18 @@ def current_school_year(today: dt.date | None = None) -> str:
 
 
 @click.command()
-@click.option("--region", "-r", required=True, help="Jurisdiction code (see `xinli regions`).")
+@region_option()
 @click.option("--school-year", type=SchoolYearType(), default=None, help="e.g. 2026-2027 (default: the current one).")
 @click.option("--autumn-start", type=DATE, default=None, help="First day of the autumn semester (default: 1 September).")
 @click.option("--spring-start", type=DATE, default=None,
               help="First day of the spring semester (default: the Monday on or after 17 February).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True)
+@format_option(FORMATS, "markdown")
 @lang_option()
 @output_option()
 @plugins_option()
 @user_errors
 def schedule(region: str, school_year: str | None, autumn_start: dt.date | None, spring_start: dt.date | None,
-             fmt: str, lang: str, output: str | None, plugins: str | None) -> None:
+             fmt: str | None, lang: str, output: str | None, plugins: str | None) -> None:
     """Lay REGION's dated obligations on a school year: screening windows,
     lesson cadences, parent sessions, training, awareness month, key
     monitoring periods and deadlines, each with the requirement's text and
@@ -59,6 +68,8 @@ def schedule(region: str, school_year: str | None, autumn_start: dt.date | None,
     re-importing updates the events instead of duplicating them."""
     from xinli.core.views.checklist import build_checklist
     from xinli.core.views.schedule import build_schedule, parse_school_year, semesters
+
+    fmt = resolve_format(fmt, output, FORMATS, "markdown")
 
     year = school_year or current_school_year()
     terms = semesters(parse_school_year(year), autumn_start, spring_start)

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from xinli.cli.errors import UserError, user_errors
+from xinli.cli.options import plugins_option
 
 LOOPBACK_NAMES = {"localhost"}
 
@@ -48,15 +49,18 @@ def build_datasette(db: str, metadata: dict[str, Any]) -> Any:
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--print-metadata", is_flag=True,
               help="Print the Datasette metadata (descriptions and canned queries) as JSON and exit.")
+@plugins_option()
 @user_errors
-def serve(db: str, host: str, port: int, print_metadata: bool) -> None:
+def serve(db: str, host: str, port: int, print_metadata: bool, plugins: str | None) -> None:
     """Browse the assessment records in DB with Datasette: tables and
     columns described, canned queries such as "schools not meeting required
     items" and "requirements most often not met".  Needs
     `pip install 'xinli[web]'`."""
+    from xinli.cli.assess import _check_plugins
     from xinli.core.records.browse import datasette_metadata
     from xinli.core.records.database import open_database
 
+    _check_plugins(plugins)
     metadata = datasette_metadata(Path(db).stem)
     if print_metadata:
         click.echo(json.dumps(metadata, ensure_ascii=False, indent=2))

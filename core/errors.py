@@ -25,11 +25,19 @@ class XinliError(Exception):
 class UnknownRegionError(XinliError):
     """The requested region code is not an installed jurisdiction."""
 
-    def __init__(self, code: str, known: Sequence[str]) -> None:
+    def __init__(self, code: str, known: Sequence[str], problem: str | None = None) -> None:
+        import difflib
+
         self.code = code
         self.known = list(known)
+        self.problem = problem
+        if problem is not None:
+            super().__init__(f"region {code!r} is installed but its plugin failed to load: {problem}")
+            return
         listed = ", ".join(self.known) or "(none installed)"
-        super().__init__(f"unknown region {code!r}; valid codes: {listed}")
+        near = difflib.get_close_matches(code, self.known, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        super().__init__(f"unknown region {code!r}{hint}; valid codes: {listed}")
 
 
 class PluginError(XinliError):

@@ -2,7 +2,9 @@
 
 Usage: ``python scripts/screenshots.py`` (needs ``chromium`` on PATH).
 Chromium runs offline with a fresh profile; the pages load nothing from
-the network.  The report page is made from five invented schools.
+the network.  The report page is made from five invented schools.  It also
+prints each bundled region's zh checklist to PDF and reports the A4 page
+counts recorded in docs/outputs.md.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def report_page(registry: object, work: Path) -> str:
     columns = columns_for(build_checklist(registry, "henan"), collect_metrics(registry, chain_of(registry, "henan")[0]))
     flags = {key for key in columns.attributes if vocab.SCHOOL_ATTRIBUTES[key][0] == "bool"}
     flags |= {metric.key for metric in columns.metrics if metric.type == "boolean"}
-    header = template_csv(columns).lstrip("\ufeff").strip().split(",")
+    header = template_csv(columns, "key").lstrip("\ufeff").strip().split(",")
     rows = [",".join(header)]
     for n, grades in enumerate(["1-6", "7-9", "10-12", "1-9", "7-12"], start=1):
         fixed = {"school_id": f"HN{n:03}", "school_name": f"示例学校{n}", "grades": grades}
@@ -57,7 +59,35 @@ def report_page(registry: object, work: Path) -> str:
     facts = work / "facts.csv"
     facts.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assess(registry, "henan", facts, work / "records.db")
-    return render_report_html(report_data(open_database(work / "records.db", create=False)), "both")
+    return render_report_html(report_data(open_database(work / "records.db", create=False)), "zh", PRINTED)
+
+
+PRINTED = {"printed": "2026-09-01", "xinli": "0.1.0"}
+
+
+def with_print(registry: object, checklist: dict) -> dict:
+    """The checklist with what its printed page states (fixed dates, so the
+    pictures do not change from day to day)."""
+    from xinli.core.assessment.metrics import collect_metrics
+
+    plugins = {checklist["region"]["code"]: registry.plugins[checklist["region"]["code"]].version or "-"}
+    labels = {k: {"zh": m.label.zh, "en": m.label.en} for k, m in collect_metrics(registry).items()}
+    return {**checklist, "print": {**PRINTED, "plugins": plugins}, "metric_labels": labels}
+
+
+def page_counts(chromium: str, registry: object, work: Path) -> dict[str, int]:
+    """A4 pages of each bundled region's zh checklist printed by Chromium."""
+    import re
+
+    counts = {}
+    for code in registry.codes:
+        source = work / f"{code}.html"
+        source.write_text(render_checklist_html(with_print(registry, build_checklist(registry, code)), "zh"), encoding="utf-8")
+        pdf = work / f"{code}.pdf"
+        subprocess.run([chromium, *FLAGS, f"--user-data-dir={work / 'profile'}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", source.as_uri()], check=True, capture_output=True, timeout=180)
+        counts[code] = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+    return counts
 
 
 def main() -> int:
@@ -66,18 +96,21 @@ def main() -> int:
     if chromium is None:
         print("chromium is not installed", file=sys.stderr)
         return 1
-    registry = load_plugins(only=["henan", "nanchang"])
+    registry = load_plugins()
     TARGET.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         henan = build_checklist(registry, "henan")
-        shoot(chromium, render_checklist_html(henan, "both"), TARGET / "henan-checklist.png", "1000x1500", work)
+        shoot(chromium, render_checklist_html(with_print(registry, henan), "zh"), TARGET / "henan-checklist.png",
+              "1000x1500", work)
         flow = render_svg(escalation_chain(henan), "both")
         shoot(chromium, page("Henan escalation", "both", [flow]), TARGET / "henan-escalation.png", "800x820", work)
         nanchang = build_checklist(registry, "nanchang")
         flow = render_svg(escalation_chain(nanchang), "zh")
         shoot(chromium, page("Nanchang escalation", "zh", [flow]), TARGET / "nanchang-escalation.png", "800x1760", work)
         shoot(chromium, report_page(registry, work), TARGET / "henan-report.png", "1000x1500", work)
+        for code, count in page_counts(chromium, registry, work).items():
+            print(f"{code}: {count} A4 pages")
     return 0
 
 

@@ -341,8 +341,10 @@ def test_plugins_register_metrics_and_a_clash_names_both():
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
+    import sys
+
     from xinli.cli import assess as assess_cli
 
-    monkeypatch.setattr(assess_cli.sys.stderr, "isatty", lambda: False, raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     assert list(assess_cli._progress(iter(range(3)), 3)) == [0, 1, 2]
     assert capsys.readouterr().err == ""

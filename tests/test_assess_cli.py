@@ -17,7 +17,7 @@ from xinli.cli.main import cli
 
 
 def filled_template(run, region="henan") -> tuple[list[str], list[list[str]]]:
-    header = next(csv.reader(io.StringIO(run("facts-template", "--region", region).output.lstrip("\ufeff"))))
+    header = next(csv.reader(io.StringIO(run("facts-template", "--region", region, "--headers", "key").output.lstrip("\ufeff"))))
     rows = []
     for n, grades in enumerate(["1-6", "7-9", "10-12", "1-9", "7-12"], start=1):
         row = []
@@ -53,7 +53,13 @@ def test_facts_template_csv_and_toml(run):
     assert "psych_lessons_per_school_year__g1to6" in header and "psych_lessons_per_school_year__g7to12" in header
     assert "psych_lessons_per_school_year" not in header
     toml = run("facts-template", "--region", "henan", "--format", "toml").output
-    assert "[[schools]]" in toml and "# 专职心理健康教育教师数 / full-time psychology teachers" in toml
+    assert "[[schools]]" in toml and "# 专职心理健康教育教师数（整数，人）" in toml
+    assert "# fulltime_psych_teachers =" in toml
+    # nothing that would be assessed as a fact is pre-filled
+    filled = [line for line in toml.splitlines() if line and not line.startswith(("#", "["))]
+    assert filled == ['school_id = ""', 'school_name = ""', 'grades = ""']
+    zh = run("facts-template", "--region", "henan").output
+    assert zh.startswith("\ufeff学校代码,学校名称,年级,") and "专职心理健康教育教师数" in zh
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
@@ -64,8 +70,8 @@ def test_filled_template_assesses_cleanly(run, tmp_path, encoding):
     db = tmp_path / "records.db"
     result = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("run 1: 5 schools")
-    again = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01")
+    assert result.output.startswith("第 1 批次：5 所学校")
+    again = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01", "--lang", "en")
     assert "already holds this assessment" in again.output
     conn = sqlite3.connect(db)
     assert conn.execute("select count(*) from runs").fetchone()[0] == 1
@@ -76,8 +82,15 @@ def test_toml_template_filled_assesses(run, tmp_path):
     toml = run("facts-template", "--region", "henan", "--format", "toml").output
     facts = tmp_path / "facts.toml"
     facts.write_text(toml, encoding="utf-8")
-    result = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(tmp_path / "r.db"))
+    unchanged = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(tmp_path / "r.db"))
+    assert unchanged.exit_code == 2 and "school_id is empty" in unchanged.output
+    assert not (tmp_path / "r.db").exists()
+    filled = (toml.replace('school_id = ""', 'school_id = "S1"').replace('grades = ""', 'grades = "1-6"')
+              .replace("# fulltime_psych_teachers =", "fulltime_psych_teachers = 1"))
+    facts.write_text(filled, encoding="utf-8")
+    result = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(tmp_path / "r.db"), "--lang", "en")
     assert result.exit_code == 0, result.output
+    assert "unknown" in result.output and "run 1: 1 schools" in result.output
 
 
 def test_negative_count_exits_2_and_leaves_database_unchanged(run, tmp_path):
@@ -130,8 +143,12 @@ def test_runs_and_report_formats(run, tmp_path):
     assert any(m["requirement_id"] == "henan.staffing.fulltime-psych-teacher" for m in school["required_not_met"])
     markdown = run("report", "--db", str(db), "--run", "1", "--lang", "en").output
     assert "# Assessment report — run 1 (henan)" in markdown
-    table = list(csv.DictReader(io.StringIO(run("report", "--db", str(db), "--format", "csv").output)))
+    text = run("report", "--db", str(db), "--format", "csv", "--lang", "both").output
+    assert text.startswith("\ufeff")
+    table = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert len(table) == 5 and table[0]["school_id"] == "HN001"
+    zh = list(csv.DictReader(io.StringIO(run("report", "--db", str(db), "--format", "csv").output.lstrip("\ufeff"))))
+    assert zh[0]["学校代码"] == "HN001" and "不符合" in zh[0]
     assert run("report", "--db", str(db), "--run", "9").exit_code == 2
 
 

@@ -420,7 +420,7 @@ def test_show_says_not_yet_encoded(run, tmp_path):
     (folder / "source.txt").write_text(SOURCE, encoding="utf-8")
     result = run("--rules", str(tmp_path / "rules"), "show", "t_prov", "--lang", "en", "--plugins", "t_prov")
     assert result.exit_code == 0, result.output
-    assert "screening   Screening schedule: not yet encoded" in result.output
+    assert "  Screening schedule: not yet encoded" in result.output
 
 
 def test_the_contract_accepts_a_province_without_a_parent_but_not_a_county():

@@ -38,7 +38,7 @@ class Env:
 
     def __init__(self, root: Path) -> None:
         runner = CliRunner()
-        template = runner.invoke(cli, ["facts-template", "--region", "henan", "--plugins", "henan"]).output
+        template = runner.invoke(cli, ["facts-template", "--region", "henan", "--plugins", "henan", "--headers", "key"]).output
         self.header = next(csv.reader(io.StringIO(template.lstrip("\ufeff"))))
         self.root = root
         (root / "facts.csv").write_text(self.csv([self.row()]), encoding="utf-8")

@@ -31,7 +31,11 @@ def test_regions_json_lists_the_five(run):
 def test_regions_table(run):
     result = run("regions")
     assert result.exit_code == 0
-    assert "渠府办〔2022〕129号" in result.output and "sichuan_dazhou (not installed)" in result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["代码", "名称", "级别", "上级", "文件", "发行包"]
+    assert "渠府办〔2022〕129号" in result.output and "sichuan_dazhou (未安装)" in result.output
+    english = run("regions", "--lang", "en").output
+    assert english.splitlines()[0].split()[:2] == ["code", "name"] and "sichuan_dazhou (not installed)" in english
 
 
 def test_plugins_option_limits_loading(run):
@@ -45,7 +49,8 @@ def test_show_region(run):
     assert "Qu County" in result.output
     assert "sichuan_dazhou (not installed)" in result.output
     assert "渠府办〔2022〕129号" in result.output
-    assert "curriculum" in result.output
+    assert "Curriculum quotas" in result.output
+    assert run("show", "-r", "sichuan_quxian").output.startswith("四川省达州市渠县")
 
 
 def test_show_item_prints_the_quote(run, checklists):
@@ -88,10 +93,14 @@ def test_checklist_markdown_says_not_specified(run, checklists):
 
 def test_checklist_csv_has_one_row_per_item(run, checklists):
     result = run("checklist", "--region", "henan", "--format", "csv", "--lang", "zh")
-    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert result.output.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(result.output.lstrip("\ufeff"))))
     assert len(rows) == len(checklists["henan"]["items"])
-    assert rows and rows[0]["document"] == "教基〔2021〕330号"
-    assert "text" in rows[0] and "text_en" not in rows[0]
+    assert rows and rows[0]["文件"] == "教基〔2021〕330号"
+    assert rows[0]["要求等级"] in ("必须/应当", "建议", "鼓励", "可以")
+    keyed = list(csv.DictReader(io.StringIO(run("checklist", "--region", "henan", "--format", "csv", "--lang", "both")
+                                            .output.lstrip("\ufeff"))))
+    assert keyed[0]["document"] == "教基〔2021〕330号" and "text_en" in keyed[0] and keyed[0]["level"] == "required"
 
 
 def test_checklist_output_file_is_written(run, tmp_path):

@@ -58,7 +58,7 @@ def test_二_2_combined_schools_meeting_12_and_14_per_stage_meet_both(registry, 
 
 
 def test_二_2_facts_template_asks_one_column_per_stage_and_no_school_wide_figure(run):
-    header = run("facts-template", "--region", CODE).output.lstrip("\ufeff").split(",")
+    header = run("facts-template", "--region", CODE, "--headers", "key").output.lstrip("\ufeff").split(",")
     header = [h.strip() for h in header]
     assert "psych_lessons_per_school_year__g1to6" in header and "psych_lessons_per_school_year__g7to12" in header
     assert "psych_lessons_per_school_year" not in header

@@ -50,13 +50,13 @@ def test_facts_template_assess_runs_report(tmp_path):
     template = run("facts-template", "--region", "henan", "--output", str(tmp_path / "template.csv"))
     assert template.returncode == 0, template.stderr
     header = (tmp_path / "template.csv").read_text(encoding="utf-8-sig").strip().split(",")
-    values = {"school_id": "E1", "school_name": "示例学校", "grades": "1-9"}
+    values = {"学校代码": "E1", "学校名称": "示例学校", "年级": "1-9"}  # the template's Chinese headers
     row = [values.get(column, "1") for column in header]
     (tmp_path / "facts.csv").write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="gb18030")
     db = tmp_path / "records.db"
     assessed = run("assess", "--region", "henan", "--facts", str(tmp_path / "facts.csv"), "--db", str(db))
     assert assessed.returncode == 0, assessed.stderr
-    assert assessed.stdout.startswith("run 1: 1 schools")
+    assert assessed.stdout.startswith("第 1 批次：1 所学校")
     listed = run("runs", "--db", str(db))
     assert listed.returncode == 0 and "henan" in listed.stdout
     report = run("report", "--db", str(db), "--format", "json")
@@ -107,7 +107,7 @@ def test_serve_print_metadata_and_missing_database(tmp_path):
     template = run("facts-template", "--region", "henan", "--output", str(tmp_path / "template.csv"))
     assert template.returncode == 0, template.stderr
     header = (tmp_path / "template.csv").read_text(encoding="utf-8-sig").strip().split(",")
-    values = {"school_id": "E1", "school_name": "示例学校", "grades": "1-9"}
+    values = {"学校代码": "E1", "学校名称": "示例学校", "年级": "1-9"}  # the template's Chinese headers
     (tmp_path / "facts.csv").write_text(",".join(header) + "\n" + ",".join(values.get(c, "1") for c in header) + "\n",
                                         encoding="utf-8")
     db = tmp_path / "records.db"

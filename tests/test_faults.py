@@ -71,7 +71,7 @@ def test_four_writers_wait_for_the_lock_and_a_duplicate_is_answered(run, tmp_pat
     writers = []
     for n, facts in enumerate([*inputs, inputs[0]]):
         writers.append(start(["assess", "--region", "henan", "--facts", str(facts), "--db", str(db),
-                              "--as-of", "2026-11-01"], tmp_path, f"w{n}"))
+                              "--as-of", "2026-11-01", "--lang", "en"], tmp_path, f"w{n}"))
     try:
         wait_for(lambda: all("waiting for it to finish" in err.read_text(encoding="utf-8") for _p, err in writers))
     finally:

@@ -72,7 +72,7 @@ def assert_self_contained(page: Page) -> None:
 
 def test_henan_checklist_page_is_self_contained_with_an_svg_flowchart(run, tmp_path, checklists):
     target = tmp_path / "henan.html"
-    result = run("checklist", "--region", "henan", "--format", "html", "--output", str(target))
+    result = run("checklist", "--region", "henan", "--format", "html", "--output", str(target), "--lang", "both")
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>")
@@ -125,7 +125,7 @@ def records(run, tmp_path) -> Path:
 
 def test_report_page_has_inline_svg_charts(run, records, tmp_path):
     target = tmp_path / "report.html"
-    result = run("report", "--db", str(records), "--format", "html", "--output", str(target))
+    result = run("report", "--db", str(records), "--format", "html", "--output", str(target), "--lang", "both")
     assert result.exit_code == 0, result.output
     page = parse(target.read_text(encoding="utf-8"))
     assert_self_contained(page)

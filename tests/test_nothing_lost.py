@@ -152,7 +152,7 @@ def test_checklist_csv_and_xlsx_neutralise_plugin_text():
 def test_markdown_report_escapes_school_text(run, assessed):
     text = run("report", "--db", "r.db").stdout
     headings = [line for line in text.splitlines() if line.startswith("#")]
-    assert all(not line.startswith("# ") or "Assessment report" in line for line in headings)
+    assert all(not line.startswith("# ") or "评估报告" in line for line in headings)
     assert "<script>" not in text and "![x](" not in text
     assert r"\<script\>" in text
 

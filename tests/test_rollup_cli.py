@@ -71,7 +71,7 @@ def test_rollup_and_its_report_end_to_end(run, counties, tmp_path):
         assert english not in zh
     table = zh[zh.index("## 下级辖区"):]
     assert table.index("甲县") < table.index("乙县") < table.index("丙县")  # worst first
-    both = run("report", "--db", str(target)).output
+    both = run("report", "--db", str(target), "--lang", "both").output
     assert both.index("汇总报告") < both.index("Roll-up report")
 
     csv_text = run("report", "--db", str(target), "--format", "csv").output

@@ -104,7 +104,7 @@ def test_metrics_command_lists_the_declared_metric(run, rules_folder):
 def test_the_example_assesses_from_the_rules_folder(run, rules_folder, tmp_path):
     facts = tmp_path / "facts.csv"
     template = run("--rules", str(rules_folder), "facts-template", "--region", CODE, "--plugins", f"henan,{CODE}",
-                   "--format", "csv")
+                   "--format", "csv", "--headers", "key")
     assert template.exit_code == 0, template.output
     header = template.output.lstrip("\ufeff").splitlines()[0].split(",")
     assert "daily_activity_minutes" in header

@@ -29,14 +29,14 @@ def csv_header(run, *args: str) -> list[str]:
 
 def test_henan_workbook_has_checklist_facts_template_and_sources(run, tmp_path, checklists):
     target = tmp_path / "henan.xlsx"
-    result = run("checklist", "--region", "henan", "--format", "xlsx", "--output", str(target))
+    result = run("checklist", "--region", "henan", "--format", "xlsx", "--output", str(target), "--lang", "both")
     assert result.exit_code == 0, result.output
     book = workbook(target)
     assert book.sheetnames[:3] == ["checklist", "facts-template", "sources"]
     items = checklists["henan"]["items"]
 
     sheet = book["checklist"]
-    assert header(sheet) == ["done", *csv_header(run, "checklist", "--region", "henan", "--format", "csv")]
+    assert header(sheet) == ["done", *csv_header(run, "checklist", "--region", "henan", "--format", "csv", "--lang", "both")]
     assert sheet.max_row == len(items) + 1
     assert sheet.freeze_panes == "C2"
     assert sheet.auto_filter.ref == sheet.dimensions
@@ -50,7 +50,7 @@ def test_henan_workbook_has_checklist_facts_template_and_sources(run, tmp_path, 
     assert len({next(iter(c)) for c in fills.values()}) == len(fills)  # one colour per level
 
     facts = book["facts-template"]
-    assert header(facts) == csv_header(run, "facts-template", "--region", "henan")
+    assert header(facts) == csv_header(run, "facts-template", "--region", "henan", "--headers", "key")
     assert facts.max_row == 1 and facts.freeze_panes == "A2"
     validations = {dv.type: str(dv.sqref) for dv in facts.data_validations.dataValidation}
     columns = header(facts)
@@ -77,7 +77,8 @@ def fill_workbook(run, tmp_path: Path) -> tuple[Path, Path]:
     facts_csv = tmp_path / "facts.csv"
     facts_csv.write_text(to_csv(csv_header_, rows), encoding="utf-8")
     template = tmp_path / "template.xlsx"
-    assert run("facts-template", "--region", "henan", "--format", "xlsx", "--output", str(template)).exit_code == 0
+    assert run("facts-template", "--region", "henan", "--format", "xlsx", "--output", str(template),
+               "--headers", "key").exit_code == 0
     book = workbook(template)
     sheet = book["facts-template"]
     assert header(sheet) == csv_header_
@@ -102,7 +103,7 @@ def test_filled_xlsx_template_assesses_like_the_csv(run, tmp_path):
     for facts, db in ((facts_csv, tmp_path / "csv.db"), (facts_xlsx, tmp_path / "xlsx.db")):
         result = run("assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01")
         assert result.exit_code == 0, result.output
-        assert result.output.startswith("run 1: 5 schools")
+        assert result.output.startswith("第 1 批次：5 所学校")
     assert findings(tmp_path / "xlsx.db") == findings(tmp_path / "csv.db")
 
 
@@ -153,7 +154,7 @@ def test_report_workbook(run, tmp_path):
     db = tmp_path / "records.db"
     run("assess", "--region", "henan", "--facts", str(facts_csv), "--db", str(db), "--as-of", "2026-11-01")
     target = tmp_path / "report.xlsx"
-    result = run("report", "--db", str(db), "--format", "xlsx", "--output", str(target))
+    result = run("report", "--db", str(db), "--format", "xlsx", "--output", str(target), "--lang", "both")
     assert result.exit_code == 0, result.output
     book = workbook(target)
     assert book.sheetnames == ["summary", "requirements", "schools", "region-findings"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import json
 import math
@@ -51,6 +52,9 @@ STUDENT_DATA = re.compile(
 )
 TRUE_WORDS = {"true", "1", "是", "有", "yes", "y", "t"}
 FALSE_WORDS = {"false", "0", "否", "无", "no", "n", "f"}
+#: The yes/no values a spreadsheet's drop-down offers: each one is read by
+#: the parser (a test holds the two together).
+BOOLEAN_CHOICES = ("是", "否", "有", "无", "1", "0", "true", "false")
 
 
 @define
@@ -391,7 +395,9 @@ def _map_header(header: list[str], columns: FactColumns, out: _Collector) -> lis
             if STUDENT_DATA.search(name):
                 out.add(1, name, None, "looks like student-level data; xinli keeps school-level facts only")
             else:
-                out.add(1, name, None, "unknown column for this region (see `xinli facts-template`)")
+                near = difflib.get_close_matches(name, [a for a in aliases if a.isascii()] if name.isascii() else list(aliases), n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                out.add(1, name, None, f"unknown column for this region (see `xinli facts-template`){hint}")
             mapped.append(None)
             continue
         if key in seen:
@@ -683,38 +689,58 @@ def _records_from_document(path: Path, data: bytes, suffix: str, out: _Collector
     return [(i, s) for i, s in enumerate(schools, start=1)]
 
 
-def template_csv(columns: FactColumns) -> str:
+def template_header(columns: FactColumns, headers: str = "zh") -> list[str]:
+    """The template's header row: the columns' Chinese labels (``zh``) or
+    their keys (``key``); :func:`read_facts` accepts both."""
+    if headers == "key":
+        return columns.names
+    labels = {key: zh for key, (zh, _en) in ID_COLUMNS.items()}
+    labels.update({key: vocab.attribute_info(key)[1] for key in columns.attributes})
+    labels.update({m.key: m.label.zh for m in columns.metrics})
+    return [labels[key] for key in columns.names]
+
+
+def template_csv(columns: FactColumns, headers: str = "zh") -> str:
     """The CSV template: the header, nothing else (UTF-8 with BOM, so Excel
-    opens Chinese text correctly)."""
+    opens Chinese text correctly); an empty cell is an unknown fact."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(columns.names)
+    csv.writer(buffer, lineterminator="\n").writerow(template_header(columns, headers))
     return "\ufeff" + buffer.getvalue()
 
 
-def template_toml(columns: FactColumns, region: str) -> str:
-    """The TOML template: one example table per school, each field preceded
-    by a comment with its label, type and unit.  Delete a line to leave a
-    fact unknown."""
+def template_toml(columns: FactColumns, region: str, lang: str = "zh") -> str:
+    """The TOML template: one table per school whose fact lines are
+    commented out, each after a comment with its label, type and unit.
+    Nothing is pre-filled: a line left commented is an unknown fact, and
+    an unchanged template is refused (its school_id is empty)."""
+    def say(zh: str, en: str) -> str:
+        return zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+
+    kinds = {"bool": ("是/否：true 或 false", "yes/no: true or false"), "int": ("整数", "whole number"),
+             "integer": ("整数", "whole number"), "number": ("数", "number"), "boolean": ("是/否：true 或 false", "yes/no: true or false"),
+             "date": ("日期，如 \"2026-09-01\"", "date such as \"2026-09-01\"")}
     lines = [
-        f"# xinli facts for region {region}: one [[schools]] table per school.",
-        "# 每所学校一个 [[schools]] 表；不知道的事实删去该行即为“未知”。",
-        "# Delete a line to leave that fact unknown.",
+        "# " + say(f"xinli 学校事实（辖区 {region}）：每所学校一个 [[schools]] 表。",
+                   f"xinli facts for region {region}: one [[schools]] table per school."),
+        "# " + say("去掉行首的 # 并填写已知的事实；仍被注释的行即为“未知”。",
+                   "Remove the leading # and fill in the facts you know; a line left commented is unknown."),
         "",
         "[[schools]]",
-        "# 学校代码 / school identifier",
-        'school_id = "S001"',
-        "# 学校名称 / school name",
+        f"# {say('学校代码', 'school identifier')}",
+        'school_id = ""',
+        f"# {say('学校名称', 'school name')}",
         'school_name = ""',
-        "# 年级 / grades: 1-6, 7-9, 10-12, 1-9, 7-12",
-        'grades = "1-6"',
+        f"# {say('年级，如 1-6、7-9、10-12、1-9、7-12', 'grades, e.g. 1-6, 7-9, 10-12, 1-9, 7-12')}",
+        'grades = ""',
     ]
     for key in columns.attributes:
         kind, zh, en = vocab.attribute_info(key)
-        lines += [f"# {zh} / {en} ({'true/false' if kind == 'bool' else 'integer'})",
-                  f"{key} = {'false' if kind == 'bool' else 0}"]
+        lines += [f"# {say(zh, en)}（{say(*kinds[kind])}）" if lang == "zh" else f"# {say(zh, en)} ({say(*kinds[kind])})",
+                  f"# {key} ="]
     for metric in columns.metrics:
-        unit = vocab.label(vocab.UNITS, metric.unit, "both") if metric.unit else ""
-        example = {"integer": "0", "number": "0", "boolean": "false", "date": '"2026-09-01"'}[metric.type]
-        lines += [f"# {metric.label.zh} / {metric.label.en} ({metric.type}{', ' + unit if unit else ''})",
-                  f"{metric.key} = {example}"]
+        unit = vocab.label(vocab.UNITS, metric.unit, lang) if metric.unit else ""
+        comma = "，" if lang == "zh" else ", "
+        kind = say(*kinds[metric.type]) + (f"{comma}{unit}" if unit and metric.unit != "flag" else "")
+        label = say(metric.label.zh, metric.label.en)
+        lines += [f"# {label}（{kind}）" if lang == "zh" else f"# {label} ({kind})", f"# {metric.key} ="]
     return "\n".join(lines) + "\n"

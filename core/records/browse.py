@@ -357,6 +357,11 @@ from rollup_sources where rollup_id = {ROLLUP} order by region
 }
 
 
+#: The column Datasette shows in place of a foreign key's bare number: a
+#: finding reads as its school's and its requirement's name.
+LABEL_COLUMNS = {"schools": "school_name", "requirements": "text_zh", "runs": "region"}
+
+
 def datasette_metadata(database: str) -> dict[str, Any]:
     """Datasette metadata for the records database named ``database`` (the
     file's stem): title, table and column descriptions, and the canned
@@ -364,6 +369,8 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     tables: dict[str, Any] = {
         name: {"description": description, "columns": dict(columns)} for name, (description, columns) in TABLES.items()
     }
+    for name, column in LABEL_COLUMNS.items():
+        tables[name]["label_column"] = column
     tables["_sqlite_migrations"] = {"hidden": True}
     return {
         "title": "xinli assessment records",

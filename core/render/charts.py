@@ -98,17 +98,7 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], title: str, statuses: t
 
 
 def status_legend(lang: str) -> dict[str, str]:
-    """Status labels in ``lang``."""
-    labels: dict[str, tuple[str, str]] = {
-        "met": ("符合", "met"),
-        "not_met": ("不符合", "not met"),
-        "unknown": ("未知", "unknown"),
-        "not_applicable": ("不适用", "not applicable"),
-        "not_yet_due": ("未到期", "not yet due"),
-        "waived": ("已豁免", "waived"),
-        "manual": ("需人工核查", "manual check"),
-        "adopted": ("已采纳（鼓励/可选项）", "adopted (optional)"),
-        "not_adopted": ("未采纳（鼓励/可选项，不属不符合）", "not adopted (optional, not a failure)"),
-        "not_required": ("可选项，无需核查", "optional, nothing to verify"),
-    }
-    return {k: zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}" for k, (zh, en) in labels.items()}
+    """Status labels in ``lang`` (from the message catalogue)."""
+    from xinli.core import messages
+
+    return {key: messages.status(key, lang) for key in messages.STATUS_LABELS}

@@ -1,11 +1,14 @@
 """A comparison of two regions (see :func:`xinli.core.views.compare.compare_checklists`)
-as Markdown."""
+as Markdown, every fixed word from the message catalogue."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from xinli.core import messages
 from xinli.core import vocabulary as vocab
+from xinli.core.messages import msg
+from xinli.core.render.markdown import check_text, grades_text
 
 
 def _cite(side: dict[str, Any]) -> str:
@@ -13,41 +16,72 @@ def _cite(side: dict[str, Any]) -> str:
     return f"{c['document']} {c['clause']}"
 
 
-def _rule(side: dict[str, Any]) -> str:
+def _rule(side: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None) -> str:
     check = side["check"]
     if not check:
-        return "no check"
-    value = check["value"]
-    shown = "true" if check["op"] == "true" else f"{check['op']} {value}"
-    return f"{check['metric']} {shown} {check['unit'] or ''} {check['per'] or ''}".replace("  ", " ").strip()
+        return msg("no_check", lang)
+    return check_text(check, lang, labels).replace("`", "")
 
 
-def render_compare_markdown(data: dict[str, Any], lang: str = "both") -> str:
-    """A comparison as Markdown, domain by domain."""
+def _value(field: str, value: Any, lang: str, labels: dict[str, dict[str, str]] | None) -> str:
+    """One side of a difference in words."""
+    if value is None:
+        return "–"
+    if field == "level":
+        return vocab.label(vocab.LEVELS, value, lang)
+    if field == "grades":
+        return grades_text(value)
+    if field == "per":
+        return vocab.label(vocab.PERIODS, value, lang)
+    if field == "unit":
+        return vocab.label(vocab.UNITS, value, lang)
+    if field == "count_per":
+        return vocab.label(vocab.COUNT_PER, value, lang)
+    if field == "op":
+        return messages.pick(messages.OPERATORS.get(value, (value, value)), lang)
+    if field == "metric":
+        return vocab.localize(labels[value], lang) if labels and value in labels else value
+    if field == "check":
+        return check_text(value, lang, labels).replace("`", "")
+    if isinstance(value, list):
+        return "–".join(str(v) for v in value)
+    return str(value)
+
+
+def render_compare_markdown(data: dict[str, Any], lang: str = "zh", labels: dict[str, dict[str, str]] | None = None) -> str:
+    """A comparison as Markdown, domain by domain (``labels``: metric labels)."""
     def t(text: dict[str, str]) -> str:
         return vocab.localize(text, lang)
 
+    def level(key: str) -> str:
+        return vocab.label(vocab.LEVELS, key, lang)
+
     a, b = data["a"], data["b"]
-    out = [f"# {t(a['name'])} (`{a['code']}`) vs {t(b['name'])} (`{b['code']}`)", ""]
+    out = [f"# {t(a['name'])} (`{a['code']}`) {msg('vs', lang)} {t(b['name'])} (`{b['code']}`)", ""]
     for domain, info in data["domains"].items():
         out += [f"## {vocab.label(vocab.DOMAINS, domain, lang)}", ""]
         for side, key in (("a", "only_a"), ("b", "only_b")):
             code = data[side]["code"]
             if not info["specified"][side]:
                 encoded = info.get("encoded", {}).get(side, True)
-                out.append(f"- `{code}`: " + ("not specified by its documents" if encoded else "not yet encoded"))
+                out.append(f"- `{code}`: {msg('cmp_unspecified' if encoded else 'not_encoded_yet', lang)}")
             for item in info[key]:
-                out.append(f"- only in `{code}`: [{item['level']}] {t(item['text'])} — {_rule(item)} — {_cite(item)}")
+                out.append(f"- {msg('only_in', lang, code=f'`{code}`')}: [{level(item['level'])}] {t(item['text'])} — "
+                           f"{_rule(item, lang, labels)} — {_cite(item)}")
         for pair in info["different"]:
             left, right = pair["a"], pair["b"]
-            out.append(f"- differs: {t(left['text'])}")
-            out.append(f"  - `{a['code']}`: [{left['level']}] {_rule(left)}, grades {left['grades']} — {_cite(left)}")
-            out.append(f"  - `{b['code']}`: [{right['level']}] {_rule(right)}, grades {right['grades']} — {_cite(right)}")
+            out.append(f"- {msg('differs', lang)}: {t(left['text'])}")
+            for code, side in ((a["code"], left), (b["code"], right)):
+                out.append(f"  - `{code}`: [{level(side['level'])}] {_rule(side, lang, labels)}, "
+                           f"{msg('grades', lang)} {grades_text(side['grades'])} — {_cite(side)}")
             for diff in pair["differences"]:
-                stricter = {"a": a["code"], "b": b["code"]}.get(diff["stricter"] or "", "not decidable")
-                word = "broader" if diff["field"] == "grades" else "stricter"
-                out.append(f"  - {diff['field']}: {diff['a']} vs {diff['b']} ({word}: {stricter})")
+                field = diff["field"]
+                winner = {"a": a["code"], "b": b["code"]}.get(diff["stricter"] or "") or msg("not_decidable", lang)
+                word = msg("broader" if field == "grades" else "stricter", lang)
+                name = msg("field_" + field, lang) if "field_" + field in messages.MESSAGES else field
+                out.append(f"  - {name}: {_value(field, diff['a'], lang, labels)} {msg('vs', lang)} "
+                           f"{_value(field, diff['b'], lang, labels)} ({word}: {winner})")
         if info["same"]:
-            out.append(f"- {info['same']} paired requirement(s) identical")
+            out.append(f"- {msg('identical', lang, n=info['same'])}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

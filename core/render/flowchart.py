@@ -11,18 +11,13 @@ import unicodedata
 from typing import Any
 from xml.sax.saxutils import escape
 
+from xinli.core import messages
 from xinli.core import vocabulary as vocab
 
-WORDS = {
-    "reports_to": ("报告", "tells"),
-    "guided_by": ("在其指导下", "under the guidance of"),
-    "guidance": ("指导", "guidance"),
-    "parallel": ("同时进行", "at the same time"),
-    "partners": ("转介机构与热线", "Referral partners"),
-    "start": ("触发", "trigger"),
-    "title": ("预警上报与干预流程", "Escalation chain"),
-    "none": ("本文件未规定上报与干预流程。", "The document sets out no escalation chain."),
-}
+#: The drawing's fixed words, from the message catalogue.
+WORDS = {key: messages.MESSAGES[entry] for key, entry in
+         {"reports_to": "reports_to", "guided_by": "guided_by", "guidance": "guidance", "parallel": "parallel",
+          "partners": "partners", "start": "trigger", "title": "flow_title", "none": "flow_none"}.items()}
 
 
 def word(key: str, lang: str, sep: str = " / ") -> str:

@@ -12,10 +12,12 @@ import html
 import re
 from typing import Any
 
+from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.render.charts import STATUS_COLOURS, share_bars, stacked_bars, status_legend
-from xinli.core.render.flowchart import render_svg
 from xinli.core.render.markdown import check_text, conditions_text, grades_text, h
+from xinli.core.render.paper import SIGNOFF_CSS, flow_figures, header_block, page_css, paper_info, sign_off
+from xinli.core.render.words import detail_words, expected_words, observed_words
 from xinli.core.views.escalation import escalation_chain
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
@@ -76,11 +78,10 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 1
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-th.num { font-size: 11px; font-weight: 600; }
+th.num { font-size: 11px; font-weight: 600; white-space: nowrap; }
 td code { overflow-wrap: anywhere; }
 .scroll { overflow-x: auto; }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 6px; }
-@page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav.toc { display: none; }
@@ -89,6 +90,8 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px
   .badge, li.item, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
   table { font-size: 8.5pt; }
+  th.num { white-space: nowrap; font-size: 7.5pt; }
+  svg.chart { max-width: 100%; }
   .scroll { overflow: visible; }
   tr { break-inside: avoid; page-break-inside: avoid; }
 }
@@ -103,7 +106,7 @@ def esc(text: Any) -> str:
 def _css() -> str:
     badges = "\n".join(f".badge.level-{k} {{ background: {c}; }}" for k, c in LEVEL_COLOURS.items())
     borders = "\n".join(f"li.item.level-{k} {{ border-left-color: {c}; }}" for k, c in LEVEL_COLOURS.items())
-    return CSS.replace("FONTS", FONT_STACK).replace("LEVEL_BADGES", badges).replace("LEVEL_BORDERS", borders)
+    return (CSS + SIGNOFF_CSS).replace("FONTS", FONT_STACK).replace("LEVEL_BADGES", badges).replace("LEVEL_BORDERS", borders)
 
 
 def bi(text: dict[str, str] | None, lang: str) -> str:
@@ -129,20 +132,22 @@ def _code(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
 
 
-def page(title: str, lang: str, body: list[str]) -> str:
-    """A whole HTML document around ``body``."""
+def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = None) -> str:
+    """A whole HTML document around ``body``; ``paper`` (see
+    :func:`xinli.core.render.paper.paper_info`) adds the A4 page rules with
+    running header and page numbers."""
     code = "en" if lang == "en" else "zh-CN"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{code}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
+        f"<title>{esc(title)}</title>\n<style>{_css()}{page_css(paper or {}, lang)}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
 
 
-def _item_html(item: dict[str, Any], lang: str) -> str:
+def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
     level = item["level"]
     rows: list[tuple[str, str]] = []
     whose = h("school_duty", lang) if item["school_duty"] else h("authority_duty", lang)
@@ -163,7 +168,7 @@ def _item_html(item: dict[str, Any], lang: str) -> str:
         phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
         rows.append((h("partner", lang), esc(vocab.localize(partner["name"], lang) + phone)))
     if item["check"]:
-        rows.append((h("check", lang), _code(check_text(item["check"], lang))))
+        rows.append((h("check", lang), _code(check_text(item["check"], lang, labels))))
     if item["deadline"]:
         reading = f" ({vocab.localize(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
         rows.append((h("deadline", lang), esc(item["deadline"] + reading)))
@@ -181,25 +186,51 @@ def _item_html(item: dict[str, Any], lang: str) -> str:
         f'<label><input type="checkbox" name="{esc(item["id"])}">'
         f'<span><span class="badge level-{esc(level)}">{label(vocab.LEVELS, level, lang)}</span> '
         f"{bi(item['text'], lang)}</span></label>"
-        f'<dl class="details">{details}<dt>id</dt><dd><code>{esc(item["id"])}</code></dd></dl></li>'
+        f'<dl class="details">{details}<dt>{esc(h("item_id", lang))}</dt><dd><code>{esc(item["id"])}</code></dd></dl></li>'
     )
 
 
-def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
-    """The checklist as one printable page: documents and warnings, then
-    each domain's items with checkboxes, levels, duty holders and
-    citations; the escalation domain opens with the chain drawn as SVG."""
+def _filters_line(filters: dict[str, Any] | None, lang: str) -> str:
+    """The filters a checklist was narrowed by, in words."""
+    if not filters:
+        return ""
+    from xinli.core.views.filters import STAGE_LABELS
+
+    parts = []
+    if filters.get("duty_holder"):
+        holder = filters["duty_holder"]
+        parts.append(f"{h('duty', lang)}: {h('school_duty', lang) if holder == 'school' else vocab.label(vocab.ACTORS, holder, lang)}")
+    if filters.get("grades"):
+        parts.append(f"{h('grades', lang)}: {grades_text(filters['grades'])}")
+    if filters.get("level"):
+        parts.append(f"{h('level', lang)}: " + ", ".join(vocab.label(vocab.LEVELS, x, lang) for x in filters["level"]))
+    if filters.get("stage"):
+        parts.append(f"{h('stage', lang)}: {messages.pick(STAGE_LABELS[filters['stage']], lang)}")
+    return f'<p class="meta">{esc(h("filtered", lang))}: {esc(" · ".join(parts))}</p>'
+
+
+def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
+    """The checklist as a printable A4 document: a header with region,
+    documents, as-of and print dates and versions (repeated in the page
+    margins with page numbers), each domain's items with checkboxes,
+    levels, duty holders and citations, the escalation chain drawn in
+    pieces that fit a page, and a sign-off block."""
     region = checklist["region"]
+    labels = checklist.get("metric_labels")
     title = f"{vocab.localize(region['name'], lang)} — {h('title', lang)}"
+    documents = [d["number"] for d in checklist["documents"] if d["encoded"]]
+    info = paper_info(vocab.localize(region["name"], lang), documents, checklist.get("as_of"), checklist.get("print"), lang)
     body = [f"<header><h1>{bi(region['name'], lang)}</h1>", f"<p class=\"meta\">{esc(h('title', lang))} · "
             f"<code>{esc(region['code'])}</code> · {label(vocab.JURISDICTION_LEVELS, region['level'], lang)}"]
     if region["parents"]:
         chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
                            + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
         body[-1] += f" · {esc(h('parents', lang))}: {esc(chain)}"
-    if checklist.get("as_of"):
-        body[-1] += f" · {esc(h('as_of', lang))}: {esc(checklist['as_of'])}"
     body[-1] += "</p>"
+    body.append(header_block(info))
+    filters = _filters_line(checklist.get("filters"), lang)
+    if filters:
+        body.append(filters)
     body.append(f"<h2>{esc(h('documents', lang))}</h2><ul class=\"docs\">")
     for doc in checklist["documents"]:
         flag = "" if doc["encoded"] else f" — <strong>{esc(h('not_encoded', lang))}</strong>"
@@ -213,79 +244,52 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "both") -> str:
     legend = " ".join(f'<span class="badge level-{k}">{label(vocab.LEVELS, k, lang)}</span>' for k in LEVEL_COLOURS)
     body.append(f'<p class="legend meta">{legend}</p></header>')
     links = []
-    for domain, (zh, en) in vocab.DOMAINS.items():
-        name = zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+    for domain in vocab.DOMAINS:
+        name = vocab.label(vocab.DOMAINS, domain, lang)
         links.append(f'<a href="#domain-{domain}">{esc(name)} ({checklist["domains"][domain]["count"]})</a>')
     body.append(f'<nav class="toc">{"".join(links)}</nav>')
-    for domain, (zh, en) in vocab.DOMAINS.items():
-        name = zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
-        body.append(f'<section class="domain" id="domain-{domain}"><h2>{esc(name)}</h2>')
+    for domain in vocab.DOMAINS:
+        name = vocab.label(vocab.DOMAINS, domain, lang)
+        heading = f"<h2>{esc(name)}</h2>"
+        body.append(f'<section class="domain" id="domain-{domain}">')
         items = [item for item in checklist["items"] if item["domain"] == domain]
+        blocks: list[str] = []
         if domain == "escalation":
             chain = escalation_chain(checklist)
             if chain["steps"]:
-                caption = {"zh": "上报与干预流程（按文件顺序）", "en": "The reporting and intervention chain, in the document's order"}
-                body.append(f'<figure class="flowchart">{render_svg(chain, lang)}'
-                            f"<figcaption>{esc(vocab.localize(caption, lang))}</figcaption></figure>")
+                blocks += flow_figures(chain, lang)
         encoded = checklist.get("domains", {}).get(domain, {}).get("encoded", True)
         if not items:
-            body.append(f'<p class="unspecified">{esc(h("not_specified" if encoded else "not_yet_encoded", lang))}</p>')
+            blocks.append(f'<p class="unspecified">{esc(h("not_specified" if encoded else "not_yet_encoded", lang))}</p>')
         else:
-            body.append('<ol class="items">' + "".join(_item_html(item, lang) for item in items) + "</ol>")
+            blocks.append('<ol class="items">' + "".join(_item_html(item, lang, labels) for item in items) + "</ol>")
+        # the heading never ends a page: it shares an unbreakable block with
+        # what follows it (the first drawing, or the first item)
+        first = blocks[0]
+        if first.startswith('<ol class="items">'):
+            rest = first[len('<ol class="items">'):]
+            end = rest.index("</li>") + len("</li>")
+            body.append(f'<div class="keep">{heading}<ol class="items">{rest[:end]}</ol></div>')
+            body.append(f'<ol class="items">{rest[end:]}')
+        else:
+            body.append(f'<div class="keep">{heading}{first}</div>')
+        body += blocks[1:]
         body.append("</section>")
-    footer = {"zh": "由 xinli 生成。每条要求均注明文件号、条款和原文；本清单不替代文件本身。",
-              "en": "Made by xinli. Every item cites its document, clause and words; the documents themselves prevail."}
-    body.append(f"<footer>{bi(footer, lang)}</footer>")
-    return page(title, lang, body)
-
-
-REPORT_WORDS = {
-    "title": ("评估报告", "Assessment report"),
-    "run": ("评估批次", "run"),
-    "as_of": ("评估日期", "as of"),
-    "recorded": ("记录时间", "recorded"),
-    "facts": ("事实文件", "facts file"),
-    "schools": ("学校数", "schools"),
-    "findings": ("结论数", "findings"),
-    "status_counts": ("各状态结论数", "Findings by status"),
-    "share_chart": ("各项要求的达标学校比例", "Share of schools meeting each requirement"),
-    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免、人工核查和鼓励/可选项（采纳与否）不计入。",
-                   "share = met ÷ (met + not met + unknown); not applicable, not yet due, waived, manual and optional "
-                   "(adopted / not adopted) are left out."),
-    "not_charted": ("另有 {n} 项要求没有可判定的结论（如需人工核查），未画入图中，见下表。",
-                    "{n} requirements have no decided finding (e.g. manual checks) and are left out of the chart; see the table."),
-    "school_chart": ("各校结论状态", "Status counts per school"),
-    "school_chart_more": ("图中仅画出前 {n} 所学校；下表列出全部学校。", "The chart shows the first {n} schools; the table lists all."),
-    "requirements": ("各项要求", "Requirements"),
-    "requirement": ("要求", "requirement"),
-    "level": ("要求等级", "level"),
-    "expected": ("标准", "expected"),
-    "share": ("达标比例", "share met"),
-    "source": ("依据", "source"),
-    "region_findings": ("辖区层面结论", "Region findings"),
-    "none": ("无。", "None."),
-    "status": ("状态", "status"),
-    "observed": ("实际", "observed"),
-    "school_table": ("各校情况", "Schools"),
-    "school": ("学校", "school"),
-    "not_met_required": ("未达到的必须项", "required items not met"),
-    "changes": ("与第 {run} 批次相比的变化", "Changes since run {run}"),
-    "no_changes": ("没有结论改变状态。", "No finding changed status."),
-    "more": ("另有 {n} 条", "{n} more"),
-    "before": ("之前", "before"),
-    "after": ("之后", "after"),
-    "footer": ("由 xinli 生成。学校层面事实，不含学生个人信息。", "Made by xinli from school-level facts; it holds no student data."),
-}
+    body.append(sign_off(lang))
+    body.append(f"<footer>{esc(h('checklist_footer', lang))}</footer>")
+    return page(title, lang, body, info)
 
 
 def rw(key: str, lang: str, **values: Any) -> str:
     """A report label in ``lang``, escaped."""
-    zh, en = REPORT_WORDS[key]
-    text = zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
-    return esc(text.format(**values))
+    return esc(messages.msg(REPORT_KEYS.get(key, key), lang, **values))
 
 
-def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
+#: Report words kept under their historical keys, now in the catalogue.
+REPORT_KEYS = {"title": "report_title", "as_of": "run_as_of", "footer": "report_footer", "level": "level"}
+
+
+def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str, Any] | None = None) -> str:
     """The assessment report as one page: the run, the status counts, a bar
     chart of the share of schools meeting each requirement, stacked bars of
     status counts per school, and the tables behind them."""
@@ -294,7 +298,11 @@ def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
     run = data["run"]
     legend = status_legend(lang)
     title = f"{rw('title', lang)} — {rw('run', lang)} {run['id']} ({run['region']})"
-    body = [f"<header><h1>{title}</h1>"]
+    plugins = printed.get("plugins") if printed else None
+    info = paper_info(f"{rw('title', lang)} {run['id']} · {run['region']}", [], run["as_of"],
+                      {**(printed or {}), "plugins": plugins if plugins is not None else _run_versions(run)}, lang, "run_as_of")
+    info["landscape"] = True
+    body = [f"<header><h1>{title}</h1>", header_block({**info, "as_of_text": ""})]  # the as-of date is in the line below
     facts = f"{esc(run['facts_file'])} (sha256 {esc((run['facts_sha256'] or '')[:12])}…)"
     body.append(f'<p class="meta">{rw("as_of", lang)}: {esc(run["as_of"])} · {rw("recorded", lang)}: '
                 f"{esc(run['created'])} · {rw('facts', lang)}: {facts} · {rw('schools', lang)}: {run['schools']} · "
@@ -302,11 +310,11 @@ def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
     body.append(f"<h2>{rw('status_counts', lang)}</h2>")
     body.append(stacked_bars([(rw("findings", lang), run["counts"])], rw("status_counts", lang), STATUSES, legend,
                              label_width=120))
-    body.append("<table><tr>" + "".join(f'<th class="num">{esc(legend[s])}</th>' for s in STATUSES) + "</tr><tr>"
+    body.append("<table><tr>" + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES) + "</tr><tr>"
                 + "".join(f'<td class="num">{run["counts"].get(s, 0)}</td>' for s in STATUSES) + "</tr></table>")
     school_reqs = [r for r in data["requirements"] if r["scope"] == "school"]
     body.append(f"<h2>{rw('share_chart', lang)}</h2>")
-    rows = [(r["requirement_id"].split(".", 1)[1], r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
+    rows = [(vocab.localize(r["text"], lang), r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
             for r in school_reqs if r["share_met"] is not None]
     undecided = len(school_reqs) - len(rows)
     caption = rw("share_note", lang) + (f" {rw('not_charted', lang, n=undecided)}" if undecided else "")
@@ -320,12 +328,12 @@ def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
                 f"<figcaption>{caption}</figcaption></figure>")
     body.append(f"<h2>{rw('requirements', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('requirement', lang)}</th>"
                 f"<th>{rw('level', lang)}</th><th>{rw('expected', lang)}</th>"
-                + "".join(f'<th class="num">{esc(legend[s])}</th>' for s in STATUSES)
+                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
                 + f'<th class="num">{rw("share", lang)}</th><th>{rw("source", lang)}</th></tr>')
     for req in school_reqs:
         share = "–" if req["share_met"] is None else f"{req['share_met']:.0%}"
         body.append(f"<tr><td><code>{esc(req['requirement_id'])}</code><br>{bi(req['text'], lang)}</td>"
-                    f"<td>{label(vocab.LEVELS, req['level'], lang)}</td><td>{esc(req['expected'] or '')}</td>"
+                    f"<td>{label(vocab.LEVELS, req['level'], lang)}</td><td>{esc(expected_words(req['expected'], lang))}</td>"
                     + "".join(f'<td class="num">{req["counts"][s]}</td>' for s in STATUSES)
                     + f'<td class="num">{share}</td><td>{esc(req["document"])} {esc(req["clause"])}</td></tr>')
     body.append("</table></div>")
@@ -337,17 +345,19 @@ def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
                     f"<th>{rw('expected', lang)}</th><th>{rw('observed', lang)}</th><th>{rw('source', lang)}</th></tr>")
         for f in data["region_findings"]:
             colour = STATUS_COLOURS.get(f["status"], "#475467")
-            detail = f"<br><span class=\"muted\">{esc(f['detail'])}</span>" if f["detail"] else ""
+            detail = f"<br><span class=\"muted\">{esc(detail_words(f['detail'], lang))}</span>" if f["detail"] else ""
             body.append(f"<tr><td><code>{esc(f['requirement_id'])}</code></td>"
                         f'<td><span class="badge" style="background:{colour}">{esc(legend.get(f["status"], f["status"]))}'
-                        f"</span></td><td>{esc(f['expected'] or '')}</td><td>{esc(f['observed'] or '')}{detail}</td>"
+                        f"</span></td><td>{esc(expected_words(f['expected'], lang))}</td>"
+                        f"<td>{esc(observed_words(f['observed'], lang))}{detail}</td>"
                         f"<td>{esc(f['document'])} {esc(f['clause'])}</td></tr>")
         body.append("</table>")
     body.append(f"<h2>{rw('school_table', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('school', lang)}</th>"
-                + "".join(f'<th class="num">{esc(legend[s])}</th>' for s in STATUSES)
+                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
                 + f"<th>{rw('not_met_required', lang)}</th></tr>")
     for school in schools:
-        missing = "<br>".join(f"<code>{esc(m['requirement_id'])}</code> ({esc(m['expected'])}; {esc(m['observed'])})"
+        missing = "<br>".join(f"<code>{esc(m['requirement_id'])}</code> ({esc(expected_words(m['expected'], lang))}; "
+                              f"{esc(observed_words(m['observed'], lang))})"
                               for m in school["required_not_met"])
         body.append(f"<tr><td>{esc(school['school_id'])} {esc(school['school_name'])}</td>"
                     + "".join(f'<td class="num">{school["counts"][s]}</td>' for s in STATUSES)
@@ -359,14 +369,38 @@ def render_report_html(data: dict[str, Any], lang: str = "both") -> str:
         if not changes["total"]:
             body.append(f"<p class=\"muted\">{rw('no_changes', lang)}</p>")
         else:
-            body.append("<ul>" + "".join(f"<li>{esc(k)}: {v}</li>" for k, v in changes["summary"].items()) + "</ul>")
+            from xinli.core.render.report import change_key
+
+            body.append("<ul>" + "".join(f"<li>{esc(change_key(k, lang))}: {v}</li>" for k, v in changes["summary"].items()) + "</ul>")
             body.append(f"<table><tr><th>{rw('school', lang)}</th><th>{rw('requirement', lang)}</th>"
                         f"<th>{rw('before', lang)}</th><th>{rw('after', lang)}</th></tr>")
             for change in changes["changed"]:
                 body.append(f"<tr><td>{esc(change['school_id'] or '—')}</td><td><code>{esc(change['requirement_id'])}"
-                            f"</code></td><td>{esc(change['before'] or '')}</td><td>{esc(change['after'] or '')}</td></tr>")
+                            f"</code></td><td>{esc(_status_or_absent(change['before'], lang))}</td>"
+                            f"<td>{esc(_status_or_absent(change['after'], lang))}</td></tr>")
             body.append("</table>")
             if changes["truncated"]:
                 body.append(f"<p class=\"muted\">… {rw('more', lang, n=changes['total'] - len(changes['changed']))}</p>")
     body.append(f"<footer>{rw('footer', lang)}</footer>")
-    return page(f"{run['region']} — run {run['id']}", lang, body)
+    return page(f"{run['region']} — {messages.msg('run', lang)} {run['id']}", lang, body, info)
+
+
+def _stacked(label_text: str) -> str:
+    """A bilingual column header on two lines (``zh / en`` → zh, en), so
+    numeric columns stay narrow without wrapping character by character."""
+    return "<br>".join(esc(part) for part in label_text.split(" / "))
+
+
+def _status_or_absent(status: str | None, lang: str) -> str:
+    return messages.status(status, lang) if status else messages.msg("absent", lang)
+
+
+def _run_versions(run: dict[str, Any]) -> dict[str, str]:
+    """Plugin versions recorded with a run (``plugins`` JSON: code → info)."""
+    out = {}
+    for code, entry in (run.get("plugins") or {}).items():
+        if code != run["region"]:
+            continue
+        version = entry.get("version") if isinstance(entry, dict) else entry
+        out[code] = str(version or "-").split()[-1]  # "xinli 0.1.0": distribution and version
+    return out

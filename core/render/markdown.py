@@ -5,41 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.model import grade_runs
 
-HEADINGS = {
-    "title": ("心理危机预防与干预合规清单", "Crisis prevention and intervention compliance checklist"),
-    "region": ("辖区", "Region"),
-    "parents": ("上级辖区", "Parent jurisdictions"),
-    "documents": ("依据文件", "Documents"),
-    "warnings": ("提示", "Warnings"),
-    "not_encoded": ("未编码", "not encoded"),
-    "not_specified": ("本文件未作规定。", "Not specified by this document."),
-    "not_yet_encoded": ("尚未编码：插件尚未编码本领域的条款，不代表文件未作规定。",
-                        "Not yet encoded: the plugin has not encoded this domain yet; the document may well say something."),
-    "partly_encoded": ("本领域尚未完整编码。", "This domain is not fully encoded yet."),
-    "duty": ("责任主体", "Duty holder"),
-    "school_duty": ("学校落实", "school answers for this"),
-    "authority_duty": ("非学校责任", "not a school duty"),
-    "grades": ("年级", "Grades"),
-    "applies_if": ("适用条件", "Applies if"),
-    "event": ("仅在发生时适用", "Applies only where it happened"),
-    "guided_by": ("在其指导下", "under the guidance of"),
-    "check": ("核查", "Check"),
-    "deadline": ("期限", "Deadline"),
-    "source": ("依据", "Source"),
-    "note": ("说明", "Note"),
-    "subject": ("对象", "Concerns"),
-    "step": ("步骤", "Step"),
-    "partner": ("转介机构", "Partner"),
-    "replaces": ("替代上级条款", "Replaces"),
-    "as_of": ("适用日期", "As of"),
-    "looser": ("比上级规定宽松", "Looser than the parent's rule"),
-    "excluded": ("不适用的上级要求", "Parent requirements that do not apply"),
-    "excluded_by": ("依据", "per"),
-    "from": ("来自", "From"),
-}
+#: The checklist's headings and labels live in the message catalogue.
+HEADINGS = messages.MESSAGES
 
 
 def h(key: str, lang: str) -> str:
@@ -56,28 +27,37 @@ def grades_text(grades: list[int]) -> str:
     return ", ".join(f"{low}–{high}" if high != low else str(low) for low, high in grade_runs(grades))
 
 
-def check_text(check: dict[str, Any] | None, lang: str) -> str:
-    """A check as ``metric >= 12 lessons, per school year, per grade``."""
+def metric_name(check: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
+    """The metric a check compares, by its label when one is known (the
+    key, in backticks, only when none is)."""
+    label = (labels or {}).get(check["metric"])
+    return vocab.localize(label, lang) if label else f"`{check['metric']}`"
+
+
+def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
+    """A check in words: ``心理课 不少于 12 课时, 每学年, 每个年级``;
+    ``labels`` maps metric keys to ``{zh, en}`` labels."""
     if not check:
         return ""
     value = check["value"]
+    name = metric_name(check, lang, labels)
+    op = messages.pick(messages.OPERATORS[check["op"]], lang)
     if check["op"] == "true":
-        rule = f"`{check['metric']}` = true"
+        rule = f"{name}: {op}"
     elif check["op"] == "between":
-        rule = f"`{check['metric']}` {value[0]}–{value[1]}"
+        rule = f"{name} {op} {value[0]}–{value[1]}"
         binds = check.get("binds")
         if binds:
             rule += f" ({vocab.label(vocab.BINDS, binds, lang)})"
     else:
-        rule = f"`{check['metric']}` {check['op']} {value}"
+        rule = f"{name} {op} {value}"
     parts = [rule]
     if check["unit"] and check["op"] != "true":
         parts[0] += " " + vocab.label(vocab.UNITS, check["unit"], lang)
     if check["per"]:
         per = check["per"]
         if per.startswith("every_") and per.endswith("_years"):
-            n = per.split("_")[1]
-            per_label = {"zh": f"每{n}年", "en": f"every {n} years"}.get(lang, f"每{n}年 / every {n} years")
+            per_label = messages.msg("every_n_years", lang, n=per.split("_")[1])
         else:
             per_label = vocab.label(vocab.PERIODS, per, lang)
         parts.append(per_label)
@@ -87,7 +67,7 @@ def check_text(check: dict[str, Any] | None, lang: str) -> str:
     if check.get("grades"):
         band = grades_text(check["grades"])
         parts.append(f"{band} ({vocab.label(vocab.GRADES_MODES, check.get('grades_mode') or 'each', lang)})")
-    return ", ".join(parts)
+    return ("，" if lang == "zh" else ", ").join(parts)
 
 
 def _condition_text(node: dict[str, Any], lang: str) -> str:
@@ -107,7 +87,8 @@ def _condition_text(node: dict[str, Any], lang: str) -> str:
         return name if positive else (f"非{name}" if lang == "zh" else f"not {name}")
     if isinstance(value, str):
         value = vocab.label(vocab.SCHOOL_KINDS, value, lang)
-    return f"{name} {node['op']} {value}"
+    op = messages.pick(messages.OPERATORS[node["op"]], lang) if node["op"] in messages.OPERATORS else node["op"]
+    return f"{name} {op} {value}"
 
 
 def conditions_text(conditions: list[dict[str, Any]] | None, lang: str) -> str:
@@ -117,8 +98,8 @@ def conditions_text(conditions: list[dict[str, Any]] | None, lang: str) -> str:
     return "; ".join(_condition_text(cond, lang) for cond in conditions)
 
 
-def render_item(item: dict[str, Any], lang: str) -> list[str]:
-    """The Markdown lines of one checklist item."""
+def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """The Markdown lines of one checklist item (``labels``: metric labels)."""
     level = vocab.label(vocab.LEVELS, item["level"], lang)
     lines = [f"- [ ] **[{level}]** {t(item['text'], lang)} `{item['id']}`"]
     duty = vocab.label(vocab.ACTORS, item["duty_holder"], lang)
@@ -148,7 +129,7 @@ def render_item(item: dict[str, Any], lang: str) -> list[str]:
         phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
         lines.append(f"  - {h('partner', lang)}: {t(partner['name'], lang)}{phone}")
     if item["check"]:
-        lines.append(f"  - {h('check', lang)}: {check_text(item['check'], lang)}")
+        lines.append(f"  - {h('check', lang)}: {check_text(item['check'], lang, labels)}")
     if item["deadline"]:
         reading = f" ({t(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
         lines.append(f"  - {h('deadline', lang)}: {item['deadline']}{reading}")
@@ -198,7 +179,7 @@ def render_markdown(checklist: dict[str, Any], lang: str = "both") -> str:
             out.append(f"_{h('not_specified' if encoded else 'not_yet_encoded', lang)}_")
             continue
         for item in items:
-            out += render_item(item, lang)
+            out += render_item(item, lang, checklist.get("metric_labels"))
         if not encoded:
             out += ["", f"_{h('partly_encoded', lang)}_"]
     if checklist.get("excluded"):

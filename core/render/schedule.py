@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.render.markdown import grades_text
 from xinli.core.views.schedule import SEMESTER_WEEKS
@@ -26,9 +27,7 @@ def event_description(event: dict[str, Any], lang: str) -> str:
     lines = [vocab.localize(event["text"], lang)]
     if event["count"]:
         lines.append(vocab.localize(event["count"], lang))
-    labels = {"zh": ("要求", "责任主体", "年级", "依据"), "en": ("Level", "Duty holder", "Grades", "Source")}
-    pick = labels["en"] if lang == "en" else labels["zh"] if lang == "zh" else tuple(
-        f"{a} / {b}" for a, b in zip(labels["zh"], labels["en"], strict=True))
+    pick = tuple(messages.msg(key, lang) for key in ("event_level", "duty", "grades", "source"))
     cite = event["citation"]
     lines += [
         f"{pick[0]}: {vocab.label(vocab.LEVELS, event['level'], lang)}",
@@ -41,26 +40,21 @@ def event_description(event: dict[str, Any], lang: str) -> str:
 
 
 def _recurrence_text(recurrence: dict[str, Any], lang: str) -> str:
-    every = {("weekly", 1): ("每周", "every week"), ("weekly", 2): ("每两周", "every two weeks"),
-             ("monthly", 1): ("每月", "every month")}[(recurrence["freq"], recurrence["interval"])]
-    zh = f"{every[0]}，至 {recurrence['until']}"
-    en = f"{every[1]} until {recurrence['until']}"
-    return zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+    every = {("weekly", 1): "every_week", ("weekly", 2): "every_two_weeks",
+             ("monthly", 1): "every_month"}[(recurrence["freq"], recurrence["interval"])]
+    zh = f"{messages.msg(every, 'zh')}，{messages.msg('until', 'zh', date=recurrence['until'])}"
+    en = f"{messages.msg(every, 'en')} {messages.msg('until', 'en', date=recurrence['until'])}"
+    return messages.pick((zh, en), lang)
 
 
 def render_schedule_markdown(schedule: dict[str, Any], lang: str = "both") -> str:
     """The calendar as Markdown: the semesters, then the events month by
     month, then the items the calendar could not place."""
-    heading = {"zh": "学年心理健康工作日历", "en": "school-year calendar"}
-    out = [f"# {vocab.localize(schedule['region']['name'], lang)} — {schedule['school_year']} {vocab.localize(heading, lang)}", ""]
+    heading = messages.msg("calendar_heading", lang)
+    out = [f"# {vocab.localize(schedule['region']['name'], lang)} — {schedule['school_year']} {heading}", ""]
     for term in schedule["semesters"]:
         out.append(f"- {vocab.localize(term['name'], lang)}: {term['start']} – {term['end']}")
-    note = {
-        "zh": f"学期起止日期为假定值（每学期{SEMESTER_WEEKS}周），可用 --autumn-start、--spring-start 调整；文件未规定具体日期。",
-        "en": f"Semester dates are assumptions ({SEMESTER_WEEKS} weeks each), adjustable with --autumn-start and "
-              "--spring-start; the documents fix no dates.",
-    }
-    out += ["", f"_{vocab.localize(note, lang)}_"]
+    out += ["", f"_{messages.msg('semester_note', lang, weeks=SEMESTER_WEEKS)}_"]
     month = None
     for event in schedule["events"]:
         if event["start"][:7] != month:
@@ -76,8 +70,7 @@ def render_schedule_markdown(schedule: dict[str, Any], lang: str = "both") -> st
         cite = event["citation"]
         out.append(f"  - {cite['document']} {cite['clause']} —「{cite['quote']}」")
     if schedule["unplaced"]:
-        title = {"zh": "未能排入日历的要求", "en": "Not placed on the calendar"}
-        out += ["", f"## {vocab.localize(title, lang)}", ""]
+        out += ["", f"## {messages.msg('not_placed', lang)}", ""]
         for entry in schedule["unplaced"]:
             out.append(f"- `{entry['requirement_id']}` {vocab.localize(entry['text'], lang)} — {vocab.localize(entry['reason'], lang)}")
     return "\n".join(out) + "\n"

@@ -3,9 +3,14 @@ workbook (checklist, facts template, sources), the facts template on its
 own, and the assessment report.
 
 The ``facts-template`` sheet is exactly what
-:func:`xinli.core.assessment.facts.read_facts` accepts: row 1 holds the template's
-column keys and nothing else; labels and help sit in cell comments and on
-the ``facts-help`` sheet, so a filled-in sheet assesses as it is.
+:func:`xinli.core.assessment.facts.read_facts` accepts: row 1 holds the
+template's column headers (Chinese labels, or the column keys with
+``--headers key``) and nothing else; help sits in cell comments and on the
+``facts-help`` sheet, so a filled-in sheet assesses as it is.
+
+Every sheet has its header row frozen, column widths set and a print setup
+(A4 landscape, fit to the page width, header row repeated on each page).
+Headers and enumerations are in the chosen language; ``both`` keeps keys.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from xinli.core import messages
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.facts import ID_COLUMNS, FactColumns
+from xinli.core.assessment.facts import BOOLEAN_CHOICES, ID_COLUMNS, FactColumns
 from xinli.core.errors import XinliError
 from xinli.core.render.cells import xlsx_no_formulas, xlsx_row
 
@@ -47,17 +53,43 @@ def _save(workbook: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _style_header(ws: Any, columns: list[str]) -> None:
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a spreadsheet: CJK characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+
+
+def style_header(ws: Any, header: list[str], widths: dict[str, int] | None = None, keys: list[str] | None = None) -> None:
+    """Row 1 as a header: bold white on dark, frozen, each column as wide as
+    ``widths`` (by header or key) or :data:`WIDE` says, else its header."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    for number, name in enumerate(columns, start=1):
+    widths = widths or {}
+    for number, name in enumerate(header, start=1):
+        key = keys[number - 1] if keys else name
         cell = ws.cell(row=1, column=number)
         cell.font = Font(bold=True, color="FFFFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(vertical="center")
-        ws.column_dimensions[get_column_letter(number)].width = WIDE.get(name, max(12, len(name) + 4))
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        width = widths.get(name) or widths.get(key) or WIDE.get(key) or max(12, display_width(name) + 4)
+        ws.column_dimensions[get_column_letter(number)].width = width
     ws.freeze_panes = "A2"
+
+
+def print_setup(ws: Any, title: str | None = None) -> None:
+    """Print on A4 landscape, fitted to the page width, the header row
+    repeated on every page, page numbers in the footer."""
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+    if title:
+        ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddFooter.center.text = "&P / &N"
 
 
 def _number(text: str) -> Any:
@@ -74,36 +106,36 @@ def _number(text: str) -> Any:
 
 def add_checklist_sheet(workbook: Any, checklist: dict[str, Any], lang: str) -> None:
     """The ``checklist`` sheet: a ``done`` column, then the columns of
-    ``xinli checklist --format csv``; filterable, header frozen, each row's
-    level cell coloured."""
+    ``xinli checklist --format csv`` in ``lang``; filterable, header frozen,
+    each row's level cell coloured, printable on A4."""
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from xinli.core.render.csv import checklist_rows
-    from xinli.core.render.csv import columns as csv_columns
 
     ws = workbook.create_sheet("checklist")
-    header = list(csv_columns(lang))
-    columns = ["done", *header]
-    ws.append(columns)
+    keys, rows = checklist_rows(checklist, lang)
+    columns = ["done", *keys]
+    labels = [messages.column(k.removesuffix("_zh").removesuffix("_en"), lang) if lang != "both" else k for k in columns]
+    ws.append(labels)
     wrap = {columns.index(c) + 1 for c in columns if c in WIDE}
     level_column = columns.index("level") + 1
-    for values in checklist_rows(checklist, lang):
+    for item, values in zip(checklist["items"], rows, strict=True):
         values = {key: ("" if value is None else str(value)) for key, value in values.items()}
         values["value"] = _number(values["value"]) if values["value"] else None
-        ws.append([None, *(values[c] if values[c] != "" else None for c in header)])
+        ws.append([None, *(values[c] if values[c] != "" else None for c in keys)])
         number = ws.max_row
-        level = values["level"]
-        ws.cell(row=number, column=level_column).fill = PatternFill("solid", fgColor=LEVEL_FILLS.get(level, "FFFFFFFF"))
+        ws.cell(row=number, column=level_column).fill = PatternFill("solid", fgColor=LEVEL_FILLS.get(item["level"], "FFFFFFFF"))
         for column in wrap:
             ws.cell(row=number, column=column).alignment = Alignment(wrap_text=True, vertical="top")
-    _style_header(ws, columns)
+    style_header(ws, labels, keys=columns)
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width = 7
     ws.auto_filter.ref = ws.dimensions
     done = DataValidation(type="list", formula1='"✓,✗"', allow_blank=True)
     done.add(f"A2:A{max(ws.max_row, 2)}")
     ws.add_data_validation(done)
+    print_setup(ws, vocab.localize(checklist["region"]["name"], lang))
 
 
 def _column_kind(key: str, columns: FactColumns) -> tuple[str, str | None]:
@@ -132,18 +164,32 @@ def _column_help(key: str, columns: FactColumns) -> tuple[str, str, str, str]:
 
 ACCEPTED = {
     "text": ("文本", "text"),
-    "boolean": ("是/否（也可填 true/false、1/0、有/无）", "yes/no: 是/否, true/false, 1/0, 有/无"),
+    "boolean": ("是/否（也可填 有/无、1/0、true/false）", "yes/no: 是/否, 有/无, 1/0, true/false"),
     "integer": ("不小于0的整数", "a whole number, 0 or more"),
     "number": ("不小于0的数", "a number, 0 or more"),
     "share": ("0到1之间的比例", "a share between 0 and 1"),
     "date": ("日期，如 2026-09-01", "a date such as 2026-09-01"),
 }
 
+#: The template's own help line, by language.
+FACTS_NOTE = ("在 {sheet} 表第2行起每行填写一所学校（第1行为列名，请勿修改）；未知的事实留空。"
+              "填好后：xinli assess --region {region} --facts 本文件.xlsx --db records.db",
+              "Fill one school per row from row 2 of {sheet} (row 1 holds the column headers; keep it); "
+              "leave unknown facts empty. Then: xinli assess --region {region} --facts this-file.xlsx --db records.db")
 
-def add_facts_sheets(workbook: Any, columns: FactColumns, region: str) -> None:
-    """The ``facts-template`` sheet (row 1 = the template's column keys,
-    with data validation for yes/no, counts, numbers, shares and dates)
-    and the ``facts-help`` sheet describing each column."""
+
+def header_label(key: str, columns: FactColumns, headers: str) -> str:
+    """A template column's header: its Chinese label (``zh``) or its key."""
+    if headers == "key":
+        return key
+    return _column_help(key, columns)[0]
+
+
+def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str = "zh", headers: str = "zh") -> None:
+    """The ``facts-template`` sheet (row 1 = the template's column headers,
+    Chinese labels or keys per ``headers``, with data validation for yes/no,
+    counts, numbers, shares and dates, and nothing pre-filled: an empty
+    cell is an unknown fact) and the ``facts-help`` sheet in ``lang``."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -151,10 +197,11 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str) -> None:
 
     ws = workbook.create_sheet(FACTS_SHEET)
     names = columns.names
-    ws.append(names)
-    _style_header(ws, names)
+    labels = [header_label(key, columns, headers) for key in names]
+    ws.append(labels)
+    style_header(ws, labels, keys=names)
     validations: dict[str, Any] = {
-        "boolean": DataValidation(type="list", formula1='"是,否,true,false"', allow_blank=True),
+        "boolean": DataValidation(type="list", formula1='"' + ",".join(BOOLEAN_CHOICES) + '"', allow_blank=True),
         "integer": DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
         "number": DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
         "share": DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True),
@@ -163,7 +210,7 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str) -> None:
     for kind, validation in validations.items():
         validation.showErrorMessage = True
         validation.errorTitle = "xinli"
-        validation.error = f"{ACCEPTED[kind][0]} / {ACCEPTED[kind][1]}"
+        validation.error = messages.pick(ACCEPTED[kind], lang)
     help_rows = []
     for number, key in enumerate(names, start=1):
         letter = get_column_letter(number)
@@ -171,46 +218,48 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str) -> None:
         if unit == "share":
             kind = "share"
         zh, en, help_zh, help_en = _column_help(key, columns)
-        unit_text = vocab.label(vocab.UNITS, unit, "both") if unit else ""
-        note = f"{zh} / {en}\n{help_zh}\n{help_en}\n{ACCEPTED[kind][0]} / {ACCEPTED[kind][1]}"
+        unit_text = vocab.label(vocab.UNITS, unit, lang) if unit else ""
+        accepted = messages.pick(ACCEPTED[kind], lang)
+        note = "\n".join([messages.pick((zh, en), lang), messages.pick((help_zh, help_en), lang, "\n"), accepted])
         ws.cell(row=1, column=number).comment = Comment(note, "xinli", width=320, height=140)
         if kind in validations:
             validations[kind].add(f"{letter}2:{letter}{LAST_ROW}")
         if kind == "text":
             # school ids keep leading zeros and grades like 1-6 are not turned into dates
             ws.column_dimensions[letter].number_format = "@"
-        help_rows.append([key, zh, en, kind, unit_text, help_zh, help_en, f"{ACCEPTED[kind][0]} / {ACCEPTED[kind][1]}"])
+        help_rows.append([labels[number - 1], messages.pick((zh, en), lang), messages.pick(messages.FACT_TYPES[kind], lang),
+                          unit_text, messages.pick((help_zh, help_en), lang, "\n"), accepted])
     for validation in validations.values():
         if validation.sqref:
             ws.add_data_validation(validation)
+    print_setup(ws)
     helper = workbook.create_sheet(HELP_SHEET)
-    header = ["column", "label_zh", "label_en", "type", "unit", "help_zh", "help_en", "accepted"]
+    keys = ["column", "label", "type", "unit", "help", "accepted"]
+    header = [messages.column(k, lang) if lang != "both" else k for k in keys]
     helper.append(header)
     for row in help_rows:
         helper.append(row)
-    _style_header(helper, header)
-    for column in ("F", "G", "H"):
-        helper.column_dimensions[column].width = 50
+    style_header(helper, header, {"help": 60, "accepted": 40, "label": 30, "column": 24}, keys=keys)
     for row in helper.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    note = (f"在 {FACTS_SHEET} 表第2行起每行填写一所学校（第1行为列名，请勿修改）；未知的事实留空。"
-            f"填好后：xinli assess --region {region} --facts 本文件.xlsx --db records.db / "
-            f"Fill one school per row from row 2 of {FACTS_SHEET} (row 1 holds the column keys; keep it); "
-            "leave unknown facts empty.")
     helper.append([])
-    helper.append([note])
+    helper.append([messages.pick(FACTS_NOTE, lang, "\n").format(sheet=FACTS_SHEET, region=region)])
+    print_setup(helper)
 
 
-def add_sources_sheet(workbook: Any, checklist: dict[str, Any]) -> None:
+def add_sources_sheet(workbook: Any, checklist: dict[str, Any], lang: str = "both") -> None:
     """The ``sources`` sheet: one row per document and clause quoted, with
     the requirement ids citing it; documents no installed plugin encodes
     appear with no clause."""
     from openpyxl.styles import Alignment
 
     ws = workbook.create_sheet("sources")
-    header = ["jurisdiction", "document", "title_zh", "title_en", "issuer_zh", "date", "encoded", "clause", "quote",
-              "requirement_ids"]
+    keys = ["jurisdiction", "document", "title_zh", "title_en", "issuer_zh", "date", "encoded", "clause", "quote",
+            "requirement_ids"]
+    if lang != "both":
+        keys = [k for k in keys if not k.endswith("_en" if lang == "zh" else "_zh") or k == "issuer_zh"]
+    header = [messages.column(k.removesuffix("_zh").removesuffix("_en"), lang) if lang != "both" else k for k in keys]
     ws.append(header)
     documents = {d["number"]: d for d in checklist["documents"]}
     cited: dict[tuple[str, str, str], list[str]] = {}
@@ -220,16 +269,22 @@ def add_sources_sheet(workbook: Any, checklist: dict[str, Any]) -> None:
     for number, doc in documents.items():
         rows = [(clause, quote, ids) for (d, clause, quote), ids in cited.items() if d == number]
         for clause, quote, ids in rows or [(None, None, [])]:
-            ws.append([doc["jurisdiction"], number, doc["title"]["zh"], doc["title"]["en"], doc["issuer"]["zh"],
-                       doc["date"], "yes" if doc["encoded"] else "no", clause, quote, ";".join(ids) or None])
+            values = {"jurisdiction": doc["jurisdiction"], "document": number, "title_zh": doc["title"]["zh"],
+                      "title_en": doc["title"]["en"], "issuer_zh": doc["issuer"]["zh"], "date": doc["date"],
+                      "encoded": messages.msg("yes" if doc["encoded"] else "no", lang) if lang != "both" else
+                      ("yes" if doc["encoded"] else "no"),
+                      "clause": clause, "quote": quote, "requirement_ids": ";".join(ids) or None}
+            ws.append([values[k] for k in keys])
     for (number, clause, quote), ids in cited.items():
         if number not in documents:
-            ws.append([None, number, None, None, None, None, None, clause, quote, ";".join(ids)])
-    _style_header(ws, header)
+            values = {"document": number, "clause": clause, "quote": quote, "requirement_ids": ";".join(ids)}
+            ws.append([values.get(k) for k in keys])
+    style_header(ws, header, keys=keys)
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.auto_filter.ref = ws.dimensions
+    print_setup(ws)
 
 
 def render_checklist_xlsx(checklist: dict[str, Any], columns: FactColumns, lang: str = "both") -> bytes:
@@ -239,30 +294,33 @@ def render_checklist_xlsx(checklist: dict[str, Any], columns: FactColumns, lang:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     add_checklist_sheet(workbook, checklist, lang)
-    add_facts_sheets(workbook, columns, checklist["region"]["code"])
-    add_sources_sheet(workbook, checklist)
+    add_facts_sheets(workbook, columns, checklist["region"]["code"], lang, "zh" if lang == "zh" else "key")
+    add_sources_sheet(workbook, checklist, lang)
     workbook.move_sheet(HELP_SHEET, offset=1)
     workbook.properties.title = f"{checklist['region']['name']['zh']} — xinli checklist"
     workbook.properties.creator = "xinli"
     return _save(workbook)
 
 
-def render_facts_template_xlsx(columns: FactColumns, region: str) -> bytes:
+def render_facts_template_xlsx(columns: FactColumns, region: str, lang: str = "zh", headers: str = "zh") -> bytes:
     """The facts template alone: sheets ``facts-template`` and ``facts-help``."""
     openpyxl = _openpyxl()
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
-    add_facts_sheets(workbook, columns, region)
+    add_facts_sheets(workbook, columns, region, lang, headers)
     workbook.properties.creator = "xinli"
     return _save(workbook)
 
 
-def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
+def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
     """The assessment report workbook: ``summary``, ``requirements`` (with
     the share of schools meeting each), ``schools``, ``region-findings``
-    and, when there is an earlier run, ``changes``.  Written in openpyxl's
-    streaming mode, so a run of many schools stays within memory."""
+    and, when there is an earlier run, ``changes``; headers and statuses in
+    ``lang`` (keys for ``both``), every sheet printable on A4 landscape.
+    Written in openpyxl's streaming mode, so a run of many schools stays
+    within memory."""
     from xinli.core.assessment.assess import STATUSES
+    from xinli.core.render.words import detail_words, expected_words, observed_words
 
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell
@@ -272,14 +330,23 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
     workbook = openpyxl.Workbook(write_only=True)
     bold_white = Font(bold=True, color="FFFFFFFF")
     header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    keyed = lang == "both"
+
+    def head(key: str) -> str:
+        if key in STATUSES:
+            return key if keyed else messages.status(key, lang)
+        return messages.column(key, lang)
 
     def sheet(name: str, header: list[str], widths: dict[str, int] | None = None) -> Any:
         ws = workbook.create_sheet(name)
+        labels = [head(k) for k in header]
         for number, column in enumerate(header, start=1):
-            ws.column_dimensions[get_column_letter(number)].width = (widths or {}).get(column, WIDE.get(column, 14))
+            width = (widths or {}).get(column) or WIDE.get(column) or max(14, display_width(labels[number - 1]) + 2)
+            ws.column_dimensions[get_column_letter(number)].width = width
         ws.freeze_panes = "A2"
+        print_setup(ws, f"{data['run']['region']} {name}")
         cells = []
-        for column in header:
+        for column in labels:
             cell = WriteOnlyCell(ws, value=column)
             cell.font = bold_white
             cell.fill = header_fill
@@ -290,18 +357,33 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
     def text(t: dict[str, str]) -> str:
         return vocab.localize(t, lang)
 
+    def level(key: str) -> str:
+        return key if keyed else vocab.label(vocab.LEVELS, key, lang)
+
+    def status(key: str | None) -> str | None:
+        if key is None:
+            return None
+        return key if keyed else messages.status(key, lang)
+
+    def expected(value: str | None) -> str | None:
+        return value if keyed else expected_words(value, lang)
+
+    def observed(value: str | None) -> str | None:
+        return value if keyed else (observed_words(value, lang) or None)
+
     run = data["run"]
     summary = sheet("summary", ["field", "value"], {"field": 20, "value": 60})
     for key in ("id", "region", "as_of", "created", "facts_file", "facts_sha256", "schools", "findings"):
-        summary.append(xlsx_row(summary, [key, run[key]]))
-    for status in STATUSES:
-        summary.append(xlsx_row(summary, [status, run["counts"].get(status, 0)]))
+        summary.append(xlsx_row(summary, [key if keyed else messages.column("id_run" if key == "id" else key, lang), run[key]]))
+    for key in STATUSES:
+        summary.append(xlsx_row(summary, [status(key), run["counts"].get(key, 0)]))
 
     header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "document", "clause"]
     requirements = sheet("requirements", header, {"text": 60, "requirement_id": 44, "expected": 24})
     share_column = header.index("share_met")
     for req in data["requirements"]:
-        row: list[Any] = [req["requirement_id"], req["scope"], req["level"], text(req["text"]), req["expected"],
+        scope = req["scope"] if keyed else messages.pick(messages.SCOPES.get(req["scope"], (req["scope"], req["scope"])), lang)
+        row: list[Any] = [req["requirement_id"], scope, level(req["level"]), text(req["text"]), expected(req["expected"]),
                           *(req["counts"][s] for s in STATUSES), req["share_met"], req["document"], req["clause"]]
         cell = WriteOnlyCell(requirements, value=req["share_met"])
         cell.number_format = "0%"
@@ -319,16 +401,19 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "both") -> bytes:
     header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause"]
     region = sheet("region-findings", header, {"detail": 50, "requirement_id": 44})
     for f in data["region_findings"]:
-        status = WriteOnlyCell(region, value=f["status"])
-        status.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
-        region.append(xlsx_row(region, [f["requirement_id"], f["level"], status, f["expected"], f["observed"], f["detail"],
-                       f["document"], f["clause"]]))
+        cell = WriteOnlyCell(region, value=status(f["status"]))
+        cell.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
+        region.append(xlsx_row(region, [f["requirement_id"], level(f["level"]), cell, expected(f["expected"]),
+                                        observed(f["observed"]), f["detail"] if keyed else (detail_words(f["detail"], lang) or None),
+                                        f["document"], f["clause"]]))
 
     changes = data["changes"]
     if changes is not None:
         ws = sheet("changes", ["school_id", "requirement_id", "before", "after"], {"requirement_id": 44})
         for change in changes["changed"]:
-            ws.append(xlsx_row(ws, [change["school_id"], change["requirement_id"], change["before"], change["after"]]))
+            absent = None if keyed else messages.msg("absent", lang)
+            ws.append(xlsx_row(ws, [change["school_id"], change["requirement_id"], status(change["before"]) or absent,
+                                    status(change["after"]) or absent]))
         if changes["truncated"]:
-            ws.append(xlsx_row(ws, [f"… {changes['total'] - len(changes['changed'])} more"]))
+            ws.append(xlsx_row(ws, [f"… {messages.msg('more', lang, n=changes['total'] - len(changes['changed']))}"]))
     return _save(workbook)

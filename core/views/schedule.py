@@ -310,7 +310,8 @@ def build_schedule(checklist: dict[str, Any], school_year: str, autumn_start: dt
             "autumn_start_default": autumn_start is None,
             "spring_start_default": spring_start is None,
         },
-        "documents": [{"number": d["number"], "title": d["title"], "encoded": d["encoded"]} for d in checklist["documents"]],
+        "documents": [{"number": d["number"], "title": d["title"], "encoded": d["encoded"],
+                       "in_force_from": d.get("in_force_from")} for d in checklist["documents"]],
         "events": events,
         "unplaced": builder.unplaced,
     }

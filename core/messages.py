@@ -1,0 +1,390 @@
+"""The message catalogue: every fixed string xinli prints, in Chinese and
+English, in one reviewed table.
+
+Renderers and commands ask :func:`msg` for a key in the output language
+(``zh``, ``en`` or ``both``); nothing else spells a fixed word.  Keys never
+reach the reader.  The vocabularies of :mod:`xinli.core.vocabulary`
+(domains, levels, periods, units, duty holders...) are the rest of the
+catalogue; :func:`english_side` and :func:`chinese_side` list both parts,
+so a test can scan any ``--lang zh`` output for an English fixed string
+(and a ``--lang en`` output for a Chinese one).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xinli.core import vocabulary as vocab
+
+#: Statuses of a finding (keys as recorded in the database).
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "met": ("符合", "met"),
+    "not_met": ("不符合", "not met"),
+    "unknown": ("未知", "unknown"),
+    "not_applicable": ("不适用", "not applicable"),
+    "not_yet_due": ("未到期", "not yet due"),
+    "waived": ("已豁免", "waived"),
+    "manual": ("需人工核查", "manual check"),
+    "adopted": ("已采纳（鼓励/可选项）", "adopted (optional)"),
+    "not_adopted": ("未采纳（鼓励/可选项，不属不符合）", "not adopted (optional, not a failure)"),
+    "not_required": ("可选项，无需核查", "optional, nothing to verify"),
+}
+
+#: Scope of a requirement in a run.
+SCOPES: dict[str, tuple[str, str]] = {
+    "school": ("学校", "school"),
+    "region": ("辖区", "region"),
+    "manual": ("人工核查", "manual"),
+}
+
+#: Check operators in words.
+OPERATORS: dict[str, tuple[str, str]] = {
+    ">=": ("不少于", "at least"),
+    "<=": ("不多于", "at most"),
+    ">": ("多于", "more than"),
+    "<": ("少于", "less than"),
+    "==": ("等于", "equal to"),
+    "between": ("介于", "between"),
+    "true": ("是", "yes"),
+}
+
+#: Column headers of the CSV and spreadsheet outputs, by column key.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("编号", "ID"),
+    "domain": ("领域", "Domain"),
+    "level": ("要求等级", "Level"),
+    "duty_holder": ("责任主体", "Duty holder"),
+    "school_duty": ("学校落实", "School duty"),
+    "subject": ("对象", "Concerns"),
+    "grades": ("年级", "Grades"),
+    "applies_if": ("适用条件", "Applies if"),
+    "metric": ("核查指标", "Metric"),
+    "op": ("比较", "Comparison"),
+    "value": ("标准值", "Value"),
+    "unit": ("单位", "Unit"),
+    "per": ("周期", "Period"),
+    "count_per": ("计数范围", "Counted"),
+    "deadline": ("期限", "Deadline"),
+    "text": ("要求内容", "Requirement"),
+    "note": ("说明", "Note"),
+    "source": ("来源辖区", "From jurisdiction"),
+    "document": ("文件", "Document"),
+    "clause": ("条款", "Clause"),
+    "quote": ("原文", "Quote"),
+    "assessed_at": ("核查层级", "Assessed at"),
+    "event": ("适用事件", "Event"),
+    "check_grades": ("核查年级", "Grades checked"),
+    "grades_mode": ("年级核查方式", "Grades mode"),
+    "binds": ("约束对象", "Binds"),
+    "done": ("完成", "Done"),
+    "run_id": ("评估批次", "Run"),
+    "school_id": ("学校代码", "School ID"),
+    "school_name": ("学校名称", "School name"),
+    "required_not_met": ("未达到的必须项", "Required items not met"),
+    "requirement_id": ("要求编号", "Requirement ID"),
+    "scope": ("范围", "Scope"),
+    "expected": ("标准", "Expected"),
+    "share_met": ("达标比例", "Share met"),
+    "status": ("状态", "Status"),
+    "observed": ("实际", "Observed"),
+    "detail": ("说明", "Detail"),
+    "before": ("之前", "Before"),
+    "after": ("之后", "After"),
+    "field": ("项目", "Field"),
+    "jurisdiction": ("辖区", "Jurisdiction"),
+    "title": ("文件标题", "Title"),
+    "issuer": ("发文机关", "Issuer"),
+    "date": ("日期", "Date"),
+    "encoded": ("已编码", "Encoded"),
+    "requirement_ids": ("引用该条款的要求", "Requirements citing it"),
+    "column": ("列", "Column"),
+    "label": ("名称", "Label"),
+    "type": ("类型", "Type"),
+    "help": ("说明", "Help"),
+    "accepted": ("可填写", "Accepted values"),
+    "id_run": ("批次", "Run"),
+    "region": ("辖区", "Region"),
+    "as_of": ("评估日期", "As of"),
+    "created": ("记录时间", "Recorded"),
+    "facts_file": ("事实文件", "Facts file"),
+    "facts_sha256": ("事实文件哈希", "Facts file hash"),
+    "schools": ("学校数", "Schools"),
+    "findings": ("结论数", "Findings"),
+}
+
+#: Value types of the facts template.
+FACT_TYPES: dict[str, tuple[str, str]] = {
+    "text": ("文本", "text"),
+    "boolean": ("是/否", "yes/no"),
+    "integer": ("整数", "whole number"),
+    "number": ("数", "number"),
+    "share": ("比例", "share"),
+    "date": ("日期", "date"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # checklist headings and labels
+    "title": ("心理危机预防与干预合规清单", "Crisis prevention and intervention compliance checklist"),
+    "region": ("辖区", "Region"),
+    "parents": ("上级辖区", "Parent jurisdictions"),
+    "documents": ("依据文件", "Documents"),
+    "warnings": ("提示", "Warnings"),
+    "not_encoded": ("未编码", "not encoded"),
+    "not_specified": ("本文件未作规定。", "Not specified by this document."),
+    "not_yet_encoded": ("尚未编码：插件尚未编码本领域的条款，不代表文件未作规定。",
+                        "Not yet encoded: the plugin has not encoded this domain yet; the document may well say something."),
+    "partly_encoded": ("本领域尚未完整编码。", "This domain is not fully encoded yet."),
+    "not_specified_short": ("本文件未作规定", "not specified by this document"),
+    "not_installed": ("未安装", "not installed"),
+    "not_encoded_yet": ("尚未编码", "not yet encoded"),
+    "duty": ("责任主体", "Duty holder"),
+    "school_duty": ("学校落实", "school answers for this"),
+    "authority_duty": ("非学校责任", "not a school duty"),
+    "grades": ("年级", "Grades"),
+    "applies_if": ("适用条件", "Applies if"),
+    "check": ("核查", "Check"),
+    "deadline": ("期限", "Deadline"),
+    "source": ("依据", "Source"),
+    "note": ("说明", "Note"),
+    "subject": ("对象", "Concerns"),
+    "step": ("步骤", "Step"),
+    "partner": ("转介机构", "Partner"),
+    "replaces": ("替代上级条款", "Replaces"),
+    "as_of": ("适用日期", "As of"),
+    "looser": ("比上级规定宽松", "Looser than the parent's rule"),
+    "excluded": ("不适用的上级要求", "Parent requirements that do not apply"),
+    "excluded_by": ("依据", "per"),
+    "from": ("来自", "From"),
+    "item_id": ("编号", "ID"),
+    "not": ("非", "not "),
+    "every_n_years": ("每{n}年", "every {n} years"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "requirements_per_domain": ("各领域要求数", "Requirements per domain"),
+    "filtered": ("筛选", "Filtered"),
+    "stage": ("学段", "Stage"),
+    "level": ("要求等级", "Level"),
+    # paper
+    "printed": ("打印日期", "Printed"),
+    "versions": ("版本", "Versions"),
+    "page": ("第 ", "Page "),
+    "page_of": (" 页，共 ", " of "),
+    "page_end": (" 页", ""),
+    "sign_off": ("核对与签字", "Checked and signed"),
+    "checked_by": ("核对人", "Checked by"),
+    "signed_date": ("日期", "Date"),
+    "school_seal": ("学校（盖章）", "School (seal)"),
+    "flow_caption": ("上报与干预流程（按文件顺序）", "The reporting and intervention chain, in the document's order"),
+    "flow_continued": ("（续）", " (continued)"),
+    "flow_steps": ("流程步骤（文字）", "The chain's steps in words"),
+    "checklist_footer": ("由 xinli 生成。每条要求均注明文件号、条款和原文；本清单不替代文件本身。",
+                         "Made by xinli. Every item cites its document, clause and words; the documents themselves prevail."),
+    # report
+    "report_title": ("评估报告", "Assessment report"),
+    "run": ("评估批次", "run"),
+    "run_as_of": ("评估日期", "as of"),
+    "recorded": ("记录时间", "recorded"),
+    "facts": ("事实文件", "facts file"),
+    "schools": ("学校数", "schools"),
+    "findings": ("结论数", "findings"),
+    "status_counts": ("各状态结论数", "Findings by status"),
+    "share_chart": ("各项要求的达标学校比例", "Share of schools meeting each requirement"),
+    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免、人工核查和鼓励/可选项（采纳与否）不计入。",
+                   "share = met ÷ (met + not met + unknown); not applicable, not yet due, waived, manual and optional "
+                   "(adopted / not adopted) are left out."),
+    "not_charted": ("另有 {n} 项要求没有可判定的结论（如需人工核查），未画入图中，见下表。",
+                    "{n} requirements have no decided finding (e.g. manual checks) and are left out of the chart; see the table."),
+    "school_chart": ("各校结论状态", "Status counts per school"),
+    "school_chart_more": ("图中仅画出前 {n} 所学校；下表列出全部学校。", "The chart shows the first {n} schools; the table lists all."),
+    "requirements": ("各项要求", "Requirements"),
+    "requirement": ("要求", "requirement"),
+    "expected": ("标准", "expected"),
+    "share": ("达标比例", "share met"),
+    "region_findings": ("辖区层面结论", "Region findings"),
+    "none": ("无。", "None."),
+    "status": ("状态", "status"),
+    "observed": ("实际", "observed"),
+    "detail": ("说明", "detail"),
+    "school_table": ("各校情况", "Schools"),
+    "school": ("学校", "school"),
+    "school_id": ("学校代码", "school id"),
+    "school_name": ("学校名称", "school name"),
+    "not_met_required": ("未达到的必须项", "required items not met"),
+    "not_met_required_item": ("未达到（必须）", "not met (required)"),
+    "changes": ("与第 {run} 批次相比的变化", "Changes since run {run}"),
+    "no_changes": ("没有结论改变状态。", "No finding changed status."),
+    "more": ("另有 {n} 条", "{n} more"),
+    "before": ("之前", "before"),
+    "after": ("之后", "after"),
+    "absent": ("无此结论", "absent"),
+    "region_row": ("（辖区）", "(region)"),
+    "report_footer": ("由 xinli 生成。学校层面事实，不含学生个人信息。",
+                      "Made by xinli from school-level facts; it holds no student data."),
+    "scope": ("范围", "scope"),
+    "document": ("文件", "document"),
+    "clause": ("条款", "clause"),
+    "quote": ("原文", "quote"),
+    "text": ("要求内容", "text"),
+    "field": ("项目", "field"),
+    "value": ("值", "value"),
+    "facts_sha256": ("事实文件哈希", "facts file hash"),
+    "run_id": ("批次", "run"),
+    "manual_expected": ("人工核查", "manual"),
+    "detail_unknown": ("{0} 所学校情况未知", "{0} school(s) unknown"),
+    "detail_no_school": ("没有适用的学校", "no school in scope"),
+    "detail_due": ("{0} 到期", "due {0}"),
+    "detail_waiver": ("{0}（{1} 批准，有效至 {2}）", "{0} ({1}, until {2})"),
+    # compare
+    "vs": ("对比", "vs"),
+    "no_check": ("无数值核查", "no check"),
+    "cmp_unspecified": ("其文件未作规定", "not specified by its documents"),
+    "only_in": ("仅 {code} 有", "only in {code}"),
+    "differs": ("不同", "differs"),
+    "not_decidable": ("无法判定", "not decidable"),
+    "broader": ("覆盖更广", "broader"),
+    "stricter": ("更严", "stricter"),
+    "identical": ("{n} 对要求相同", "{n} paired requirement(s) identical"),
+    "field_check": ("核查", "check"),
+    "field_metric": ("指标", "metric"),
+    "field_op": ("比较", "comparison"),
+    "field_unit": ("单位", "unit"),
+    "field_count_per": ("计数范围", "counted"),
+    "field_value": ("数值", "value"),
+    "field_per": ("周期", "period"),
+    "field_level": ("要求等级", "level"),
+    "field_grades": ("年级", "grades"),
+    "field_deadline": ("期限", "deadline"),
+    # per-school report
+    "school_report_title": ("学校评估单", "School assessment sheet"),
+    "school_not_met": ("未达到的要求", "Requirements not met"),
+    "school_unknown": ("待补充的事实（结论为未知）", "Facts to fill in (unknown)"),
+    "school_manual": ("需人工核查并确认的要求", "Requirements to check by hand and attest"),
+    "attest": ("已核查", "checked"),
+    "none_here": ("无", "none"),
+    "no_school": ("第 {run} 批次中没有学校 {school}", "no school {school} in run {run}"),
+    "school_hint": ("可用的学校代码如：{ids}", "school ids look like: {ids}"),
+    # commands
+    "wrote": ("已写入 {path}", "wrote {path}"),
+    "run_done": ("第 {run} 批次：{schools} 所学校，{findings} 条结论（{counts}）",
+                 "run {run}: {schools} schools, {findings} findings ({counts})"),
+    "run_exists": ("第 {run} 批次已有相同评估，未写入新内容（{counts}）",
+                   "run {run} already holds this assessment; nothing new was written ({counts})"),
+    "no_runs": ("还没有评估批次", "no runs yet"),
+    "assessing": ("正在评估学校", "assessing schools"),
+    "checking_plugins": ("正在检查插件", "checking plugins"),
+    "writing_reports": ("正在写各校评估单", "writing school sheets"),
+    "code": ("代码", "code"),
+    "name": ("名称", "name"),
+    "jurisdiction_level": ("级别", "level"),
+    "distribution": ("发行包", "distribution"),
+    "hooks": ("钩子", "hooks"),
+    "not_loaded": ("未加载：{reason}", "NOT LOADED: {reason}"),
+    "created": ("记录时间", "recorded"),
+    "parents_line": ("上级", "parents"),
+    "documents_line": ("文件", "documents"),
+    "requirements_line": ("各领域要求数", "requirements per domain"),
+    "warning": ("提示", "warning"),
+    # schedule and calendar
+    "calendar_heading": ("学年心理健康工作日历", "school-year calendar"),
+    "calendar_name": ("{name} {year} 学年心理健康工作", "{name} {year} mental-health school year"),
+    "semester_note": ("学期起止日期为假定值（每学期{weeks}周），可用 --autumn-start、--spring-start 调整；文件未规定具体日期。",
+                      "Semester dates are assumptions ({weeks} weeks each), adjustable with --autumn-start and "
+                      "--spring-start; the documents fix no dates."),
+    "not_placed": ("未能排入日历的要求", "Not placed on the calendar"),
+    "every_week": ("每周", "every week"),
+    "every_two_weeks": ("每两周", "every two weeks"),
+    "every_month": ("每月", "every month"),
+    "until": ("至 {date}", "until {date}"),
+    "event_level": ("要求", "Level"),
+    "event_title": ("事项", "Event"),
+    # escalation
+    "reports_to": ("报告", "tells"),
+    "guided_by": ("在其指导下", "under the guidance of"),
+    "guidance": ("指导", "guidance"),
+    "parallel": ("同时进行", "at the same time"),
+    "event": ("仅在发生时适用", "Applies only where it happened"),
+    "partners": ("转介机构与热线", "Referral partners"),
+    "trigger": ("触发", "trigger"),
+    "flow_title": ("预警上报与干预流程", "Escalation chain"),
+    "flow_none": ("本文件未规定上报与干预流程。", "The document sets out no escalation chain."),
+    # facts template
+    "template_help": ("在第2行起每行填写一所学校；未知的事实留空。",
+                      "Fill one school per row from row 2; leave unknown facts empty."),
+    "column": ("列", "column"),
+    "label": ("名称", "label"),
+    "type": ("类型", "type"),
+    "unit": ("单位", "unit"),
+    "help": ("说明", "help"),
+    "accepted": ("可填写", "accepted"),
+    "done": ("完成", "done"),
+}
+
+
+def pick(pair: tuple[str, str], lang: str, sep: str = " / ") -> str:
+    """One ``(zh, en)`` pair in ``lang``; ``both`` joins them with ``sep``."""
+    zh, en = pair
+    if lang == "zh":
+        return zh
+    if lang == "en":
+        return en
+    return zh if zh == en else f"{zh}{sep}{en}"
+
+
+def msg(key: str, lang: str, sep: str = " / ", **values: Any) -> str:
+    """The catalogue entry ``key`` in ``lang``, with ``{placeholders}``
+    filled from ``values``."""
+    zh, en = MESSAGES[key]
+    return pick((zh.format(**values), en.format(**values)), lang, sep)
+
+
+def column(key: str, lang: str) -> str:
+    """A column header in ``lang``; ``both`` (the machine form) keeps the
+    key itself."""
+    if lang == "both" or key not in COLUMNS:
+        return key
+    return pick(COLUMNS[key], lang)
+
+
+def status(key: str, lang: str) -> str:
+    """A finding status in words (the key itself if unknown)."""
+    return pick(STATUS_LABELS[key], lang) if key in STATUS_LABELS else key
+
+
+def _tables() -> list[dict[str, tuple[str, ...]]]:
+    return [MESSAGES, COLUMNS, FACT_TYPES, STATUS_LABELS, SCOPES, OPERATORS, vocab.DOMAINS, vocab.LEVELS, vocab.JURISDICTION_LEVELS,
+            vocab.ACTORS, vocab.PERIODS, vocab.UNITS, vocab.COUNT_PER, vocab.PARTNER_KINDS,
+            {k: v[1:] for k, v in vocab.SCHOOL_ATTRIBUTES.items()}]
+
+
+def english_side() -> set[str]:
+    """Every English fixed string of the catalogue and the vocabularies
+    (placeholders removed), for scanning ``--lang zh`` output."""
+    out: set[str] = set()
+    for table in _tables():
+        for labels in table.values():
+            text = labels[-1].split("{")[0].strip()
+            if text:
+                out.add(text)
+    return out
+
+
+def chinese_side() -> set[str]:
+    """Every Chinese fixed string of the catalogue and the vocabularies,
+    for scanning ``--lang en`` output."""
+    out: set[str] = set()
+    for table in _tables():
+        for labels in table.values():
+            text = labels[-2].split("{")[0].strip()
+            if text:
+                out.add(text)
+    return out
+
+
+def internal_keys() -> set[str]:
+    """Vocabulary keys that must never reach a reader (those that are not
+    ordinary words: ``per_school_year``, ``not_met``...), plus level and
+    status keys."""
+    keys: set[str] = set(vocab.LEVELS) | set(STATUS_LABELS)
+    for table in (vocab.PERIODS, vocab.UNITS, vocab.ACTORS, vocab.COUNT_PER, vocab.DOMAINS):
+        keys |= {k for k in table if "_" in k}
+    return keys

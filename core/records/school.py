@@ -1,0 +1,62 @@
+"""One school's part of a run, for the sheet a bureau sends that school:
+the requirements it does not meet (with clause and quote), the facts still
+unknown, and the items it must check by hand and attest."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import sqlite_utils
+
+from xinli.core.assessment.assess import STATUSES
+from xinli.core.assessment.statuses import STATUS_NAMES
+from xinli.core.errors import XinliError
+from xinli.core.records.database import detail_sql, observed_sql
+from xinli.core.records.report import _run
+
+SCHOOL_SCHEMA = "xinli.school-report/1"
+
+
+def school_ids(db: sqlite_utils.Database, run_id: int) -> list[str]:
+    """The school ids of a run, in the order they were read."""
+    return [row[0] for row in db.execute("select school_id from schools where run_id = ? order by id", [run_id])]
+
+
+def school_report_data(db: sqlite_utils.Database, school_id: str, run_id: int | None = None) -> dict[str, Any]:
+    """One school's findings in a run (default: the newest) as plain data.
+
+    An unknown school id is an error naming the nearest id of the run."""
+    run = _run(db, run_id)
+    row = db.execute("select id, school_id, school_name, grades from schools where run_id = ? and school_id = ?",
+                     [run["id"], school_id]).fetchone()
+    if row is None:
+        known = school_ids(db, run["id"])
+        near = difflib.get_close_matches(school_id, known, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else f"; ids look like: {', '.join(known[:5])}"
+        raise XinliError(f"no school {school_id!r} in run {run['id']}{hint}")
+    sid = row[0]
+    groups: dict[str, list[dict[str, Any]]] = {"not_met": [], "unknown": [], "manual": []}
+    counts = dict.fromkeys(STATUSES, 0)
+    for (req_id, level, text_zh, text_en, expected, document, clause, quote, status, observed, detail) in db.execute(
+        f"""
+        select r.requirement_id, r.level, r.text_zh, r.text_en, r.expected, r.document, r.clause, r.quote,
+               f.status, {observed_sql("f", "r")}, {detail_sql("f", "r")}
+        from findings f join requirements r on r.id = f.requirement
+        where f.school = ? order by r.id
+        """,
+        [sid],
+    ):
+        status = STATUS_NAMES[status]  # stored as a code (xinli.core.assessment.statuses)
+        counts[status] += 1
+        if status in groups:
+            groups[status].append({
+                "requirement_id": req_id, "level": level, "text": {"zh": text_zh, "en": text_en}, "expected": expected,
+                "observed": observed, "detail": detail, "document": document, "clause": clause, "quote": quote,
+            })
+    return {
+        "schema": SCHOOL_SCHEMA,
+        "run": run,
+        "school": {"school_id": row[1], "school_name": row[2], "grades": row[3], "counts": counts},
+        **groups,
+    }

@@ -1,0 +1,95 @@
+"""Stored finding texts in words: the stable forms the records keep
+(``>= 12 lessons per_semester``, ``true``, ``3 school(s) unknown``) read
+back in the output language through the message catalogue."""
+
+from __future__ import annotations
+
+import re
+
+from xinli.core import messages
+from xinli.core import vocabulary as vocab
+
+_OPS = {">=", "<=", "==", ">", "<"}
+
+
+def expected_words(text: str | None, lang: str) -> str:
+    """An ``expected`` text (see :func:`xinli.core.assessment.assess.expected_text`)
+    in ``lang``; text of another form is returned unchanged."""
+    if not text:
+        return ""
+    if text == "manual":
+        return messages.msg("manual_expected", lang)
+    band = ""
+    found = re.search(r" in grades (\S+)( \(one chosen grade\))?$", text)
+    if found:
+        mode = "any" if found.group(2) else "each"
+        band = f"{messages.msg('grades', lang)} {found.group(1)}（{vocab.label(vocab.GRADES_MODES, mode, lang)}）" if lang == "zh" else \
+            f"{messages.msg('grades', lang)} {found.group(1)} ({vocab.label(vocab.GRADES_MODES, mode, lang)})"
+        text = text[:found.start()]
+    ranged = re.match(r"^([<>]=) (\S+) \(range (\S+), (lower|upper) end binds\)(.*)$", text)
+    extra = []
+    if ranged:
+        text = f"{ranged.group(1)} {ranged.group(2)}{ranged.group(5)}"
+        binds = vocab.label(vocab.BINDS, "low" if ranged.group(4) == "lower" else "high", lang)
+        extra.append(f"{ranged.group(3)}（{binds}）" if lang == "zh" else f"{ranged.group(3)} ({binds})")
+    if band:
+        extra.append(band)
+    return ("，" if lang == "zh" else ", ").join([_expected_words(text, lang), *extra])
+
+
+def _expected_words(text: str, lang: str) -> str:
+    tokens = text.split()
+    out: list[str] = []
+    index = 0
+    if tokens[0] == "true":
+        out.append(messages.pick(messages.OPERATORS["true"], lang))
+        index = 1
+    elif tokens[0] == "between" and len(tokens) >= 4 and tokens[2] == "and":
+        out.append(f"{messages.pick(messages.OPERATORS['between'], lang)} {tokens[1]}–{tokens[3]}")
+        index = 4
+    elif tokens[0] in _OPS and len(tokens) >= 2:
+        out.append(f"{messages.pick(messages.OPERATORS[tokens[0]], lang)} {tokens[1]}")
+        index = 2
+    else:
+        return text
+    for token in tokens[index:]:
+        if token in vocab.UNITS:
+            out[-1] += " " + vocab.label(vocab.UNITS, token, lang)
+        elif token in vocab.PERIODS:
+            out.append(vocab.label(vocab.PERIODS, token, lang))
+        elif re.fullmatch(r"every_\d+_years", token):
+            out.append(messages.msg("every_n_years", lang, n=token.split("_")[1]))
+        else:
+            out.append(token)
+    return ("，" if lang == "zh" else ", ").join(out)
+
+
+def observed_words(text: str | None, lang: str) -> str:
+    """An ``observed`` text in ``lang``: yes/no for true/false."""
+    if text is None:
+        return ""
+    if text == "true":
+        return messages.msg("yes", lang)
+    if text == "false":
+        return messages.msg("no", lang)
+    return text
+
+
+_DETAILS = [
+    (re.compile(r"^(\d+) school\(s\) unknown$"), "detail_unknown"),
+    (re.compile(r"^no school in scope$"), "detail_no_school"),
+    (re.compile(r"^due (\S+)$"), "detail_due"),
+    (re.compile(r"^(.*) \((.*), until (\S+)\)$"), "detail_waiver"),
+]
+
+
+def detail_words(text: str | None, lang: str) -> str:
+    """A finding's ``detail`` in ``lang`` (free text such as a waiver's
+    justification stays as written)."""
+    if not text:
+        return ""
+    for pattern, key in _DETAILS:
+        match = pattern.match(text)
+        if match:
+            return messages.pick(messages.MESSAGES[key], lang).format(*match.groups())
+    return text

@@ -1,0 +1,180 @@
+"""Chinese first: every command's ``--lang zh`` output (the default) holds
+no English fixed string of the message catalogue and no internal key, and
+``--lang en`` output none of the catalogue's Chinese sentences.  Document
+quotes, identifiers (region codes, requirement ids, document numbers) and
+file names stay as written and are taken out before the scan."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from xinli.core import messages
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+CODES = ("chongqing_dadukou", "chongqing_qijiang", "henan", "nanchang", "sichuan_quxian", "sichuan_dazhou", "jiangxi",
+         "national", "chongqing", "xinli")
+#: Single short English words are only looked for in English prose
+#: positions; these are scanned as whole words, case-sensitively.
+ENGLISH = sorted(messages.english_side(), key=len, reverse=True)
+KEYS = sorted(messages.internal_keys(), key=len, reverse=True)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "code"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "code"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def visible(text: str) -> str:
+    """What a reader sees of ``text``: HTML reduced to its text; ids, codes,
+    quotes, hashes, file names and dates taken out."""
+    if "<html" in text[:200]:
+        parser = _Text()
+        parser.feed(text)
+        text = "\n".join(parser.parts)
+    if text.startswith("BEGIN:VCALENDAR"):
+        text = text.replace("\r\n", "\n").replace("\n ", "").replace("\\n", "\n")  # unfold, unescape
+    text = re.sub(r"^(PRODID|UID):.*$", " ", text, flags=re.M)  # calendar machine fields
+    text = re.sub(r"^#? ?[a-z_]+ =.*$|\[\[schools\]\]", " ", text, flags=re.M)  # TOML keys the reader needs
+    text = re.sub(r"--[a-z-]+", " ", text)  # command-line options quoted in help
+    text = re.sub(r"「[^」]*」", " ", text)
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\b[a-z][a-z0-9_]*(\.[a-z0-9_-]+)+\b", " ", text)  # requirement ids, file names
+    text = re.sub(r"\b[0-9a-f]{12,}\b", " ", text)
+    text = re.sub(r"[\w./-]+\.(csv|db|xlsx|toml|json|html|md)\b", " ", text)
+    text = re.sub(r"sha256|@xinli|xinli", " ", text)
+    for code in CODES:
+        text = text.replace(code, " ")
+    return text
+
+
+def english_in(text: str) -> list[str]:
+    """Catalogue English strings and internal keys found in ``text``."""
+    seen = visible(text)
+    found = [e for e in ENGLISH if re.search(rf"(?<![A-Za-z_]){re.escape(e)}(?![A-Za-z_])", seen)]
+    found += [k for k in KEYS if re.search(rf"(?<![A-Za-z_]){re.escape(k)}(?![A-Za-z_])", seen)]
+    return found
+
+
+#: Chinese fixed strings looked for in English output: the catalogue's own
+#: sentences of four characters or more (names of bodies such as 教育行政部门
+#: also occur in English notes that quote a document's words).
+CHINESE = sorted({pair[0].split("{")[0] for table in (messages.MESSAGES, messages.COLUMNS, messages.STATUS_LABELS)
+                  for pair in table.values() if len(pair[0].split("{")[0]) >= 4})
+
+
+def chinese_in(text: str) -> list[str]:
+    """Catalogue Chinese sentences in ``text``."""
+    seen = visible(text)
+    return [z for z in CHINESE if z in seen]
+
+
+def xlsx_text(path: Path) -> str:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    cells = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells += [str(v) for v in row if isinstance(v, str)]
+    return "\n".join(cells)
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    """A records database with two runs of Nanchang's example schools."""
+    from click.testing import CliRunner
+
+    from xinli.cli.main import cli
+
+    db = tmp_path_factory.mktemp("records") / "records.db"
+    runner = CliRunner()
+    for day in ("2026-10-01", "2026-11-01"):
+        result = runner.invoke(cli, ["assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"),
+                                     "--db", str(db), "--as-of", day])
+        assert result.exit_code == 0, result.output
+    return db
+
+
+def outputs(run, records, tmp_path, lang: str) -> dict[str, str]:
+    """Every command's human-readable output in ``lang``."""
+    out: dict[str, str] = {}
+    lang_args = ("--lang", lang)
+
+    def text(name: str, *args: str) -> None:
+        result = run(*args, *lang_args)
+        assert result.exit_code == 0, (name, result.output)
+        out[name] = result.output
+
+    def book(name: str, *args: str) -> None:
+        target = tmp_path / f"{name}.xlsx"
+        result = run(*args, *lang_args, "--output", str(target))
+        assert result.exit_code == 0, (name, result.output)
+        out[name] = xlsx_text(target)
+
+    for region in ("nanchang", "sichuan_quxian", "henan"):
+        text(f"checklist-md-{region}", "checklist", "-r", region)
+        text(f"checklist-html-{region}", "checklist", "-r", region, "--format", "html")
+        text(f"checklist-csv-{region}", "checklist", "-r", region, "--format", "csv")
+        text(f"show-{region}", "show", "-r", region)
+        text(f"escalation-{region}", "escalation", "-r", region, "--format", "text")
+        text(f"mermaid-{region}", "escalation", "-r", region)
+        text(f"schedule-{region}", "schedule", "-r", region, "--school-year", "2026-2027")
+        text(f"ics-{region}", "schedule", "-r", region, "--school-year", "2026-2027", "--format", "ics")
+        text(f"template-toml-{region}", "facts-template", "-r", region, "--format", "toml")
+    book("checklist-xlsx", "checklist", "-r", "nanchang")
+    book("template-xlsx", "facts-template", "-r", "nanchang")
+    text("show-item", "show", "-r", "nanchang", "--item", "nanchang.screening.annual-survey")
+    text("regions", "regions")
+    text("metrics", "metrics", "-r", "henan")
+    text("plugins", "plugins")
+    text("compare", "compare", "-r", "henan", "-r", "sichuan_quxian")
+    text("runs", "runs", "--db", str(records))
+    text("report-md", "report", "--db", str(records))
+    text("report-html", "report", "--db", str(records), "--format", "html")
+    text("report-csv", "report", "--db", str(records), "--format", "csv")
+    book("report-xlsx", "report", "--db", str(records))
+    text("school-md", "report", "--db", str(records), "--school", "EX003")
+    text("school-html", "report", "--db", str(records), "--school", "EX003", "--format", "html")
+    book("school-xlsx", "report", "--db", str(records), "--school", "EX003")
+    return out
+
+
+def test_zh_output_holds_no_english_fixed_string_or_key(run, records, tmp_path):
+    found = {name: english_in(text) for name, text in outputs(run, records, tmp_path, "zh").items()}
+    assert {name: words for name, words in found.items() if words} == {}
+
+
+def test_zh_is_the_default(run):
+    assert run("checklist", "-r", "nanchang").output == run("checklist", "-r", "nanchang", "--lang", "zh").output
+
+
+def test_en_output_holds_no_chinese_fixed_string(run, records, tmp_path):
+    # CSV and workbook cells hold the documents' quotes without 「」 marks: the text outputs are scanned
+    found = {name: chinese_in(text) for name, text in outputs(run, records, tmp_path, "en").items()
+             if "csv" not in name and "xlsx" not in name}
+    assert {name: words for name, words in found.items() if words} == {}
+
+
+def test_the_scan_finds_what_it_looks_for():
+    assert "Not specified by this document." in english_in("合规清单 Not specified by this document.")
+    assert english_in("周期: per_school_year") == ["per_school_year"]
+    assert english_in("依据「quote with required in it」 `henan.other.x-required`") == []
+    assert chinese_in("Checklist 心理危机预防与干预合规清单") == ["心理危机预防与干预合规清单"]

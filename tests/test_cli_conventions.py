@@ -1,0 +1,118 @@
+"""The command line as its users expect: format from the --output
+extension, --plugins everywhere and strict, "did you mean", plugin-load
+failures named, tables with headers, -r everywhere, progress bars only on
+a terminal, and a documented completion line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_format_follows_the_output_extension(run, tmp_path):
+    page = tmp_path / "x.html"
+    assert run("checklist", "-r", "henan", "-o", str(page)).exit_code == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    table = tmp_path / "x.csv"
+    assert run("checklist", "-r", "henan", "-o", str(table)).exit_code == 0
+    assert table.read_bytes().startswith(b"\xef\xbb\xbf")
+    data = tmp_path / "x.json"
+    assert run("escalation", "-r", "henan", "-o", str(data)).exit_code == 0
+    assert json.loads(data.read_text(encoding="utf-8"))["schema"] .startswith("xinli.escalation/")
+
+
+def test_format_and_extension_that_disagree_are_refused(run, tmp_path):
+    result = run("checklist", "-r", "henan", "--format", "markdown", "-o", str(tmp_path / "x.html"))
+    assert result.exit_code == 2 and "does not end in .md" in result.output
+    assert not (tmp_path / "x.html").exists()
+    assert run("checklist", "-r", "henan", "-o", str(tmp_path / "x.pdf")).exit_code == 2
+    assert run("schedule", "-r", "henan", "-o", str(tmp_path / "x.xlsx")).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [
+    ("regions",), ("checklist", "-r", "henan"), ("show", "henan"), ("plugins",), ("compare", "henan", "nanchang"),
+])
+def test_an_unknown_plugin_code_is_an_error(run, args):
+    result = run(*args, "--plugins", "henan,nanchnag")
+    assert result.exit_code == 2 and "'nanchnag'" in result.output and "did you mean 'nanchang'?" in result.output
+
+
+def test_xinli_plugins_is_checked_too(run, monkeypatch):
+    monkeypatch.setenv("XINLI_PLUGINS", "nope")
+    assert run("regions").exit_code == 2
+
+
+def test_record_commands_take_plugins(run, tmp_path):
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db),
+               "--plugins", "nanchang").exit_code == 0
+    for args in (("runs",), ("report",), ("serve", "--print-metadata")):
+        assert run(*args, "--db", str(db), "--plugins", "nanchang").exit_code == 0, args
+        assert run(*args, "--db", str(db), "--plugins", "nope").exit_code == 2, args
+
+
+def test_did_you_mean(run):
+    region = run("checklist", "-r", "nanchan")
+    assert region.exit_code == 2 and "did you mean 'nanchang'?" in region.output
+    item = run("show", "-r", "nanchang", "--item", "nanchang.screening.annual-survy")
+    assert item.exit_code == 2 and "nanchang.screening.annual-survey" in item.output
+
+
+def test_a_metric_column_misspelt_is_suggested(run, tmp_path):
+    facts = tmp_path / "f.csv"
+    facts.write_text("school_id,grades,fulltime_psych_teacher\nS1,1-6,1\n", encoding="utf-8")
+    result = run("assess", "-r", "henan", "--facts", str(facts), "--db", str(tmp_path / "r.db"))
+    assert result.exit_code == 2 and "did you mean 'fulltime_psych_teachers'?" in result.output
+
+
+def test_a_plugin_that_failed_to_load_is_named(monkeypatch):
+    from xinli.core.errors import PluginError
+    from xinli.core.registry import load_plugins
+
+    class Broken:
+        pass
+
+    registry = load_plugins(only=["henan", "broken"], extra=[("broken", Broken())])
+    with pytest.raises(PluginError, match="plugin 'broken' was not loaded: xinli_jurisdiction must return"):
+        registry.get("broken")
+
+
+def test_tables_have_headers(run):
+    plugins = run("plugins").output.splitlines()
+    assert plugins[0].split() == ["代码", "发行包", "钩子"] and set(plugins[1]) <= {"-", " "}
+    assert run("plugins", "--lang", "en").output.split()[:3] == ["code", "distribution", "hooks"]
+
+
+def test_region_option_everywhere(run):
+    assert run("show", "-r", "henan").exit_code == 0
+    assert run("show", "henan").output == run("show", "-r", "henan").output
+    assert run("compare", "-r", "henan", "-r", "nanchang").output == run("compare", "henan", "nanchang").output
+    assert run("compare", "-r", "henan").exit_code == 2
+
+
+def test_progress_only_on_a_terminal(monkeypatch, capsys):
+    import sys
+
+    from xinli.cli.options import progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert list(progress(iter(range(3)), 3, "x")) == [0, 1, 2]
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert list(progress(iter(range(3)), 3, "正在评估学校")) == [0, 1, 2]
+    assert "正在评估学校" in capsys.readouterr().err
+
+
+def test_the_completion_line_in_the_readme_works():
+    from click.testing import CliRunner
+
+    from xinli.cli.main import cli
+
+    assert 'eval "$(_XINLI_COMPLETE=bash_source xinli)"' in README.read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, [], env={"_XINLI_COMPLETE": "bash_source"}, prog_name="xinli")
+    assert "_xinli_completion" in result.output
