@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import DATE, load_registry, plugins_option
+from xinli.cli.options import DATE, lang_option, load_registry, plugins_option
 
 
 @click.command()
@@ -18,10 +18,11 @@ from xinli.cli.options import DATE, load_registry, plugins_option
 @click.option("--on", "checked_on", type=DATE, default=None, help="Day of the check (YYYY-MM-DD; default today).")
 @click.option("--result", type=click.Choice(["met", "not_met"]), required=True, help="What the check found.")
 @click.option("--evidence", default=None, help="A short note on the evidence seen (no personal data).")
+@lang_option()
 @plugins_option()
 @user_errors
 def attest(db_path: str, region: str, school_id: str, requirement_id: str, checked_by: str, checked_on,
-           result: str, evidence: str | None, plugins: str | None) -> None:
+           result: str, evidence: str | None, lang: str, plugins: str | None) -> None:
     """Record that SCHOOL was checked by hand against REQUIREMENT.
 
     Items without a machine check are one "manual" row per assessment run;
@@ -31,6 +32,7 @@ def attest(db_path: str, region: str, school_id: str, requirement_id: str, check
     no machine check can be attested."""
     import datetime as dt
 
+    from xinli.core import messages
     from xinli.core.errors import XinliError
     from xinli.core.records.attestations import record_attestation
     from xinli.core.records.database import open_database
@@ -50,4 +52,5 @@ def attest(db_path: str, region: str, school_id: str, requirement_id: str, check
         number = record_attestation(db, region, school_id, requirement_id, checked_by, day, result, evidence)
     finally:
         db.close()
-    click.echo(f"attestation {number}: {school_id} {requirement_id} {result} ({checked_by}, {day})")
+    click.echo(messages.msg("attested", lang, number=number, school=school_id, requirement=requirement_id,
+                            result=messages.status(result, lang), by=checked_by, day=day))

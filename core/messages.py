@@ -317,6 +317,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help": ("说明", "help"),
     "accepted": ("可填写", "accepted"),
     "done": ("完成", "done"),
+    # attest
+    "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
+                 "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
 }
 
 

@@ -235,6 +235,7 @@ def test_attest_records_a_manual_check_and_the_next_run_shows_it(v2_registry, tm
     result = run("attest", "--db", str(db), "--region", "test_v2", "--school", "A", "--requirement", "test_v2.other.manual-a",
                  "--by", "县教育局督导室", "--on", "2026-05-20", "--result", "met", "--evidence", "查阅台账")
     assert result.exit_code == 0, result.output
+    assert result.output.startswith("已记录第1条人工核查：学校 A，条目 test_v2.other.manual-a，结论：符合"), result.output
     second = assess(v2_registry, "test_v2", facts, db, dt.date(2026, 6, 1))
     assert second.created and second.run_id != first.run_id  # a new attestation is a new run
     got = findings(db, second.run_id)

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
+from xinli.core.views.escalation import order_groups
 
 #: The drawing's fixed words, from the message catalogue.
 WORDS = {key: messages.MESSAGES[entry] for key, entry in
@@ -53,16 +54,6 @@ def _procedures(chain: dict[str, Any], procedure: str | None = None) -> list[dic
     if procedure is not None:
         procedures = [p for p in procedures if p["key"] == procedure]
     return procedures
-
-
-def _groups(steps: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    groups: list[list[dict[str, Any]]] = []
-    for step in steps:
-        if groups and groups[-1][0]["order"] == step["order"]:
-            groups[-1].append(step)
-        else:
-            groups.append([step])
-    return groups
 
 
 #: Width, in pixels at 13 px, that DOT labels are wrapped to (Graphviz
@@ -115,7 +106,7 @@ def render_mermaid(chain: dict[str, Any], lang: str = "both", procedure: str | N
         for number, partner in enumerate(partners, start=1):
             label = f"{_mermaid_text(vocab.localize(partner['kind_label'], lang))}<br/>{_mermaid_text(_partner_line(partner, lang))}"
             out.append(f'  P{number}(["{label}"])')
-        groups = _groups(steps)
+        groups = order_groups(steps)
         if groups and proc["trigger"]:
             out.append(f'  start(("{_mermaid_text(word("start", lang))}"))')
             for step in groups[0]:
@@ -167,7 +158,7 @@ def render_dot(chain: dict[str, Any], lang: str = "both", procedure: str | None 
         for step in steps:
             label = "\\n".join(_dot_text(line) for line in _step_lines(step, lang, " / ", LABEL_WIDTH))
             out.append(f'  S{step["number"]} [label="{label}"];')
-        groups = _groups(steps)
+        groups = order_groups(steps)
         for group in groups:
             if len(group) > 1:
                 out.append("  { rank=same; " + " ".join(f"S{s['number']};" for s in group) + " }")
