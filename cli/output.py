@@ -201,7 +201,7 @@ def write_output(output: str, data: bytes, fmt: str | None = None) -> None:
     """Guard, then write ``data`` atomically to ``output`` and say so on stderr."""
     guard_output(output, fmt, new_data=data)
     write_atomic(output, data)
-    click.echo(f"wrote {output}", err=True)
+    _say_wrote(output)
 
 
 def emit_chunks(chunks: Iterable[str], output: str | None, fmt: str | None = None) -> None:
@@ -214,4 +214,14 @@ def emit_chunks(chunks: Iterable[str], output: str | None, fmt: str | None = Non
         return
     guard_output(output, fmt)
     write_atomic(output, chunks)
-    click.echo(f"wrote {output}", err=True)
+    _say_wrote(output)
+
+
+def _say_wrote(output: str) -> None:
+    """Tell stderr where the output went, in the running command's
+    ``--lang`` (Chinese when it has none)."""
+    from xinli.core import messages
+
+    ctx = click.get_current_context(silent=True)
+    lang = (ctx.params.get("lang") if ctx is not None else None) or "zh"
+    click.echo(messages.msg("wrote", lang, path=output), err=True)
