@@ -180,7 +180,7 @@ def _may_hold_facts(path: Path, new_data: bytes | None) -> bool:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
             for sheet in workbook.worksheets:
                 rows = [r for r in sheet.iter_rows(values_only=True) if any(c not in (None, "") for c in r)]
-                if sheet.title != "facts-help" and len(rows) > 1:
+                if sheet.title not in ("facts-help", "填报说明") and len(rows) > 1:
                     return True
             return False
         except Exception:  # unreadable: it may be anything, so keep it

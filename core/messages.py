@@ -122,6 +122,20 @@ FACT_TYPES: dict[str, tuple[str, str]] = {
     "date": ("日期", "date"),
 }
 
+#: Worksheet names of the workbooks xinli writes, by machine name (the
+#: English name, kept for ``both``).
+SHEETS: dict[str, tuple[str, str]] = {
+    "checklist": ("检查清单", "checklist"),
+    "facts-template": ("事实填报", "facts-template"),
+    "facts-help": ("填报说明", "facts-help"),
+    "sources": ("文件来源", "sources"),
+    "summary": ("概况", "summary"),
+    "requirements": ("各项要求", "requirements"),
+    "schools": ("各校", "schools"),
+    "region-findings": ("辖区结论", "region-findings"),
+    "changes": ("变化", "changes"),
+}
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # checklist headings and labels
     "title": ("心理危机预防与干预合规清单", "Crisis prevention and intervention compliance checklist"),
@@ -348,13 +362,19 @@ def column(key: str, lang: str) -> str:
     return pick(COLUMNS[key], lang)
 
 
+def sheet(key: str, lang: str) -> str:
+    """A worksheet's name in ``lang``: Chinese for ``zh``, the English
+    machine name for ``en`` and ``both``."""
+    return SHEETS[key][0] if lang == "zh" else SHEETS[key][1]
+
+
 def status(key: str, lang: str) -> str:
     """A finding status in words (the key itself if unknown)."""
     return pick(STATUS_LABELS[key], lang) if key in STATUS_LABELS else key
 
 
 def _tables() -> list[dict[str, tuple[str, ...]]]:
-    return [MESSAGES, COLUMNS, FACT_TYPES, STATUS_LABELS, SCOPES, OPERATORS, vocab.DOMAINS, vocab.LEVELS, vocab.JURISDICTION_LEVELS,
+    return [MESSAGES, COLUMNS, SHEETS, FACT_TYPES, STATUS_LABELS, SCOPES, OPERATORS, vocab.DOMAINS, vocab.LEVELS, vocab.JURISDICTION_LEVELS,
             vocab.ACTORS, vocab.PERIODS, vocab.UNITS, vocab.COUNT_PER, vocab.PARTNER_KINDS,
             {k: v[1:] for k, v in vocab.SCHOOL_ATTRIBUTES.items()}]
 

@@ -178,3 +178,47 @@ def test_the_scan_finds_what_it_looks_for():
     assert english_in("周期: per_school_year") == ["per_school_year"]
     assert english_in("依据「quote with required in it」 `henan.other.x-required`") == []
     assert chinese_in("Checklist 心理危机预防与干预合规清单") == ["心理危机预防与干预合规清单"]
+
+
+def sheet_names(path: Path) -> list[str]:
+    import openpyxl
+
+    return openpyxl.load_workbook(path, read_only=True).sheetnames
+
+
+def test_sheet_names_in_the_chosen_language(run, records, tmp_path):
+    """Worksheet names come from the catalogue: Chinese under zh, English
+    under en, the English machine names under both."""
+    books = {"checklist": ("checklist", "-r", "nanchang"), "template": ("facts-template", "-r", "nanchang"),
+             "report": ("report", "--db", str(records)), "school": ("report", "--db", str(records), "--school", "EX003")}
+    names: dict[str, dict[str, list[str]]] = {}
+    for lang in ("zh", "en", "both"):
+        for name, args in books.items():
+            target = tmp_path / f"{name}-{lang}.xlsx"
+            result = run(*args, "--lang", lang, "--output", str(target))
+            assert result.exit_code == 0, (name, lang, result.output)
+            names.setdefault(lang, {})[name] = sheet_names(target)
+    assert names["zh"]["checklist"] == ["检查清单", "事实填报", "文件来源", "填报说明"]
+    assert names["zh"]["template"] == ["事实填报", "填报说明"]
+    assert names["zh"]["report"][:4] == ["概况", "各项要求", "各校", "辖区结论"] and names["zh"]["report"][4:] == ["变化"]
+    assert names["en"]["report"] == names["both"]["report"] == ["summary", "requirements", "schools", "region-findings", "changes"]
+    assert names["en"]["checklist"] == ["checklist", "facts-template", "sources", "facts-help"]
+    for lang in ("zh", "en"):
+        for name, sheets in names[lang].items():
+            text = "\n".join(sheets)
+            assert (english_in(text) if lang == "zh" else chinese_in(text) + re.findall(r"[\u4e00-\u9fff]", text)) == [], \
+                (lang, name, sheets)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_facts_sheet_is_read_under_either_name(run, tmp_path, lang):
+    import openpyxl
+
+    target = tmp_path / "t.xlsx"
+    assert run("facts-template", "-r", "henan", "--lang", lang, "--headers", "key", "-o", str(target)).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    sheet = book[messages.sheet("facts-template", lang)]
+    sheet.append(["S1", "一校", "1-6"])
+    book.save(target)
+    result = run("assess", "-r", "henan", "--facts", str(target), "--db", str(tmp_path / "r.db"))
+    assert result.exit_code == 0, result.output

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from xinli.core import messages
 from xinli.core.assessment.facts import BOOLEAN_CHOICES, FALSE_WORDS, TRUE_WORDS, _parse_bool
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -39,7 +40,7 @@ def test_facts_workbook(run, tmp_path):
     target = tmp_path / "t.xlsx"
     assert run("facts-template", "-r", "henan", "-o", str(target)).exit_code == 0
     book = openpyxl.load_workbook(target)
-    sheet = book["facts-template"]
+    sheet = book[messages.sheet("facts-template", "zh")]
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["学校代码", "学校名称", "年级"]
     assert sheet.max_row == 1  # nothing pre-filled: an empty cell is an unknown fact
@@ -51,14 +52,14 @@ def test_facts_workbook(run, tmp_path):
         assert all(ws.column_dimensions[c].width >= 7 for c in ("A", "B")), ws.title
     keys = tmp_path / "k.xlsx"
     assert run("facts-template", "-r", "henan", "-o", str(keys), "--headers", "key").exit_code == 0
-    assert openpyxl.load_workbook(keys)["facts-template"]["A1"].value == "school_id"
+    assert openpyxl.load_workbook(keys)["事实填报"]["A1"].value == "school_id"
 
 
 def test_filled_chinese_header_workbook_assesses(run, tmp_path):
     target = tmp_path / "t.xlsx"
     assert run("facts-template", "-r", "henan", "-o", str(target)).exit_code == 0
     book = openpyxl.load_workbook(target)
-    sheet = book["facts-template"]
+    sheet = book[messages.sheet("facts-template", "zh")]
     yes_no = {r.split(":")[0].rstrip("0123456789") for dv in sheet.data_validations.dataValidation if dv.type == "list"
               for r in str(dv.sqref).split()}
     letters = [openpyxl.utils.get_column_letter(n) for n in range(1, sheet.max_column + 1)]
@@ -71,7 +72,7 @@ def test_filled_chinese_header_workbook_assesses(run, tmp_path):
 def test_checklist_and_report_workbooks_in_chinese(run, records, tmp_path):
     checklist = tmp_path / "c.xlsx"
     assert run("checklist", "-r", "henan", "-o", str(checklist)).exit_code == 0
-    sheet = openpyxl.load_workbook(checklist)["checklist"]
+    sheet = openpyxl.load_workbook(checklist)["检查清单"]
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["完成", "编号", "领域", "要求等级"]
     levels = {row[3] for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -82,7 +83,7 @@ def test_checklist_and_report_workbooks_in_chinese(run, records, tmp_path):
     report = tmp_path / "r.xlsx"
     assert run("report", "--db", str(records), "-o", str(report)).exit_code == 0
     book = openpyxl.load_workbook(report)
-    assert [c.value for c in book["schools"][1]][:3] == ["学校代码", "学校名称", "符合"]
+    assert [c.value for c in book["各校"][1]][:3] == ["学校代码", "学校名称", "符合"]
     assert all(ws.print_title_rows == "$1:$1" for ws in book.worksheets)
 
 

@@ -88,11 +88,11 @@ def test_facts_template_xlsx_replaces_an_unfilled_template_only(run, tmp_path, m
     assert run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx").exit_code == 0
     assert run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx").exit_code == 0
     workbook = openpyxl.load_workbook("t.xlsx")
-    workbook["facts-template"].append(["S1", "一中", "1-6"])
+    workbook["事实填报"].append(["S1", "一中", "1-6"])
     workbook.save("t.xlsx")
     refused = run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx")
     assert refused.exit_code == 2 and "t.xlsx: exists and may hold filled-in facts" in refused.output
-    assert openpyxl.load_workbook("t.xlsx")["facts-template"]["A2"].value == "S1"
+    assert openpyxl.load_workbook("t.xlsx")["事实填报"]["A2"].value == "S1"
 
 
 def test_write_errors_name_the_users_path_not_a_temporary_file(run, assessed):

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from test_assess_cli import filled_template, to_csv
 
+from xinli.core import messages
+
 openpyxl = pytest.importorskip("openpyxl")
 
 
@@ -80,7 +82,7 @@ def fill_workbook(run, tmp_path: Path) -> tuple[Path, Path]:
     assert run("facts-template", "--region", "henan", "--format", "xlsx", "--output", str(template),
                "--headers", "key").exit_code == 0
     book = workbook(template)
-    sheet = book["facts-template"]
+    sheet = book[messages.sheet("facts-template", "zh")]
     assert header(sheet) == csv_header_
     for row in rows:
         sheet.append([int(v) if v.isdigit() and c not in ("school_id", "grades") else v for c, v in zip(csv_header_, row,
@@ -110,7 +112,7 @@ def test_filled_xlsx_template_assesses_like_the_csv(run, tmp_path):
 def test_bad_xlsx_value_exits_2_with_row_and_column(run, tmp_path):
     _csv, facts_xlsx = fill_workbook(run, tmp_path)
     book = workbook(facts_xlsx)
-    sheet = book["facts-template"]
+    sheet = book["事实填报"]
     column = header(sheet).index("fulltime_psych_teachers") + 1
     sheet.cell(4, column).value = -1
     sheet.cell(5, header(sheet).index("grades") + 1).value = __import__("datetime").datetime(2026, 1, 6)
@@ -134,7 +136,7 @@ def test_unreadable_and_ambiguous_workbooks_exit_2(run, tmp_path):
     ambiguous = tmp_path / "ambiguous.xlsx"
     book.save(ambiguous)
     result = run("assess", "--region", "henan", "--facts", str(ambiguous), "--db", str(tmp_path / "r.db"))
-    assert result.exit_code == 2 and "no sheet named facts or facts-template; sheets: one, two" in result.output
+    assert result.exit_code == 2 and "no sheet named facts or facts-template or 事实 or 事实填报; sheets: one, two" in result.output
 
 
 def test_checklist_workbook_facts_sheet_is_read_directly(run, tmp_path):
@@ -142,8 +144,8 @@ def test_checklist_workbook_facts_sheet_is_read_directly(run, tmp_path):
     target = tmp_path / "henan.xlsx"
     run("checklist", "--region", "henan", "--format", "xlsx", "--output", str(target))
     book = workbook(target)
-    columns = header(book["facts-template"])
-    book["facts-template"].append(["S1", "学校", "1-6", *(None for _ in columns[3:])])
+    columns = header(book["事实填报"])
+    book["事实填报"].append(["S1", "学校", "1-6", *(None for _ in columns[3:])])
     book.save(target)
     result = run("assess", "--region", "henan", "--facts", str(target), "--db", str(tmp_path / "r.db"))
     assert result.exit_code == 0, result.output

@@ -554,8 +554,9 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
     return schools
 
 
-#: Sheets a facts workbook is read from, in order of preference.
-XLSX_SHEETS = ("facts", "facts-template")
+#: Sheets a facts workbook is read from, in order of preference: the facts
+#: sheet under its English or its Chinese name (the catalogue's ``SHEETS``).
+XLSX_SHEETS = ("facts", "facts-template", "事实", "事实填报")
 
 
 def _blank(cell: Any) -> bool:

@@ -113,7 +113,7 @@ def add_checklist_sheet(workbook: Any, checklist: dict[str, Any], lang: str) -> 
 
     from xinli.core.render.csv import checklist_rows
 
-    ws = workbook.create_sheet("checklist")
+    ws = workbook.create_sheet(messages.sheet("checklist", lang))
     keys, rows = checklist_rows(checklist, lang)
     columns = ["done", *keys]
     labels = [messages.column(k.removesuffix("_zh").removesuffix("_en"), lang) if lang != "both" else k for k in columns]
@@ -195,7 +195,7 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    ws = workbook.create_sheet(FACTS_SHEET)
+    ws = workbook.create_sheet(messages.sheet(FACTS_SHEET, lang))
     names = columns.names
     labels = [header_label(key, columns, headers) for key in names]
     ws.append(labels)
@@ -233,7 +233,7 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
         if validation.sqref:
             ws.add_data_validation(validation)
     print_setup(ws)
-    helper = workbook.create_sheet(HELP_SHEET)
+    helper = workbook.create_sheet(messages.sheet(HELP_SHEET, lang))
     keys = ["column", "label", "type", "unit", "help", "accepted"]
     header = [messages.column(k, lang) if lang != "both" else k for k in keys]
     helper.append(header)
@@ -244,7 +244,7 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     helper.append([])
-    helper.append([messages.pick(FACTS_NOTE, lang, "\n").format(sheet=FACTS_SHEET, region=region)])
+    helper.append([messages.pick(FACTS_NOTE, lang, "\n").format(sheet=messages.sheet(FACTS_SHEET, lang), region=region)])
     print_setup(helper)
 
 
@@ -254,7 +254,7 @@ def add_sources_sheet(workbook: Any, checklist: dict[str, Any], lang: str = "bot
     appear with no clause."""
     from openpyxl.styles import Alignment
 
-    ws = workbook.create_sheet("sources")
+    ws = workbook.create_sheet(messages.sheet("sources", lang))
     keys = ["jurisdiction", "document", "title_zh", "title_en", "issuer_zh", "date", "encoded", "clause", "quote",
             "requirement_ids"]
     if lang != "both":
@@ -296,7 +296,7 @@ def render_checklist_xlsx(checklist: dict[str, Any], columns: FactColumns, lang:
     add_checklist_sheet(workbook, checklist, lang)
     add_facts_sheets(workbook, columns, checklist["region"]["code"], lang, "zh" if lang == "zh" else "key")
     add_sources_sheet(workbook, checklist, lang)
-    workbook.move_sheet(HELP_SHEET, offset=1)
+    workbook.move_sheet(messages.sheet(HELP_SHEET, lang), offset=1)
     workbook.properties.title = f"{checklist['region']['name']['zh']} — xinli checklist"
     workbook.properties.creator = "xinli"
     return _save(workbook)
@@ -337,7 +337,8 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
             return key if keyed else messages.status(key, lang)
         return messages.column(key, lang)
 
-    def sheet(name: str, header: list[str], widths: dict[str, int] | None = None) -> Any:
+    def sheet(key: str, header: list[str], widths: dict[str, int] | None = None) -> Any:
+        name = messages.sheet(key, lang)
         ws = workbook.create_sheet(name)
         labels = [head(k) for k in header]
         for number, column in enumerate(header, start=1):
