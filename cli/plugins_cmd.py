@@ -65,14 +65,17 @@ def plugins(ctx: click.Context, fmt: str, lang: str, plugins: str | None) -> Non
 @click.argument("codes", nargs=-1)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too: placeholders left in, "
               "region targets without a scope, looser overrides.  Notes (ancestors not installed) never fail.")
+@click.option("--lang", type=click.Choice(["zh", "en", "both"]), default=None,
+              help="Output language (default: the group's --lang, zh).")
 @click.pass_context
 @user_errors
-def check(ctx: click.Context, codes: tuple[str, ...], strict: bool) -> None:
+def check(ctx: click.Context, codes: tuple[str, ...], strict: bool, lang: str | None) -> None:
     """Check plugins (default: all) against every rule the bundled plugins
     obey.  Prints each problem with plugin, item and reason; exits 1 when
     any is found.  Warnings (scaffold placeholders, a region target
     without a scope, a looser override) fail the check only with --strict;
     notes (an ancestor nobody installed) never do."""
+    from xinli.core import messages
     from xinli.core.rules.validate import check_all, plugin_notes
 
     registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None, everything=True)
@@ -80,15 +83,16 @@ def check(ctx: click.Context, codes: tuple[str, ...], strict: bool) -> None:
     unknown = [c for c in codes if c not in registry.plugins and c not in failed]
     if unknown:
         raise UserError(f"unknown plugin {unknown[0]!r}; installed: {', '.join(registry.codes) or '(none)'}")
+    lang = lang or (ctx.obj or {}).get("lang") or "zh"
     errors, warnings = check_all(registry, list(codes) or None)
     for code in codes or registry.codes:
         for note in plugin_notes(registry, code) if code in registry.plugins else ():
-            click.echo(f"note: {note}")
+            click.echo(f"{messages.msg('check_note', lang)}{note.words(lang)}")
     for warning in warnings:
-        click.echo(f"warning: {warning}")
+        click.echo(f"{messages.msg('check_warning', lang)}{warning.words(lang)}")
     for error in errors:
-        click.echo(f"error: {error}")
+        click.echo(f"{messages.msg('check_error', lang)}{error.words(lang)}")
     checked = len(codes) if codes else len(registry.codes) + len(registry.problems)
-    click.echo(f"{checked} plugin(s) checked: {len(errors)} problem(s), {len(warnings)} warning(s)")
+    click.echo(messages.msg("check_summary", lang, checked=checked, errors=len(errors), warnings=len(warnings)))
     if errors or (strict and warnings):
         ctx.exit(1)

@@ -331,6 +331,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help": ("说明", "help"),
     "accepted": ("可填写", "accepted"),
     "done": ("完成", "done"),
+    # plugins check
+    "check_note": ("说明：", "note: "),
+    "check_warning": ("警告：", "warning: "),
+    "check_error": ("错误：", "error: "),
+    "check_summary": ("已检查 {checked} 个插件：{errors} 个错误，{warnings} 个警告",
+                      "{checked} plugin(s) checked: {errors} problem(s), {warnings} warning(s)"),
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),

@@ -67,7 +67,7 @@ def test_facts_template_assess_runs_report(tmp_path):
 def test_plugins_check_export_rules_and_compare(tmp_path):
     listed = run("plugins", "--format", "json")
     assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 5
-    checked = run("plugins", "check")
+    checked = run("plugins", "check", "--lang", "en")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     exported = run("export-rules", "--region", "nanchang", "--output", str(tmp_path / "nanchang.toml"))
     assert exported.returncode == 0 and "[jurisdiction]" in (tmp_path / "nanchang.toml").read_text(encoding="utf-8")

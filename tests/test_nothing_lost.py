@@ -296,7 +296,7 @@ def test_an_impostor_distribution_never_replaces_a_region(run, installed):
     assert result.exit_code == 2
     assert "evil-henan" in result.output and "xinli" in result.output and "neither is used" in result.output
     assert "Traceback" not in result.output
-    checked = run("plugins", "check")
+    checked = run("plugins", "check", "--lang", "en")
     assert checked.exit_code == 1
     lines = [line for line in checked.output.splitlines() if line.startswith("error: henan")]
     assert len(lines) == 2 and any("evil-henan" in line for line in lines)
@@ -308,7 +308,7 @@ def test_code_at_distribution_chooses_one(run, installed, monkeypatch):
     installed("henan", "test_nothing_lost:IMPOSTOR", "evil-henan")
     real = run("checklist", "--region", "henan", "--format", "json", "--plugins", "henan@xinli")
     assert real.exit_code == 0 and json.loads(real.stdout)["items"]
-    checked = run("plugins", "--plugins", "henan@xinli,nanchang", "check")
+    checked = run("plugins", "--plugins", "henan@xinli,nanchang", "check", "--lang", "en")
     assert checked.exit_code == 0, checked.output
     assert "2 plugin(s) checked: 0 problem(s)" in checked.output
     monkeypatch.setenv("XINLI_PLUGINS", "henan@evil-henan")

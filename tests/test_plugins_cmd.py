@@ -39,14 +39,14 @@ def test_plugins_lists_code_distribution_version_hooks(run):
 
 
 def test_plugins_check_passes_for_every_bundled_plugin(run):
-    result = run("plugins", "check")
+    result = run("plugins", "check", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "5 plugin(s) checked: 0 problem(s)" in result.output
     assert "note: henan: parent 'national' is not installed" in result.output
 
 
 def test_broken_plugins_are_reported_and_do_not_crash_other_commands(run, with_broken_plugins):
-    result = run("plugins", "check")
+    result = run("plugins", "check", "--lang", "en")
     assert result.exit_code == 1
     assert "error: broken_county: not loaded: import failed: ModuleNotFoundError" in result.output
     assert ("error: test_bad_override: plugin 'test_bad_override' overrides 'test_province.curriculum.nonexistent', "
@@ -63,12 +63,12 @@ def test_broken_plugins_are_reported_and_do_not_crash_other_commands(run, with_b
     bad = run("checklist", "--region", "test_bad_override")
     assert bad.exit_code == 2
     assert "overrides 'test_province.curriculum.nonexistent'" in bad.output
-    only_good = run("plugins", "check", "henan")
+    only_good = run("plugins", "check", "--lang", "en", "henan")
     assert only_good.exit_code == 0
 
 
 def test_plugins_check_unknown_code_exits_2(run):
-    assert run("plugins", "check", "atlantis").exit_code == 2
+    assert run("plugins", "check", "--lang", "en", "atlantis").exit_code == 2
 
 
 def test_looser_override_warns_naming_both_clauses():

@@ -263,10 +263,10 @@ def test_a_scaffolded_plugin_with_a_broken_source_is_reported_by_check_and_by_it
     made = run("new-plugin", "bar_county", "--parent", "henan", "--name-zh", "巴县", "--name-en", "Bar County",
                "--rules-folder", str(folder))
     assert made.exit_code == 0, made.output
-    assert run("--rules", str(folder), "plugins", "check", "bar_county").exit_code == 0
+    assert run("--rules", str(folder), "plugins", "check", "--lang", "en", "bar_county").exit_code == 0
     source = folder / "bar_county" / "source.txt"
     source.write_text(source.read_text(encoding="utf-8").replace(scaffold.EXAMPLE_QUOTE, "各学校要认真做好工作"), encoding="utf-8")
-    broken = run("--rules", str(folder), "plugins", "check", "bar_county")
+    broken = run("--rules", str(folder), "plugins", "check", "--lang", "en", "bar_county")
     assert broken.exit_code == 1
     assert "bar_county: bar_county.other.example-work-log: quote not found in source.txt" in broken.output
     assert run("--rules", str(folder), "checklist", "--region", "henan").exit_code == 0
@@ -324,9 +324,9 @@ def test_a_rules_folder_region_is_checked_strictly_until_its_placeholders_are_re
                "--name-en", "Bar District", "--rules-folder", str(folder))
     assert made.exit_code == 0, made.output
     assert listing(folder) == ["bar_district", "bar_district/rules.toml", "bar_district/source.txt"]
-    loose = run("--rules", str(folder), "plugins", "check", "bar_district")
+    loose = run("--rules", str(folder), "plugins", "check", "--lang", "en", "bar_district")
     assert loose.exit_code == 0, loose.output
-    strict = run("--rules", str(folder), "plugins", "check", "--strict", "bar_district")
+    strict = run("--rules", str(folder), "plugins", "check", "--lang", "en", "--strict", "bar_district")
     assert strict.exit_code == 1
     assert "placeholder '待填写'" in strict.output and "the day the plugin was scaffolded" in strict.output
     path = folder / "bar_district" / "rules.toml"
@@ -339,7 +339,7 @@ def test_a_rules_folder_region_is_checked_strictly_until_its_placeholders_are_re
     text = text.replace(f'date = "{today}"', 'date = "2025-03-01"')
     text = text.replace("【示例】各学校", "各学校").replace("[Example] Every", "Every")
     path.write_text(text, encoding="utf-8")
-    clean = run("--rules", str(folder), "plugins", "check", "--strict", "bar_district")
+    clean = run("--rules", str(folder), "plugins", "check", "--lang", "en", "--strict", "bar_district")
     assert clean.exit_code == 0, clean.output + text
 
 

@@ -313,7 +313,7 @@ def test_plugins_check_command_rejects_a_check_scoped_outside_its_items_grades(r
     installed = list(metadata.entry_points(group="xinli"))
     extra = [metadata.EntryPoint(name="test_scoped", value="scoped_fixture:PLUGIN", group="xinli")]
     monkeypatch.setattr(plugins_module.metadata, "entry_points", lambda group: installed + extra)
-    result = run("plugins", "check")
+    result = run("plugins", "check", "--lang", "en")
     assert result.exit_code == 1
     assert "test_scoped: not loaded" in result.output
     assert "test_scoped.curriculum.junior-lessons: the check measures grades [7, 8, 9] the item does not cover" in result.output

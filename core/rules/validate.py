@@ -42,10 +42,19 @@ class Problem:
     plugin: str
     item: str | None
     reason: str
+    #: The reason in Chinese, where it is given in both languages.
+    reason_zh: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.plugin}: {self.item}" if self.item else self.plugin
         return f"{where}: {self.reason}"
+
+    def words(self, lang: str) -> str:
+        """The problem in ``lang`` (English where no Chinese is given)."""
+        from xinli.core.messages import pick
+
+        where = f"{self.plugin}: {self.item}" if self.item else self.plugin
+        return f"{where}: {pick((self.reason_zh or self.reason, self.reason), lang)}"
 
 
 def plugin_source_text(plugin: LoadedPlugin) -> str | None:
@@ -118,13 +127,15 @@ def placeholder_problems(plugin: LoadedPlugin, own: list[Requirement], exclusion
     for text in identity + exclusion_texts:
         for marker in PLACEHOLDERS:
             if marker in text:
-                problems.append(Problem(code, None, f"placeholder {marker!r} left in: {text[:60]}"))
+                problems.append(Problem(code, None, f"placeholder {marker!r} left in: {text[:60]}",
+                                        f"仍有占位内容 {marker!r}：{text[:60]}"))
                 break
     for req in own:
         for text in _texts(req):
             marker = next((m for m in PLACEHOLDERS if m in text), None)
             if marker:
-                problems.append(Problem(code, req.id, f"placeholder {marker!r} left in: {text[:60]}"))
+                problems.append(Problem(code, req.id, f"placeholder {marker!r} left in: {text[:60]}",
+                                        f"仍有占位内容 {marker!r}：{text[:60]}"))
                 break
     package = getattr(plugin.plugin, "package", None)
     if package:
@@ -134,12 +145,15 @@ def placeholder_problems(plugin: LoadedPlugin, own: list[Requirement], exclusion
             readme = ""
         marker = next((m for m in ("待填写", "TODO") if m in readme), None)
         if marker:
-            problems.append(Problem(code, "README.md", f"placeholder {marker!r} left in the README"))
+            problems.append(Problem(code, "README.md", f"placeholder {marker!r} left in the README",
+                                    f"README 中仍有占位内容 {marker!r}"))
     created = getattr(plugin.plugin, "scaffolded_on", None)
     for doc in jurisdiction.documents:
         if created and doc.date == created:
             problems.append(Problem(code, None, f"document {doc.number} is dated {doc.date}, the day the plugin was scaffolded: "
-                                    "write the date printed on the document (then delete the [scaffold] table)"))
+                                    "write the date printed on the document (then delete the [scaffold] table)",
+                                    f"文件 {doc.number} 的日期 {doc.date} 是生成插件当天：请填写文件上印的日期"
+                                    "（然后删除 [scaffold] 表）"))
     return problems
 
 
@@ -245,13 +259,16 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
         req = item.requirement
         if item.source == code and req.check is not None and req.check.count_per == "region" and req.check.scope is None:
             warnings.append(Problem(code, req.id, "region-level target does not state its scope "
-                                    "('jurisdiction' or 'each_subregion'); it is measured on whatever schools are assessed"))
+                                    "('jurisdiction' or 'each_subregion'); it is measured on whatever schools are assessed",
+                                    "辖区层面的目标未写明范围（'jurisdiction' 或 'each_subregion'），将按所评估的学校计算"))
     for item in items:
         if item.source == code and item.looser and item.replaced is not None:
             old, new = item.replaced.citation, item.requirement.citation
             warnings.append(Problem(
                 code, item.requirement.id,
                 f"looser than {item.replaced_source} ({'; '.join(item.looser)}): "
+                f"{old.document} {old.clause} -> {new.document} {new.clause}",
+                f"比 {item.replaced_source} 的规定宽松（{'; '.join(item.looser)}）："
                 f"{old.document} {old.clause} -> {new.document} {new.clause}",
             ))
     return warnings
@@ -268,8 +285,10 @@ def plugin_notes(registry: Registry, code: str) -> list[Problem]:
     notes = []
     for missing in line.missing:
         if missing.child == code:
-            what = "parent" if missing.code == line.declared[0].code else "ancestor"
-            notes.append(Problem(code, None, f"{what} {missing.code!r} is not installed; its rules are not encoded here"))
+            parent = missing.code == line.declared[0].code
+            what = "parent" if parent else "ancestor"
+            notes.append(Problem(code, None, f"{what} {missing.code!r} is not installed; its rules are not encoded here",
+                                 f"{'上级' if parent else '更上级'}辖区 {missing.code!r} 的插件未安装，其规定未在此编码"))
     return notes
 
 
