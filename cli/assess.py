@@ -95,15 +95,16 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
 
     from xinli.core import messages
     from xinli.core.assessment.pipeline import assess as run_assessment
+    from xinli.core.render.words import notice_words
 
     registry = load_registry(plugins)
     result = run_assessment(registry, region, facts, db, as_of, waivers,
                             progress=lambda it, total: _progress(it, total, lang),
-                            notify=lambda message: click.echo(message, err=True))
+                            notify=lambda message: click.echo(notice_words(message, lang), err=True))
     sep = "，" if lang == "zh" else ", "
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in result.counts.items())
     for warning in result.warnings:
-        click.echo(warning, err=True)
+        click.echo(notice_words(warning, lang), err=True)
     if result.created:
         click.echo(messages.msg("run_done", lang, run=result.run_id, schools=result.schools, findings=result.findings,
                                 counts=counts))

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     pass
 
 from xinli.cli.errors import UserError, user_errors
+from xinli.cli.options import lang_option
 
 LEVELS = ["county", "district", "city", "province"]
 
@@ -38,10 +39,11 @@ LEVELS = ["county", "district", "city", "province"]
 @click.option("--rules-folder", "rules_folder", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR (no package; "
                    "load it with XINLI_RULES_PATH=DIR or `xinli --rules DIR`).")
+@lang_option()
 @user_errors
 def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent_name_en: str | None,
                parent_level: str | None, ancestors: tuple[str, ...], name_zh: str, name_en: str, level: str,
-               document_number: str | None, directory: str | None, rules_folder: str | None) -> None:
+               document_number: str | None, directory: str | None, rules_folder: str | None, lang: str) -> None:
     """Write a plugin for jurisdiction CODE: rules.toml (the rules as data,
     with one example requirement to replace), a placeholder source.txt, a
     bilingual README, a two-line plugin.py, pyproject.toml with the `xinli`
@@ -77,20 +79,22 @@ def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent
     else:
         files = scaffold.render(spec)
     scaffold.write_tree(files, target)
-    under = f" under {parent!r}" if parent else ""
-    click.echo(f"created {target}/ for jurisdiction {code!r}{under}:")
+    from xinli.core.messages import msg
+
+    key = "created_under" if parent else "created_plugin"
+    click.echo(msg(key, lang, target=f"{target}/", code=repr(code), parent=repr(parent)))
     for relative in files:
         click.echo(f"  {target / relative}")
-    click.echo("next steps:")
+    click.echo(msg("next_steps", lang))
     if rules_folder is not None:
-        click.echo(f"  1. put the document's text in {target / 'source.txt'} and encode its rules in {target / 'rules.toml'}")
+        click.echo("  1. " + msg("step_encode_folder", lang, source=target / "source.txt", rules=target / "rules.toml"))
         click.echo(f"  2. xinli --rules {rules_folder} plugins check --strict {code}")
         click.echo(f"  3. xinli --rules {rules_folder} checklist --region {code}")
         return
     package = target / scaffold.package_name(code)
-    click.echo(f"  1. put the document's text in {package / 'source.txt'}")
-    click.echo(f"     and encode its rules in {package / 'rules.toml'} (replace the EXAMPLE)")
-    click.echo(f"  2. pip install ./{target.name}        (pip install -e to keep editing)")
+    click.echo("  1. " + msg("step_source", lang, source=package / "source.txt"))
+    click.echo("     " + msg("step_rules", lang, rules=package / "rules.toml"))
+    click.echo(f"  2. pip install ./{target.name}        " + msg("step_editable", lang))
     click.echo(f"  3. xinli plugins check --strict {code}")
     click.echo(f"  4. xinli checklist --region {code}")
     click.echo(f"  5. cd {target} && python -m pytest -q")

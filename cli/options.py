@@ -174,8 +174,13 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
     from xinli.core.registry import load_plugins, selected_codes
 
     def warn(problem: Any) -> None:
+        from xinli.core.messages import msg
+
         dist = f" ({problem.distribution})" if problem.distribution else ""
-        click.echo(f"warning: plugin {problem.name!r}{dist} was not loaded: {problem.reason}", err=True)
+        here = click.get_current_context(silent=True)
+        lang = (here.params.get("lang") or (here.obj or {}).get("lang")) if here is not None else None
+        lang = lang if lang in ("zh", "en", "both") else "zh"
+        click.echo(msg("plugin_not_loaded", lang, name=repr(problem.name), dist=dist, reason=problem.reason), err=True)
 
     only = plugins.split(",") if plugins else None
     chosen = selected_codes(only)

@@ -248,6 +248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail_no_school": ("没有适用的学校", "no school in scope"),
     "detail_due": ("{0} 到期", "due {0}"),
     "detail_waiver": ("{0}（{1} 批准，有效至 {2}）", "{0} ({1}, until {2})"),
+    "detail_elsewhere": ("在{0}层面（{1}）衡量：针对其全部学校的目标，而非本辖区单独的目标",
+                         "measured at {0} level ({1}): a target over all of its schools, not this region's alone"),
+    "ancestor_level": ("上级", "ancestor"),
+    "detail_attested": ("由 {by} 于 {day} 人工核查确认", "attested by {by} on {day}"),
     # compare
     "vs": ("对比", "vs"),
     "no_check": ("无数值核查", "no check"),
@@ -331,12 +335,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help": ("说明", "help"),
     "accepted": ("可填写", "accepted"),
     "done": ("完成", "done"),
+    # notices on stderr
+    "lock_wait": ("另一个 xinli 命令正在写入该数据库，等待其完成…",
+                  "another xinli command is writing to this database; waiting for it to finish…"),
+    "migrating": ("正在升级数据库（{0} 项迁移）：{1}", "applying {0} database migration(s): {1}"),
+    "ignored_columns": ("警告：列 {0} 未被本辖区的规定使用（已排除的或其他辖区的条目），已忽略",
+                        "warning: column(s) {0} are not used by this region's rules (an excluded or another region's item) "
+                        "and were ignored"),
+    "plugin_not_loaded": ("警告：插件 {name}{dist} 未加载：{reason}", "warning: plugin {name}{dist} was not loaded: {reason}"),
     # plugins check
     "check_note": ("说明：", "note: "),
     "check_warning": ("警告：", "warning: "),
     "check_error": ("错误：", "error: "),
     "check_summary": ("已检查 {checked} 个插件：{errors} 个错误，{warnings} 个警告",
                       "{checked} plugin(s) checked: {errors} problem(s), {warnings} warning(s)"),
+    # new-plugin
+    "created_plugin": ("已为辖区 {code} 创建 {target}：", "created {target} for jurisdiction {code}:"),
+    "created_under": ("已为辖区 {code}（上级 {parent}）创建 {target}：", "created {target} for jurisdiction {code} under {parent}:"),
+    "next_steps": ("下一步：", "next steps:"),
+    "step_encode_folder": ("把文件原文放入 {source}，并在 {rules} 中编码其规定",
+                           "put the document's text in {source} and encode its rules in {rules}"),
+    "step_source": ("把文件原文放入 {source}", "put the document's text in {source}"),
+    "step_rules": ("并在 {rules} 中编码其规定（替换其中的示例）", "and encode its rules in {rules} (replace the EXAMPLE)"),
+    "step_editable": ("（用 pip install -e 可继续修改）", "(pip install -e to keep editing)"),
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),

@@ -104,7 +104,7 @@ def test_kill_9_during_the_write_leaves_earlier_runs_intact(run, tmp_path, delay
     process, err = start(["assess", "--region", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01"],
                          tmp_path, "killed")
     try:
-        wait_for(lambda: "waiting for it to finish" in err.read_text(encoding="utf-8"))
+        wait_for(lambda: "等待其完成" in err.read_text(encoding="utf-8"))
     finally:
         lock.execute("ROLLBACK")
         lock.close()

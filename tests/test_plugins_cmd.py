@@ -59,7 +59,7 @@ def test_broken_plugins_are_reported_and_do_not_crash_other_commands(run, with_b
     assert "broken_county" not in fine.stderr
     asked = run("checklist", "--region", "broken_county")
     assert asked.exit_code == 2
-    assert "warning: plugin 'broken_county' was not loaded: import failed: ModuleNotFoundError" in asked.stderr
+    assert "警告：插件 'broken_county' 未加载：import failed: ModuleNotFoundError" in asked.stderr
     bad = run("checklist", "--region", "test_bad_override")
     assert bad.exit_code == 2
     assert "overrides 'test_province.curriculum.nonexistent'" in bad.output

@@ -83,13 +83,53 @@ _DETAILS = [
 ]
 
 
+_ELSEWHERE = re.compile(r"^measured at (\w+) level \((\S+)\): a target over all of its schools, not this region's alone$")
+_ATTESTED = re.compile(r"^attested by (.*?) on (\d{4}-\d{2}-\d{2})(?:: (.*))?$", re.S)
+
+
 def detail_words(text: str | None, lang: str) -> str:
     """A finding's ``detail`` in ``lang`` (free text such as a waiver's
-    justification stays as written)."""
+    justification or an attestation's evidence stays as written)."""
     if not text:
         return ""
     for pattern, key in _DETAILS:
         match = pattern.match(text)
         if match:
             return messages.pick(messages.MESSAGES[key], lang).format(*match.groups())
+    match = _ELSEWHERE.match(text)
+    if match:
+        level, owner = match.groups()
+        pair = vocab.JURISDICTION_LEVELS.get(level, messages.MESSAGES["ancestor_level"])
+        return messages.pick((messages.MESSAGES["detail_elsewhere"][0].format(pair[0], owner),
+                              messages.MESSAGES["detail_elsewhere"][1].format(level, owner)), lang)
+    match = _ATTESTED.match(text)
+    if match:
+        by, day, evidence = match.groups()
+        words = messages.msg("detail_attested", lang, by=by, day=day)
+        return f"{words}{'：' if lang == 'zh' else ': '}{evidence}" if evidence else words
+    return text
+
+
+#: Notices commands pass on from the records and the facts reader, in the
+#: English they are written in, and the catalogue key saying them.
+_NOTICES = [
+    (re.compile(r"^(.*?: )?another xinli command is writing to this database; waiting for it to finish…$"), "lock_wait"),
+    (re.compile(r"^(.*?: )?applying (\d+) database migration\(s\): (.*)$"), "migrating"),
+    (re.compile(r"^warning: column\(s\) (.*) are not used by this region's rules "
+                r"\(an excluded or another region's item\) and were ignored$"), "ignored_columns"),
+]
+
+
+def notice_words(text: str, lang: str) -> str:
+    """A notice on stderr (waiting for a lock, migrating, columns ignored)
+    in ``lang``; English stays byte-identical, anything unknown as written."""
+    if lang == "en":
+        return text
+    for pattern, key in _NOTICES:
+        match = pattern.match(text)
+        if match:
+            groups = match.groups()
+            prefix = (groups[0] or "") if key != "ignored_columns" else ""
+            values = groups[1:] if key != "ignored_columns" else groups
+            return prefix + messages.pick(messages.MESSAGES[key], lang).format(*values)
     return text
