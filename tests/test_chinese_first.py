@@ -53,6 +53,7 @@ def visible(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\n ", "").replace("\\n", "\n")  # unfold, unescape
     text = re.sub(r"^(PRODID|UID):.*$", " ", text, flags=re.M)  # calendar machine fields
     text = re.sub(r"^#? ?[a-z_]+ =.*$|\[\[schools\]\]", " ", text, flags=re.M)  # TOML keys the reader needs
+    text = re.sub(r"\bxinli(?: --[a-z-]+ \S+)* (?:plugins check|checklist|assess|report)\b", " ", text)  # commands to type
     text = re.sub(r"--[a-z-]+", " ", text)  # command-line options quoted in help
     text = re.sub(r"「[^」]*」", " ", text)
     text = re.sub(r"`[^`]*`", " ", text)
@@ -154,6 +155,23 @@ def outputs(run, records, tmp_path, lang: str) -> dict[str, str]:
     text("school-md", "report", "--db", str(records), "--school", "EX003")
     text("school-html", "report", "--db", str(records), "--school", "EX003", "--format", "html")
     book("school-xlsx", "report", "--db", str(records), "--school", "EX003")
+    text("plugins-check", "plugins", "check")
+    made = run("new-plugin", "demo_county", "--parent", "henan", "--name-zh", "示例县", "--name-en", "Demo County",
+               "--directory", str(tmp_path / f"np-{lang}"), *lang_args)
+    assert made.exit_code == 0, made.output
+    out["new-plugin"] = made.output.replace(str(tmp_path / f"np-{lang}"), " ")
+    folder = tmp_path / f"rules-{lang}"
+    folder.mkdir()
+    made = run("new-plugin", "demo_district", "--parent", "henan", "--name-zh", "示例区", "--name-en", "Demo District",
+               "--rules-folder", str(folder), *lang_args)
+    assert made.exit_code == 0, made.output
+    out["new-plugin-folder"] = made.output.replace(str(folder), "rules")
+    # stdout and stderr together (click's output): the notes of runs and report, an ignored facts column
+    extra = tmp_path / f"extra-{lang}.csv"
+    extra.write_text((EXAMPLES / "nanchang-schools.csv").read_text(encoding="utf-8-sig").replace(
+        "school_id,", "boarding,school_id,", 1).replace("\nEX", "\n否,EX"), encoding="utf-8")
+    text("assess-extra-column", "assess", "-r", "nanchang", "--facts", str(extra), "--db", str(tmp_path / f"x-{lang}.db"))
+    assert "boarding" in out["assess-extra-column"]
     return out
 
 
@@ -222,3 +240,36 @@ def test_facts_sheet_is_read_under_either_name(run, tmp_path, lang):
     book.save(target)
     result = run("assess", "-r", "henan", "--facts", str(target), "--db", str(tmp_path / "r.db"))
     assert result.exit_code == 0, result.output
+
+
+def test_notices_and_details_in_words():
+    from xinli.core.render.words import detail_words, notice_words
+
+    lock = "r.db: another xinli command is writing to this database; waiting for it to finish…"
+    migrating = "r.db: applying 2 database migration(s): m004, m005"
+    ignored = ("warning: column(s) boarding are not used by this region's rules (an excluded or another region's item) "
+               "and were ignored")
+    elsewhere = "measured at province level (henan): a target over all of its schools, not this region's alone"
+    attested = "attested by 王老师 on 2026-11-02: 会议记录"
+    for text in (lock, migrating, ignored):
+        assert notice_words(text, "en") == text
+        assert english_in(notice_words(text, "zh")) == [] and re.search(r"[\u4e00-\u9fff]", notice_words(text, "zh"))
+    assert notice_words(lock, "zh").startswith("r.db: ")
+    assert detail_words(elsewhere, "en") == elsewhere and "省级" in detail_words(elsewhere, "zh")
+    assert detail_words(attested, "en") == attested and detail_words(attested, "zh") == "由 王老师 于 2026-11-02 人工核查确认：会议记录"
+    assert english_in(detail_words(elsewhere, "zh")) == []
+
+
+def test_plugin_load_warning_in_the_chosen_language(run, monkeypatch):
+    from importlib import metadata
+
+    import xinli.core.registry as registry_module
+
+    original = registry_module.load_plugins
+    broken = metadata.EntryPoint(name="broken_county", value="xinli_no_such_module_anywhere", group="xinli")
+    monkeypatch.setattr(registry_module, "load_plugins",
+                        lambda only=None, **options: original(only=only, entry_points=[broken], **{
+                            k: v for k, v in options.items() if k != "entry_points"}))
+    zh = run("checklist", "--region", "broken_county").stderr
+    en = run("checklist", "--region", "broken_county", "--lang", "en").stderr
+    assert "警告：插件 'broken_county' 未加载" in zh and "warning: plugin 'broken_county' was not loaded" in en

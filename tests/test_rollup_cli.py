@@ -169,3 +169,22 @@ def test_county_to_city_to_province(run, counties, tmp_path):
     assert result.exit_code == 0 and "13 所学校" in result.output
     report = run("report", "--db", str(province), "--lang", "zh").output
     assert "city.db:test_rx1.db" in report and "city.db:test_rx2.db" in report
+
+
+def test_rollup_text_and_warnings_in_the_chosen_language(run, counties, invented, tmp_path):
+    """Roll-up lines and warnings hold no catalogue English under zh and no
+    catalogue Chinese under en (stdout and stderr together)."""
+    from test_chinese_first import chinese_in, english_in
+
+    facts = write_facts(invented, "test_rx1", tmp_path / "later.csv")
+    later = run("assess", "--region", "test_rx1", "--facts", str(facts), "--db", str(counties / "test_rx1.db"),
+                "--as-of", "2026-12-01")
+    assert later.exit_code == 0, later.output
+    zh = run("rollup", "--region", "test_rp", "--db", str(tmp_path / "zh.db"), "--from", str(counties))
+    en = run("rollup", "--region", "test_rp", "--db", str(tmp_path / "en.db"), "--from", str(counties), "--lang", "en")
+    assert zh.exit_code == en.exit_code == 0, (zh.output, en.output)
+    assert "警告：" in zh.stderr and "warning: " in en.stderr
+    assert english_in(zh.output) == [] and chinese_in(en.output) == []
+    report_zh = run("report", "--db", str(tmp_path / "zh.db")).output
+    report_en = run("report", "--db", str(tmp_path / "en.db"), "--lang", "en").output
+    assert english_in(report_zh) == [] and chinese_in(report_en) == []
