@@ -26,7 +26,7 @@ from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.metrics import Metric
-from xinli.core.assessment.values import MAX_NUMBER, MAX_NUMBER_TEXT, check_value, shown
+from xinli.core.assessment.values import MAX_NUMBER, MAX_NUMBER_TEXT, check_value, plainly_fine, shown
 from xinli.core.errors import FactProblem, FactsError, XinliError
 from xinli.core.model import grade_runs
 
@@ -179,8 +179,21 @@ def ignored_warning(columns: FactColumns) -> str | None:
             "(an excluded or another region's item) and were ignored")
 
 
+#: Grade texts already parsed (a province's facts repeat a few bands).
+_GRADES_SEEN: dict[str, tuple[int, ...]] = {}
+
+
 def parse_grades(text: str) -> tuple[int, ...]:
     """Grades written like ``1-6``, ``7-12``, ``1-6,10-12`` or ``9``."""
+    grades = _GRADES_SEEN.get(text)
+    if grades is None:
+        grades = _parse_grades(text)
+        if len(_GRADES_SEEN) < 4096:
+            _GRADES_SEEN[text] = grades
+    return grades
+
+
+def _parse_grades(text: str) -> tuple[int, ...]:
     grades: set[int] = set()
     for part in re.split(r"[,，;；\s]+", text.strip()):
         if not part:
@@ -214,6 +227,9 @@ def _parse_bool(raw: Any) -> bool:
     raise ValueError("expected true/false, 1/0, 是/否 or 有/无")
 
 
+_WHOLE_NUMBER = re.compile(r"[+-]?\d+(?:\.0+)?")
+
+
 def _parse_int(raw: Any) -> int:
     if isinstance(raw, bool):
         raise ValueError("expected a whole number")
@@ -223,9 +239,14 @@ def _parse_int(raw: Any) -> int:
         value = int(raw)
     else:
         text = str(raw).strip()
-        if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"[+-]?\d+(?:\.0+)?", text):
+        if len(text) > MAX_NUMBER_TEXT:
             raise ValueError("expected a whole number")
-        value = int(text.split(".")[0])
+        if text.isdecimal():  # the same digits ``\d`` matches
+            value = int(text)
+        elif _WHOLE_NUMBER.fullmatch(text):
+            value = int(text.split(".")[0])
+        else:
+            raise ValueError("expected a whole number")
     if value < 0:
         raise ValueError("a count cannot be negative")
     if value > MAX_NUMBER:
@@ -414,6 +435,8 @@ def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers
                  out: _Collector, seen_ids: set[str]) -> School | None:
     ok = True
     for key, raw in record.items():
+        if plainly_fine(raw):
+            continue
         refused = check_value(key, raw, identifier=key in ("school_id", "school_name"))
         if refused is not None:
             out.add(row, key, refused[0], refused[1])

@@ -132,7 +132,7 @@ def assess(
                 iterator = progress(iterator, len(schools))
             batch: list[Any] = []
             for index, school in iterator:
-                batch += [compact_row(row, deadlines) for row in evaluator.rows(school, index, 0, prepared)]
+                batch += evaluator.compact_rows(school, index, prepared)
                 if len(batch) >= BATCH_ROWS:
                     counts.update(map(itemgetter(3), batch))
                     yield batch
