@@ -1,5 +1,5 @@
-"""The fast evaluator (``SchoolEvaluator.compact_rows``) stores exactly what
-the readable one (``rows`` then ``compact_row``) would, for every bundled
+"""The fast evaluator (``SchoolEvaluator.compact_rows``) stages exactly what
+the readable one (``rows``, then ``compact_row`` and ``staged_row``) would, for every bundled
 region, grade band, unknown fact, waiver and attestation."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements
 from xinli.core.assessment.facts import School, columns_for
 from xinli.core.assessment.metrics import collect_metrics
-from xinli.core.assessment.statuses import compact_row
+from xinli.core.assessment.statuses import compact_row, staged_row
 from xinli.core.assessment.waivers import Waiver
 from xinli.core.layering import chain_of
 
@@ -72,7 +72,7 @@ def test_compact_rows_equal_the_readable_rows(registry, region, as_of):
         prepared = evaluator.prepare({req.id: req.index for req in compiled})
         deadlines = {req.index: req.deadline.isoformat() for req in compiled if req.deadline}
         for index, school in enumerate(schools):
-            expected = [compact_row(row, deadlines) for row in evaluator.rows(school, index, 0, prepared)]
+            expected = [staged_row(compact_row(row, deadlines)) for row in evaluator.rows(school, index, 0, prepared)]
             got = evaluator.compact_rows(school, index, prepared)
             assert got == expected
-            assert [type(row[4]) for row in got] == [type(row[4]) for row in expected]
+            assert [type(row[3]) for row in got] == [type(row[3]) for row in expected]

@@ -32,7 +32,15 @@ from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import FactColumns, School
-from xinli.core.assessment.statuses import STATUS_CODES, Reason, Status, compact_row, typed_observed
+from xinli.core.assessment.statuses import (
+    REASON_SHIFT,
+    STATUS_CODES,
+    Reason,
+    Status,
+    compact_row,
+    staged_row,
+    typed_observed,
+)
 from xinli.core.assessment.statuses import STATUSES as _STATUSES
 from xinli.core.assessment.waivers import Waiver
 from xinli.core.model import _to_node, evaluate_conditions, parse_share
@@ -262,10 +270,10 @@ class SchoolEvaluator:
                 for row_id, status, observed, detail in self._statuses(school, prepared)]
 
     def compact_rows(self, school: School, school_row: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The finding rows of one school in the stored form, ``(0, school
-        row, requirement row, status code, typed observed, reason code,
-        detail)``: exactly ``compact_row`` of each of :meth:`rows`, without
-        the text in between.  What a requirement decides the same for every
+        """The finding rows of one school as staged, ``(school row,
+        requirement row, status code | reason code << 4, typed observed,
+        detail)``: exactly ``staged_row(compact_row(...))`` of each of
+        :meth:`rows`, without the text in between.  What a requirement decides the same for every
         school of one grade band (outside its grades, due later) is planned
         once per band; a school with a waiver or an attestation takes the
         general path."""
@@ -275,7 +283,7 @@ class SchoolEvaluator:
                 school_id for school_id, _req in self.attestations}
         if school.school_id in special:
             deadlines = {row_id: req.deadline.isoformat() for row_id, req, _due in prepared if req.deadline}
-            return [compact_row(row, deadlines) for row in self.rows(school, school_row, 0, prepared)]
+            return [staged_row(compact_row(row, deadlines)) for row in self.rows(school, school_row, 0, prepared)]
         grades = school.grades
         plans = self._plans
         if plans is None or plans[0] is not prepared:
@@ -288,34 +296,34 @@ class SchoolEvaluator:
         append = out.append
         for kind, row_id, req, due_later, codes in plan:
             if kind is _CONSTANT:
-                append((0, school_row, row_id, *codes))
+                append((school_row, row_id, *codes))
                 continue
             if kind is _CONDITIONAL:
                 holds = True
                 if req.condition is not None:
                     holds = req.condition(values, grades)
                     if holds is False:
-                        append((0, school_row, row_id, _NA, None, _R_ATTRIBUTES, None))
+                        append((school_row, row_id, _NA_ATTRIBUTES, None, None))
                         continue
                 if holds is None:
                     if due_later:
-                        append((0, school_row, row_id, _DUE, None, _R_DUE, None))
+                        append((school_row, row_id, _DUE_LATER, None, None))
                     else:
-                        append((0, school_row, row_id, _UNKNOWN, None, _R_ATTRIBUTE_UNKNOWN, None))
+                        append((school_row, row_id, _UNKNOWN_ATTRIBUTE, None, None))
                     continue
                 if req.event_index is not None and values[req.event_index] is not True:
-                    append((0, school_row, row_id, _NA, None, _R_EVENT, None))
+                    append((school_row, row_id, _NA_EVENT, None, None))
                     continue
                 if due_later:
-                    append((0, school_row, row_id, _DUE, None, _R_DUE, None))
+                    append((school_row, row_id, _DUE_LATER, None, None))
                     continue
             observed = values[req.metric_index]
             if observed is None:
-                append((0, school_row, row_id, _UNKNOWN, None, None, None))
+                append((school_row, row_id, _UNKNOWN, None, None))
             elif req.test(observed):
-                append((0, school_row, row_id, codes[0], _typed(observed), None, None))
+                append((school_row, row_id, codes[0], _typed(observed), None))
             else:
-                append((0, school_row, row_id, codes[1], _typed(observed), None, None))
+                append((school_row, row_id, codes[1], _typed(observed), None))
         return out
 
     def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
@@ -367,24 +375,27 @@ _CONSTANT, _CONDITIONAL, _CHECK = "constant", "conditional", "check"
 _NA, _DUE, _UNKNOWN = int(Status.NOT_APPLICABLE), int(Status.NOT_YET_DUE), int(Status.UNKNOWN)
 _R_GRADES, _R_ATTRIBUTES, _R_ATTRIBUTE_UNKNOWN = int(Reason.GRADES), int(Reason.ATTRIBUTES), int(Reason.ATTRIBUTE_UNKNOWN)
 _R_DUE, _R_EVENT = int(Reason.DUE_LATER), int(Reason.EVENT_DID_NOT_HAPPEN)
+# staged codes: status | reason << REASON_SHIFT
+_NA_ATTRIBUTES, _NA_EVENT = _NA | _R_ATTRIBUTES << REASON_SHIFT, _NA | _R_EVENT << REASON_SHIFT
+_DUE_LATER, _UNKNOWN_ATTRIBUTE = _DUE | _R_DUE << REASON_SHIFT, _UNKNOWN | _R_ATTRIBUTE_UNKNOWN << REASON_SHIFT
 
 
 def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, ...]]:
     """For schools of one grade band with no waiver or attestation: each
     school-scope requirement as ``(kind, row id, requirement, due later,
     codes)``.  ``constant`` rows are the same for every such school (codes:
-    status, observed, reason, detail); ``conditional`` and ``check`` rows
+    status code | reason << 4, observed, detail); ``conditional`` and ``check`` rows
     test the school's facts (codes: the met and not-met status codes)."""
     plan = []
     for row_id, req, due_later in prepared:
         if req.scope != "school":
             continue  # a manual item is a school's row only when the school attested it
         if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
-            plan.append((_CONSTANT, row_id, req, due_later, (_NA, None, _R_GRADES, None)))
+            plan.append((_CONSTANT, row_id, req, due_later, (_NA | _R_GRADES << REASON_SHIFT, None, None)))
         elif req.condition is not None or req.event_index is not None:
             plan.append((_CONDITIONAL, row_id, req, due_later, _outcome_codes(req)))
         elif due_later:  # such a school has no waiver that could come first
-            plan.append((_CONSTANT, row_id, req, due_later, (_DUE, None, _R_DUE, None)))
+            plan.append((_CONSTANT, row_id, req, due_later, (_DUE_LATER, None, None)))
         else:
             plan.append((_CHECK, row_id, req, due_later, _outcome_codes(req)))
     return plan
