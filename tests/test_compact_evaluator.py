@@ -76,3 +76,4 @@ def test_compact_rows_equal_the_readable_rows(registry, region, as_of):
             got = evaluator.compact_rows(school, index, prepared)
             assert got == expected
             assert [type(row[3]) for row in got] == [type(row[3]) for row in expected]
+
