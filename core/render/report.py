@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from json.encoder import encode_basestring
 from typing import Any
 
 from xinli.core import messages
@@ -129,38 +128,6 @@ def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:
 LONG_LISTS = ("requirements", "schools")
 
 
-_SCHOOL_KEYS = ["school_id", "school_name", "counts", "required_not_met"]
-_MISS_KEYS = ["requirement_id", "expected", "observed", "document", "clause"]
-_encode_item = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _json_text(value: Any) -> str:
-    """A text or null exactly as the json module writes it."""
-    return "null" if value is None else encode_basestring(value)
-
-
-def _school_json(item: dict[str, Any]) -> str:
-    """One school of the report as the json module's ``encode`` writes it
-    (``ensure_ascii=False``), built from its few known pieces: a province
-    has 100,000 of them.  Anything of another shape goes to the encoder."""
-    try:
-        if list(item) != _SCHOOL_KEYS or not isinstance(item["school_id"], str) or not isinstance(item["school_name"], str):
-            return _encode_item(item)
-        counts = item["counts"]
-        if not all(type(k) is str and type(n) is int for k, n in counts.items()):
-            return _encode_item(item)
-        tally = ", ".join(f"{encode_basestring(name)}: {int.__repr__(n)}" for name, n in counts.items())
-        misses = []
-        for miss in item["required_not_met"]:
-            if list(miss) != _MISS_KEYS or not all(v is None or isinstance(v, str) for v in miss.values()):
-                return _encode_item(item)
-            misses.append("{" + ", ".join(f'"{key}": {_json_text(miss[key])}' for key in _MISS_KEYS) + "}")
-    except (TypeError, AttributeError):
-        return _encode_item(item)
-    return (f'{{"school_id": {encode_basestring(item["school_id"])}, "school_name": {encode_basestring(item["school_name"])}, '
-            f'"counts": {{{tally}}}, "required_not_met": [{", ".join(misses)}]}}')
-
-
 def render_report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
     """The report as JSON, piece by piece: the top-level keys indented, each
     school and requirement on one line of its own.  ``data["schools"]`` may
@@ -174,9 +141,8 @@ def render_report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
         value = data[key]
         if key in LONG_LISTS and value is not None:
             first = True
-            line = _school_json if key == "schools" else encode
             for item in value:
-                yield ("[\n    " if first else ",\n    ") + line(item)
+                yield ("[\n    " if first else ",\n    ") + encode(item)
                 first = False
             yield "[]" if first else "\n  ]"
         else:
