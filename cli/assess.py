@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import click
@@ -93,6 +91,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
     findings in the SQLite file DB.  Invalid input is reported with file,
     row and column, and nothing is written (exit 2).  A progress bar shows
     on a terminal."""
+    import json
+
     from xinli.core import messages
     from xinli.core.assessment.pipeline import assess as run_assessment
 
@@ -121,6 +121,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
 @user_errors
 def runs(db: str, fmt: str, lang: str, plugins: str | None) -> None:
     """List the assessment runs recorded in DB, newest first."""
+    import json
+
     from xinli.cli.tables import table
     from xinli.core import messages
     from xinli.core.records.database import open_database
@@ -237,6 +239,8 @@ def _today() -> str:
 
 
 def _render_school(data: dict[str, Any], fmt: str, lang: str, printed: dict[str, Any]) -> str | bytes:
+    import json
+
     from xinli.core.render.school_report import render_school_html, render_school_markdown, render_school_xlsx
 
     if fmt == "xlsx":
@@ -259,6 +263,8 @@ def _safe_name(school_id: str) -> str:
 
 def _school_reports(database: Any, run_id: int | None, school: str | None, by_school: str | None, fmt: str, lang: str,
                     output: str | None, printed: dict[str, Any]) -> None:
+    from pathlib import Path
+
     from xinli.core import messages
     from xinli.core.records.report import _run
     from xinli.core.records.school import school_ids, school_report_data

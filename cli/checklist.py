@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from xinli.cli.errors import user_errors
@@ -49,6 +47,8 @@ def checklist(region: str, fmt: str | None, as_of, duty_holder: str | None, stag
     block; xlsx is a workbook with the checklist, the facts template and the
     sources, and needs --output FILE (pip install 'xinli[xlsx]').  The
     format follows --output's extension when --format is absent."""
+    import json
+
     from xinli.core.views.checklist import build_checklist
     from xinli.core.views.filters import filter_checklist, parse_grade_range
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from xinli.cli.errors import UserError, user_errors
@@ -26,6 +24,8 @@ def compare(regions: tuple[str, ...], region_options: tuple[str, ...], fmt: str 
     """Compare REGION_A with REGION_B per domain: requirements only in one,
     and paired requirements that differ in value, period, grades or level,
     with the stricter side where decidable and both sides' citations."""
+    import json
+
     from xinli.core.render.compare import render_compare_markdown
     from xinli.core.views.checklist import build_checklist
     from xinli.core.views.compare import compare_checklists

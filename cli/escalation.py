@@ -3,8 +3,6 @@ flowchart (Mermaid, Graphviz DOT), plain text or JSON."""
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from xinli.cli.errors import user_errors
@@ -41,6 +39,8 @@ def escalation(region: str, fmt: str | None, as_of, lang: str, procedure: str | 
     steps at the same time side by side, "acts under the guidance of" apart
     from "reports to", ending at the referral partners.  mermaid is a
     `flowchart TD` per procedure that forges and Markdown editors draw."""
+    import json
+
     from xinli.core.errors import XinliError
     from xinli.core.render.flowchart import render_dot, render_mermaid, render_text
     from xinli.core.views.checklist import build_checklist

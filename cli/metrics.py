@@ -3,8 +3,6 @@ and labels (all registered metrics, or those a region's checks use)."""
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from xinli.cli.errors import user_errors
@@ -53,6 +51,8 @@ def metrics_rows(registry, region: str | None) -> list[dict]:
 def metrics(region: str | None, fmt: str, lang: str, plugins: str | None) -> None:
     """List the metrics a check can compare: key, type, unit and zh/en
     labels, built-in ones and those plugins or rules files declare."""
+    import json
+
     rows = metrics_rows(load_registry(plugins, everything=region is None), region)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

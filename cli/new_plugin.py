@@ -4,10 +4,12 @@ a rules file in a rules folder (``--rules-folder``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    pass
 
 from xinli.cli.errors import UserError, user_errors
 
@@ -31,15 +33,15 @@ LEVELS = ["county", "district", "city", "province"]
               help="Administrative level of the jurisdiction.")
 @click.option("--document-number", default=None, metavar="N",
               help="The document number (文号) as printed; a 待填写 placeholder when omitted.")
-@click.option("--directory", "directory", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+@click.option("--directory", "directory", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Directory to create (default: ./xinli-CODE); it must not exist.")
-@click.option("--rules-folder", "rules_folder", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+@click.option("--rules-folder", "rules_folder", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR (no package; "
                    "load it with XINLI_RULES_PATH=DIR or `xinli --rules DIR`).")
 @user_errors
 def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent_name_en: str | None,
                parent_level: str | None, ancestors: tuple[str, ...], name_zh: str, name_en: str, level: str,
-               document_number: str | None, directory: Path | None, rules_folder: Path | None) -> None:
+               document_number: str | None, directory: str | None, rules_folder: str | None) -> None:
     """Write a plugin for jurisdiction CODE: rules.toml (the rules as data,
     with one example requirement to replace), a placeholder source.txt, a
     bilingual README, a two-line plugin.py, pyproject.toml with the `xinli`
@@ -49,8 +51,12 @@ def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent
     ./xinli-CODE` and passes `xinli plugins check CODE`; `--strict` fails
     until every placeholder is replaced.
     """
+    from pathlib import Path
+
     from xinli.core.rules import scaffold
 
+    directory = Path(directory) if directory is not None else None
+    rules_folder = Path(rules_folder) if rules_folder is not None else None
     scaffold.check_code(code)
     parent = parent.strip() or None if parent is not None else None
     if parent is not None:

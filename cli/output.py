@@ -14,13 +14,15 @@ the temporary file.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from xinli.core.errors import XinliError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: File-name endings an existing ``--output`` file may have, per format.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -61,6 +63,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str]
     :class:`XinliError` naming ``path``.  ``data`` may be an iterable of
     text pieces, written as they come (a streamed report)."""
     shown = os.fspath(path)
+    import tempfile
+    from pathlib import Path
+
     target = Path(os.path.realpath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -124,6 +129,8 @@ def guard_output(output: str, fmt: str | None = None, inputs: Iterable[str] | No
     from what would be written (it may hold filled-in facts)."""
     ctx = click.get_current_context(silent=True)
     force = bool(ctx is not None and ctx.find_root().meta.get(FORCE_KEY))
+    from pathlib import Path
+
     target = Path(output)
     if not target.exists() and not target.is_symlink():
         return
@@ -194,7 +201,7 @@ def write_output(output: str, data: bytes, fmt: str | None = None) -> None:
     """Guard, then write ``data`` atomically to ``output`` and say so on stderr."""
     guard_output(output, fmt, new_data=data)
     write_atomic(output, data)
-    click.echo(f"wrote {output}", err=True)
+    _say_wrote(output)
 
 
 def emit_chunks(chunks: Iterable[str], output: str | None, fmt: str | None = None) -> None:
@@ -207,4 +214,14 @@ def emit_chunks(chunks: Iterable[str], output: str | None, fmt: str | None = Non
         return
     guard_output(output, fmt)
     write_atomic(output, chunks)
-    click.echo(f"wrote {output}", err=True)
+    _say_wrote(output)
+
+
+def _say_wrote(output: str) -> None:
+    """Tell stderr where the output went, in the running command's
+    ``--lang`` (Chinese when it has none)."""
+    from xinli.core import messages
+
+    ctx = click.get_current_context(silent=True)
+    lang = (ctx.params.get("lang") if ctx is not None else None) or "zh"
+    click.echo(messages.msg("wrote", lang, path=output), err=True)

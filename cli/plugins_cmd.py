@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from xinli.cli.errors import UserError, user_errors
@@ -39,6 +37,8 @@ def plugins_data(registry) -> list[dict]:
 def plugins(ctx: click.Context, fmt: str, lang: str, plugins: str | None) -> None:
     """List installed plugins: code, distribution, version and the hooks
     each implements.  `xinli plugins check` validates them."""
+    import json
+
     ctx.ensure_object(dict)
     ctx.obj["plugins"] = plugins
     ctx.obj["lang"] = lang

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from xinli.cli.errors import user_errors
@@ -41,6 +39,8 @@ def regions_data(registry) -> list[dict]:
 def regions(fmt: str, lang: str, plugins: str | None) -> None:
     """List every installed jurisdiction with its level, parent, documents
     and the distribution that provided it."""
+    import json
+
     from xinli.cli.tables import table
     from xinli.core import messages
     from xinli.core import vocabulary as vocab

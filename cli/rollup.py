@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import click
@@ -59,6 +58,7 @@ def rollup(sources: tuple[str, ...], region: str, db: str, from_dir: str | None,
     as-of dates or rules versions, one region twice) are warnings.  Report
     it with `xinli report --db DB`."""
     import json
+    from pathlib import Path
 
     from xinli.core.assessment.rollup import rollup as run_rollup
     from xinli.core.assessment.rollup import sources_in

@@ -4,7 +4,6 @@ calendar, as iCalendar, Markdown or JSON."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import click
@@ -66,6 +65,8 @@ def schedule(region: str, school_year: str | None, autumn_start: dt.date | None,
     monitoring periods and deadlines, each with the requirement's text and
     citation.  ics imports into calendar apps (pip install 'xinli[calendar]');
     re-importing updates the events instead of duplicating them."""
+    import json
+
     from xinli.core.views.checklist import build_checklist
     from xinli.core.views.schedule import build_schedule, parse_school_year, semesters
 

@@ -3,8 +3,6 @@ extra), read-only, on the loopback interface unless told otherwise."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import click
@@ -56,6 +54,9 @@ def serve(db: str, host: str, port: int, print_metadata: bool, plugins: str | No
     columns described, canned queries such as "schools not meeting required
     items" and "requirements most often not met".  Needs
     `pip install 'xinli[web]'`."""
+    import json
+    from pathlib import Path
+
     from xinli.cli.assess import _check_plugins
     from xinli.core.records.browse import datasette_metadata
     from xinli.core.records.database import open_database

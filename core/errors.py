@@ -8,8 +8,7 @@ their message as one line (or a short list of problems) and exits with 2.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from attrs import frozen
+from typing import NamedTuple
 
 
 def one_line(exc: BaseException) -> str:
@@ -48,9 +47,11 @@ class ScaffoldError(XinliError):
     """The scaffold cannot be made as asked; the message says why."""
 
 
-@frozen
-class FactProblem:
-    """One problem in a facts (or waivers) file: where it is and why."""
+class FactProblem(NamedTuple):
+    """One problem in a facts (or waivers) file: where it is and why.
+
+    A named tuple rather than an attrs class: this module is imported by
+    every command, and attrs would cost ``xinli --help`` its start-up budget."""
 
     file: str
     row: int | None

@@ -199,28 +199,37 @@ def chain_of(registry: Registry, code: str) -> tuple[list[LoadedPlugin], Missing
     return line.chain, (line.missing[0] if line.missing else None)
 
 
-def layer_rules(registry: Registry, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None) -> list[Requirement]:
-    """Ask one layer's plugin alone for one rule hook, and check that
-    what it returns obeys the contract."""
+def _ask_alone(registry: Registry, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None,
+               what: str) -> list[Any]:
+    """Call ``hook_name`` on one layer's plugin alone (pluggy's
+    ``subset_hook_caller``) and return its answers flattened; a hook that
+    raises (even ``SystemExit``) or answers something other than a list is
+    a :class:`PluginError` naming the plugin."""
     others = [p.plugin for p in registry.plugins.values() if p.plugin is not layer.plugin]
     caller = registry.pm.subset_hook_caller(hook_name, remove_plugins=others)
-    domain = next(d for d, h in hookspecs.RULE_HOOKS.items() if h == hook_name)
-    items: list[Requirement] = []
     try:
         answers = caller(region=region, as_of=as_of)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # a plugin's hook may raise anything, even SystemExit
         raise PluginError(f"plugin {layer.code!r}: {hook_name} failed: {one_line(exc)}") from None
+    found: list[Any] = []
     for answer in answers:
         if answer is None:
             continue
         if not isinstance(answer, list | tuple):
-            raise PluginError(f"plugin {layer.code!r}: {hook_name} returned {type(answer).__name__}, "
-                              "not a list of Requirement")
-        for req in answer:
-            _check_layer_item(layer, req, domain)
-            items.append(req)
+            raise PluginError(f"plugin {layer.code!r}: {hook_name} returned {type(answer).__name__}, not a list of {what}")
+        found.extend(answer)
+    return found
+
+
+def layer_rules(registry: Registry, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None) -> list[Requirement]:
+    """Ask one layer's plugin alone for one rule hook, and check that
+    what it returns obeys the contract."""
+    domain = next(d for d, h in hookspecs.RULE_HOOKS.items() if h == hook_name)
+    items = _ask_alone(registry, layer, hook_name, region, as_of, "Requirement")
+    for req in items:
+        _check_layer_item(layer, req, domain)
     return items
 
 
@@ -241,26 +250,13 @@ def _in_force(layer: LoadedPlugin, on: dt.date) -> dict[str, bool]:
 
 
 def _layer_exclusions(registry: Registry, layer: LoadedPlugin, region: str, as_of: dt.date | None) -> list[Exclusion]:
-    others = [p.plugin for p in registry.plugins.values() if p.plugin is not layer.plugin]
-    caller = registry.pm.subset_hook_caller("xinli_exclusions", remove_plugins=others)
-    found: list[Exclusion] = []
     numbers = {doc.number for doc in layer.jurisdiction.documents}
-    try:
-        answers = caller(region=region, as_of=as_of)
-    except KeyboardInterrupt:
-        raise
-    except BaseException as exc:  # a plugin's hook may raise anything, even SystemExit
-        raise PluginError(f"plugin {layer.code!r}: xinli_exclusions failed: {one_line(exc)}") from None
-    for answer in answers:
-        if answer is not None and not isinstance(answer, list | tuple):
-            raise PluginError(f"plugin {layer.code!r}: xinli_exclusions returned {type(answer).__name__}, "
-                              "not a list of Exclusion")
-        for exclusion in answer or ():
-            if not isinstance(exclusion, Exclusion):
-                raise PluginError(f"plugin {layer.code!r}: xinli_exclusions returned {type(exclusion).__name__}, not Exclusion")
-            if exclusion.citation.jurisdiction != layer.code or exclusion.citation.document not in numbers:
-                raise PluginError(f"plugin {layer.code!r}: exclusion of {exclusion.id!r} must cite one of its own documents")
-            found.append(exclusion)
+    found = _ask_alone(registry, layer, "xinli_exclusions", region, as_of, "Exclusion")
+    for exclusion in found:
+        if not isinstance(exclusion, Exclusion):
+            raise PluginError(f"plugin {layer.code!r}: xinli_exclusions returned {type(exclusion).__name__}, not Exclusion")
+        if exclusion.citation.jurisdiction != layer.code or exclusion.citation.document not in numbers:
+            raise PluginError(f"plugin {layer.code!r}: exclusion of {exclusion.id!r} must cite one of its own documents")
     return found
 
 

@@ -116,3 +116,10 @@ def test_the_completion_line_in_the_readme_works():
     assert 'eval "$(_XINLI_COMPLETE=bash_source xinli)"' in README.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, [], env={"_XINLI_COMPLETE": "bash_source"}, prog_name="xinli")
     assert "_xinli_completion" in result.output
+
+
+def test_where_an_output_went_is_said_in_the_command_language(run, tmp_path):
+    zh = run("checklist", "--region", "henan", "--output", str(tmp_path / "c.md"))
+    assert zh.exit_code == 0 and f"已写入 {tmp_path / 'c.md'}" in zh.stderr
+    en = run("checklist", "--region", "henan", "--lang", "en", "--output", str(tmp_path / "e.md"))
+    assert en.exit_code == 0 and f"wrote {tmp_path / 'e.md'}" in en.stderr

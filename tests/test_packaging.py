@@ -42,3 +42,14 @@ def test_schema_ships_inside_the_package():
     from xinli.core.views.checklist import checklist_schema
 
     assert checklist_schema()["$id"] == "xinli.checklist/2"
+
+
+def test_the_command_line_imports_only_click_until_a_command_runs():
+    # what `xinli --help` pays for on top of click (benchmarks/startup.py measures the time)
+    code = (
+        "import sys, click; before = set(sys.modules); import xinli.cli.main;"
+        "print(sorted(m for m in ('pluggy', 'attrs', 'attr', 'json', 'pathlib', 'tempfile', 'sqlite3', 'tomllib',"
+        " 'xinli.core.model', 'xinli.core.registry') if m in set(sys.modules) - before))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
