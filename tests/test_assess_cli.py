@@ -176,7 +176,7 @@ def test_killed_run_leaves_previous_state(tmp_path, monkeypatch):
         pass
 
     calls = {"n": 0}
-    original = pipeline.SchoolEvaluator.rows
+    original = pipeline.SchoolEvaluator.compact_rows
 
     def dying(self, *args):
         calls["n"] += 1
@@ -184,7 +184,7 @@ def test_killed_run_leaves_previous_state(tmp_path, monkeypatch):
             raise Killed
         return original(self, *args)
 
-    monkeypatch.setattr(pipeline.SchoolEvaluator, "rows", dying)
+    monkeypatch.setattr(pipeline.SchoolEvaluator, "compact_rows", dying)
     with pytest.raises(Killed):
         pipeline.assess(registry, "henan", facts, db)
     conn = sqlite3.connect(db)

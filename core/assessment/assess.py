@@ -32,6 +32,15 @@ from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import FactColumns, School
+from xinli.core.assessment.statuses import (
+    REASON_SHIFT,
+    STATUS_CODES,
+    Reason,
+    Status,
+    compact_row,
+    staged_row,
+    typed_observed,
+)
 from xinli.core.assessment.statuses import STATUSES as _STATUSES
 from xinli.core.assessment.waivers import Waiver
 from xinli.core.model import _to_node, evaluate_conditions, parse_share
@@ -241,6 +250,8 @@ class SchoolEvaluator:
     as_of: dt.date
     waivers: dict[tuple[str, str], Waiver]
     attestations: dict[tuple[str, str], dict[str, Any]] = field(factory=dict)
+    _special: set[str] | None = field(default=None, init=False)
+    _plans: tuple[Any, dict[Any, list[tuple[Any, ...]]]] | None = field(default=None, init=False)
 
     def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
         """The per-school requirements as tuples for the hot loop:
@@ -257,6 +268,63 @@ class SchoolEvaluator:
         """The finding rows of one school, ready to insert."""
         return [(run_id, school_row, row_id, status, observed, detail)
                 for row_id, status, observed, detail in self._statuses(school, prepared)]
+
+    def compact_rows(self, school: School, school_row: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The finding rows of one school as staged, ``(school row,
+        requirement row, status code | reason code << 4, typed observed,
+        detail)``: exactly ``staged_row(compact_row(...))`` of each of
+        :meth:`rows`, without the text in between.  What a requirement decides the same for every
+        school of one grade band (outside its grades, due later) is planned
+        once per band; a school with a waiver or an attestation takes the
+        general path."""
+        special = self._special
+        if special is None:
+            special = self._special = {school_id for school_id, _req in self.waivers} | {
+                school_id for school_id, _req in self.attestations}
+        if school.school_id in special:
+            deadlines = {row_id: req.deadline.isoformat() for row_id, req, _due in prepared if req.deadline}
+            return [staged_row(compact_row(row, deadlines)) for row in self.rows(school, school_row, 0, prepared)]
+        grades = school.grades
+        plans = self._plans
+        if plans is None or plans[0] is not prepared:
+            plans = self._plans = (prepared, {})
+        plan = plans[1].get(grades)
+        if plan is None:
+            plan = plans[1][grades] = _band_plan(prepared, grades)
+        values = school.values
+        out = []
+        append = out.append
+        for kind, row_id, req, due_later, codes in plan:
+            if kind is _CONSTANT:
+                append((school_row, row_id, *codes))
+                continue
+            if kind is _CONDITIONAL:
+                holds = True
+                if req.condition is not None:
+                    holds = req.condition(values, grades)
+                    if holds is False:
+                        append((school_row, row_id, _NA_ATTRIBUTES, None, None))
+                        continue
+                if holds is None:
+                    if due_later:
+                        append((school_row, row_id, _DUE_LATER, None, None))
+                    else:
+                        append((school_row, row_id, _UNKNOWN_ATTRIBUTE, None, None))
+                    continue
+                if req.event_index is not None and values[req.event_index] is not True:
+                    append((school_row, row_id, _NA_EVENT, None, None))
+                    continue
+                if due_later:
+                    append((school_row, row_id, _DUE_LATER, None, None))
+                    continue
+            observed = values[req.metric_index]
+            if observed is None:
+                append((school_row, row_id, _UNKNOWN, None, None))
+            elif req.test(observed):
+                append((school_row, row_id, codes[0], _typed(observed), None))
+            else:
+                append((school_row, row_id, codes[1], _typed(observed), None))
+        return out
 
     def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
         values = school.values
@@ -301,6 +369,54 @@ class SchoolEvaluator:
                 continue
             outcome = "met" if req.test(observed) else "not_met"
             yield row_id, OPTIONAL_OUTCOME[outcome] if req.optional else outcome, observed_text(observed), None
+
+
+_CONSTANT, _CONDITIONAL, _CHECK = "constant", "conditional", "check"
+_NA, _DUE, _UNKNOWN = int(Status.NOT_APPLICABLE), int(Status.NOT_YET_DUE), int(Status.UNKNOWN)
+_R_GRADES, _R_ATTRIBUTES, _R_ATTRIBUTE_UNKNOWN = int(Reason.GRADES), int(Reason.ATTRIBUTES), int(Reason.ATTRIBUTE_UNKNOWN)
+_R_DUE, _R_EVENT = int(Reason.DUE_LATER), int(Reason.EVENT_DID_NOT_HAPPEN)
+# staged codes: status | reason << REASON_SHIFT
+_NA_ATTRIBUTES, _NA_EVENT = _NA | _R_ATTRIBUTES << REASON_SHIFT, _NA | _R_EVENT << REASON_SHIFT
+_DUE_LATER, _UNKNOWN_ATTRIBUTE = _DUE | _R_DUE << REASON_SHIFT, _UNKNOWN | _R_ATTRIBUTE_UNKNOWN << REASON_SHIFT
+
+
+def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, ...]]:
+    """For schools of one grade band with no waiver or attestation: each
+    school-scope requirement as ``(kind, row id, requirement, due later,
+    codes)``.  ``constant`` rows are the same for every such school (codes:
+    status code | reason << 4, observed, detail); ``conditional`` and ``check`` rows
+    test the school's facts (codes: the met and not-met status codes)."""
+    plan = []
+    for row_id, req, due_later in prepared:
+        if req.scope != "school":
+            continue  # a manual item is a school's row only when the school attested it
+        if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
+            plan.append((_CONSTANT, row_id, req, due_later, (_NA | _R_GRADES << REASON_SHIFT, None, None)))
+        elif req.condition is not None or req.event_index is not None:
+            plan.append((_CONDITIONAL, row_id, req, due_later, _outcome_codes(req)))
+        elif due_later:  # such a school has no waiver that could come first
+            plan.append((_CONSTANT, row_id, req, due_later, (_DUE_LATER, None, None)))
+        else:
+            plan.append((_CHECK, row_id, req, due_later, _outcome_codes(req)))
+    return plan
+
+
+def _outcome_codes(req: CompiledRequirement) -> tuple[int, int]:
+    if req.optional:
+        return STATUS_CODES[OPTIONAL_OUTCOME["met"]], STATUS_CODES[OPTIONAL_OUTCOME["not_met"]]
+    return int(Status.MET), int(Status.NOT_MET)
+
+
+def _typed(value: Any) -> Any:
+    """``typed_observed(observed_text(value))`` without the text."""
+    kind = type(value)
+    if kind is bool:
+        return int(value)
+    if kind is int:
+        return value
+    if kind is float:
+        return int(value) if value.is_integer() else value
+    return typed_observed(observed_text(value))
 
 
 def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> str:

@@ -26,7 +26,7 @@ from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.metrics import Metric
-from xinli.core.assessment.values import MAX_NUMBER, MAX_NUMBER_TEXT, check_value, shown
+from xinli.core.assessment.values import MAX_NUMBER, MAX_NUMBER_TEXT, SHORTEST_PERSONAL, check_value, shown
 from xinli.core.errors import FactProblem, FactsError, XinliError
 from xinli.core.model import grade_runs
 
@@ -179,8 +179,21 @@ def ignored_warning(columns: FactColumns) -> str | None:
             "(an excluded or another region's item) and were ignored")
 
 
+#: Grade texts already parsed (a province's facts repeat a few bands).
+_GRADES_SEEN: dict[str, tuple[int, ...]] = {}
+
+
 def parse_grades(text: str) -> tuple[int, ...]:
     """Grades written like ``1-6``, ``7-12``, ``1-6,10-12`` or ``9``."""
+    grades = _GRADES_SEEN.get(text)
+    if grades is None:
+        grades = _parse_grades(text)
+        if len(_GRADES_SEEN) < 4096:
+            _GRADES_SEEN[text] = grades
+    return grades
+
+
+def _parse_grades(text: str) -> tuple[int, ...]:
     grades: set[int] = set()
     for part in re.split(r"[,，;；\s]+", text.strip()):
         if not part:
@@ -203,7 +216,15 @@ def format_grades(grades: Iterable[int]) -> str:
     return ",".join(f"{low}-{high}" if high != low else str(low) for low, high in grade_runs(grades))
 
 
+#: A cell exactly as commonly written -> its boolean (the fast path of _parse_bool).
+_BOOL_CELLS = {word: True for word in TRUE_WORDS} | {word: False for word in FALSE_WORDS}
+
+
 def _parse_bool(raw: Any) -> bool:
+    if type(raw) is str:
+        known = _BOOL_CELLS.get(raw)
+        if known is not None:
+            return known
     if isinstance(raw, bool):
         return raw
     word = str(raw).strip().lower()
@@ -214,7 +235,15 @@ def _parse_bool(raw: Any) -> bool:
     raise ValueError("expected true/false, 1/0, 是/否 or 有/无")
 
 
+_WHOLE_NUMBER = re.compile(r"[+-]?\d+(?:\.0+)?")
+
+
 def _parse_int(raw: Any) -> int:
+    if type(raw) is str and raw.isdecimal() and len(raw) <= MAX_NUMBER_TEXT:  # the common cell, e.g. "12"
+        value = int(raw)
+        if value > MAX_NUMBER:
+            raise ValueError(f"out of range (at most {MAX_NUMBER:,})")
+        return value
     if isinstance(raw, bool):
         raise ValueError("expected a whole number")
     if isinstance(raw, int):
@@ -223,9 +252,14 @@ def _parse_int(raw: Any) -> int:
         value = int(raw)
     else:
         text = str(raw).strip()
-        if len(text) > MAX_NUMBER_TEXT or not re.fullmatch(r"[+-]?\d+(?:\.0+)?", text):
+        if len(text) > MAX_NUMBER_TEXT:
             raise ValueError("expected a whole number")
-        value = int(text.split(".")[0])
+        if text.isdecimal():  # the same digits ``\d`` matches
+            value = int(text)
+        elif _WHOLE_NUMBER.fullmatch(text):
+            value = int(text.split(".")[0])
+        else:
+            raise ValueError("expected a whole number")
     if value < 0:
         raise ValueError("a count cannot be negative")
     if value > MAX_NUMBER:
@@ -414,6 +448,8 @@ def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers
                  out: _Collector, seen_ids: set[str]) -> School | None:
     ok = True
     for key, raw in record.items():
+        if type(raw) is str and len(raw) < SHORTEST_PERSONAL and raw.isprintable():
+            continue  # plainly_fine, inlined: most cells of a large file
         refused = check_value(key, raw, identifier=key in ("school_id", "school_name"))
         if refused is not None:
             out.add(row, key, refused[0], refused[1])

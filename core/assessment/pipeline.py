@@ -7,7 +7,9 @@ a bad input leaves the database byte-for-byte unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 from collections import Counter
@@ -21,7 +23,7 @@ from attrs import frozen
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
-from xinli.core.assessment.statuses import compact_row
+from xinli.core.assessment.statuses import REASON_SHIFT, compact_row, staged_row
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of
@@ -52,6 +54,23 @@ def rules_digest(checklist: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(checklist["items"], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: a province's schools and
+    finding rows are millions of objects that hold no cycles, and every
+    full collection would walk all of them again (the cost grew faster
+    than the number of schools).  Reference counting still frees
+    everything; the collector's state is restored afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_without_cyclic_gc()
 def assess(
     registry: Registry,
     region: str,
@@ -121,7 +140,7 @@ def assess(
         ]
         keys = columns.attributes + [m.key for m in columns.metrics]
         evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
-        counts: Counter[int] = Counter()
+        codes: Counter[int] = Counter()  # staged codes: the status with the reason above it
 
         def finding_batches() -> Iterator[list[Any]]:
             # indexes, not row ids: the rows get their ids under the write lock
@@ -132,22 +151,28 @@ def assess(
                 iterator = progress(iterator, len(schools))
             batch: list[Any] = []
             for index, school in iterator:
-                batch += [compact_row(row, deadlines) for row in evaluator.rows(school, index, 0, prepared)]
+                batch += evaluator.compact_rows(school, index, prepared)
                 if len(batch) >= BATCH_ROWS:
-                    counts.update(map(itemgetter(3), batch))
+                    codes.update(map(itemgetter(2), batch))
                     yield batch
                     batch = []
             for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
-                batch.append(compact_row((0, None, req.index, status, observed, detail), deadlines))
-            counts.update(map(itemgetter(3), batch))
+                batch.append(staged_row(compact_row((0, None, req.index, status, observed, detail), deadlines)))
+            codes.update(map(itemgetter(2), batch))
             yield batch
 
         evaluate_started = time.perf_counter()
         stage_findings(db, finding_batches())
+        counts: Counter[int] = Counter()
+        for code, n in codes.items():
+            counts[code & ((1 << REASON_SHIFT) - 1)] += n
         timings["evaluate"] = time.perf_counter() - evaluate_started
         # facts once per school, as a JSON array aligned with the run's fact_columns
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        school_rows = [(school.school_id, school.school_name, format_grades(school.grades), dumps(school.values))
+        bands: dict[tuple[int, ...], str] = {}
+        school_rows = [(school.school_id, school.school_name,
+                        bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
+                        dumps(school.values))
                        for school in schools]
         run = {
             "region": region,

@@ -102,6 +102,20 @@ def compact_row(row: tuple[Any, ...], deadlines: dict[int, str]) -> tuple[Any, .
     return run_id, school, requirement, STATUS_CODES[status], observed, reason, detail
 
 
+#: How a staged row packs its reason code above the status code (statuses fit in 4 bits).
+REASON_SHIFT = 4
+assert max(STATUS_NAMES) < 1 << REASON_SHIFT
+
+
+def staged_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A stored-form row (:func:`compact_row`) as it is staged before the
+    write: ``(school row, requirement row, status | reason << 4, observed,
+    detail)`` -- five values to bind instead of seven (the run id is known
+    only at the write, and the reason is mostly empty)."""
+    _run_id, school, requirement, status, observed, reason, detail = row
+    return school, requirement, status | (reason or 0) << REASON_SHIFT, observed, detail
+
+
 def status_name_sql(column: str) -> str:
     """A SQL expression turning a status code column into its name (for
     queries that do not join the ``statuses`` table)."""

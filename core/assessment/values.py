@@ -30,6 +30,17 @@ MAX_NUMBER_TEXT = 32
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: In ``school_id`` and ``school_name`` line breaks are refused too.
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+#: The shortest text that can hold personal data (a mobile number: 11
+#: digits); every column's cap is longer, so shorter printable text passes.
+SHORTEST_PERSONAL = 11
+assert min(DEFAULT_CAP, *TEXT_CAPS.values()) >= SHORTEST_PERSONAL
+
+
+def plainly_fine(value: Any) -> bool:
+    """True for the common cell :func:`check_value` would pass without a
+    look: printable text (no control or line-break character) too short to
+    hold personal data.  A fast path for readers of large files."""
+    return type(value) is str and len(value) < SHORTEST_PERSONAL and value.isprintable()
 
 
 def shown(value: Any, limit: int = 24) -> str:
@@ -48,7 +59,7 @@ def check_value(column: str, value: Any, identifier: bool = False) -> tuple[str 
     """Why ``value`` in ``column`` is refused, as ``(shown value or None,
     reason)``; None when it may be parsed.  ``identifier`` columns
     (``school_id``, ``school_name``) take only text or whole numbers."""
-    if value is None:
+    if value is None or plainly_fine(value):
         return None
     if isinstance(value, list | tuple | dict | set):
         return None, ("a list or table where one value belongs; xinli keeps one school-level value per cell "

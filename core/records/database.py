@@ -25,7 +25,7 @@ from urllib.parse import quote
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from xinli.core.assessment.statuses import STATUS_NAMES
+from xinli.core.assessment.statuses import REASON_SHIFT, STATUS_NAMES
 from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
@@ -495,7 +495,7 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
     return row[0] if row else None
 
 
-FindingRow = tuple[int, int | None, int, int, Any, int | None, str | None]
+FindingRow = tuple[int | None, int, int, Any, str | None]
 #: How long the first attempt at the write lock waits before saying so.
 LOCK_NOTICE_MS = 2_000
 
@@ -503,20 +503,20 @@ LOCK_NOTICE_MS = 2_000
 def stage_findings(db: sqlite_utils.Database, batches: Iterable[list[FindingRow]]) -> int:
     """Evaluate into a temporary table before any lock is taken.
 
-    Each row is ``(ignored, school index or None, requirement index,
-    status code, typed observed, reason code, detail)``; indexes count from 0 in the order the
+    Each row is ``(school index or None, requirement index, status code |
+    reason code << 4, typed observed, detail)`` (see
+    :func:`xinli.core.assessment.statuses.staged_row`); indexes count from 0 in the order the
     schools and requirements are later given to :func:`write_run`.  The
     temporary table lives with this connection only, so writing it takes no
     lock on the records database and another writer is never held up."""
     conn = db.conn
     conn.execute("drop table if exists temp.xinli_pending")
-    conn.execute("create temp table xinli_pending (run_id integer, school_idx integer, req_idx integer, "
-                 "status integer, observed, reason integer, detail text)")
+    conn.execute("create temp table xinli_pending (school_idx integer, req_idx integer, code integer, observed, detail text)")
     total = 0
     conn.execute("BEGIN")
     try:
         for batch in batches:
-            conn.executemany("insert into temp.xinli_pending values (?, ?, ?, ?, ?, ?, ?)", batch)
+            conn.executemany("insert into temp.xinli_pending values (?, ?, ?, ?, ?)", batch)
             total += len(batch)
         conn.execute("COMMIT")
     except BaseException:
@@ -603,7 +603,8 @@ def write_run(
         write_started = time.perf_counter()
         total = conn.execute(
             "insert into findings (run_id, school, requirement, status, observed, reason, detail) "
-            "select ?, school_idx + ?, req_idx + ?, status, observed, reason, detail from temp.xinli_pending order by rowid",
+            f"select ?, school_idx + ?, req_idx + ?, code & {(1 << REASON_SHIFT) - 1}, observed, "
+            f"nullif(code >> {REASON_SHIFT}, 0), detail from temp.xinli_pending order by rowid",
             [run_id, school_base, requirement_base],
         ).rowcount
         if timings is not None:
