@@ -173,14 +173,17 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
     from xinli.core.errors import PluginError
     from xinli.core.registry import load_plugins, selected_codes
 
+    def language() -> str:
+        here = click.get_current_context(silent=True)
+        lang = (here.params.get("lang") or (here.obj or {}).get("lang")) if here is not None else None
+        return lang if lang in ("zh", "en", "both") else "zh"
+
     def warn(problem: Any) -> None:
         from xinli.core.messages import msg
 
         dist = f" ({problem.distribution})" if problem.distribution else ""
-        here = click.get_current_context(silent=True)
-        lang = (here.params.get("lang") or (here.obj or {}).get("lang")) if here is not None else None
-        lang = lang if lang in ("zh", "en", "both") else "zh"
-        click.echo(msg("plugin_not_loaded", lang, name=repr(problem.name), dist=dist, reason=problem.reason), err=True)
+        click.echo(msg("plugin_not_loaded", language(), name=repr(problem.name), dist=dist, reason=problem.reason),
+                   err=True)
 
     only = plugins.split(",") if plugins else None
     chosen = selected_codes(only)
@@ -204,7 +207,10 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
         loading = None
         if sys.stderr.isatty() and len(registry.pending) > PROGRESS_FROM:
             def loading(names: Any, total: int) -> Any:
-                with click.progressbar(names, length=total, label="loading plugins", file=sys.stderr) as bar:
+                from xinli.core.messages import msg
+
+                label = msg("loading_plugins", language())
+                with click.progressbar(names, length=total, label=label, file=sys.stderr) as bar:
                     yield from bar
         registry.load_all(loading)
     return registry

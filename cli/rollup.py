@@ -13,12 +13,14 @@ from xinli.cli.errors import UserError, user_errors
 from xinli.cli.options import DATE, lang_option, load_registry, plugins_option
 
 
-def _progress(iterator: Iterator[Any], total: int) -> Iterator[Any]:
+def _progress(iterator: Iterator[Any], total: int, lang: str = "zh") -> Iterator[Any]:
     """A progress bar on stderr when stderr is a terminal; quiet otherwise."""
     if not sys.stderr.isatty():
         yield from iterator
         return
-    with click.progressbar(iterator, length=total, label="reading sources", file=sys.stderr) as bar:
+    from xinli.core.messages import msg
+
+    with click.progressbar(iterator, length=total, label=msg("reading_sources", lang), file=sys.stderr) as bar:
         yield from bar
 
 
@@ -69,7 +71,7 @@ def rollup(sources: tuple[str, ...], region: str, db: str, from_dir: str | None,
         target = Path(db).resolve()
         paths += [p for p in sources_in(from_dir) if p.resolve() != target]
     registry = load_registry(plugins, everything=True)  # sources may be any region under the target
-    result = run_rollup(registry, region, db, paths, _run_of(run_of), prefer, as_of, progress=_progress)
+    result = run_rollup(registry, region, db, paths, _run_of(run_of), prefer, as_of, progress=lambda it, total: _progress(it, total, lang))
     if fmt == "json":
         click.echo(json.dumps({"rollup_id": result.rollup_id, "created": result.created, "sources": result.sources,
                                "schools": result.schools, "warnings": result.warnings}, ensure_ascii=False, indent=2))

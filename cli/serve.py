@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from xinli.cli.errors import UserError, user_errors
-from xinli.cli.options import plugins_option
+from xinli.cli.options import lang_option, plugins_option
 
 LOOPBACK_NAMES = {"localhost"}
 
@@ -47,9 +47,10 @@ def build_datasette(db: str, metadata: dict[str, Any]) -> Any:
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--print-metadata", is_flag=True,
               help="Print the Datasette metadata (descriptions and canned queries) as JSON and exit.")
+@lang_option()
 @plugins_option()
 @user_errors
-def serve(db: str, host: str, port: int, print_metadata: bool, plugins: str | None) -> None:
+def serve(db: str, host: str, port: int, print_metadata: bool, lang: str, plugins: str | None) -> None:
     """Browse the assessment records in DB with Datasette: tables and
     columns described, canned queries such as "schools not meeting required
     items" and "requirements most often not met".  Needs
@@ -58,6 +59,7 @@ def serve(db: str, host: str, port: int, print_metadata: bool, plugins: str | No
     from pathlib import Path
 
     from xinli.cli.assess import _check_plugins
+    from xinli.core.messages import msg
     from xinli.core.records.browse import datasette_metadata
     from xinli.core.records.database import open_database
 
@@ -73,10 +75,10 @@ def serve(db: str, host: str, port: int, print_metadata: bool, plugins: str | No
         raise UserError("serve needs Datasette: pip install 'xinli[web]'") from None
     open_database(db, create=False).conn.close()  # an xinli database, migrated
     if not is_loopback(host):
-        click.echo(f"warning: serving on {host}: anyone who can reach this machine can read the records", err=True)
+        click.echo(msg("serve_exposed", lang, host=host), err=True)
     import asyncio
 
     datasette = build_datasette(db, metadata)
     asyncio.run(datasette.invoke_startup())
-    click.echo(f"serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    click.echo(msg("serving", lang, db=db, url=f"http://{host}:{port}/"), err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -291,6 +291,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "assessing": ("正在评估学校", "assessing schools"),
     "checking_plugins": ("正在检查插件", "checking plugins"),
     "writing_reports": ("正在写各校评估单", "writing school sheets"),
+    "loading_plugins": ("正在加载插件", "loading plugins"),
+    "reading_sources": ("正在读取来源数据库", "reading sources"),
     "code": ("代码", "code"),
     "name": ("名称", "name"),
     "jurisdiction_level": ("级别", "level"),
@@ -343,6 +345,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "warning: column(s) {0} are not used by this region's rules (an excluded or another region's item) "
                         "and were ignored"),
     "plugin_not_loaded": ("警告：插件 {name}{dist} 未加载：{reason}", "warning: plugin {name}{dist} was not loaded: {reason}"),
+    "serve_exposed": ("警告：在 {host} 上提供服务，任何能访问本机的人都能读取这些记录",
+                      "warning: serving on {host}: anyone who can reach this machine can read the records"),
+    "serving": ("正在 {url} 提供 {db}（按 Ctrl-C 停止）", "serving {db} at {url} (Ctrl-C to stop)"),
     # plugins check
     "check_note": ("说明：", "note: "),
     "check_warning": ("警告：", "warning: "),

@@ -192,7 +192,7 @@ def test_loading_everything_shows_progress_on_a_terminal_past_fifty(monkeypatch)
     monkeypatch.setattr("sys.stderr", err)
     registry = options.load_registry(None, everything=True)
     assert len(registry.codes) == options.PROGRESS_FROM + 1
-    assert "loading plugins" in err.getvalue()
+    assert "正在加载插件" in err.getvalue()  # zh by default
     few = Terminal()
     monkeypatch.setattr(registry_module.metadata, "entry_points", lambda group: many[:options.PROGRESS_FROM])
     monkeypatch.setattr("sys.stderr", few)

@@ -116,3 +116,17 @@ def test_datasette_serves_the_descriptions_and_canned_queries(records):
     assert responses["/records/requirements_most_often_not_met.json?_shape=array&run_id=1"].json()
     assert "Findings joined with their school and requirement" in responses["/records/finding_details"].text
     assert "Schools not meeting required items" in responses["/records"].text
+
+
+def test_serve_messages_in_the_chosen_language(run, records, monkeypatch):
+    uvicorn = pytest.importorskip("uvicorn")
+    pytest.importorskip("datasette")
+    from test_chinese_first import chinese_in, english_in
+
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    zh = run("serve", "--db", str(records), "--host", "0.0.0.0")
+    en = run("serve", "--db", str(records), "--host", "0.0.0.0", "--lang", "en")
+    assert zh.exit_code == en.exit_code == 0, (zh.output, en.output)
+    assert "警告：在 0.0.0.0 上提供服务" in zh.stderr and "按 Ctrl-C 停止" in zh.stderr
+    assert "warning: serving on 0.0.0.0" in en.stderr and "(Ctrl-C to stop)" in en.stderr
+    assert english_in(zh.stderr.replace(str(records), " ")) == [] and chinese_in(en.stderr) == []
