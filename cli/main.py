@@ -27,10 +27,15 @@ class XinliGroup(click.Group):
     interrupted command has written nothing."""
 
     def invoke(self, ctx: click.Context) -> object:
+        words = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("interrupted, nothing was written", err=True)
+            from xinli.core.messages import msg
+
+            lang = next((words[n + 1] for n, w in enumerate(words[:-1]) if w == "--lang"), None)
+            lang = next((w.split("=", 1)[1] for w in words if w.startswith("--lang=")), lang)
+            click.echo(msg("interrupted", lang if lang in ("zh", "en", "both") else "zh"), err=True)
             ctx.exit(130)
 
 

@@ -338,6 +338,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "accepted": ("可填写", "accepted"),
     "done": ("完成", "done"),
     # notices on stderr
+    "interrupted": ("已中断，未写入任何内容", "interrupted, nothing was written"),
     "lock_wait": ("另一个 xinli 命令正在写入该数据库，等待其完成…",
                   "another xinli command is writing to this database; waiting for it to finish…"),
     "migrating": ("正在升级数据库（{0} 项迁移）：{1}", "applying {0} database migration(s): {1}"),

@@ -221,7 +221,10 @@ def test_ctrl_c_exits_130_and_writes_nothing(run, assessed, monkeypatch):
 
     result = CliRunner().invoke(cli, ["assess", "--region", "henan", "--facts", "facts2.csv", "--db", "r.db"])
     assert result.exit_code == 130
-    assert "interrupted, nothing was written" in result.output
+    assert "已中断，未写入任何内容" in result.output  # zh by default
+    english = CliRunner().invoke(cli, ["assess", "--region", "henan", "--facts", "facts2.csv", "--db", "r.db", "--lang", "en"])
+    assert english.exit_code == 130
+    assert "interrupted, nothing was written" in english.output
     assert Path("r.db").read_bytes() == before
 
 
