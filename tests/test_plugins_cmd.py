@@ -139,3 +139,13 @@ def test_compare_names_the_stricter_side():
     rate = {d["field"]: d for d in differences(item("required", 12, "per_school_year", [1]),
                                                 item("required", 9, "per_semester", [1]))}
     assert rate["per"]["stricter"] == "b"  # 9 per semester is a higher rate than 12 per school year
+
+
+def test_check_speaks_the_chosen_language(run, with_broken_plugins):
+    zh = run("plugins", "check")
+    en = run("plugins", "check", "--lang", "en")
+    assert zh.exit_code == en.exit_code == 1
+    assert "错误：broken_county: 未加载：import failed: ModuleNotFoundError" in zh.output
+    assert "error: broken_county: not loaded: import failed: ModuleNotFoundError" in en.output
+    assert "已检查" in zh.output and "plugin(s) checked" in en.output
+    assert run("plugins", "--lang", "en", "check").output == en.output  # the group's --lang is the default

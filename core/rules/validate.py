@@ -17,6 +17,7 @@ installed, which no check fails on.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from importlib import resources
 
 from attrs import frozen
@@ -157,6 +158,14 @@ def placeholder_problems(plugin: LoadedPlugin, own: list[Requirement], exclusion
     return problems
 
 
+def _did_you_mean_zh(word: str, choices: Iterable[str]) -> str:
+    """:func:`did_you_mean` in Chinese."""
+    from xinli.core.suggest import close_matches
+
+    found = close_matches(word, choices)
+    return "；是否想写 " + " 或 ".join(repr(f) for f in found) + "？" if found else ""
+
+
 def _hook_name_problems(plugin: LoadedPlugin) -> list[Problem]:
     """Functions named like a hook (``xinli_...``) that are not one, with a
     suggestion: a misspelt hook is otherwise silently never called."""
@@ -165,7 +174,8 @@ def _hook_name_problems(plugin: LoadedPlugin) -> list[Problem]:
     problems = []
     for name in dir(plugin.plugin):
         if name.startswith("xinli_") and name not in known and callable(getattr(plugin.plugin, name, None)):
-            problems.append(Problem(plugin.code, None, f"{name!r} is not a xinli hook{did_you_mean(name, known)}"))
+            problems.append(Problem(plugin.code, None, f"{name!r} is not a xinli hook{did_you_mean(name, known)}",
+                                    f"{name!r} 不是 xinli 的钩子{_did_you_mean_zh(name, known)}"))
     return problems
 
 
@@ -175,13 +185,14 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
     problems: list[Problem] = []
     jurisdiction = plugin.jurisdiction
     if not jurisdiction.documents:
-        problems.append(Problem(code, None, "identity lists no source document"))
+        problems.append(Problem(code, None, "identity lists no source document", "辖区信息未列出任何依据文件"))
     source = plugin_source_text(plugin)
     if source is None:
-        problems.append(Problem(code, None, "no source.txt shipped beside the plugin, so quotes cannot be checked"))
+        problems.append(Problem(code, None, "no source.txt shipped beside the plugin, so quotes cannot be checked",
+                                        "插件旁没有 source.txt，无法核对原文引文"))
     else:
         for number in find_personal_data(source):
-            problems.append(Problem(code, "source.txt", f"looks like personal data: {number}"))
+            problems.append(Problem(code, "source.txt", f"looks like personal data: {number}", f"疑似个人信息：{number}"))
     problems += _hook_name_problems(plugin)
     try:
         metrics = collect_metrics(registry)
@@ -194,29 +205,35 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
     for ex in own_exclusions:
         if source is not None and not sourcetext.quote_found(ex.exclusion.citation.quote, source):
             problems.append(Problem(code, f"exclusion of {ex.exclusion.id}",
-                                    f"quote not found in source.txt: 「{ex.exclusion.citation.quote[:40]}」"))
+                                    f"quote not found in source.txt: 「{ex.exclusion.citation.quote[:40]}」",
+                                    f"source.txt 中找不到引文：「{ex.exclusion.citation.quote[:40]}」"))
     for item in resolution.items:
         if item.source != code:
             continue
         req = item.requirement
         if source is not None and not sourcetext.quote_found(req.citation.quote, source):
-            problems.append(Problem(code, req.id, f"quote not found in source.txt: 「{req.citation.quote[:40]}」"))
+            problems.append(Problem(code, req.id, f"quote not found in source.txt: 「{req.citation.quote[:40]}」",
+                                    f"source.txt 中找不到引文：「{req.citation.quote[:40]}」"))
         for attribute in req.conditions_attributes():
             if attribute in vocab.SCHOOL_ATTRIBUTES:
                 continue
             known = metrics.get(attribute)
             if known is None:
-                problems.append(Problem(code, req.id, f"condition tests {attribute!r}, neither a school attribute nor a registered metric"))
+                problems.append(Problem(code, req.id, f"condition tests {attribute!r}, neither a school attribute nor a registered metric",
+                                        f"适用条件检查 {attribute!r}，它既不是学校属性，也不是已登记的指标"))
             elif known.type not in ("boolean", "integer"):
                 problems.append(Problem(code, req.id,
-                                        f"condition tests metric {attribute!r}, which is {known.type}, not yes/no or a count"))
+                                        f"condition tests metric {attribute!r}, which is {known.type}, not yes/no or a count",
+                                        f"适用条件检查的指标 {attribute!r} 类型为 {known.type}，不是是/否或计数"))
         if req.check is not None and req.check.grades is not None and not set(req.check.grades) <= set(req.grades):
-            problems.append(Problem(code, req.id, f"the check measures grades {list(req.check.grades)} the item does not cover"))
+            problems.append(Problem(code, req.id, f"the check measures grades {list(req.check.grades)} the item does not cover",
+                                    f"核查的年级 {list(req.check.grades)} 超出该要求适用的年级"))
         if req.check is not None:
             metric = metrics.get(req.check.metric)
             if metric is None:
                 problems.append(Problem(code, req.id, f"check uses unregistered metric {req.check.metric!r}"
-                                        + did_you_mean(req.check.metric, metrics)))
+                                        + did_you_mean(req.check.metric, metrics),
+                                        f"核查使用了未登记的指标 {req.check.metric!r}" + _did_you_mean_zh(req.check.metric, metrics)))
             elif req.check.metric not in collectable:
                 problems.append(Problem(code, req.id, f"metric {req.check.metric!r} is registered only by a plugin outside "
                                         f"{code}'s line ({' -> '.join(p.code for p in line.chain)}), so the region cannot collect it"))
@@ -226,7 +243,7 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
                     problems.append(Problem(code, req.id, mismatch))
         for text in _texts(req):
             for found in find_personal_data(text):
-                problems.append(Problem(code, req.id, f"looks like personal data: {found}"))
+                problems.append(Problem(code, req.id, f"looks like personal data: {found}", f"疑似个人信息：{found}"))
     return problems
 
 
@@ -301,7 +318,8 @@ def check_all(registry: Registry, codes: list[str] | None = None) -> tuple[list[
     for problem in registry.problems:
         if codes is None or problem.name in codes:
             dist = f" (from {problem.distribution})" if problem.distribution else ""
-            errors.append(Problem(problem.name, None, f"not loaded{dist}: {problem.reason}"))
+            errors.append(Problem(problem.name, None, f"not loaded{dist}: {problem.reason}",
+                                  f"未加载{dist.replace(' (from ', '（来自 ').replace(')', '）')}：{problem.reason}"))
     failed = {p.name for p in registry.problems}
     for code in chosen:
         if code in failed:
