@@ -25,7 +25,7 @@ from urllib.parse import quote
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from xinli.core.assessment.statuses import REASON_SHIFT, STATUS_NAMES
+from xinli.core.assessment.statuses import REASON_SHIFT, STATUS_NAMES, typed_observed
 from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
@@ -256,21 +256,10 @@ def m005_compact_findings(db: sqlite_utils.Database) -> None:
 
 
 def _typed_observed(text: str | None, school: int | None) -> Any:
-    """An observed value stored as text by earlier versions, typed: ``true``
-    and ``false`` as 1 and 0, numbers as numbers; a region finding's
-    ``met/applicable`` and dates stay text."""
-    if text is None or school is None:
-        return text
-    if text in ("true", "false"):
-        return int(text == "true")
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        return float(text)
-    except ValueError:
-        return text
+    """An observed value stored as text by earlier versions, typed as the
+    evaluator types it now (:func:`typed_observed`); a region finding's
+    ``met/applicable`` stays text."""
+    return text if school is None else typed_observed(text)
 
 
 def _create_private(path: Path) -> None:
