@@ -7,8 +7,8 @@ plugins.
 
 Layering works like pytest's conftest files.  A region's effective rules are
 collected from its chain of jurisdictions, root first (province, then city,
-then county); each layer is asked on its own through pluggy's
-``subset_hook_caller`` and an item from a nearer layer replaces an item with
+then county); each layer is asked on its own
+(:func:`xinli.core.hookcall.call_alone`) and an item from a nearer layer replaces an item with
 the same id from a farther one, while every other item accumulates.
 """
 

@@ -2,7 +2,7 @@
 conftest files: the root jurisdiction first, each nearer layer overriding
 items by id, marking ancestors' items as not applying, and adding its own.
 
-Each layer's plugin is asked alone through pluggy's ``subset_hook_caller``
+Each layer's plugin is asked alone (:func:`xinli.core.hookcall.call_alone`)
 (see :func:`layer_rules`); the registry only loads plugins and never calls
 back here.  Only documents in
 force on the as-of date contribute.  An override that is looser than what it
@@ -21,6 +21,7 @@ from attrs import frozen
 from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
 from xinli.core.errors import PluginError, one_line
+from xinli.core.hookcall import call_alone
 from xinli.core.model import Ancestor, Check, Document, DocumentRef, Exclusion, Requirement, Text, parse_share
 from xinli.core.suggest import did_you_mean
 
@@ -201,14 +202,12 @@ def chain_of(registry: Registry, code: str) -> tuple[list[LoadedPlugin], Missing
 
 def _ask_alone(registry: Registry, layer: LoadedPlugin, hook_name: str, region: str, as_of: dt.date | None,
                what: str) -> list[Any]:
-    """Call ``hook_name`` on one layer's plugin alone (pluggy's
-    ``subset_hook_caller``) and return its answers flattened; a hook that
+    """Call ``hook_name`` on one layer's plugin alone (:func:`call_alone`)
+    and return its answers flattened; a hook that
     raises (even ``SystemExit``) or answers something other than a list is
     a :class:`PluginError` naming the plugin."""
-    others = [p.plugin for p in registry.plugins.values() if p.plugin is not layer.plugin]
-    caller = registry.pm.subset_hook_caller(hook_name, remove_plugins=others)
     try:
-        answers = caller(region=region, as_of=as_of)
+        answers = call_alone(registry.pm, layer.plugin, hook_name, region=region, as_of=as_of)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # a plugin's hook may raise anything, even SystemExit

@@ -28,6 +28,7 @@ from attrs import define, field, frozen
 
 from xinli.core import hookspecs
 from xinli.core.errors import PluginError, UnknownRegionError, one_line
+from xinli.core.hookcall import call_alone
 from xinli.core.model import Jurisdiction
 
 ENTRY_POINT_GROUP = "xinli"
@@ -318,9 +319,8 @@ def _register(registry: Registry, name: str, obj: Any, dist_name: str | None, di
     except pluggy.PluginValidationError as exc:
         pm.unregister(obj)
         return f"implements a hook xinli does not define: {exc}{_hook_suggestion(str(exc))}"
-    others = [p for p in pm.get_plugins() if p is not obj]
     try:
-        answers = pm.subset_hook_caller("xinli_jurisdiction", remove_plugins=others)()
+        answers = call_alone(pm, obj, "xinli_jurisdiction")
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # a plugin's hook may raise anything

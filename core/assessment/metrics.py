@@ -154,6 +154,7 @@ def collect_metrics(registry: Any, chain: Iterable[Any] | None = None) -> dict[s
     :class:`Metric`, is dropped from ``registry`` with the reason recorded
     (asking for its region then names it); every other region still works."""
     from xinli.core.errors import PluginError, one_line
+    from xinli.core.hookcall import call_alone
 
     metrics = builtin_metrics()
     owners = dict.fromkeys(metrics, "xinli (built-in)")
@@ -162,10 +163,8 @@ def collect_metrics(registry: Any, chain: Iterable[Any] | None = None) -> dict[s
         code = plugin.code
         if registry.plugins.get(code) is not plugin:
             continue  # dropped already
-        others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
-        caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
         try:
-            answers = caller()
+            answers = call_alone(registry.pm, plugin.plugin, "xinli_register_metrics")
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # a plugin's hook may raise anything

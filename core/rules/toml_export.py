@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from xinli.core.assessment.metrics import Metric
+from xinli.core.hookcall import call_alone
 from xinli.core.layering import EffectiveItem
 from xinli.core.model import Jurisdiction, Requirement
 from xinli.core.registry import Registry
@@ -131,9 +132,7 @@ def export_rules(registry: Registry, code: str) -> dict[str, Any]:
 def plugin_metrics(registry: Registry, code: str) -> list[Metric]:
     """The metrics plugin ``code`` itself registers (not the built-in ones)."""
     plugin = registry.get(code)
-    others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
-    caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
-    return [m for answer in caller() for m in answer or ()]
+    return [m for answer in call_alone(registry.pm, plugin.plugin, "xinli_register_metrics") for m in answer or ()]
 
 
 def export_rules_toml(registry: Registry, code: str) -> str:

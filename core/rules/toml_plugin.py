@@ -21,7 +21,9 @@ This module reads only; it imports no registry, so the registry can use it.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -174,41 +176,132 @@ def unknown_fields(data: dict[str, Any]) -> list[str]:
     return found
 
 
+#: A table header line opening any table but ``[jurisdiction]`` and its sub-tables.
+_OTHER_HEADER = re.compile(r"""^[ \t]*\[(?![\[ \t]*["']?jurisdiction["']?[ \t]*[.\]])""", re.M)
+#: Tables whose hooks a plugin offers only when its file has them.
+OPTIONAL_TABLES = ("exclusions", "procedures", "metrics")
+#: A header line opening the jurisdiction table or an optional one.
+_NAMED_HEADER = re.compile(r"""^[ \t]*\[[\[ \t]*["']?(jurisdiction|exclusions|procedures|metrics)["']?[ \t]*[.\]]""",
+                           re.M)
+
+
+def identity_part(text: str) -> tuple[dict[str, Any], set[str]] | None:
+    """The parsed ``[jurisdiction]`` part of a rules file and which of the
+    :data:`OPTIONAL_TABLES` the file has, or None when the file cannot be split safely (the identity is then
+    read with the whole file).
+
+    The file is cut at the first table header that is not ``[jurisdiction]``
+    or one of its sub-tables.  A cut inside a multi-line string or array
+    leaves the first part unparseable, and a later header that reopens the
+    jurisdiction table is looked for in the rest, so a part that parses
+    holds the whole identity."""
+    found = _OTHER_HEADER.search(text)
+    if found is None:
+        return None
+    head = text[:found.start()]
+    later = {match.group(1) for match in _NAMED_HEADER.finditer(text, found.start())}
+    if "jurisdiction" in later:
+        return None
+    try:
+        data = tomllib.loads(head)
+    except tomllib.TOMLDecodeError:
+        return None
+    if not isinstance(data.get("jurisdiction"), dict):
+        return None
+    return data, {name for name in OPTIONAL_TABLES if name in later or name in data}
+
+
 class TomlPlugin:
     """A jurisdiction plugin whose identity and rules come from TOML text.
 
-    Everything is validated when the plugin is built, so a malformed file
-    fails at load time and is reported with the plugin's name.
+    Built eagerly (the default), everything is validated at once, so a
+    malformed file fails when the plugin is built.  Built lazily
+    (``lazy=True``, what :meth:`from_package` does), only the identity is
+    read and checked then; the requirements, exclusions, procedures and
+    metrics are read the first time a hook or attribute asks for them, and
+    a malformed table then raises :class:`XinliError` naming the file.  A
+    province with thousands of county plugins installed lists them all
+    without parsing thousands of rule tables; ``xinli plugins check`` reads
+    every file whole.
     """
 
-    def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>", package: str | None = None) -> None:
+    def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>", package: str | None = None,
+                 lazy: bool = False, source_loader: Callable[[], str | None] | None = None) -> None:
         self.origin = origin
         #: the package the file ships in, if any (its other files are checked too)
         self.package = package
+        self._text: str | None = text
+        self._source_text = source_text
+        self._source_loader = source_loader
+        self._rules: dict[str, Any] | None = None
+        part = identity_part(text) if lazy else None
+        if part is None:
+            self._read_rules()
+            optional = {name: bool(getattr(self, name)) for name in OPTIONAL_TABLES}
+        else:
+            head, present = part
+            self.jurisdiction = self._build(head, identity_only=True)["jurisdiction"]
+            optional = {name: name in present for name in OPTIONAL_TABLES}
+        if optional["exclusions"]:
+            self.xinli_exclusions = self._exclusions_hook()
+        if optional["procedures"]:
+            self.xinli_escalation_procedures = self._procedures_hook()
+        if optional["metrics"]:
+            self.xinli_register_metrics = self._metrics_hook()
+
+    def _build(self, data: dict[str, Any], identity_only: bool = False) -> dict[str, Any]:
+        """Validate parsed tables and build the model objects."""
         try:
-            data = tomllib.loads(text)
             unknown = unknown_fields(data)
             if unknown:
                 raise ValueError("; ".join(unknown))
-            self.scaffolded_on: str | None = str(data["scaffold"]["created"]) if "scaffold" in data else None
-            self.jurisdiction = jurisdiction_from_dict(data["jurisdiction"])
-            self.requirements = [requirement_from_dict(r) for r in data.get("requirements", [])]
-            self.exclusions = [
+            built: dict[str, Any] = {"jurisdiction": jurisdiction_from_dict(data["jurisdiction"])}
+            if identity_only:
+                return built
+            built["scaffolded_on"] = str(data["scaffold"]["created"]) if "scaffold" in data else None
+            built["requirements"] = [requirement_from_dict(r) for r in data.get("requirements", [])]
+            built["exclusions"] = [
                 Exclusion(e["id"], Citation(**e["citation"]), _text(e["reason"])) for e in data.get("exclusions", [])
             ]
-            self.procedures = [
-                Procedure(p["key"], _text(p["name"]), _text(p["trigger"]), p.get("clause")) for p in data.get("procedures", [])
+            built["procedures"] = [
+                Procedure(p["key"], _text(p["name"]), _text(p["trigger"]), p.get("clause"))
+                for p in data.get("procedures", [])
             ]
-            self.metrics = [metric_from_dict(m) for m in data.get("metrics", [])]
-        except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise XinliError(f"{origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
-        self._source_text = source_text
-        if self.exclusions:
-            self.xinli_exclusions = self._exclusions_hook()
-        if self.procedures:
-            self.xinli_escalation_procedures = self._procedures_hook()
-        if self.metrics:
-            self.xinli_register_metrics = self._metrics_hook()
+            built["metrics"] = [metric_from_dict(m) for m in data.get("metrics", [])]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise XinliError(f"{self.origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
+        return built
+
+    def _read_rules(self) -> dict[str, Any]:
+        """Parse and build the whole file, once."""
+        if self._rules is None:
+            try:
+                data = tomllib.loads(self._text or "")
+            except tomllib.TOMLDecodeError as exc:
+                raise XinliError(f"{self.origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
+            built = self._build(data)
+            if "jurisdiction" in self.__dict__ and built["jurisdiction"] != self.jurisdiction:
+                raise XinliError(f"{self.origin}: not a valid rules file: the [jurisdiction] table is defined in parts")
+            self.jurisdiction = built.pop("jurisdiction")
+            self._rules = built
+            self._text = None  # parsed; the text is no longer needed
+        return self._rules
+
+    def _rule_attribute(name: str) -> property:  # type: ignore[misc]  # noqa: N805 - a helper run at class creation
+        def get(self: TomlPlugin) -> Any:
+            return self._read_rules()[name]
+
+        def set_(self: TomlPlugin, value: Any) -> None:
+            self._read_rules()[name] = value
+
+        return property(get, set_, doc=f"The file's {name} (read on first use).")
+
+    requirements = _rule_attribute("requirements")
+    exclusions = _rule_attribute("exclusions")
+    procedures = _rule_attribute("procedures")
+    metrics = _rule_attribute("metrics")
+    scaffolded_on = _rule_attribute("scaffolded_on")
+    del _rule_attribute
 
     @classmethod
     def from_path(cls, path: str | Path) -> TomlPlugin:
@@ -220,14 +313,21 @@ class TomlPlugin:
 
     @classmethod
     def from_package(cls, package: str, name: str = "rules.toml") -> TomlPlugin:
-        """Load ``name`` (and ``source.txt``) shipped inside ``package``."""
+        """Load ``name`` shipped inside ``package``, lazily (its identity
+        now, its rules and ``source.txt`` when first asked for)."""
         files = resources.files(package)
-        source = files.joinpath("source.txt")
-        return cls(files.joinpath(name).read_text(encoding="utf-8"),
-                   source.read_text(encoding="utf-8") if source.is_file() else None, f"{package}/{name}", package)
+
+        def source() -> str | None:
+            path = files.joinpath("source.txt")
+            return path.read_text(encoding="utf-8") if path.is_file() else None
+
+        return cls(files.joinpath(name).read_text(encoding="utf-8"), origin=f"{package}/{name}", package=package,
+                   lazy=True, source_loader=source)
 
     def source_text(self) -> str | None:
         """The document text the quotes must be found in."""
+        if self._source_loader is not None:
+            self._source_text, self._source_loader = self._source_loader(), None
         return self._source_text
 
     def _domain(self, domain: str) -> list[Requirement]:
@@ -271,35 +371,35 @@ class TomlPlugin:
     def _exclusions_hook(self) -> Any:
         """The ``xinli_exclusions`` hook, offered only by a file that has
         ``[[exclusions]]`` tables (so the plugin lists only hooks it uses)."""
-        exclusions = self.exclusions
+        plugin = self
 
         @hookimpl
         def xinli_exclusions() -> list[Exclusion]:
             """The ``[[exclusions]]`` tables."""
-            return exclusions
+            return plugin.exclusions
 
         return xinli_exclusions
 
     def _metrics_hook(self) -> Any:
         """The ``xinli_register_metrics`` hook, offered only by a file that
         has ``[[metrics]]`` tables: the metrics its checks add."""
-        metrics = self.metrics
+        plugin = self
 
         @hookimpl
         def xinli_register_metrics() -> list[Metric]:
             """The ``[[metrics]]`` tables."""
-            return metrics
+            return plugin.metrics
 
         return xinli_register_metrics
 
     def _procedures_hook(self) -> Any:
         """The ``xinli_escalation_procedures`` hook, offered only by a file
         with ``[[procedures]]`` tables."""
-        procedures = self.procedures
+        plugin = self
 
         @hookimpl
         def xinli_escalation_procedures() -> list[Procedure]:
             """The ``[[procedures]]`` tables."""
-            return procedures
+            return plugin.procedures
 
         return xinli_escalation_procedures

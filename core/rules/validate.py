@@ -26,6 +26,7 @@ from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
+from xinli.core.hookcall import call_alone
 from xinli.core.layering import lineage, resolve
 from xinli.core.model import Requirement, Text
 from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
@@ -255,9 +256,8 @@ def _collectable_metrics(registry: Registry, line: list[str]) -> set[str]:
     keys = set(builtin_metrics())
     for code in line:
         plugin = registry.plugins[code]
-        others = [p.plugin for p in registry.plugins.values() if p.plugin is not plugin.plugin]
-        caller = registry.pm.subset_hook_caller("xinli_register_metrics", remove_plugins=others)
-        keys |= {m.key for answer in caller() for m in answer or ()}
+        keys |= {m.key for answer in call_alone(registry.pm, plugin.plugin, "xinli_register_metrics")
+                 for m in answer or ()}
     return keys
 
 
