@@ -159,6 +159,29 @@ def test_every_query_is_answered_through_an_index(two_runs, name):
     assert "SCAN f " not in plan + " " and "SCAN findings" not in plan, plan
 
 
+@pytest.mark.parametrize("name", ["names", "counts", "not met"])
+def test_the_json_reports_school_queries_read_in_school_order_without_a_sort(two_runs, name):
+    """The three cursors of the streamed JSON report each walk an index or
+    the primary key in school order: no scan of findings, no temporary sort."""
+    from xinli.core.records.report import school_json_queries
+
+    sql, args = school_json_queries(1, 1, 3)[name]
+    conn = sqlite3.connect(two_runs)
+    plan = " | ".join(row[3] for row in conn.execute("explain query plan " + sql, args))
+    assert "SCAN" not in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_json_school_lines_equal_the_python_entries(two_runs):
+    """SQLite's lines hold exactly what :func:`iter_schools` builds, in the same order."""
+    from xinli.core.records.report import iter_school_json, iter_schools
+
+    db = open_database(two_runs, create=False)
+    for run_id in (1, 2):
+        lines = list(iter_school_json(db, run_id))
+        assert [json.loads(line) for line in lines] == list(iter_schools(db, run_id))
+        assert lines and all(isinstance(line, str) and "\n" not in line for line in lines)
+
+
 def test_streamed_json_report_is_the_same_report(two_runs, run):
     from xinli.core.render.report import render_report_json_chunks
 

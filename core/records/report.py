@@ -4,7 +4,9 @@ findings, and what changed since the region's previous run.
 Counts are read as aggregates (GROUP BY over the integer requirement,
 school and status columns, each answered from an index alone); only the
 rows a reader needs -- required items not met, region findings -- are read
-one by one."""
+one by one.  For the JSON report of a province, SQLite writes each school's
+line itself (:func:`iter_school_json`): three cursors ordered by school id,
+with no Python object per finding."""
 
 from __future__ import annotations
 
@@ -58,9 +60,10 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
                 change_limit: int = 1000, stream_schools: bool = False) -> dict[str, Any]:
     """The report of one run (default: the newest) as plain data.
 
-    ``stream_schools`` leaves ``schools`` as an iterator that reads one
-    school at a time (for a streamed JSON report of a province); otherwise
-    it is a list.
+    ``stream_schools`` leaves ``schools`` as an iterator of each school's
+    entry already encoded as one line of JSON (:func:`iter_school_json`,
+    for the streamed JSON report of a province); otherwise it is a list of
+    dicts.
 
     ``compare_to`` (default: the same region's previous run) adds
     ``changes``: findings whose status differs between the two runs.
@@ -110,7 +113,7 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         "run": run,
         "requirements": requirements,
         "region_findings": region_findings,
-        "schools": iter_schools(db, rid) if stream_schools else list(iter_schools(db, rid)),
+        "schools": iter_school_json(db, rid) if stream_schools else list(iter_schools(db, rid)),
         "changes": None,
     }
     other = compare_to if compare_to is not None else previous_run_id(db, run)
@@ -156,6 +159,58 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
                                "document": document, "clause": clause})
             pending_miss = next(not_met, None)
         yield {"school_id": school_id, "school_name": name, "counts": tally, "required_not_met": missed}
+
+
+class JsonText(str):
+    """Text that is already JSON (SQLite's json functions wrote it); a
+    renderer writes it as it is."""
+
+
+def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[str, list[Any]]]:
+    """The three queries behind :func:`iter_school_json`, with their
+    arguments, for schools with ids ``first``..``last`` (a run's schools are
+    written with consecutive ids; the names query keeps only the run's own).
+    Each is answered in school order from the primary key or the
+    ``(school, status)`` index, with no sort."""
+    counts = ", ".join(f"'{name}', count(*) filter (where status = {code})" for code, name in sorted(STATUS_NAMES.items()))
+    missed = (f"json_object('requirement_id', r.requirement_id, 'expected', r.expected, "
+              f"'observed', {observed_sql('f', 'r')}, 'document', r.document, 'clause', r.clause)")
+    return {
+        "names": ("select id, json_quote(school_id), json_quote(school_name) from schools "
+                  "where id between ? and ? and +run_id = ? order by id", [first, last, run_id]),
+        "counts": (f"select school, json_object({counts}) from findings where school between ? and ? "
+                   "group by school order by school", [first, last]),
+        # a school's findings are written in requirement order, so within a school the rowids keep that order
+        "not met": (f"select f.school, json_group_array({missed}) from findings f cross join requirements r "
+                    f"on r.id = f.requirement where f.school between ? and ? and f.status = {Status.NOT_MET:d} "
+                    "and r.level = 'required' group by f.school order by f.school", [first, last]),
+    }
+
+
+def iter_school_json(db: sqlite_utils.Database, run_id: int) -> Iterator[JsonText]:
+    """Each school of a run that has findings, in input order, as one line
+    of JSON (:class:`JsonText`) with the same content as
+    :func:`iter_schools`: id, name, counts by status and the required items
+    not met.  SQLite encodes every value; Python only joins three cursors
+    ordered by school id, so a province's 100,000 schools take a couple of
+    seconds."""
+    first, last = db.execute("select min(id), max(id) from schools where run_id = ?", [run_id]).fetchone()
+    if first is None:
+        return
+    queries = school_json_queries(run_id, first, last)
+    names, counts, not_met = (db.conn.execute(sql, args) for sql, args in queries.values())
+    pending_count = next(counts, None)
+    pending_miss = next(not_met, None)
+    for sid, school_id, name in names:
+        while pending_count is not None and pending_count[0] < sid:
+            pending_count = next(counts, None)
+        if pending_count is None or pending_count[0] != sid:
+            continue  # a school without findings is not listed
+        while pending_miss is not None and pending_miss[0] < sid:
+            pending_miss = next(not_met, None)
+        missed = pending_miss[1] if pending_miss is not None and pending_miss[0] == sid else "[]"
+        yield JsonText(f'{{"school_id":{school_id},"school_name":{name},"counts":{pending_count[1]},'
+                       f'"required_not_met":{missed}}}')
 
 
 def _status_grid(db: sqlite_utils.Database, run_id: int, columns: dict[str, int]) -> dict[str, bytearray]:

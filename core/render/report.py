@@ -11,7 +11,7 @@ from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.assess import STATUSES
+from xinli.core.assessment.statuses import STATUSES
 from xinli.core.messages import msg
 from xinli.core.render.cells import SafeWriter, md_text
 from xinli.core.render.csv import BOM
@@ -126,23 +126,33 @@ def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:
 
 #: Lists written one item per line (they grow with the number of schools).
 LONG_LISTS = ("requirements", "schools")
+#: Lines of a long list joined into one piece of output (fewer, larger writes).
+LINES_PER_CHUNK = 500
 
 
 def render_report_json_chunks(data: dict[str, Any]) -> Iterator[str]:
     """The report as JSON, piece by piece: the top-level keys indented, each
-    school and requirement on one line of its own.  ``data["schools"]`` may
-    be an iterator, so a province's report is written without holding it
-    whole, and each item is encoded by the json module's C encoder."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    school and requirement on one compact line of its own.
+    ``data["schools"]`` may be an iterator, so a province's report is
+    written without holding it whole; an item that is already text is JSON
+    SQLite wrote (:func:`xinli.core.records.report.iter_school_json`) and is
+    written as it is, any other is encoded by the json module's C encoder."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     yield "{\n"
     keys = list(data)
     for index, key in enumerate(keys):
         yield f"  {json.dumps(key)}: "
         value = data[key]
         if key in LONG_LISTS and value is not None:
+            pieces: list[str] = []
             first = True
             for item in value:
-                yield ("[\n    " if first else ",\n    ") + encode(item)
+                pieces.append(item if isinstance(item, str) else encode(item))
+                if len(pieces) == LINES_PER_CHUNK:
+                    yield ("[\n    " if first else ",\n    ") + ",\n    ".join(pieces)
+                    first, pieces = False, []
+            if pieces:
+                yield ("[\n    " if first else ",\n    ") + ",\n    ".join(pieces)
                 first = False
             yield "[]" if first else "\n  ]"
         else:
