@@ -71,9 +71,14 @@ def test_compact_rows_equal_the_readable_rows(registry, region, as_of):
         evaluator = SchoolEvaluator(compiled, as_of, waivers_now, attested)
         prepared = evaluator.prepare({req.id: req.index for req in compiled})
         deadlines = {req.index: req.deadline.isoformat() for req in compiled if req.deadline}
+        expected_details = []
         for index, school in enumerate(schools):
-            expected = [staged_row(compact_row(row, deadlines)) for row in evaluator.rows(school, index, 0, prepared)]
+            staged = [(row, staged_row(compact_row(row, deadlines))) for row in evaluator.rows(school, index, 0, prepared)]
+            expected = [values for _row, (values, _detail) in staged]
+            expected_details += [(index, row[2], detail) for row, (_values, detail) in staged if detail is not None]
             got = evaluator.compact_rows(school, index, prepared)
             assert got == expected
-            assert [type(row[3]) for row in got] == [type(row[3]) for row in expected]
+            assert [type(row[2]) for row in got] == [type(row[2]) for row in expected]
+        assert evaluator.details == expected_details
+        assert bool(expected_details) == bool(waivers_now or attested)
 

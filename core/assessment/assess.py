@@ -34,6 +34,7 @@ from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import FactColumns, School
 from xinli.core.assessment.statuses import (
     REASON_SHIFT,
+    REQUIREMENT_SHIFT,
     STATUS_CODES,
     Reason,
     Status,
@@ -250,6 +251,8 @@ class SchoolEvaluator:
     as_of: dt.date
     waivers: dict[tuple[str, str], Waiver]
     attestations: dict[tuple[str, str], dict[str, Any]] = field(factory=dict)
+    #: ``(school row, requirement row, detail)`` of each staged row with a detail text (waivers, attestations)
+    details: list[tuple[int, int, str]] = field(factory=list, init=False)
     _special: set[str] | None = field(default=None, init=False)
     _plans: tuple[Any, dict[Any, list[tuple[Any, ...]]]] | None = field(default=None, init=False)
 
@@ -270,20 +273,27 @@ class SchoolEvaluator:
                 for row_id, status, observed, detail in self._statuses(school, prepared)]
 
     def compact_rows(self, school: School, school_row: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The finding rows of one school as staged, ``(school row,
-        requirement row, status code | reason code << 4, typed observed,
-        detail)``: exactly ``staged_row(compact_row(...))`` of each of
-        :meth:`rows`, without the text in between.  What a requirement decides the same for every
-        school of one grade band (outside its grades, due later) is planned
-        once per band; a school with a waiver or an attestation takes the
-        general path."""
+        """The finding rows of one school as staged, ``(school row, packed,
+        typed observed)``: exactly the first part of
+        ``staged_row(compact_row(...))`` of each of :meth:`rows`, without the
+        text in between; a row's detail text (a waiver's, an attestation's)
+        is added to :attr:`details`.  What a requirement decides the same for
+        every school of one grade band (outside its grades, due later) is
+        planned once per band; a school with a waiver or an attestation takes
+        the general path."""
         special = self._special
         if special is None:
             special = self._special = {school_id for school_id, _req in self.waivers} | {
                 school_id for school_id, _req in self.attestations}
         if school.school_id in special:
             deadlines = {row_id: req.deadline.isoformat() for row_id, req, _due in prepared if req.deadline}
-            return [staged_row(compact_row(row, deadlines)) for row in self.rows(school, school_row, 0, prepared)]
+            staged = []
+            for row in self.rows(school, school_row, 0, prepared):
+                values, detail = staged_row(compact_row(row, deadlines))
+                staged.append(values)
+                if detail is not None:
+                    self.details.append((school_row, row[2], detail))
+            return staged
         grades = school.grades
         plans = self._plans
         if plans is None or plans[0] is not prepared:
@@ -294,36 +304,36 @@ class SchoolEvaluator:
         values = school.values
         out = []
         append = out.append
-        for kind, row_id, req, due_later, codes in plan:
+        for kind, base, req, due_later, codes in plan:  # base: the requirement row, shifted into place
             if kind is _CONSTANT:
-                append((school_row, row_id, *codes))
+                append((school_row, base | codes, None))
                 continue
             if kind is _CONDITIONAL:
                 holds = True
                 if req.condition is not None:
                     holds = req.condition(values, grades)
                     if holds is False:
-                        append((school_row, row_id, _NA_ATTRIBUTES, None, None))
+                        append((school_row, base | _NA_ATTRIBUTES, None))
                         continue
                 if holds is None:
                     if due_later:
-                        append((school_row, row_id, _DUE_LATER, None, None))
+                        append((school_row, base | _DUE_LATER, None))
                     else:
-                        append((school_row, row_id, _UNKNOWN_ATTRIBUTE, None, None))
+                        append((school_row, base | _UNKNOWN_ATTRIBUTE, None))
                     continue
                 if req.event_index is not None and values[req.event_index] is not True:
-                    append((school_row, row_id, _NA_EVENT, None, None))
+                    append((school_row, base | _NA_EVENT, None))
                     continue
                 if due_later:
-                    append((school_row, row_id, _DUE_LATER, None, None))
+                    append((school_row, base | _DUE_LATER, None))
                     continue
             observed = values[req.metric_index]
             if observed is None:
-                append((school_row, row_id, _UNKNOWN, None, None))
+                append((school_row, base | _UNKNOWN, None))
             elif req.test(observed):
-                append((school_row, row_id, codes[0], _typed(observed), None))
+                append((school_row, base | codes[0], _typed(observed)))
             else:
-                append((school_row, row_id, codes[1], _typed(observed), None))
+                append((school_row, base | codes[1], _typed(observed)))
         return out
 
     def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
@@ -382,22 +392,24 @@ _DUE_LATER, _UNKNOWN_ATTRIBUTE = _DUE | _R_DUE << REASON_SHIFT, _UNKNOWN | _R_AT
 
 def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, ...]]:
     """For schools of one grade band with no waiver or attestation: each
-    school-scope requirement as ``(kind, row id, requirement, due later,
-    codes)``.  ``constant`` rows are the same for every such school (codes:
-    status code | reason << 4, observed, detail); ``conditional`` and ``check`` rows
-    test the school's facts (codes: the met and not-met status codes)."""
+    school-scope requirement as ``(kind, requirement row << REQUIREMENT_SHIFT,
+    requirement, due later, codes)``.  ``constant`` rows are the same for
+    every such school (codes: status code | reason << 4; no observed value,
+    no detail); ``conditional`` and ``check`` rows test the school's facts
+    (codes: the met and not-met status codes)."""
     plan = []
     for row_id, req, due_later in prepared:
         if req.scope != "school":
             continue  # a manual item is a school's row only when the school attested it
+        base = row_id << REQUIREMENT_SHIFT
         if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
-            plan.append((_CONSTANT, row_id, req, due_later, (_NA | _R_GRADES << REASON_SHIFT, None, None)))
+            plan.append((_CONSTANT, base, req, due_later, _NA | _R_GRADES << REASON_SHIFT))
         elif req.condition is not None or req.event_index is not None:
-            plan.append((_CONDITIONAL, row_id, req, due_later, _outcome_codes(req)))
+            plan.append((_CONDITIONAL, base, req, due_later, _outcome_codes(req)))
         elif due_later:  # such a school has no waiver that could come first
-            plan.append((_CONSTANT, row_id, req, due_later, (_DUE_LATER, None, None)))
+            plan.append((_CONSTANT, base, req, due_later, _DUE_LATER))
         else:
-            plan.append((_CHECK, row_id, req, due_later, _outcome_codes(req)))
+            plan.append((_CHECK, base, req, due_later, _outcome_codes(req)))
     return plan
 
 

@@ -374,19 +374,15 @@ def csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""))
-    number = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            reason = str(exc)
-            if "field larger than field limit" in reason:
-                reason = f"a cell is longer than {CSV_FIELD_LIMIT:,} characters"
-            raise FactsError([FactProblem(name, number + 1, None, None, f"cannot read this CSV row: {reason}")]) from None
-        number += 1
-        yield number, cells
+    item: tuple[int, list[str]] = (0, [])
+    try:
+        for item in enumerate(reader, 1):
+            yield item
+    except csv.Error as exc:  # raised by the reader only: a consumer's errors never come back in here
+        reason = str(exc)
+        if "field larger than field limit" in reason:
+            reason = f"a cell is longer than {CSV_FIELD_LIMIT:,} characters"
+        raise FactsError([FactProblem(name, item[0] + 1, None, None, f"cannot read this CSV row: {reason}")]) from None
 
 
 class _Collector:
@@ -489,6 +485,63 @@ def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers
     return School(row, school_id, str(record.get("school_name") or "").strip(), grades, tuple(values))
 
 
+_MISSING = object()
+
+
+class _CsvRowReader:
+    """The fast path for the rows of a large CSV file.
+
+    A row whose value cells are all short printable text (too short to hold
+    personal data), whose school id and name pass :func:`check_value`, and
+    whose every cell parses, is read here by column position: each column
+    remembers the value of every distinct cell text it has parsed (a
+    province's file repeats a few hundred texts per column), so most cells
+    cost one dictionary lookup.  Any other row returns None and is read by
+    :func:`_school_from`, which names each problem exactly as before."""
+
+    def __init__(self, mapped: list[str | None], parsers: dict[str, Callable[[Any], Any]]) -> None:
+        position = {key: index for index, key in enumerate(mapped) if key is not None}
+        self.id_at = position.get("school_id")
+        self.name_at = position.get("school_name")
+        self.grades_at = position.get("grades")
+        self.slots = [(position.get(key), parser, {}) for key, parser in parsers.items()]
+        # every mapped cell but the id and the name must be plainly fine
+        self.checked = [index for key, index in position.items() if key not in ("school_id", "school_name")]
+
+    def school(self, cells: list[str], row: int, seen_ids: set[str]) -> School | None:
+        """The school of one row, or None to take the general path."""
+        checked = [cells[index] for index in self.checked]
+        if checked and (max(map(len, checked)) >= SHORTEST_PERSONAL or not "".join(checked).isprintable()):
+            return None
+        school_id = cells[self.id_at].strip() if self.id_at is not None else ""
+        name = cells[self.name_at] if self.name_at is not None else ""
+        for text, is_name in ((cells[self.id_at] if self.id_at is not None else "", False), (name, True)):
+            if text and check_value("school_name" if is_name else "school_id", text, identifier=True) is not None:
+                return None
+        if not school_id or school_id in seen_ids or self.grades_at is None:
+            return None
+        try:
+            grades = parse_grades(cells[self.grades_at])
+        except ValueError:
+            return None
+        values = [memo.get(cells[at], _MISSING) if at is not None else None for at, _parser, memo in self.slots]
+        if _MISSING in values:  # cell texts this reader has not met yet
+            for index, (at, parser, memo) in enumerate(self.slots):
+                if values[index] is not _MISSING:
+                    continue
+                raw = cells[at]
+                if not raw.strip():
+                    value = None
+                else:
+                    try:
+                        value = parser(raw)
+                    except ValueError:
+                        return None
+                values[index] = memo[raw] = value
+        seen_ids.add(school_id)
+        return School(row, school_id, name.strip(), grades, tuple(values))
+
+
 def _value_keys(columns: FactColumns) -> list[str]:
     return columns.attributes + [m.key for m in columns.metrics]
 
@@ -521,16 +574,19 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
         mapped = _map_header(header, columns, out)
         if out.problems:
             out.raise_if_any()
+        fast = _CsvRowReader(mapped, parsers)
         for row_number, cells in rows:
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():  # a blank row
                 continue
             if len(cells) != len(mapped):
                 more_or_fewer = "more" if len(cells) > len(mapped) else "fewer"
                 out.add(row_number, None, None, f"{len(cells)} cells, {more_or_fewer} than the header's "
                         f"{len(mapped)} columns (a missing or extra comma?)")
                 continue
-            record = {key: cell for key, cell in zip(mapped, cells, strict=False) if key is not None}
-            school = _school_from(record, row_number, columns, parsers, out, seen)
+            school = fast.school(cells, row_number, seen)
+            if school is None:
+                record = {key: cell for key, cell in zip(mapped, cells, strict=False) if key is not None}
+                school = _school_from(record, row_number, columns, parsers, out, seen)
             if school is not None:
                 schools.append(school)
             if out.full:

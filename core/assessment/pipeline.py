@@ -34,6 +34,8 @@ from xinli.core.views.checklist import build_checklist
 
 #: Findings evaluated per batch before they are inserted.
 BATCH_ROWS = 50_000
+#: The status bits of a staged row's packed value.
+STATUS_MASK = (1 << REASON_SHIFT) - 1
 
 
 @frozen
@@ -140,7 +142,7 @@ def assess(
         ]
         keys = columns.attributes + [m.key for m in columns.metrics]
         evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
-        codes: Counter[int] = Counter()  # staged codes: the status with the reason above it
+        codes: Counter[int] = Counter()  # staged packed values: requirement row, reason and status
 
         def finding_batches() -> Iterator[list[Any]]:
             # indexes, not row ids: the rows get their ids under the write lock
@@ -153,19 +155,23 @@ def assess(
             for index, school in iterator:
                 batch += evaluator.compact_rows(school, index, prepared)
                 if len(batch) >= BATCH_ROWS:
-                    codes.update(map(itemgetter(2), batch))
+                    codes.update(map(itemgetter(1), batch))
                     yield batch
                     batch = []
             for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
-                batch.append(staged_row(compact_row((0, None, req.index, status, observed, detail), deadlines)))
-            codes.update(map(itemgetter(2), batch))
+                staged, text = staged_row(compact_row((0, None, req.index, status, observed, detail), deadlines))
+                batch.append(staged)
+                if text is not None:
+                    evaluator.details.append((None, req.index, text))
+            codes.update(map(itemgetter(1), batch))
             yield batch
 
         evaluate_started = time.perf_counter()
-        stage_findings(db, finding_batches())
+        # the details list fills while the batches are evaluated; it is staged after them
+        stage_findings(db, finding_batches(), evaluator.details)
         counts: Counter[int] = Counter()
-        for code, n in codes.items():
-            counts[code & ((1 << REASON_SHIFT) - 1)] += n
+        for packed, n in codes.items():
+            counts[packed & STATUS_MASK] += n
         timings["evaluate"] = time.perf_counter() - evaluate_started
         # facts once per school, as a JSON array aligned with the run's fact_columns
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -104,16 +104,27 @@ def compact_row(row: tuple[Any, ...], deadlines: dict[int, str]) -> tuple[Any, .
 
 #: How a staged row packs its reason code above the status code (statuses fit in 4 bits).
 REASON_SHIFT = 4
-assert max(STATUS_NAMES) < 1 << REASON_SHIFT
+assert max(STATUS_NAMES) < 1 << REASON_SHIFT and max(Reason) < 1 << REASON_SHIFT
+#: The low bits of a staged row's packed value: status | reason << REASON_SHIFT.
+CODE_MASK = (1 << 2 * REASON_SHIFT) - 1
+#: Set in a staged row's packed value when the row has a detail text, staged beside it.
+DETAIL_FLAG = 1 << 2 * REASON_SHIFT
+#: Where the requirement row sits in a staged row's packed value.
+REQUIREMENT_SHIFT = 2 * REASON_SHIFT + 1
 
 
-def staged_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+def staged_row(row: tuple[Any, ...]) -> tuple[tuple[Any, int, Any], str | None]:
     """A stored-form row (:func:`compact_row`) as it is staged before the
-    write: ``(school row, requirement row, status | reason << 4, observed,
-    detail)`` -- five values to bind instead of seven (the run id is known
-    only at the write, and the reason is mostly empty)."""
+    write -- ``(school row, packed, observed)``, three values to bind
+    instead of seven, with ``packed = requirement row << REQUIREMENT_SHIFT |
+    DETAIL_FLAG (if any) | reason << REASON_SHIFT | status`` -- and the
+    row's detail text (None for nearly every school row), which is staged
+    beside the rows and joined back when the run is written."""
     _run_id, school, requirement, status, observed, reason, detail = row
-    return school, requirement, status | (reason or 0) << REASON_SHIFT, observed, detail
+    packed = requirement << REQUIREMENT_SHIFT | status | (reason or 0) << REASON_SHIFT
+    if detail is not None:
+        packed |= DETAIL_FLAG
+    return (school, packed, observed), detail
 
 
 def status_name_sql(column: str) -> str:

@@ -25,7 +25,7 @@ from urllib.parse import quote
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from xinli.core.assessment.statuses import REASON_SHIFT, STATUS_NAMES, typed_observed
+from xinli.core.assessment.statuses import DETAIL_FLAG, REASON_SHIFT, REQUIREMENT_SHIFT, STATUS_NAMES, typed_observed
 from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
@@ -484,29 +484,39 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
     return row[0] if row else None
 
 
-FindingRow = tuple[int | None, int, int, Any, str | None]
+FindingRow = tuple[int | None, int, Any]
 #: How long the first attempt at the write lock waits before saying so.
 LOCK_NOTICE_MS = 2_000
 
 
-def stage_findings(db: sqlite_utils.Database, batches: Iterable[list[FindingRow]]) -> int:
-    """Evaluate into a temporary table before any lock is taken.
+def stage_findings(db: sqlite_utils.Database, batches: Iterable[list[FindingRow]],
+                   details: Iterable[tuple[int | None, int, str]] = ()) -> int:
+    """Evaluate into temporary tables before any lock is taken.
 
-    Each row is ``(school index or None, requirement index, status code |
-    reason code << 4, typed observed, detail)`` (see
-    :func:`xinli.core.assessment.statuses.staged_row`); indexes count from 0 in the order the
-    schools and requirements are later given to :func:`write_run`.  The
-    temporary table lives with this connection only, so writing it takes no
-    lock on the records database and another writer is never held up."""
+    Each row is ``(school index or None, packed, typed observed)``, three
+    values to bind (:func:`xinli.core.assessment.statuses.staged_row`:
+    ``packed`` holds the requirement index, the detail flag, the reason
+    and the status); indexes count from 0 in the order the schools and
+    requirements are later given to :func:`write_run`.  The few rows with a
+    detail text (a waiver's justification, a region finding's) have it in
+    ``details`` as ``(school index or None, requirement index, text)``,
+    read after the batches (the evaluator fills it as it goes).  Temporary
+    tables live with this connection only, so staging takes no lock on the
+    records database and another writer is never held up."""
     conn = db.conn
     conn.execute("drop table if exists temp.xinli_pending")
-    conn.execute("create temp table xinli_pending (school_idx integer, req_idx integer, code integer, observed, detail text)")
+    conn.execute("drop table if exists temp.xinli_pending_detail")
+    conn.execute("create temp table xinli_pending (school_idx integer, packed integer, observed)")
+    conn.execute("create temp table xinli_pending_detail (school_key integer, req_idx integer, detail text, "
+                 "primary key (school_key, req_idx)) without rowid")
     total = 0
     conn.execute("BEGIN")
     try:
         for batch in batches:
-            conn.executemany("insert into temp.xinli_pending values (?, ?, ?, ?, ?)", batch)
+            conn.executemany("insert into temp.xinli_pending values (?, ?, ?)", batch)
             total += len(batch)
+        conn.executemany("insert into temp.xinli_pending_detail values (?, ?, ?)",
+                         ((-1 if school is None else school, requirement, text) for school, requirement, text in details))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -590,10 +600,14 @@ def write_run(
              for i, r in enumerate(requirements)],
         )
         write_started = time.perf_counter()
+        mask = (1 << REASON_SHIFT) - 1  # status below the reason, each in REASON_SHIFT bits
         total = conn.execute(
             "insert into findings (run_id, school, requirement, status, observed, reason, detail) "
-            f"select ?, school_idx + ?, req_idx + ?, code & {(1 << REASON_SHIFT) - 1}, observed, "
-            f"nullif(code >> {REASON_SHIFT}, 0), detail from temp.xinli_pending order by rowid",
+            f"select ?, p.school_idx + ?, (p.packed >> {REQUIREMENT_SHIFT}) + ?, p.packed & {mask}, p.observed, "
+            f"nullif((p.packed >> {REASON_SHIFT}) & {mask}, 0), "
+            f"case when p.packed & {DETAIL_FLAG} then (select d.detail from temp.xinli_pending_detail d "
+            f"where d.school_key = coalesce(p.school_idx, -1) and d.req_idx = p.packed >> {REQUIREMENT_SHIFT}) end "
+            "from temp.xinli_pending p order by p.rowid",
             [run_id, school_base, requirement_base],
         ).rowcount
         if timings is not None:
@@ -620,5 +634,6 @@ def write_run(
         raise
     finally:
         conn.execute("drop table if exists temp.xinli_pending")
+        conn.execute("drop table if exists temp.xinli_pending_detail")
         conn.execute("PRAGMA foreign_keys = ON")
     return run_id, True
