@@ -249,12 +249,13 @@ FRESH_SCHEMA = {
                        "deadline", "document", "clause", "quote", "status", "observed", "detail"],
     "rollup_statuses": ["rollup_source", "school_id", "requirement_id", "status"],
     "statuses": ["code", "name"],
+    "requirement_counts": ["requirement", "status", "n"],
 }
 FRESH_INDEXES = {
     "runs": [["region", "created"], ["run_key"]],
     "schools": [["run_id", "school_id"]],
     "requirements": [["run_id", "requirement_id"]],
-    "findings": [["requirement", "status"], ["school", "status"]],
+    "findings": [["school", "status"]],
     "waivers": [["run_id"]],
     "rollups": [["rollup_key"]],
     "rollup_sources": [["rollup_id"]],
@@ -263,6 +264,7 @@ FRESH_INDEXES = {
     "rollup_statuses": [["rollup_source", "requirement_id", "status"]],
     "attestations": [["region", "requirement_id", "school_id", "checked_on"]],
     "statuses": [["name"]],
+    "requirement_counts": [["requirement", "status"]],  # its primary key
 }
 
 
@@ -282,7 +284,8 @@ def test_fresh_database_schema(tmp_path):
     fks = {(fk.table, fk.column, fk.other_table) for t in db.tables for fk in t.foreign_keys}
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
     assert [m.name for m in migrations.applied(db)] == [
-        "m001_initial", "m002_waivers", "m003_rollups", "m004_attestations", "m005_compact_findings"]
+        "m001_initial", "m002_waivers", "m003_rollups", "m004_attestations", "m005_compact_findings",
+        "m006_requirement_counts"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):

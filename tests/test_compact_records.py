@@ -126,7 +126,7 @@ def test_a_version_2_database_migrates(tmp_path):
     before = sqlite3.connect(path).execute(
         "select * from finding_details order by school_id, requirement_id, status").fetchall()
     db = open_database(path, create=False, readonly=False)  # as `assess` opens it: migrations run
-    assert [m.name for m in migrations.applied(db)][-1] == "m005_compact_findings"
+    assert [m.name for m in migrations.applied(db)][-2:] == ["m005_compact_findings", "m006_requirement_counts"]
     after = db.execute("select * from finding_details order by school_id, requirement_id, status").fetchall()
     assert after == before
     assert db.execute("select status, typeof(observed), reason, detail from findings where rowid = 4").fetchone() == (
@@ -136,15 +136,22 @@ def test_a_version_2_database_migrates(tmp_path):
     assert data["region_findings"][0]["observed"] == "1/2" and data["region_findings"][0]["status"] == "not_met"
     lessons = data["requirements"][0]
     assert lessons["counts"]["met"] == 1 and lessons["counts"]["not_met"] == 1
+    # m006 counted the old run once and dropped the (requirement, status) index
+    counted = db.execute("select requirement, status, n from requirement_counts order by 1, 2").fetchall()
+    assert counted == db.execute("select requirement, status, count(*) from findings group by 1, 2 order by 1, 2").fetchall()
+    assert [sorted(i.columns) for i in db["findings"].indexes] == [["school", "status"]]
 
 
 REPORT_QUERIES = {
-    "requirement counts": "select requirement, status, count(*) from findings "
-                          "where requirement in (select id from requirements where run_id = 1) group by requirement, status",
+    "requirement counts": "select requirement, status, n from requirement_counts "
+                          "where requirement in (select id from requirements where run_id = 1)",
     "school counts": "select school, status, count(*) from findings "
                      "where school in (select id from schools where run_id = 1) group by school, status order by school",
-    "required not met": "select f.school, r.requirement_id from requirements r join findings f on f.requirement = r.id "
-                        f"and f.status = {Status.NOT_MET:d} where r.run_id = 1 and r.level = 'required' and f.school is not null",
+    "required not met": "select f.school, r.requirement_id from findings f cross join requirements r on r.id = f.requirement "
+                        f"where f.school between 1 and 3 and f.status = {Status.NOT_MET:d} and r.level = 'required' "
+                        "order by f.school, r.id",
+    "region findings": "select r.requirement_id, f.status from requirements r join findings f on f.requirement = r.id "
+                       "where r.run_id = 1 and r.scope != 'school' and f.school is null order by r.id",
     "status grid": "select f.school, f.requirement, f.status from schools s join findings f on f.school = s.id "
                    "where s.run_id = 1",
 }
@@ -218,3 +225,13 @@ def test_rollup_reads_sources_before_and_after_compact_findings(tmp_path, two_ru
     assert items["test_assess.other.coverage"]["status"] == "not_met"
     schools = {row[0]: row[2:] for row in source_schools(new, 1, ["psych_lessons_per_semester", "boarding", "no_such"])}
     assert schools["P1"] == (8, 1, None) and schools["P3"] == (None, None, None)
+
+
+def test_stored_requirement_counts_equal_the_findings(two_runs):
+    """The counts a run stores while it is evaluated (m006) are the counts of
+    its findings, region findings and waived or attested rows included."""
+    conn = sqlite3.connect(two_runs)
+    stored = conn.execute("select requirement, status, n from requirement_counts order by 1, 2").fetchall()
+    counted = conn.execute("select requirement, status, count(*) from findings group by 1, 2 order by 1, 2").fetchall()
+    assert stored == counted and len({r for r, _s, _n in stored}) > 3
+    assert {s for _r, s, _n in stored} >= {Status.MET, Status.NOT_MET}

@@ -23,7 +23,7 @@ from attrs import frozen
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
-from xinli.core.assessment.statuses import REASON_SHIFT, compact_row, staged_row
+from xinli.core.assessment.statuses import REASON_SHIFT, REQUIREMENT_SHIFT, compact_row, staged_row
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of
@@ -170,8 +170,10 @@ def assess(
         # the details list fills while the batches are evaluated; it is staged after them
         stage_findings(db, finding_batches(), evaluator.details)
         counts: Counter[int] = Counter()
+        requirement_counts: Counter[tuple[int, int]] = Counter()
         for packed, n in codes.items():
             counts[packed & STATUS_MASK] += n
+            requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK] += n
         timings["evaluate"] = time.perf_counter() - evaluate_started
         # facts once per school, as a JSON array aligned with the run's fact_columns
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -198,7 +200,8 @@ def assess(
             for w in waivers
         ]
         write_started = time.perf_counter()
-        run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, timings, told)
+        run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, requirement_counts,
+                                    timings, told)
         timings["write"] = time.perf_counter() - write_started
         if not created:
             return _earlier(db, run_id, timings, warnings)

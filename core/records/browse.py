@@ -3,9 +3,9 @@ table and column descriptions, and canned queries.
 
 The queries take an optional ``run_id``; left blank they read the newest
 run.  They start from ``requirements`` or ``schools`` (which belong to one
-run) so that the indexes on ``findings`` -- (requirement, status) and
-(school, status) -- serve them (``tests/test_query_plans.py`` checks each
-plan).  Statuses are stored as codes; the queries show their names.
+run) so that the (school, status) index on ``findings`` or the stored
+``requirement_counts`` serve them (``tests/test_compact_records.py``
+checks each plan).  Statuses are stored as codes; the queries show their names.
 """
 
 from __future__ import annotations
@@ -90,6 +90,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "statuses": (
         "The finding statuses: the code stored in findings.status and its name.",
         {"code": "Status code.", "name": STATUS_TEXT},
+    ),
+    "requirement_counts": (
+        "Per requirement of a run and status: how many findings, counted when the run was written.",
+        {"requirement": "The requirement (requirements.id).", "status": "Status code (statuses.code).",
+         "n": "Number of findings (schools, or 1 for a region finding)."},
     ),
     "waivers": (
         "Exemptions applied in a run, with who approved them and until when.",
@@ -248,10 +253,10 @@ QUERIES: dict[str, dict[str, str]] = {
         "sql": f"""
 select s.school_id, s.school_name, count(*) as required_not_met,
        group_concat(r.requirement_id, '; ') as requirements
-from requirements r
-join findings f on f.requirement = r.id and f.status = {Status.NOT_MET:d}
-join schools s on s.id = f.school
-where r.run_id = {RUN} and r.level = 'required'
+from schools s
+join findings f on f.school = s.id and f.status = {Status.NOT_MET:d}
+join requirements r on r.id = f.requirement
+where s.run_id = {RUN} and r.level = 'required'
 group by s.id
 order by required_not_met desc, s.school_id
 """.strip(),
@@ -262,15 +267,15 @@ order by required_not_met desc, s.school_id
                        "with the share among decided findings.",
         "sql": f"""
 select r.requirement_id, r.level, r.text_zh, r.text_en, r.expected,
-       sum(f.status = {Status.NOT_MET:d}) as not_met,
-       sum(f.status = {Status.MET:d}) as met,
-       sum(f.status = {Status.UNKNOWN:d}) as unknown,
-       round(100.0 * sum(f.status = {Status.NOT_MET:d})
-             / nullif(sum(f.status in ({Status.MET:d}, {Status.NOT_MET:d}, {Status.UNKNOWN:d})), 0), 1)
+       sum(case when c.status = {Status.NOT_MET:d} then c.n else 0 end) as not_met,
+       sum(case when c.status = {Status.MET:d} then c.n else 0 end) as met,
+       sum(case when c.status = {Status.UNKNOWN:d} then c.n else 0 end) as unknown,
+       round(100.0 * sum(case when c.status = {Status.NOT_MET:d} then c.n else 0 end)
+             / nullif(sum(case when c.status in ({Status.MET:d}, {Status.NOT_MET:d}, {Status.UNKNOWN:d}) then c.n else 0 end), 0), 1)
            as percent_not_met,
        r.document, r.clause
 from requirements r
-join findings f on f.requirement = r.id
+join requirement_counts c on c.requirement = r.id
 where r.run_id = {RUN} and r.scope = 'school'
 group by r.id
 having not_met > 0

@@ -211,7 +211,8 @@ def m005_compact_findings(db: sqlite_utils.Database) -> None:
     text except a waiver's or a region finding's detail; requirements carry
     their metric type and deadline.  Indexes serve the report, the records
     browser's canned queries and comparisons: (requirement, status) and
-    (school, status).  Existing findings are converted row by row."""
+    (school, status) (the first is dropped again by m006).  Existing
+    findings are converted row by row."""
     from xinli.core.assessment.statuses import REASON_TEXTS, STATUS_CODES, Reason
 
     conn = db.conn
@@ -253,6 +254,30 @@ def m005_compact_findings(db: sqlite_utils.Database) -> None:
     conn.execute("create index idx_findings_requirement_status on findings (requirement, status)")
     conn.execute("create index idx_findings_school_status on findings (school, status)")
     db.create_view("finding_details", FINDING_DETAILS_SQL.format(observed=observed_sql(), detail=detail_sql()))
+
+
+@migrations()
+def m006_requirement_counts(db: sqlite_utils.Database) -> None:
+    """Per-requirement counts stored when a run is written
+    (``requirement_counts``: requirement, status, number of findings), so
+    reports and the records browser read them instead of counting millions
+    of findings; the (requirement, status) index on findings goes, which
+    halves the cost of writing a province's findings.  Existing runs are
+    counted once here, while that index still serves the count."""
+    conn = db.conn
+    conn.execute(
+        """
+        create table requirement_counts (
+            requirement integer not null references requirements(id),
+            status integer not null references statuses(code),
+            n integer not null,
+            primary key (requirement, status)
+        ) without rowid
+        """
+    )
+    conn.execute("insert into requirement_counts select requirement, status, count(*) from findings "
+                 "group by requirement, status")
+    conn.execute("drop index if exists idx_findings_requirement_status")
 
 
 def _typed_observed(text: str | None, school: int | None) -> Any:
@@ -552,7 +577,8 @@ def write_run(
     schools: list[tuple[str, str, str, str]],
     requirements: list[dict[str, Any]],
     waivers: list[dict[str, Any]],
-    counts: dict[str, int],
+    counts: dict[int, int],
+    requirement_counts: dict[tuple[int, int], int],
     timings: dict[str, float] | None = None,
     notify: Callable[[str], None] | None = None,
 ) -> tuple[int, bool]:
@@ -563,7 +589,9 @@ def write_run(
     input order.  When another command recorded the same assessment
     (``run_key``) meanwhile, nothing is written and that run's id comes back
     with ``created`` False.  The time spent copying the findings is
-    ``timings["findings_write"]``.
+    ``timings["findings_write"]``.  ``counts`` maps each status code to
+    its number of findings and ``requirement_counts`` each ``(requirement
+    index, status code)``, both counted while evaluating.
 
     Foreign keys are not enforced while the run is written: every id in a
     finding row comes from the rows this transaction has just inserted, and
@@ -612,6 +640,9 @@ def write_run(
         ).rowcount
         if timings is not None:
             timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
+        conn.executemany("insert into requirement_counts (requirement, status, n) values (?, ?, ?)",
+                         [(requirement_base + index, status, n)
+                          for (index, status), n in sorted(requirement_counts.items()) if n])
         conn.executemany(
             "insert into waivers (run_id, school_id, requirement_id, justification, approved_by, start, expiry) "
             "values (?, ?, ?, ?, ?, ?, ?)",

@@ -1,8 +1,9 @@
 """Reports from the assessment records: per school, per requirement, region
 findings, and what changed since the region's previous run.
 
-Counts are read as aggregates (GROUP BY over the integer requirement,
-school and status columns, each answered from an index alone); only the
+Counts per requirement are stored when a run is written
+(``requirement_counts``); counts per school are read with GROUP BY over the
+(school, status) index alone; only the
 rows a reader needs -- required items not met, region findings -- are read
 one by one.  For the JSON report of a province, SQLite writes each school's
 line itself (:func:`iter_school_json`): three cursors ordered by school id,
@@ -72,8 +73,8 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
     rid = run["id"]
     counts_by_requirement: dict[int, dict[str, int]] = {}
     for requirement, status, count in db.execute(
-        "select requirement, status, count(*) from findings "
-        "where requirement in (select id from requirements where run_id = ?) group by requirement, status",
+        "select requirement, status, n from requirement_counts "
+        "where requirement in (select id from requirements where run_id = ?)",
         [rid],
     ):
         counts_by_requirement.setdefault(requirement, dict.fromkeys(STATUSES, 0))[STATUS_NAMES[status]] = count
@@ -133,14 +134,15 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
         "where school in (select id from schools where run_id = ?) group by school, status order by school",
         [run_id],
     )
+    first, last = db.execute("select min(id), max(id) from schools where run_id = ?", [run_id]).fetchone()
     not_met = db.conn.execute(
         f"""
         select f.school, r.requirement_id, r.expected, {observed_sql("f", "r")}, r.document, r.clause
-        from requirements r join findings f on f.requirement = r.id and f.status = {Status.NOT_MET:d}
-        where r.run_id = ? and r.level = 'required' and f.school is not null
+        from findings f cross join requirements r on r.id = f.requirement
+        where f.school between ? and ? and f.status = {Status.NOT_MET:d} and r.level = 'required'
         order by f.school, r.id
         """,
-        [run_id],
+        [first, last],
     )
     pending_count = next(counts, None)
     pending_miss = next(not_met, None)

@@ -64,9 +64,12 @@ def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
             "text_en": row[6], "expected": row[7], "document": row[8], "clause": row[9], "quote": row[10],
             **dict.fromkeys(STATUSES, 0), "status": None, "observed": None, "detail": None,
         }
+    stored = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'requirement_counts'").fetchone()
+    counting = ("select requirement, status, n from requirement_counts" if stored  # written since m006
+                else "select requirement, status, count(*) from findings")
     for requirement, status, count in conn.execute(
-        "select requirement, status, count(*) from findings "
-        "where requirement in (select id from requirements where run_id = ?) group by requirement, status",
+        f"{counting} where requirement in (select id from requirements where run_id = ?)"
+        + ("" if stored else " group by requirement, status"),
         [run_id],
     ):
         # a status is a code since m005_compact_findings; a source not yet migrated stores its name
