@@ -18,7 +18,9 @@ measures, in the same run, two floors:
   findings costs at the least;
 
 and times ``xinli report --format json`` on the run.  ``--twice`` also runs
-twice the schools, to check that the cost is linear.
+twice the schools, to check that the cost is linear.  Each command and the
+compact floor run ``--repeat`` times (default 3) and their medians are
+compared: on a shared machine one run can move by a third.
 
 Targets on a 2-core machine (issue 13): end to end at most 1.0x the compact
 floor; peak memory at most 250 MB; the JSON report at most 0.3x the compact
@@ -34,6 +36,7 @@ import os
 import random
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,26 +148,36 @@ def run_child(command: list[str], work: Path) -> tuple[float, str, str, float]:
     return elapsed, stdout, stderr, usage.ru_maxrss / 1024
 
 
-def run_assess(work: Path, region: str, schools: int, name: str) -> dict:
-    """Generate ``schools`` schools, assess them with the ``xinli`` command,
-    report on the run, and return the figures."""
+def run_assess(work: Path, region: str, schools: int, name: str, repeat: int = 1) -> dict:
+    """Generate ``schools`` schools, assess them with the ``xinli`` command
+    ``repeat`` times (each into a new database), report on the last run as
+    many times, and return the median figures (and each run's)."""
     facts = work / f"{name}.csv"
     started = time.perf_counter()
     generate(facts, region, schools)
     print(f"generated {schools} schools in {time.perf_counter() - started:.1f} s ({facts.stat().st_size / 1e6:.1f} MB)")
     script = Path(sys.executable).with_name("xinli")
     xinli = str(script) if script.exists() else "xinli"
-    db = work / f"{name}.db"
-    elapsed, stdout, stderr, peak_mb = run_child(
-        [xinli, "assess", "--region", region, "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01", "--timings"],
-        work)
-    timings = json.loads(stderr.strip().splitlines()[-1])
-    run_id = int(stdout.split()[1].rstrip(":"))
-    print(stdout.strip())
-    report, _, _, report_mb = run_child(
-        [xinli, "report", "--db", str(db), "--format", "json", "--output", str(work / f"{name}.json")], work)
-    return {"db": db, "run_id": run_id, "elapsed": elapsed, "peak_mb": peak_mb, "timings": timings, "report": report,
-            "report_mb": report_mb}
+    runs = []
+    for attempt in range(repeat):
+        db = work / f"{name}-{attempt}.db"
+        elapsed, stdout, stderr, peak_mb = run_child(
+            [xinli, "assess", "--region", region, "--facts", str(facts), "--db", str(db), "--as-of", "2026-11-01",
+             "--timings"], work)
+        runs.append({"db": db, "elapsed": elapsed, "peak_mb": peak_mb, "timings": json.loads(stderr.strip().splitlines()[-1]),
+                     "run_id": int(stdout.split()[1].rstrip(":"))})
+        if attempt == 0:
+            print(stdout.strip())
+    reports = [run_child([xinli, "report", "--db", str(runs[-1]["db"]), "--format", "json", "--output",
+                          str(work / f"{name}-{n}.json")], work) for n in range(repeat)]
+    middle = sorted(runs, key=lambda r: r["elapsed"])[len(runs) // 2]
+    return {**middle, "each": [r["elapsed"] for r in runs], "peak_mb": max(r["peak_mb"] for r in runs),
+            "report": statistics.median(r[0] for r in reports), "report_each": [r[0] for r in reports],
+            "report_mb": max(r[3] for r in reports)}
+
+
+def _seconds(figures: list[float]) -> str:
+    return "/".join(f"{f:.2f}" for f in figures) + " s"
 
 
 def main() -> int:
@@ -173,21 +186,26 @@ def main() -> int:
     parser.add_argument("--schools", type=int, default=100_000)
     parser.add_argument("--region", default="henan")
     parser.add_argument("--twice", action="store_true", help="also assess twice the schools (linearity)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each command and floor; medians are compared (the machines are noisy)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="xinli-bench-"))
     try:
-        one = run_assess(work, args.region, args.schools, "one")
+        one = run_assess(work, args.region, args.schools, "one", args.repeat)
         # Both runs come before the floors: a child's peak memory (ru_maxrss) starts from its parent's size
         # at fork, and the floors grow this process by hundreds of MB (that was the 672 MB at 200,000).
-        two = run_assess(work, args.region, 2 * args.schools, "two") if args.twice else None
+        two = run_assess(work, args.region, 2 * args.schools, "two", args.repeat) if args.twice else None
         conn = sqlite3.connect(one["db"])
         findings = conn.execute("select findings from runs where id = ?", [one["run_id"]]).fetchone()[0]
         requirements = conn.execute("select count(*) from requirements where run_id = ?", [one["run_id"]]).fetchone()[0]
         conn.close()
         floor, rows = floor_seconds(one["db"], one["run_id"])
         naive = args.schools * requirements  # one finding per school and requirement
-        compact = compact_floor_seconds(work, naive, args.schools, requirements)
+        floors = [compact_floor_seconds(work, naive, args.schools, requirements) for _ in range(args.repeat)]
+        compact = statistics.median(floors)
         elapsed, write = one["elapsed"], one["timings"].get("findings_write", 0.0)
+        print(f"medians of {args.repeat} runs each; every run: assess {_seconds(one['each'])}, "
+              f"compact floor {_seconds(floors)}, report {_seconds(one['report_each'])}")
         print(f"end to end         {elapsed:8.2f} s   ({elapsed / compact:.2f}x compact floor, target <= 1.0x)")
         print(f"schools/s          {args.schools / elapsed:10.0f}")
         print(f"findings/s         {findings / elapsed:10.0f}   ({findings} findings)")
@@ -201,7 +219,7 @@ def main() -> int:
         if two is not None:
             ratio = two["elapsed"] / elapsed
             print(f"{2 * args.schools} schools  {two['elapsed']:8.2f} s   ({ratio:.2f}x {args.schools}, target <= 2.2x; "
-                  f"peak {two['peak_mb']:.0f} MB)")
+                  f"peak {two['peak_mb']:.0f} MB; every run {_seconds(two['each'])})")
             ok = ok and ratio <= 2.2
         print("targets met" if ok else "targets MISSED")
         return 0 if ok else 1

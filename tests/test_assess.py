@@ -255,7 +255,7 @@ FRESH_INDEXES = {
     "runs": [["region", "created"], ["run_key"]],
     "schools": [["run_id", "school_id"]],
     "requirements": [["run_id", "requirement_id"]],
-    "findings": [["school", "status"]],
+    "findings": [["school", "status", "requirement", "observed"]],
     "waivers": [["run_id"]],
     "rollups": [["rollup_key"]],
     "rollup_sources": [["rollup_id"]],

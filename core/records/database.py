@@ -262,8 +262,10 @@ def m006_requirement_counts(db: sqlite_utils.Database) -> None:
     (``requirement_counts``: requirement, status, number of findings), so
     reports and the records browser read them instead of counting millions
     of findings; the (requirement, status) index on findings goes, which
-    halves the cost of writing a province's findings.  Existing runs are
-    counted once here, while that index still serves the count."""
+    halves the cost of writing a province's findings, and the (school,
+    status) index gains the requirement and the observed value, so a
+    school's not-met items are read from the index alone.  Existing runs are
+    counted once here, while the old index still serves the count."""
     conn = db.conn
     conn.execute(
         """
@@ -278,6 +280,10 @@ def m006_requirement_counts(db: sqlite_utils.Database) -> None:
     conn.execute("insert into requirement_counts select requirement, status, count(*) from findings "
                  "group by requirement, status")
     conn.execute("drop index if exists idx_findings_requirement_status")
+    # the one index left also covers the required-not-met lists and status grids (no table reads)
+    conn.execute("drop index if exists idx_findings_school_status")
+    conn.execute("create index idx_findings_school_status_requirement_observed "
+                 "on findings (school, status, requirement, observed)")
 
 
 def _typed_observed(text: str | None, school: int | None) -> Any:
