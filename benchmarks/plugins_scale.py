@@ -4,8 +4,9 @@ Run on demand (not part of the test suite)::
 
     python benchmarks/plugins_scale.py [--counts 0,300,3000] [--runs 5]
 
-Makes a temporary virtual environment that sees this one's packages (xinli
-and its dependencies) through a ``.pth`` file, then for each N generates a
+Makes a temporary virtual environment with xinli installed in it (a regular
+install, whatever this one has) and its dependencies seen in this one's
+site-packages through a ``.pth`` file, then for each N generates a
 package of N TOML county plugins -- each a copy of Henan's ``rules.toml``
 under ``parent = "henan"`` with its own code and ids -- installs it there
 with pip, and times, in the same run:
@@ -86,19 +87,25 @@ def generate(root: Path, count: int) -> Path:
 
 
 def make_venv(root: Path) -> Path:
-    """A fresh venv that imports this interpreter's site-packages."""
+    """A fresh venv with xinli installed regularly (not editable: an
+    editable install's import finder costs every start-up), its
+    dependencies seen in this interpreter's site-packages."""
     venv = root / "venv"
     # without pip and setuptools of its own: the parent's (newer) ones are used through the .pth file
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     target = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
                             capture_output=True, text=True, check=True).stdout.strip()
-    # addsitedir also runs the parent's .pth files (an editable xinli install is one)
-    lines = [f"import site; site.addsitedir({path!r})" for path in site.getsitepackages()]
-    Path(target, "xinli-parent.pth").write_text("\n".join(lines) + "\n")
+    # plain path lines: the parent's own .pth files (an editable xinli's finder) are not run
+    Path(target, "xinli-parent.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--no-index",
+                    str(HERE)], check=True, capture_output=True)
     # the console script, pointing at this venv's interpreter
     (venv / "bin" / "xinli").write_text(f"#!{python}\nfrom xinli.cli.main import cli\ncli()\n")
     (venv / "bin" / "xinli").chmod(0o755)
+    check = subprocess.run([str(python), "-c", "import xinli.core, sys; print(xinli.core.__file__)"],
+                           capture_output=True, text=True, check=True).stdout
+    assert check.startswith(target), f"xinli should come from the benchmark's venv, not {check}"
     return venv
 
 

@@ -173,15 +173,21 @@ def _providers(entry_points: Iterable[metadata.EntryPoint], wanted: set[str] | N
     distributions is loaded from neither (each is named in a problem)
     unless the selection chose one with ``code@distribution``."""
     by_name: dict[str, list[tuple[metadata.EntryPoint, str | None, str | None]]] = {}
+    # a distribution's name and version, read once: its METADATA file is parsed on every access, and
+    # one distribution may offer thousands of entry points (a province's counties)
+    identities: dict[int, tuple[Any, str | None, str | None]] = {}
     for ep in sorted(entry_points, key=lambda e: e.name):
         if wanted is not None and ep.name not in wanted:
             continue
         dist = getattr(ep, "dist", None)
-        dist_name = dist.metadata["Name"] if dist is not None else None
+        known = identities.get(id(dist))
+        if known is None or known[0] is not dist:
+            known = identities[id(dist)] = (dist, *((dist.metadata["Name"], dist.version) if dist is not None else (None, None)))
+        _dist, dist_name, dist_version = known
         offers = by_name.setdefault(ep.name, [])
         if any(_norm(d) == _norm(dist_name) and e.value == ep.value for e, d, _v in offers):
             continue  # the same distribution seen twice on sys.path
-        offers.append((ep, dist_name, dist.version if dist is not None else None))
+        offers.append((ep, dist_name, dist_version))
     picked = []
     for name, offers in by_name.items():
         if name in chosen:

@@ -206,3 +206,32 @@ def test_call_alone_runs_a_plugins_own_wrapper():
     Wrapping.seen.clear()
     answers = call_alone(registry.pm, wrapping, "xinli_jurisdiction")
     assert [j.code for j in answers] == ["w"] and Wrapping.seen == ["wrapped"]
+
+
+def test_a_distributions_metadata_is_read_once_however_many_entry_points_it_offers():
+    """Reading a distribution's METADATA parses the file each time; a
+    province's package offers thousands of entry points."""
+
+    class Distribution:
+        reads = 0
+
+        @property
+        def metadata(self):
+            Distribution.reads += 1
+            return {"Name": "xinli-counties"}
+
+        version = "1.0"
+
+    dist = Distribution()
+
+    class EntryPoint:
+        def __init__(self, n):
+            self.name, self.value, self.group, self.dist = f"c{n}", f"counties.c{n}:plugin", "xinli", dist
+
+        def load(self):
+            return Plain(self.name)
+
+    registry = load_plugins(entry_points=[EntryPoint(n) for n in range(50)], lazy=True)
+    assert Distribution.reads == 1
+    assert registry.available == sorted(f"c{n}" for n in range(50))
+    assert registry.get("c7").distribution == "xinli-counties" and registry.get("c7").version == "1.0"
