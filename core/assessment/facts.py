@@ -513,11 +513,11 @@ class _CsvRowReader:
         checked = [cells[index] for index in self.checked]
         if checked and (max(map(len, checked)) >= SHORTEST_PERSONAL or not "".join(checked).isprintable()):
             return None
-        school_id = cells[self.id_at].strip() if self.id_at is not None else ""
+        raw_id = cells[self.id_at] if self.id_at is not None else ""
         name = cells[self.name_at] if self.name_at is not None else ""
-        for text, is_name in ((cells[self.id_at] if self.id_at is not None else "", False), (name, True)):
-            if text and check_value("school_name" if is_name else "school_id", text, identifier=True) is not None:
-                return None
+        if check_value("school_id", raw_id, identifier=True) or check_value("school_name", name, identifier=True):
+            return None  # the general path names what is wrong
+        school_id = raw_id.strip()
         if not school_id or school_id in seen_ids or self.grades_at is None:
             return None
         try:

@@ -3,9 +3,8 @@ findings, and what changed since the region's previous run.
 
 Counts per requirement are stored when a run is written
 (``requirement_counts``); counts per school are read with GROUP BY over the
-(school, status) index alone; only the
-rows a reader needs -- required items not met, region findings -- are read
-one by one.  For the JSON report of a province, SQLite writes each school's
+findings index (school, status, ...) alone; only the rows a reader needs --
+required items not met, region findings -- are read one by one.  For the JSON report of a province, SQLite writes each school's
 line itself (:func:`iter_school_json`): three cursors ordered by school id,
 with no Python object per finding."""
 
@@ -172,8 +171,8 @@ def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[s
     """The three queries behind :func:`iter_school_json`, with their
     arguments, for schools with ids ``first``..``last`` (a run's schools are
     written with consecutive ids; the names query keeps only the run's own).
-    Each is answered in school order from the primary key or the
-    ``(school, status)`` index, with no sort."""
+    Each is answered in school order from the primary key or the findings
+    index (school, status, requirement, observed), with no sort."""
     counts = ", ".join(f"'{name}', count(*) filter (where status = {code})" for code, name in sorted(STATUS_NAMES.items()))
     missed = (f"json_object('requirement_id', r.requirement_id, 'expected', r.expected, "
               f"'observed', {observed_sql('f', 'r')}, 'document', r.document, 'clause', r.clause)")

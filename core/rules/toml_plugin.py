@@ -187,8 +187,8 @@ _NAMED_HEADER = re.compile(r"""^[ \t]*\[[\[ \t]*["']?(jurisdiction|exclusions|pr
 
 def identity_part(text: str) -> tuple[dict[str, Any], set[str]] | None:
     """The parsed ``[jurisdiction]`` part of a rules file and which of the
-    :data:`OPTIONAL_TABLES` the file has, or None when the file cannot be split safely (the identity is then
-    read with the whole file).
+    :data:`OPTIONAL_TABLES` the file has, or None when the file cannot be
+    split safely (the identity is then read with the whole file).
 
     The file is cut at the first table header that is not ``[jurisdiction]``
     or one of its sub-tables.  A cut inside a multi-line string or array
@@ -209,6 +209,20 @@ def identity_part(text: str) -> tuple[dict[str, Any], set[str]] | None:
     if not isinstance(data.get("jurisdiction"), dict):
         return None
     return data, {name for name in OPTIONAL_TABLES if name in later or name in data}
+
+
+def _read_on_first_use(name: str) -> property:
+    """A :class:`TomlPlugin` attribute read from the whole file the first
+    time it is asked for (and settable, as a test or a Python plugin may
+    replace it)."""
+
+    def get(plugin: TomlPlugin) -> Any:
+        return plugin._read_rules()[name]
+
+    def set_(plugin: TomlPlugin, value: Any) -> None:
+        plugin._read_rules()[name] = value
+
+    return property(get, set_, doc=f"The file's {name} (read on first use).")
 
 
 class TomlPlugin:
@@ -287,21 +301,11 @@ class TomlPlugin:
             self._text = None  # parsed; the text is no longer needed
         return self._rules
 
-    def _rule_attribute(name: str) -> property:  # type: ignore[misc]  # noqa: N805 - a helper run at class creation
-        def get(self: TomlPlugin) -> Any:
-            return self._read_rules()[name]
-
-        def set_(self: TomlPlugin, value: Any) -> None:
-            self._read_rules()[name] = value
-
-        return property(get, set_, doc=f"The file's {name} (read on first use).")
-
-    requirements = _rule_attribute("requirements")
-    exclusions = _rule_attribute("exclusions")
-    procedures = _rule_attribute("procedures")
-    metrics = _rule_attribute("metrics")
-    scaffolded_on = _rule_attribute("scaffolded_on")
-    del _rule_attribute
+    requirements = _read_on_first_use("requirements")
+    exclusions = _read_on_first_use("exclusions")
+    procedures = _read_on_first_use("procedures")
+    metrics = _read_on_first_use("metrics")
+    scaffolded_on = _read_on_first_use("scaffolded_on")
 
     @classmethod
     def from_path(cls, path: str | Path) -> TomlPlugin:
