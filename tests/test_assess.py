@@ -230,7 +230,7 @@ def test_report_with_changes(tmp_path, registry):
 FRESH_SCHEMA = {
     "runs": ["id", "region", "run_key", "plugins", "facts_file", "facts_sha256", "rules_sha256", "as_of", "created",
              "schools", "findings", "counts", "waivers_sha256", "fact_columns"],
-    "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts"],
+    "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts", "counts"],
     "requirements": ["id", "run_id", "requirement_id", "domain", "level", "duty_holder", "scope", "text_zh", "text_en",
                      "jurisdiction", "document", "clause", "quote", "expected", "metric_type", "deadline"],
     "findings": ["run_id", "school", "requirement", "status", "observed", "reason", "detail"],

@@ -23,7 +23,7 @@ from attrs import frozen
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
-from xinli.core.assessment.statuses import REASON_SHIFT, REQUIREMENT_SHIFT, compact_row, staged_row
+from xinli.core.assessment.statuses import REASON_SHIFT, REQUIREMENT_SHIFT, compact_row, counts_json, staged_row
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of
@@ -143,6 +143,7 @@ def assess(
         keys = columns.attributes + [m.key for m in columns.metrics]
         evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
         codes: Counter[int] = Counter()  # staged packed values: requirement row, reason and status
+        school_counts: list[str | None] = []  # each school's counts by status, as stored (None: no findings)
 
         def finding_batches() -> Iterator[list[Any]]:
             # indexes, not row ids: the rows get their ids under the write lock
@@ -152,8 +153,12 @@ def assess(
             if progress is not None:
                 iterator = progress(iterator, len(schools))
             batch: list[Any] = []
+            seen: dict[bytes, str] = {}
             for index, school in iterator:
-                batch += evaluator.compact_rows(school, index, prepared)
+                rows = evaluator.compact_rows(school, index, prepared)
+                school_counts.append(counts_json(bytes([packed & STATUS_MASK for _s, packed, _o in rows]), seen)
+                                     if rows else None)
+                batch += rows
                 if len(batch) >= BATCH_ROWS:
                     codes.update(map(itemgetter(1), batch))
                     yield batch
@@ -180,8 +185,8 @@ def assess(
         bands: dict[tuple[int, ...], str] = {}
         school_rows = [(school.school_id, school.school_name,
                         bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
-                        dumps(school.values))
-                       for school in schools]
+                        dumps(school.values), tally)
+                       for school, tally in zip(schools, school_counts, strict=True)]
         run = {
             "region": region,
             "run_key": key,

@@ -125,6 +125,30 @@ def staged_row(row: tuple[Any, ...]) -> tuple[tuple[Any, int, Any], str | None]:
     return (school, packed, observed), detail
 
 
+#: A school's counts by status as stored (``schools.counts``): JSON with every
+#: status in code order, as SQLite's ``json_object`` writes it.
+COUNTS_TEMPLATE = "{" + ",".join(f'"{name}":%d' for _code, name in sorted(STATUS_NAMES.items())) + "}"
+_STATUS_BYTES = [bytes([code]) for code in sorted(STATUS_NAMES)]
+
+
+def counts_json(statuses: bytes, cache: dict[bytes, str]) -> str:
+    """A school's counts by status as JSON text, from its findings' status
+    codes (one byte each); ``cache`` remembers each sequence, since a
+    province's schools repeat a few hundred of them."""
+    text = cache.get(statuses)
+    if text is None:
+        text = cache[statuses] = COUNTS_TEMPLATE % tuple(map(statuses.count, _STATUS_BYTES))
+    return text
+
+
+def counts_json_sql(findings: str = "findings") -> str:
+    """SQL building the same JSON text as :func:`counts_json` over a group
+    of findings (used to count runs recorded before counts were stored)."""
+    pairs = ", ".join(f"'{name}', count(*) filter (where {findings}.status = {code})"
+                      for code, name in sorted(STATUS_NAMES.items()))
+    return f"json_object({pairs})"
+
+
 def status_name_sql(column: str) -> str:
     """A SQL expression turning a status code column into its name (for
     queries that do not join the ``statuses`` table)."""

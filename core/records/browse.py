@@ -49,6 +49,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "grades": "Grades the school teaches, e.g. 1-6,10-12.",
             "facts": "JSON: the school's facts as read, an array in the order of runs.fact_columns (null = unknown); "
                      "runs recorded before version 3 of the schema hold an object of the known facts.",
+            "counts": "JSON: the school's number of findings per status, counted when the run was written "
+                      "(null: the school has no findings).",
         },
     ),
     "requirements": (

@@ -25,7 +25,14 @@ from urllib.parse import quote
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from xinli.core.assessment.statuses import DETAIL_FLAG, REASON_SHIFT, REQUIREMENT_SHIFT, STATUS_NAMES, typed_observed
+from xinli.core.assessment.statuses import (
+    DETAIL_FLAG,
+    REASON_SHIFT,
+    REQUIREMENT_SHIFT,
+    STATUS_NAMES,
+    counts_json_sql,
+    typed_observed,
+)
 from xinli.core.errors import XinliError
 
 BUSY_TIMEOUT_MS = 60_000
@@ -258,10 +265,10 @@ def m005_compact_findings(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m006_requirement_counts(db: sqlite_utils.Database) -> None:
-    """Per-requirement counts stored when a run is written
-    (``requirement_counts``: requirement, status, number of findings), so
-    reports and the records browser read them instead of counting millions
-    of findings; the (requirement, status) index on findings goes, which
+    """Counts stored when a run is written -- per requirement
+    (``requirement_counts``: requirement, status, number of findings) and
+    per school (``schools.counts``, JSON by status) -- so reports and the
+    records browser read them instead of counting millions of findings; the (requirement, status) index on findings goes, which
     halves the cost of writing a province's findings, and the (school,
     status) index gains the requirement and the observed value, so a
     school's not-met items are read from the index alone.  Existing runs are
@@ -279,6 +286,9 @@ def m006_requirement_counts(db: sqlite_utils.Database) -> None:
     )
     conn.execute("insert into requirement_counts select requirement, status, count(*) from findings "
                  "group by requirement, status")
+    db["schools"].add_column("counts", str)
+    conn.execute(f"update schools set counts = (select {counts_json_sql('f')} from findings f where f.school = schools.id) "
+                 "where exists (select 1 from findings f where f.school = schools.id)")
     conn.execute("drop index if exists idx_findings_requirement_status")
     # the one index left also covers the required-not-met lists and status grids (no table reads)
     conn.execute("drop index if exists idx_findings_school_status")
@@ -580,7 +590,7 @@ def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None =
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
-    schools: list[tuple[str, str, str, str]],
+    schools: list[tuple[str, str, str, str, str | None]],
     requirements: list[dict[str, Any]],
     waivers: list[dict[str, Any]],
     counts: dict[int, int],
@@ -591,7 +601,8 @@ def write_run(
     """Write one run, whose findings :func:`stage_findings` evaluated, in
     one short transaction; return ``(run id, created)``.
 
-    ``schools`` holds ``(school_id, school_name, grades, facts_json)`` in
+    ``schools`` holds ``(school_id, school_name, grades, facts_json,
+    counts_json)`` in
     input order.  When another command recorded the same assessment
     (``run_key``) meanwhile, nothing is written and that run's id comes back
     with ``created`` False.  The time spent copying the findings is
@@ -620,7 +631,8 @@ def write_run(
         run_id = cursor.lastrowid
         school_base = conn.execute("select coalesce(max(id), 0) + 1 from schools").fetchone()[0]
         conn.executemany(
-            "insert into schools (id, run_id, school_id, school_name, grades, facts) values (?, ?, ?, ?, ?, ?)",
+            "insert into schools (id, run_id, school_id, school_name, grades, facts, counts) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
             ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
         )
         requirement_base = conn.execute("select coalesce(max(id), 0) + 1 from requirements").fetchone()[0]

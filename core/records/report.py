@@ -1,11 +1,11 @@
 """Reports from the assessment records: per school, per requirement, region
 findings, and what changed since the region's previous run.
 
-Counts per requirement are stored when a run is written
-(``requirement_counts``); counts per school are read with GROUP BY over the
-findings index (school, status, ...) alone; only the rows a reader needs --
-required items not met, region findings -- are read one by one.  For the JSON report of a province, SQLite writes each school's
-line itself (:func:`iter_school_json`): three cursors ordered by school id,
+Counts are stored when a run is written: per requirement
+(``requirement_counts``) and per school (``schools.counts``); only the rows
+a reader needs -- required items not met, region findings -- are read one
+by one.  For the JSON report of a province, SQLite writes each school's
+line itself (:func:`iter_school_json`): two cursors ordered by school id,
 with no Python object per finding."""
 
 from __future__ import annotations
@@ -124,15 +124,11 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
 
 def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, Any]]:
     """Each school of a run that has findings, in input order, with its
-    counts by status and the required items it does not meet.  Two cursors
-    ordered by school are read side by side, so a province's schools are
-    produced one at a time."""
-    names = db.conn.execute("select id, school_id, school_name from schools where run_id = ? order by id", [run_id])
-    counts = db.conn.execute(
-        "select school, status, count(*) from findings "
-        "where school in (select id from schools where run_id = ?) group by school, status order by school",
-        [run_id],
-    )
+    counts by status (stored with the run) and the required items it does
+    not meet.  Two cursors ordered by school are read side by side, so a
+    province's schools are produced one at a time."""
+    schools = db.conn.execute("select id, school_id, school_name, counts from schools "
+                              "where run_id = ? and counts is not null order by id", [run_id])
     first, last = db.execute("select min(id), max(id) from schools where run_id = ?", [run_id]).fetchone()
     not_met = db.conn.execute(
         f"""
@@ -143,15 +139,9 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
         """,
         [first, last],
     )
-    pending_count = next(counts, None)
     pending_miss = next(not_met, None)
-    for sid, school_id, name in names:
-        if pending_count is None or pending_count[0] != sid:
-            continue  # a school without findings is not listed
-        tally = dict.fromkeys(STATUSES, 0)
-        while pending_count is not None and pending_count[0] == sid:
-            tally[STATUS_NAMES[pending_count[1]]] = pending_count[2]
-            pending_count = next(counts, None)
+    for sid, school_id, name, stored in schools:  # a school without findings has no counts and is not listed
+        tally = json.loads(stored)
         missed = []
         while pending_miss is not None and pending_miss[0] <= sid:
             if pending_miss[0] == sid:
@@ -168,20 +158,19 @@ class JsonText(str):
 
 
 def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[str, list[Any]]]:
-    """The three queries behind :func:`iter_school_json`, with their
+    """The two queries behind :func:`iter_school_json`, with their
     arguments, for schools with ids ``first``..``last`` (a run's schools are
-    written with consecutive ids; the names query keeps only the run's own).
+    written with consecutive ids; the first query keeps only the run's own).
     Each is answered in school order from the primary key or the findings
     index (school, status, requirement, observed), with no sort."""
-    counts = ", ".join(f"'{name}', count(*) filter (where status = {code})" for code, name in sorted(STATUS_NAMES.items()))
     missed = (f"json_object('requirement_id', r.requirement_id, 'expected', r.expected, "
               f"'observed', {observed_sql('f', 'r')}, 'document', r.document, 'clause', r.clause)")
     return {
-        "names": ("select id, json_quote(school_id), json_quote(school_name) from schools "
-                  "where id between ? and ? and +run_id = ? order by id", [first, last, run_id]),
-        "counts": (f"select school, json_object({counts}) from findings where school between ? and ? "
-                   "group by school order by school", [first, last]),
-        # a school's findings are written in requirement order, so within a school the rowids keep that order
+        # a school's id, name and its counts stored with the run; a school without findings has none and is not listed
+        "schools": ("""select id, '{"school_id":' || json_quote(school_id) || ',"school_name":' || json_quote(school_name) """
+                    """|| ',"counts":' || counts from schools """
+                    "where id between ? and ? and +run_id = ? and counts is not null order by id", [first, last, run_id]),
+        # a school's findings are written in requirement order, and the index keeps it within a status
         "not met": (f"select f.school, json_group_array({missed}) from findings f cross join requirements r "
                     f"on r.id = f.requirement where f.school between ? and ? and f.status = {Status.NOT_MET:d} "
                     "and r.level = 'required' group by f.school order by f.school", [first, last]),
@@ -192,26 +181,20 @@ def iter_school_json(db: sqlite_utils.Database, run_id: int) -> Iterator[JsonTex
     """Each school of a run that has findings, in input order, as one line
     of JSON (:class:`JsonText`) with the same content as
     :func:`iter_schools`: id, name, counts by status and the required items
-    not met.  SQLite encodes every value; Python only joins three cursors
+    not met.  SQLite encodes every value; Python only joins two cursors
     ordered by school id, so a province's 100,000 schools take a couple of
     seconds."""
     first, last = db.execute("select min(id), max(id) from schools where run_id = ?", [run_id]).fetchone()
     if first is None:
         return
     queries = school_json_queries(run_id, first, last)
-    names, counts, not_met = (db.conn.execute(sql, args) for sql, args in queries.values())
-    pending_count = next(counts, None)
-    pending_miss = next(not_met, None)
-    for sid, school_id, name in names:
-        while pending_count is not None and pending_count[0] < sid:
-            pending_count = next(counts, None)
-        if pending_count is None or pending_count[0] != sid:
-            continue  # a school without findings is not listed
-        while pending_miss is not None and pending_miss[0] < sid:
-            pending_miss = next(not_met, None)
-        missed = pending_miss[1] if pending_miss is not None and pending_miss[0] == sid else "[]"
-        yield JsonText(f'{{"school_id":{school_id},"school_name":{name},"counts":{pending_count[1]},'
-                       f'"required_not_met":{missed}}}')
+    schools, not_met = (db.conn.execute(sql, args) for sql, args in queries.values())
+    pending = next(not_met, None)
+    for sid, head in schools:
+        while pending is not None and pending[0] < sid:
+            pending = next(not_met, None)
+        missed = pending[1] if pending is not None and pending[0] == sid else "[]"
+        yield JsonText(f'{head},"required_not_met":{missed}}}')
 
 
 def _status_grid(db: sqlite_utils.Database, run_id: int, columns: dict[str, int]) -> dict[str, bytearray]:
