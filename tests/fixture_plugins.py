@@ -254,6 +254,19 @@ LOOSE_COUNTY = LooseCounty()
 PROVINCE = Province()
 
 
+class IdentityOnly:
+    """A county that has an identity (the test province's documents) and
+    nothing else; tests give it the hooks they need."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    @hookimpl
+    def xinli_jurisdiction(self):
+        return Jurisdiction(code=self.code, name=(self.code, self.code), level="county",
+                            documents=PROVINCE.xinli_jurisdiction().documents)
+
+
 class _RollupLayer:
     """A jurisdiction of the invented roll-up hierarchy (test_rp province,
     test_rc city under it, counties test_rx1/test_rx2 under the city and

@@ -7,14 +7,13 @@ import json
 from importlib import metadata
 
 import pytest
-from fixture_plugins import PROVINCE, County, Orphan
+from fixture_plugins import PROVINCE, County, IdentityOnly, Orphan
 
 from xinli.core import hookimpl
 from xinli.core import registry as registry_module
 from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import PluginError, UnknownRegionError
 from xinli.core.layering import chain_of
-from xinli.core.model import Jurisdiction
 from xinli.core.registry import load_plugins
 from xinli.core.views.checklist import build_checklist
 
@@ -33,16 +32,8 @@ class RecordingEntryPoint:
         return self._obj
 
 
-class Unrelated:
+class Unrelated(IdentityOnly):
     """A county of another province that registers a clashing metric."""
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-
-    @hookimpl
-    def xinli_jurisdiction(self):
-        return Jurisdiction(code=self.code, name=(self.code, self.code), level="county",
-                            documents=PROVINCE.xinli_jurisdiction().documents)
 
     @hookimpl
     def xinli_register_metrics(self):

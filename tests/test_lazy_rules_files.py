@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fixture_plugins import PROVINCE
+from fixture_plugins import IdentityOnly
 
 from xinli.cli.main import cli
 from xinli.core import hookimpl
 from xinli.core.errors import PluginError, XinliError
 from xinli.core.hookcall import call_alone
-from xinli.core.model import Jurisdiction
 from xinli.core.registry import load_plugins
 from xinli.core.rules.toml_plugin import TomlPlugin, identity_part
 from xinli.core.views.checklist import build_checklist
@@ -166,17 +165,10 @@ def test_the_command_line_names_the_broken_lazy_plugin(tmp_path, monkeypatch):
     assert check.exit_code != 0 and "xinli_lazy_test/rules.toml" in check.output
 
 
-class Plain:
-    def __init__(self, code: str) -> None:
-        self.code = code
-
-    @hookimpl
-    def xinli_jurisdiction(self):
-        return Jurisdiction(code=self.code, name=(self.code, self.code), level="county",
-                            documents=PROVINCE.xinli_jurisdiction().documents)
+Plain = IdentityOnly
 
 
-class Wrapping(Plain):
+class Wrapping(IdentityOnly):
     seen: list[str] = []
 
     @hookimpl(wrapper=True, specname="xinli_jurisdiction")
