@@ -170,7 +170,7 @@ def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[s
         "schools": ("""select id, '{"school_id":' || json_quote(school_id) || ',"school_name":' || json_quote(school_name) """
                     """|| ',"counts":' || counts from schools """
                     "where id between ? and ? and +run_id = ? and counts is not null order by id", [first, last, run_id]),
-        # a school's findings are written in requirement order, and the index keeps it within a status
+        # within a school and status the index orders findings by requirement (row ids follow the rules' order)
         "not met": (f"select f.school, json_group_array({missed}) from findings f cross join requirements r "
                     f"on r.id = f.requirement where f.school between ? and ? and f.status = {Status.NOT_MET:d} "
                     "and r.level = 'required' group by f.school order by f.school", [first, last]),
