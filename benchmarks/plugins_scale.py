@@ -27,12 +27,13 @@ import argparse
 import re
 import shutil
 import site
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from startup import median_seconds  # benchmarks/ is the script's directory
 
 HERE = Path(__file__).resolve().parent.parent
 PACKAGE = "xinli_bench_counties"
@@ -107,18 +108,6 @@ def make_venv(root: Path) -> Path:
                            capture_output=True, text=True, check=True).stdout
     assert check.startswith(target), f"xinli should come from the benchmark's venv, not {check}"
     return venv
-
-
-def median_seconds(command: list[str], runs: int, warm_up: bool = True) -> float:
-    """Median wall time of ``command`` over ``runs`` runs (after one warm-up)."""
-    if warm_up:
-        subprocess.run(command, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ from attrs import frozen
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
-from xinli.core.assessment.statuses import REASON_SHIFT, REQUIREMENT_SHIFT, compact_row, counts_json, staged_row
+from xinli.core.assessment.statuses import REQUIREMENT_SHIFT, STATUS_MASK, compact_row, counts_json, staged_row
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of
@@ -34,8 +34,6 @@ from xinli.core.views.checklist import build_checklist
 
 #: Findings evaluated per batch before they are inserted.
 BATCH_ROWS = 50_000
-#: The status bits of a staged row's packed value.
-STATUS_MASK = (1 << REASON_SHIFT) - 1
 
 
 @frozen

@@ -105,6 +105,8 @@ def compact_row(row: tuple[Any, ...], deadlines: dict[int, str]) -> tuple[Any, .
 #: How a staged row packs its reason code above the status code (statuses fit in 4 bits).
 REASON_SHIFT = 4
 assert max(STATUS_NAMES) < 1 << REASON_SHIFT and max(Reason) < 1 << REASON_SHIFT
+#: The status bits of a staged code (the reason's bits are as many, above them).
+STATUS_MASK = (1 << REASON_SHIFT) - 1
 #: Set in a staged row's packed value when the row has a detail text, staged beside it.
 DETAIL_FLAG = 1 << 2 * REASON_SHIFT
 #: Where the requirement row sits in a staged row's packed value.

@@ -29,6 +29,7 @@ from xinli.core.assessment.statuses import (
     DETAIL_FLAG,
     REASON_SHIFT,
     REQUIREMENT_SHIFT,
+    STATUS_MASK,
     STATUS_NAMES,
     counts_json_sql,
     typed_observed,
@@ -646,11 +647,10 @@ def write_run(
              for i, r in enumerate(requirements)],
         )
         write_started = time.perf_counter()
-        mask = (1 << REASON_SHIFT) - 1  # status below the reason, each in REASON_SHIFT bits
         total = conn.execute(
             "insert into findings (run_id, school, requirement, status, observed, reason, detail) "
-            f"select ?, p.school_idx + ?, (p.packed >> {REQUIREMENT_SHIFT}) + ?, p.packed & {mask}, p.observed, "
-            f"nullif((p.packed >> {REASON_SHIFT}) & {mask}, 0), "
+            f"select ?, p.school_idx + ?, (p.packed >> {REQUIREMENT_SHIFT}) + ?, p.packed & {STATUS_MASK}, p.observed, "
+            f"nullif((p.packed >> {REASON_SHIFT}) & {STATUS_MASK}, 0), "
             f"case when p.packed & {DETAIL_FLAG} then (select d.detail from temp.xinli_pending_detail d "
             f"where d.school_key = coalesce(p.school_idx, -1) and d.req_idx = p.packed >> {REQUIREMENT_SHIFT}) end "
             "from temp.xinli_pending p order by p.rowid",

@@ -122,6 +122,12 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
     return data
 
 
+def school_span(db: sqlite_utils.Database, run_id: int) -> tuple[int | None, int | None]:
+    """The first and last row ids of a run's schools (written consecutively),
+    so findings can be read by a range of the findings index."""
+    return db.execute("select min(id), max(id) from schools where run_id = ?", [run_id]).fetchone()
+
+
 def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, Any]]:
     """Each school of a run that has findings, in input order, with its
     counts by status (stored with the run) and the required items it does
@@ -129,7 +135,7 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
     province's schools are produced one at a time."""
     schools = db.conn.execute("select id, school_id, school_name, counts from schools "
                               "where run_id = ? and counts is not null order by id", [run_id])
-    first, last = db.execute("select min(id), max(id) from schools where run_id = ?", [run_id]).fetchone()
+    first, last = school_span(db, run_id)
     not_met = db.conn.execute(
         f"""
         select f.school, r.requirement_id, r.expected, {observed_sql("f", "r")}, r.document, r.clause
@@ -184,7 +190,7 @@ def iter_school_json(db: sqlite_utils.Database, run_id: int) -> Iterator[JsonTex
     not met.  SQLite encodes every value; Python only joins two cursors
     ordered by school id, so a province's 100,000 schools take a couple of
     seconds."""
-    first, last = db.execute("select min(id), max(id) from schools where run_id = ?", [run_id]).fetchone()
+    first, last = school_span(db, run_id)
     if first is None:
         return
     queries = school_json_queries(run_id, first, last)
