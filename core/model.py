@@ -422,6 +422,9 @@ class Check:
     grades: tuple[int, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_grades(v))
     grades_mode: str = field(default="each", validator=_one_of(vocab.GRADES_MODES, "grades_mode"))
     binds: str | None = field(default=None)
+    #: in an any-of check only: the school conditions (``applies_if`` syntax)
+    #: under which this alternative counts
+    when: tuple[Any, ...] | None = field(default=None, converter=lambda v: _to_conditions(v))
 
     @binds.validator
     def _check_binds(self, _attribute: Any, binds: Any) -> None:
@@ -473,6 +476,15 @@ class Check:
             raise ValueError("only a region-level target (count_per='region') states a scope")
 
     @property
+    def alternatives(self) -> tuple[Check, ...]:
+        """The checks any one of which satisfies this one: itself."""
+        return (self,)
+
+    def when_attributes(self) -> list[str]:
+        """The attributes the alternative's ``when`` reads."""
+        return [a for node in self.when or () for a in node.attributes()]
+
+    @property
     def binding(self) -> str | None:
         """Which end of a range is enforced (``low`` unless stated)."""
         if self.op != "between":
@@ -492,6 +504,60 @@ def scoped_metric_key(metric: str, grades: Iterable[int] | None) -> str:
         return metric
     band = "_".join(f"{a}to{b}" if a != b else str(a) for a, b in grade_runs(grades))
     return f"{metric}__g{band}"
+
+
+@frozen
+class AnyCheck:
+    """A check met by any one of several alternatives (``check = { any =
+    [...] }``), e.g. 「专（兼）职…配备」: a full-time teacher, or a
+    full- or part-time one.  Each alternative is a full :class:`Check` and
+    may carry ``when`` conditions: it counts only for schools meeting them.
+
+    A school meets it when an alternative that applies to it is met; it
+    fails only when every alternative that applies is known and not met;
+    otherwise it is unknown.  The alternatives share what the item is
+    counted over (``count_per``, ``per``, ``scope``); the first one gives the
+    fields a reader of a single check expects (``metric``, ``op``...)."""
+
+    any: tuple[Check, ...] = field(converter=lambda v: tuple(_to_check(c) for c in v))
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.any) < 2:
+            raise ValueError("an any-of check needs at least two alternatives")
+        first = self.any[0]
+        for alt in self.any[1:]:
+            for name in ("count_per", "scope"):
+                if getattr(alt, name) != getattr(first, name):
+                    raise ValueError(f"the alternatives of an any-of check differ in {name}: "
+                                     f"{getattr(first, name)!r} and {getattr(alt, name)!r}")
+
+    @property
+    def alternatives(self) -> tuple[Check, ...]:
+        """The alternatives, in the order written."""
+        return self.any
+
+    def when_attributes(self) -> list[str]:
+        """Every attribute the alternatives' ``when`` conditions read."""
+        return [a for alt in self.any for a in alt.when_attributes()]
+
+    def __getattr__(self, name: str) -> Any:
+        # metric, op, value, unit, per, count_per, event, grades, grades_mode,
+        # binds, scope, binding, column: those of the first alternative
+        if name.startswith("_") or name == "any":
+            raise AttributeError(name)
+        return getattr(self.any[0], name)
+
+
+def _to_check(value: Any) -> Any:
+    """A :class:`Check` or :class:`AnyCheck` from a dict (``{"any": [...]}``
+    for an any-of check), or the object itself."""
+    if isinstance(value, dict):
+        if "any" in value:
+            if len(value) != 1:
+                raise ValueError(f"an any-of check holds only 'any', not {sorted(value)}")
+            return AnyCheck(value["any"])
+        return Check(**value)
+    return value
 
 
 def _is_number(value: Any) -> bool:
@@ -624,7 +690,7 @@ class Requirement:
     subject: tuple[str, ...] = field(default=("students",), converter=tuple)
     grades: tuple[int, ...] = field(default=ALL_GRADES, converter=_to_grades)
     applies_if: tuple[Any, ...] | None = field(default=None, converter=_to_conditions)
-    check: Check | None = None
+    check: Check | AnyCheck | None = field(default=None, converter=lambda v: None if v is None else _to_check(v))
     deadline: dt.date | None = field(default=None)
     note: Text | None = field(default=None, converter=_to_optional_text)
     step: EscalationStep | None = None
@@ -670,8 +736,14 @@ class Requirement:
             raise ValueError(f"{self.id}: only referral items carry a partner")
         if self.check is not None and self.check.per == "by_deadline" and self.deadline is None:
             raise ValueError(f"{self.id}: a check due by a deadline needs the deadline")
-        if self.check is not None and self.check.grades is not None and not set(self.check.grades) <= set(self.grades):
-            raise ValueError(f"{self.id}: the check measures grades {list(self.check.grades)} the item does not cover")
+        for alt in self.check.alternatives if self.check is not None else ():
+            if alt.grades is not None and not set(alt.grades) <= set(self.grades):
+                raise ValueError(f"{self.id}: the check measures grades {list(alt.grades)} the item does not cover")
+            if alt.when is not None and not isinstance(self.check, AnyCheck):
+                raise ValueError(f"{self.id}: only an alternative of an any-of check takes 'when'; "
+                                 "a condition on the whole item is applies_if")
+            if alt.per == "by_deadline" and self.deadline is None:
+                raise ValueError(f"{self.id}: a check due by a deadline needs the deadline")
 
     @property
     def school_duty(self) -> bool:
@@ -684,8 +756,11 @@ class Requirement:
         return self.level in vocab.OPTIONAL_LEVELS
 
     def conditions_attributes(self) -> list[str]:
-        """Every attribute ``applies_if`` reads."""
-        return [a for node in self.applies_if or () for a in node.attributes()]
+        """Every attribute ``applies_if`` and the check's ``when``
+        conditions read."""
+        found = [a for node in self.applies_if or () for a in node.attributes()]
+        return found + (self.check.when_attributes() if self.check is not None else [])
+
     def deadline_reading(self) -> Text | None:
         """How a deadline written as text (``2025年底``) was read, or None
         when it was given as a date."""

@@ -123,6 +123,8 @@ SCHOOL_ATTRIBUTES: dict[str, tuple[str, str, str]] = {
     "has_primary": ("bool", "设有小学学段（由年级得出）", "has primary grades (from grades)"),
     "has_junior": ("bool", "设有初中学段（由年级得出）", "has junior-secondary grades (from grades)"),
     "has_senior": ("bool", "设有普通高中学段（由年级得出）", "has general senior-secondary grades (from grades)"),
+    # --- issue 24: schools run directly by the education bureau ---
+    "bureau_run": ("bool", "局属学校", "school run directly by the education bureau (局属)"),
 }
 
 #: Attributes xinli works out itself from a school's grades and its

@@ -79,12 +79,16 @@ class CompiledRequirement:
     #: the fact columns (indices) deciding whether the item applies: condition attributes, ``vocational``, the event
     reads: tuple[int, ...] = ()
     measured_elsewhere: str | None = None
+    #: an any-of check: ``(fact column index, test, when condition or None)`` per alternative
+    any_of: tuple[tuple[int, Any, Any], ...] | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
     """A check's expectation in a short stable form, e.g. ``>= 12 lessons per_semester``."""
     if not check:
         return "manual"
+    if check.get("any"):
+        return " or ".join(f"[{alt['metric']}] {expected_text({**alt, 'any': None})}" for alt in check["any"])
     op, value = check["op"], check["value"]
     if op == "true":
         text = "true"
@@ -184,6 +188,15 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
         event = item.get("event")
         condition, reads = _compile_condition(item["applies_if"], position)
         event_index = position[f"event_{event}"] if event else None
+        any_of = None
+        if check and check.get("any"):
+            alternatives = []
+            for alt in check["any"]:
+                when, when_reads = _compile_condition(alt.get("when"), position)
+                alternatives.append((position[alt.get("column") or alt["metric"]],
+                                     _region_test if region_check else _test_for(alt), when))
+                reads += when_reads
+            any_of = tuple(alternatives)
         compiled.append(
             CompiledRequirement(
                 index=index,
@@ -201,6 +214,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 check_grades=frozenset(check["grades"]) if check and check.get("grades") else None,
                 reads=reads + ((event_index,) if event_index is not None else ()),
                 measured_elsewhere=elsewhere,
+                any_of=any_of,
             )
         )
     return compiled
@@ -327,6 +341,12 @@ class SchoolEvaluator:
                 if due_later:
                     append((school_row, base | _DUE_LATER, None))
                     continue
+            if req.any_of is not None:
+                status, observed = any_outcome(req, values, grades)
+                code = {"met": codes[0], "not_met": codes[1], "unknown": _UNKNOWN,
+                        "not_applicable": _NA_ATTRIBUTES}[status]
+                append((school_row, base | code, None if observed is None else _typed(observed)))
+                continue
             observed = values[req.metric_index]
             if observed is None:
                 append((school_row, base | _UNKNOWN, None))
@@ -372,6 +392,12 @@ class SchoolEvaluator:
                 if attestation.get("evidence"):
                     note += f": {attestation['evidence']}"
                 yield row_id, OPTIONAL_OUTCOME.get(outcome, outcome) if req.optional else outcome, None, note
+                continue
+            if req.any_of is not None:
+                status, observed = any_outcome(req, values, grades)
+                if status in ("met", "not_met") and req.optional:
+                    status = OPTIONAL_OUTCOME[status]
+                yield row_id, status, observed_text(observed), "attributes" if status == "not_applicable" else None
                 continue
             observed = values[req.metric_index]
             if observed is None:
@@ -431,6 +457,41 @@ def _typed(value: Any) -> Any:
     return typed_observed(observed_text(value))
 
 
+def any_outcome(req: CompiledRequirement, values: tuple[Any, ...], grades: Any) -> tuple[str, Any]:
+    """An any-of check for one school: ``(status, observed)``.  ``met`` when
+    an alternative that applies to the school (its ``when`` holds) is met;
+    ``not_met`` only when every alternative that may apply is known, not met,
+    and at least one surely applies; ``not_applicable`` when no alternative
+    applies; otherwise ``unknown``.  ``observed`` is the fact of the
+    alternative that decided (the first known one when none is met)."""
+    unknown = applies = maybe = False
+    seen = None
+    for index, test, when in req.any_of or ():
+        holds = True if when is None else when(values, grades)
+        if holds is False:
+            continue
+        observed = values[index]
+        if observed is None:
+            unknown = True
+            continue
+        if test(observed):
+            if holds is True:
+                return "met", observed
+            unknown = True  # met, if the alternative applies
+            continue
+        if holds is True:
+            applies = True
+        else:
+            maybe = True  # not met, in an alternative that may not apply
+        if seen is None:
+            seen = observed
+    if unknown:
+        return "unknown", None
+    if not applies:
+        return ("unknown", None) if maybe else ("not_applicable", None)
+    return "not_met", seen
+
+
 def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> str:
     """How one school counts towards a region-level finding: ``not_applicable``
     (outside the rule's grades, conditions or event), ``unknown`` (a fact or
@@ -442,6 +503,8 @@ def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> 
         return "not_applicable"
     if detail == "unknown":
         return "unknown"
+    if req.any_of is not None:
+        return any_outcome(req, values, grades)[0]
     value = values[req.metric_index]
     if value is None:
         return "unknown"

@@ -128,7 +128,10 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
     attributes: list[str] = []
     columns: dict[str, Metric] = {}
     for item in checklist["items"]:
-        for cond in _leaves(item["applies_if"] or ()):
+        check = item["check"]
+        alternatives = (check.get("any") or [check]) if check else []
+        whens = [c for alt in alternatives for c in alt.get("when") or ()]
+        for cond in _leaves([*(item["applies_if"] or ()), *whens]):
             name = cond["attribute"]
             if name in vocab.DERIVED_ATTRIBUTES:
                 name = "vocational" if name in ("school_kind", "has_senior") else None
@@ -143,9 +146,8 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
             key = f"event_{item['event']}"
             if key not in attributes:
                 attributes.append(key)
-        check = item["check"]
-        if check:
-            scoped = scoped_metric(metrics[check["metric"]], check.get("grades"), check.get("grades_mode") or "each")
+        for alt in alternatives:
+            scoped = scoped_metric(metrics[alt["metric"]], alt.get("grades"), alt.get("grades_mode") or "each")
             columns.setdefault(scoped.key, scoped)
     ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]
     ordered_attributes += [f"event_{e}" for e in vocab.EVENTS if f"event_{e}" in attributes]

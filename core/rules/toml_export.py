@@ -42,12 +42,12 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
     if requirement.deadline_as_written is not None:
         data["deadline"] = requirement.deadline_as_written
     check = data.get("check")
-    if check:
-        check.pop("column", None)
-        if check.get("grades_mode") == "each":
-            check.pop("grades_mode")
-        if requirement.check is not None and requirement.check.binds is None:
-            check.pop("binds", None)
+    if check and requirement.check is not None:
+        if "any" in check:
+            data["check"] = {"any": [_plain_check(alt, model) for alt, model in zip(check["any"], requirement.check.any,
+                                                                                   strict=True)]}
+        else:
+            _plain_check(check, requirement.check)
     step = data.get("step")
     if step:
         if not step.get("guided_by"):
@@ -55,6 +55,16 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
         if step.get("procedure") == "main":
             step.pop("procedure")
     return _drop_none(data)
+
+
+def _plain_check(check: dict[str, Any], model: Any) -> dict[str, Any]:
+    """A check's table without what is worked out (its column) or default."""
+    check.pop("column", None)
+    if check.get("grades_mode") == "each":
+        check.pop("grades_mode")
+    if model.binds is None:
+        check.pop("binds", None)
+    return check
 
 
 def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from xinli.core.assessment.metrics import Metric
 from xinli.core.errors import XinliError
 from xinli.core.model import (
     Ancestor,
+    AnyCheck,
     Check,
     Citation,
     Document,
@@ -67,12 +68,7 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         grades=data.get("grades", list(range(1, 13))),
         applies_if=data["applies_if"] if data.get("applies_if") else None,
         event=data.get("event"),
-        check=Check(
-            metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
-            per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
-            grades=check.get("grades"), grades_mode=check.get("grades_mode", "each"), binds=check.get("binds"),
-            scope=check.get("scope"),
-        ) if check else None,
+        check=check_from_dict(check) if check else None,
         deadline=data.get("deadline"),
         note=_text(data.get("note")),
         step=EscalationStep(step["order"], step["role"], step.get("reports_to", []), _text(step.get("condition")),
@@ -80,6 +76,22 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         if step else None,
         partner=Partner(partner["kind"], _text(partner["name"]), partner.get("phone")) if partner else None,
         timing=[Timing(t["kind"], t.get("month"), t.get("days")) for t in data.get("timing", [])],
+    )
+
+
+def check_from_dict(check: dict[str, Any]) -> Check | AnyCheck:
+    """Build a check from its table: one :class:`Check`, or an
+    :class:`AnyCheck` from ``{ any = [ {...}, {...} ] }`` whose alternatives
+    may each carry ``when`` conditions."""
+    if "any" in check:
+        if set(check) != {"any"} or not isinstance(check["any"], list):
+            raise ValueError("an any-of check is written check = { any = [ {...}, {...} ] } and holds nothing else")
+        return AnyCheck([check_from_dict(alt) for alt in check["any"]])
+    return Check(
+        metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
+        per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
+        grades=check.get("grades"), grades_mode=check.get("grades_mode", "each"), binds=check.get("binds"),
+        scope=check.get("scope"), when=check.get("when"),
     )
 
 
@@ -131,7 +143,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "citation", "subject", "grades",
                                "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event"}),
     "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope", "grades", "grades_mode",
-                        "binds"}),
+                        "binds", "when", "any"}),
     "step": frozenset({"order", "role", "reports_to", "condition", "procedure", "guided_by"}),
     "procedures": frozenset({"key", "name", "trigger", "clause"}),
     "exclusions": frozenset({"id", "citation", "reason"}),
@@ -166,6 +178,8 @@ def unknown_fields(data: dict[str, Any]) -> list[str]:
         look(req, "requirements", f"requirement {name}")
         if isinstance(req, dict):
             look(req.get("check"), "check", f"the check of {name}")
+            for n, alt in enumerate((req.get("check") or {}).get("any", []) if isinstance(req.get("check"), dict) else [], 1):
+                look(alt, "check", f"alternative {n} of the check of {name}")
             look(req.get("step"), "step", f"the step of {name}")
     for i, exc in enumerate(data.get("exclusions", []), 1):
         look(exc, "exclusions", f"[[exclusions]] #{i}")

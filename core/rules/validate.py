@@ -28,7 +28,7 @@ from xinli.core.assessment.metrics import Metric, collect_metrics
 from xinli.core.errors import XinliError
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import lineage, resolve
-from xinli.core.model import Requirement, Text
+from xinli.core.model import Check, Requirement, Text
 from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
@@ -89,9 +89,10 @@ def _texts(req: Requirement) -> list[str]:
     return texts
 
 
-def check_types(req: Requirement, metric: Metric) -> str | None:
-    """Why ``req``'s check does not fit its metric's type, or None."""
-    check = req.check
+def check_types(req: Requirement, metric: Metric, check: Check | None = None) -> str | None:
+    """Why ``req``'s check (or ``check``, one alternative of an any-of
+    check) does not fit its metric's type, or None."""
+    check = check or req.check
     assert check is not None
     if metric.type == "boolean":
         if check.op != "true" and check.count_per != "region":
@@ -226,20 +227,20 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
                 problems.append(Problem(code, req.id,
                                         f"condition tests metric {attribute!r}, which is {known.type}, not yes/no or a count",
                                         f"适用条件检查的指标 {attribute!r} 类型为 {known.type}，不是是/否或计数"))
-        if req.check is not None and req.check.grades is not None and not set(req.check.grades) <= set(req.grades):
-            problems.append(Problem(code, req.id, f"the check measures grades {list(req.check.grades)} the item does not cover",
-                                    f"核查的年级 {list(req.check.grades)} 超出该要求适用的年级"))
-        if req.check is not None:
-            metric = metrics.get(req.check.metric)
+        for alt in req.check.alternatives if req.check is not None else ():
+            if alt.grades is not None and not set(alt.grades) <= set(req.grades):
+                problems.append(Problem(code, req.id, f"the check measures grades {list(alt.grades)} the item does not cover",
+                                        f"核查的年级 {list(alt.grades)} 超出该要求适用的年级"))
+            metric = metrics.get(alt.metric)
             if metric is None:
-                problems.append(Problem(code, req.id, f"check uses unregistered metric {req.check.metric!r}"
-                                        + did_you_mean(req.check.metric, metrics),
-                                        f"核查使用了未登记的指标 {req.check.metric!r}" + _did_you_mean_zh(req.check.metric, metrics)))
-            elif req.check.metric not in collectable:
-                problems.append(Problem(code, req.id, f"metric {req.check.metric!r} is registered only by a plugin outside "
+                problems.append(Problem(code, req.id, f"check uses unregistered metric {alt.metric!r}"
+                                        + did_you_mean(alt.metric, metrics),
+                                        f"核查使用了未登记的指标 {alt.metric!r}" + _did_you_mean_zh(alt.metric, metrics)))
+            elif alt.metric not in collectable:
+                problems.append(Problem(code, req.id, f"metric {alt.metric!r} is registered only by a plugin outside "
                                         f"{code}'s line ({' -> '.join(p.code for p in line.chain)}), so the region cannot collect it"))
             else:
-                mismatch = check_types(req, metric)
+                mismatch = check_types(req, metric, alt)
                 if mismatch:
                     problems.append(Problem(code, req.id, mismatch))
         for text in _texts(req):

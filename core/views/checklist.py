@@ -13,7 +13,7 @@ from typing import Any
 
 from xinli.core import vocabulary as vocab
 from xinli.core.layering import EffectiveItem, Lineage, MissingParent, lineage
-from xinli.core.model import Check, Condition, ConditionGroup, Document, Jurisdiction, Procedure, Requirement, Text
+from xinli.core.model import AnyCheck, Check, Condition, ConditionGroup, Document, Jurisdiction, Procedure, Requirement, Text
 from xinli.core.registry import LoadedPlugin, Registry
 
 SCHEMA_ID = "xinli.checklist/2"
@@ -33,10 +33,24 @@ def text_dict(text: Text | None) -> dict[str, str] | None:
     return None if text is None else {"zh": text.zh, "en": text.en}
 
 
-def check_dict(check: Check | None) -> dict[str, Any] | None:
-    """A check as the contract's ``check`` object."""
+def check_dict(check: Check | AnyCheck | None) -> dict[str, Any] | None:
+    """A check as the contract's ``check`` object.  An any-of check is its
+    first alternative's fields (what a reader of one check expects) plus
+    ``any``: every alternative, each with its ``when`` conditions (None:
+    every school)."""
     if check is None:
         return None
+    if isinstance(check, AnyCheck):
+        alternatives = []
+        for alt in check.any:
+            entry = _one_check_dict(alt)
+            entry["when"] = conditions_dict(alt.when)
+            alternatives.append(entry)
+        return {**_one_check_dict(check.any[0]), "any": alternatives}
+    return _one_check_dict(check)
+
+
+def _one_check_dict(check: Check) -> dict[str, Any]:
     value: Any = check.value
     if isinstance(value, tuple):
         value = list(value)

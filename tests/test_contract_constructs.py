@@ -1,0 +1,149 @@
+"""The issue-24 rules-format constructs end to end on a small invented
+province: any-of checks with per-alternative ``when`` and the
+``bureau_run`` attribute, several duty holders with roles, school kinds,
+region-reported metrics, scoped manual targets and relations between facts.
+Each verdict is tested at the least convenient allowed answer and the one
+just below it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from xinli.core.assessment.pipeline import assess
+from xinli.core.rules.toml_export import export_rules_toml, requirement_to_dict
+from xinli.core.rules.toml_plugin import TomlPlugin, requirement_from_dict
+from xinli.core.rules.validate import check_all
+from xinli.testing import checklist_for, load_registry
+
+HEAD = """
+[jurisdiction]
+code = "test_c24"
+level = "province"
+name = { zh = "契约省", en = "Contract Province" }
+
+[[jurisdiction.documents]]
+number = "契〔2026〕1号"
+date = "2026-01-01"
+title = { zh = "契约文件", en = "contract document" }
+issuer = { zh = "契约厅", en = "contract office" }
+"""
+
+ANY_OF = """
+[[requirements]]
+id = "test_c24.staffing.teacher"
+domain = "staffing"
+level = "required"
+duty_holder = "school"
+text = { zh = "专（兼）职心理健康教育教师配备达到100%", en = "every school has a full- or part-time psychology teacher" }
+check = { any = [
+  { metric = "fulltime_psych_teachers", op = ">=", value = 1, unit = "persons", per = "standing" },
+  { metric = "psych_teachers_total", op = ">=", value = 1, unit = "persons", per = "standing" },
+] }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "一", quote = "专（兼）职" }
+
+[[requirements]]
+id = "test_c24.staffing.bureau-run"
+domain = "staffing"
+level = "required"
+duty_holder = "school"
+text = { zh = "局属学校配专职教师，其他学校配专兼职教师", en = "bureau-run schools a full-time teacher, others any" }
+check = { any = [
+  { metric = "fulltime_psych_teachers", op = ">=", value = 1, unit = "persons", per = "standing", when = [{ attribute = "bureau_run", op = "==", value = true }] },
+  { metric = "psych_teachers_total", op = ">=", value = 1, unit = "persons", per = "standing", when = [{ attribute = "bureau_run", op = "==", value = false }] },
+] }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "二", quote = "局属学校" }
+"""
+
+SOURCE = "专（兼）职 局属学校 牵头 社区 幼儿园 家长学校 精神科医师"
+
+
+def registry_for(rules: str):
+    return load_registry([], extra=[("test_c24", TomlPlugin(HEAD + rules, SOURCE, "test_c24/rules.toml"))])
+
+
+def findings(db):
+    with sqlite3.connect(db) as conn:
+        return {(school, req): (status, detail) for school, req, status, detail in conn.execute(
+            "select school_id, requirement_id, status, detail from finding_details")}
+
+
+def run_assess(registry, tmp_path, csv_text, as_of=dt.date(2026, 6, 1)):
+    facts = tmp_path / "facts.csv"
+    facts.write_text(csv_text, encoding="utf-8")
+    db = tmp_path / "runs.db"
+    assess(registry, "test_c24", facts, db, as_of)
+    return findings(db)
+
+
+def test_any_of_check_loads_checks_and_round_trips():
+    registry = registry_for(ANY_OF)
+    errors, _warnings = check_all(registry, ["test_c24"])
+    assert [str(e) for e in errors] == []
+    plugin = registry.get("test_c24").plugin
+    for req in plugin.requirements:
+        assert requirement_from_dict(requirement_to_dict(req)) == req
+    checklist = checklist_for(registry, "test_c24")
+    item = {i["id"]: i for i in checklist["items"]}["test_c24.staffing.bureau-run"]
+    assert [a["metric"] for a in item["check"]["any"]] == ["fulltime_psych_teachers", "psych_teachers_total"]
+    assert item["check"]["any"][0]["when"] == [{"attribute": "bureau_run", "op": "==", "value": True}]
+    assert item["check"]["metric"] == "fulltime_psych_teachers"  # the first alternative, for one-check readers
+    again = TomlPlugin(export_rules_toml(registry, "test_c24"), SOURCE)
+    assert again.requirements == plugin.requirements
+    validate_against_schema(checklist)
+
+
+def validate_against_schema(checklist):
+    import jsonschema
+
+    from xinli.core.views.checklist import checklist_schema
+
+    jsonschema.validate(checklist, checklist_schema())
+
+
+def test_facts_template_asks_for_every_alternative_and_its_conditions():
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+
+    registry = registry_for(ANY_OF)
+    columns = columns_for(checklist_for(registry, "test_c24"), collect_metrics(registry))
+    assert "bureau_run" in columns.attributes
+    assert [m.key for m in columns.metrics] == ["fulltime_psych_teachers", "psych_teachers_total"]
+
+
+def test_any_of_verdicts(tmp_path):
+    registry = registry_for(ANY_OF)
+    got = run_assess(registry, tmp_path, (
+        "school_id,school_name,grades,bureau_run,fulltime_psych_teachers,psych_teachers_total\n"
+        "A,甲,1-6,是,0,1\n"     # part-time only: meets the either-of; bureau-run needs full-time: not met
+        "B,乙,1-6,否,0,1\n"     # not bureau-run with a part-time teacher: met (the least convenient allowed way)
+        "C,丙,1-6,否,0,0\n"     # no teacher at all: not met (just below)
+        "D,丁,1-6,是,1,\n"      # one full-time teacher, blank total: met both
+        "E,戊,1-6,,,1\n"        # bureau-run unknown, total 1: met either-of; bureau rule unknown
+        "F,己,1-6,否,,\n"       # nothing known: unknown
+        "G,庚,1-6,,0,0\n"       # bureau-run unknown, no teacher: not met either way
+    ))
+    either, bureau = "test_c24.staffing.teacher", "test_c24.staffing.bureau-run"
+    assert got[("A", either)][0] == "met" and got[("A", bureau)][0] == "not_met"
+    assert got[("B", either)][0] == "met" and got[("B", bureau)][0] == "met"
+    assert got[("C", either)][0] == "not_met" and got[("C", bureau)][0] == "not_met"
+    assert got[("D", either)][0] == "met" and got[("D", bureau)][0] == "met"
+    assert got[("E", either)][0] == "met" and got[("E", bureau)][0] == "unknown"
+    assert got[("F", either)][0] == "unknown" and got[("F", bureau)][0] == "unknown"
+    assert got[("G", either)][0] == "not_met" and got[("G", bureau)][0] == "unknown"
+
+
+def test_a_when_outside_an_any_of_check_is_refused():
+    bad = ANY_OF.replace('check = { any = [\n  { metric = "fulltime_psych_teachers", op = ">=", value = 1, unit = "persons", '
+                         'per = "standing" },\n  { metric = "psych_teachers_total", op = ">=", value = 1, unit = "persons", '
+                         'per = "standing" },\n] }',
+                         'check = { metric = "fulltime_psych_teachers", op = ">=", value = 1, '
+                         'when = [{ attribute = "bureau_run", op = "==", value = true }] }')
+    assert bad != ANY_OF
+    with pytest.raises(Exception, match="only an alternative of an any-of check takes 'when'"):
+        TomlPlugin(HEAD + bad, SOURCE)
+    with pytest.raises(Exception, match="at least two alternatives"):
+        TomlPlugin(HEAD + ANY_OF.replace(
+            '  { metric = "psych_teachers_total", op = ">=", value = 1, unit = "persons", per = "standing" },\n', ""), SOURCE)
