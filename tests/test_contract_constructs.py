@@ -50,13 +50,23 @@ domain = "staffing"
 level = "required"
 duty_holder = "school"
 text = { zh = "局属学校配专职教师，其他学校配专兼职教师", en = "bureau-run schools a full-time teacher, others any" }
-check = { any = [
-  { metric = "fulltime_psych_teachers", op = ">=", value = 1, unit = "persons", per = "standing",
-    when = [{ attribute = "bureau_run", op = "==", value = true }] },
-  { metric = "psych_teachers_total", op = ">=", value = 1, unit = "persons", per = "standing",
-    when = [{ attribute = "bureau_run", op = "==", value = false }] },
-] }
 citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "二", quote = "局属学校" }
+
+[[requirements.check.any]]
+metric = "fulltime_psych_teachers"
+op = ">="
+value = 1
+unit = "persons"
+per = "standing"
+when = [{ attribute = "bureau_run", op = "==", value = true }]
+
+[[requirements.check.any]]
+metric = "psych_teachers_total"
+op = ">="
+value = 1
+unit = "persons"
+per = "standing"
+when = [{ attribute = "bureau_run", op = "==", value = false }]
 """
 
 SOURCE = "专（兼）职 局属学校 牵头 社区 幼儿园 家长学校 精神科医师"
