@@ -367,6 +367,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
+    # --- issue 24: rules-format vocabularies (xinli vocab) and duty holders ---
+    "vocab_key": ("键", "key"),
+    "vocab_side": ("所属", "side"),
+    "vocab_school_side": ("学校内部", "inside the school"),
+    "vocab_outside": ("学校以外", "outside the school"),
+    "vocab_role": ("角色", "role"),
+    "vocab_kind": ("类别", "kind"),
+    "duty_holder_of": ("责任主体", "duty holder"),
+    "outside_document": ("不在本文件适用范围内", "outside the document"),
 }
 
 
@@ -408,7 +417,7 @@ def status(key: str, lang: str) -> str:
 
 def _tables() -> list[dict[str, tuple[str, ...]]]:
     return [MESSAGES, COLUMNS, SHEETS, FACT_TYPES, STATUS_LABELS, SCOPES, OPERATORS, vocab.DOMAINS, vocab.LEVELS, vocab.JURISDICTION_LEVELS,
-            vocab.ACTORS, vocab.PERIODS, vocab.UNITS, vocab.COUNT_PER, vocab.PARTNER_KINDS,
+            vocab.ACTORS, vocab.PERIODS, vocab.UNITS, vocab.COUNT_PER, vocab.PARTNER_KINDS, vocab.DUTY_ROLES,
             {k: v[1:] for k, v in vocab.SCHOOL_ATTRIBUTES.items()}]
 
 

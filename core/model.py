@@ -668,11 +668,32 @@ def _to_conditions(value: Any) -> tuple[Any, ...] | None:
 
 
 @frozen
+class DutyHolder:
+    """One of several units a requirement binds: its ``actor`` (a key of
+    :data:`xinli.core.vocabulary.ACTORS`) and ``role`` (``lead`` 牵头单位 or
+    ``responsible`` 责任单位, :data:`xinli.core.vocabulary.DUTY_ROLES`)."""
+
+    actor: str = field(validator=_one_of(vocab.ACTORS, "duty holder"))
+    role: str = field(default="responsible", validator=_one_of(vocab.DUTY_ROLES, "duty-holder role"))
+
+
+def _to_duty_holder(value: Any) -> DutyHolder:
+    if isinstance(value, dict):
+        return DutyHolder(**value)
+    if isinstance(value, tuple | list):
+        return DutyHolder(*value)
+    return value
+
+
+@frozen
 class Requirement:
     """One thing a document asks for, with everything needed to print it,
     check it and trace it back to the document's words.
 
-    ``duty_holder`` is who must act; ``subject`` whom it concerns;
+    ``duty_holder`` is who must act (the effective duty holder: who is
+    assessed); ``duty_holders`` optionally lists every unit the document
+    names with its role (lead or responsible), the first lead being
+    ``duty_holder``; ``subject`` whom it concerns;
     ``grades`` the school grades (1-12) it covers; ``applies_if`` any
     school-attribute conditions (all must hold; each may be an ``all``,
     ``any`` or ``not`` group); ``event`` an event (a key of
@@ -685,7 +706,7 @@ class Requirement:
     domain: str = field(validator=_one_of(vocab.DOMAINS, "domain"))
     text: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
     level: str = field(validator=_one_of(vocab.LEVELS, "level"))
-    duty_holder: str = field(validator=_one_of(vocab.ACTORS, "duty_holder"))
+    duty_holder: str | None = field(validator=attrs.validators.optional(_one_of(vocab.ACTORS, "duty_holder")))
     citation: Citation = field(validator=attrs.validators.instance_of(Citation))
     subject: tuple[str, ...] = field(default=("students",), converter=tuple)
     grades: tuple[int, ...] = field(default=ALL_GRADES, converter=_to_grades)
@@ -703,6 +724,7 @@ class Requirement:
         if value is not None and value not in vocab.EVENTS:
             raise ValueError(f"{self.id}: event must be one of {sorted(vocab.EVENTS)}, not {value!r}")
     deadline_as_written: str | None = None
+    duty_holders: tuple[DutyHolder, ...] = field(default=(), converter=lambda v: tuple(_to_duty_holder(d) for d in v))
 
     @subject.validator
     def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
@@ -721,6 +743,19 @@ class Requirement:
                 raise ValueError(f"{self.id}: grade {grade!r} is outside 1-12")
 
     def __attrs_post_init__(self) -> None:
+        if self.duty_holders:
+            lead = next((d.actor for d in self.duty_holders if d.role == "lead"), None)
+            if lead is None:
+                raise ValueError(f"{self.id}: duty_holders name no lead unit (role = \"lead\")")
+            if self.duty_holder is None:
+                object.__setattr__(self, "duty_holder", lead)
+            elif self.duty_holder != lead:
+                raise ValueError(f"{self.id}: duty_holder {self.duty_holder!r} is not the first lead of duty_holders {lead!r}")
+            pairs = [(d.actor, d.role) for d in self.duty_holders]
+            if len({a for a, _r in pairs}) != len(pairs):
+                raise ValueError(f"{self.id}: duty_holders name an actor twice")
+        elif self.duty_holder is None:
+            raise ValueError(f"{self.id}: give duty_holder, or duty_holders with a lead unit")
         if isinstance(self.deadline, str):
             date, read = parse_deadline(self.deadline)
             if read and self.deadline_as_written is None:

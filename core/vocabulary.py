@@ -85,6 +85,12 @@ ACTORS: dict[str, tuple[str, str]] = {
     "crisis_responders": ("危机干预人员", "crisis-intervention staff"),
     "residents": ("居民", "local residents"),
     "left_behind_children": ("留守儿童", "left-behind children"),
+    # --- issue 24: community bodies and departments of provincial plans ---
+    "community": ("城乡社区", "urban and rural communities"),
+    "neighbourhood_committee": ("村（居）民委员会", "village and residents' committees"),
+    "social_organisations": ("社会组织", "social organisations"),
+    "propaganda_department": ("党委宣传部门", "Party publicity department"),
+    "cyberspace_office": ("网信部门", "cyberspace affairs office"),
 }
 
 SCHOOL_SIDE: frozenset[str] = frozenset(
@@ -108,6 +114,13 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
         "school_and_family",
     }
 )
+
+#: The role of one of several duty holders of a requirement (``duty_holders``):
+#: the first ``lead`` unit is the effective duty holder.
+DUTY_ROLES: dict[str, tuple[str, str]] = {
+    "lead": ("牵头单位", "lead unit"),
+    "responsible": ("责任单位", "responsible unit"),
+}
 
 #: School attributes that applicability conditions may test, with their type
 #: (``bool``, ``int`` or ``kind``, the last a key of :data:`SCHOOL_KINDS`).

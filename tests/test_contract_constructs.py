@@ -159,3 +159,64 @@ def test_a_when_outside_an_any_of_check_is_refused():
     with pytest.raises(Exception, match="at least two alternatives"):
         TomlPlugin(HEAD + ANY_OF.replace(
             '  { metric = "psych_teachers_total", op = ">=", value = 1, unit = "persons", per = "standing" },\n', ""), SOURCE)
+
+
+DUTIES = """
+[[requirements]]
+id = "test_c24.other.parent-schools"
+domain = "other"
+level = "required"
+text = { zh = "社区家长学校", en = "parent schools in communities" }
+duty_holders = [{ actor = "women_federation", role = "lead" }, { actor = "education_authority", role = "lead" },
+                { actor = "community", role = "responsible" }]
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "三", quote = "家长学校" }
+"""
+
+
+def test_duty_holders_with_roles_load_list_and_round_trip():
+    registry = registry_for(DUTIES)
+    assert [str(e) for e in check_all(registry, ["test_c24"])[0]] == []
+    req = registry.get("test_c24").plugin.requirements[0]
+    assert req.duty_holder == "women_federation"  # the first lead
+    item = checklist_for(registry, "test_c24")["items"][0]
+    assert item["duty_holder"] == "women_federation" and item["assessed_at"] == "region"
+    assert [(d["actor"], d["role"]) for d in item["duty_holders"]] == [
+        ("women_federation", "lead"), ("education_authority", "lead"), ("community", "responsible")]
+    assert item["duty_holders"][2]["label"] == {"zh": "城乡社区", "en": "urban and rural communities"}
+    exported = requirement_to_dict(req)
+    assert "duty_holder" not in exported and len(exported["duty_holders"]) == 3
+    assert requirement_from_dict(exported) == req
+    validate_against_schema(checklist_for(registry, "test_c24"))
+
+
+def test_one_duty_holder_is_listed_as_the_lead():
+    item = checklist_for(registry_for(ANY_OF), "test_c24")["items"][0]
+    assert item["duty_holders"] == [{"actor": "school", "role": "lead", "label": {"zh": "学校", "en": "the school"}}]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ('duty_holders = [{ actor = "community", role = "responsible" }]', "no lead unit"),
+    ('duty_holder = "school"\nduty_holders = [{ actor = "community", role = "lead" }]', "not both"),
+    ('duty_holders = [{ actor = "comunity", role = "lead" }]', "did you mean 'community'"),
+    ('duty_holders = [{ actor = "community", role = "leader" }]', "duty-holder role"),
+])
+def test_malformed_duty_holders_are_refused(change, message):
+    rules = DUTIES.split("duty_holders = ")[0] + change + "\n" + DUTIES.split("\n", 1)[1].split(
+        '{ actor = "community", role = "responsible" }]\n', 1)[1]
+    with pytest.raises(Exception, match=message):
+        TomlPlugin(HEAD + rules, SOURCE)
+
+
+def test_reports_show_the_duty_holder_of_every_region_finding(tmp_path, run):
+    from xinli.core.records.database import open_database
+    from xinli.core.records.report import report_data
+    from xinli.core.render.report import render_report_markdown
+
+    registry = registry_for(DUTIES)
+    facts = tmp_path / "facts.csv"
+    facts.write_text("school_id,school_name,grades\nA,甲,1-6\n", encoding="utf-8")
+    assess(registry, "test_c24", facts, tmp_path / "r.db", dt.date(2026, 6, 1))
+    data = report_data(open_database(tmp_path / "r.db", create=False))
+    assert [f["duty_holder"] for f in data["region_findings"]] == ["women_federation"]
+    assert "责任主体: 妇联" in render_report_markdown(data, "zh")
+    assert "duty holder: Women's Federation" in render_report_markdown(data, "en")

@@ -37,6 +37,11 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
     data = item_dict(EffectiveItem(requirement, requirement.citation.jurisdiction))
     for key in DERIVED_FIELDS:
         data.pop(key, None)
+    if requirement.duty_holders:
+        data.pop("duty_holder")
+        data["duty_holders"] = [{"actor": d.actor, "role": d.role} for d in requirement.duty_holders]
+    else:
+        data.pop("duty_holders")
     if not data.get("timing"):
         data.pop("timing", None)
     if requirement.deadline_as_written is not None:

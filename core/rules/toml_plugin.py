@@ -62,7 +62,8 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         domain=data["domain"],
         text=_text(data["text"]),
         level=data["level"],
-        duty_holder=data["duty_holder"],
+        duty_holder=_one_duty_holder(data),
+        duty_holders=data.get("duty_holders", []),
         citation=Citation(**data["citation"]),
         subject=data.get("subject", ["students"]),
         grades=data.get("grades", list(range(1, 13))),
@@ -77,6 +78,17 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         partner=Partner(partner["kind"], _text(partner["name"]), partner.get("phone")) if partner else None,
         timing=[Timing(t["kind"], t.get("month"), t.get("days")) for t in data.get("timing", [])],
     )
+
+
+def _one_duty_holder(data: dict[str, Any]) -> str | None:
+    """``duty_holder``, or None when the table lists ``duty_holders``
+    instead (one or the other, never both)."""
+    if "duty_holders" in data:
+        if "duty_holder" in data:
+            raise ValueError(f"requirement {data.get('id')}: write duty_holder or duty_holders, not both "
+                             "(the first lead of duty_holders is the duty holder)")
+        return None
+    return data["duty_holder"]
 
 
 def check_from_dict(check: dict[str, Any]) -> Check | AnyCheck:
@@ -140,7 +152,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "documents": frozenset({"number", "title", "issuer", "date", "has_official_number", "implements", "note",
                             "in_force_from", "repealed_on", "replaced_by"}),
     "ancestors": frozenset({"code", "name", "level", "documents"}),
-    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "citation", "subject", "grades",
+    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "duty_holders", "citation", "subject", "grades",
                                "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event"}),
     "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope", "grades", "grades_mode",
                         "binds", "when", "any"}),
@@ -148,6 +160,7 @@ FIELDS: dict[str, frozenset[str]] = {
     "procedures": frozenset({"key", "name", "trigger", "clause"}),
     "exclusions": frozenset({"id", "citation", "reason"}),
     "metrics": frozenset({"key", "label", "type", "unit", "help"}),
+    "duty_holders": frozenset({"actor", "role"}),
 }
 
 
@@ -178,6 +191,8 @@ def unknown_fields(data: dict[str, Any]) -> list[str]:
         look(req, "requirements", f"requirement {name}")
         if isinstance(req, dict):
             look(req.get("check"), "check", f"the check of {name}")
+            for n, holder in enumerate(req.get("duty_holders") or [], 1):
+                look(holder, "duty_holders", f"duty holder {n} of {name}")
             for n, alt in enumerate((req.get("check") or {}).get("any", []) if isinstance(req.get("check"), dict) else [], 1):
                 look(alt, "check", f"alternative {n} of the check of {name}")
             look(req.get("step"), "step", f"the step of {name}")

@@ -157,6 +157,18 @@ def citation_dict(citation: Any) -> dict[str, str]:
             "quote": citation.quote}
 
 
+def duty_holders_list(req: Requirement) -> list[dict[str, Any]]:
+    """Every unit a requirement binds as ``{actor, role, label}``: its
+    ``duty_holders``, or its one duty holder as the lead."""
+    holders = req.duty_holders or ((req.duty_holder, "lead"),)
+    out = []
+    for holder in holders:
+        actor, role = (holder.actor, holder.role) if not isinstance(holder, tuple) else holder
+        zh, en = vocab.ACTORS[actor]
+        out.append({"actor": actor, "role": role, "label": {"zh": zh, "en": en}})
+    return out
+
+
 def item_dict(item: EffectiveItem) -> dict[str, Any]:
     """One effective requirement as a checklist item."""
     req: Requirement = item.requirement
@@ -166,6 +178,7 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
         "text": text_dict(req.text),
         "level": req.level,
         "duty_holder": req.duty_holder,
+        "duty_holders": duty_holders_list(req),
         "school_duty": req.school_duty,
         "assessed_at": assessed_at(req),
         "subject": list(req.subject),
