@@ -193,6 +193,18 @@ class Ancestor:
             raise ValueError(f"ancestor {self.code!r}: level must be one of {sorted(vocab.JURISDICTION_LEVELS)}, not {level!r}")
 
 
+def _to_kinds(value: Any) -> tuple[str, ...]:
+    """School kinds as a tuple in vocabulary order; an unknown or empty list is refused."""
+    kinds = tuple(value)
+    if not kinds:
+        raise ValueError("school_kinds must name at least one kind (leave it out for every kind)")
+    for kind in kinds:
+        if kind not in vocab.KINDS_OF_SCHOOL:
+            hint = did_you_mean(kind, vocab.KINDS_OF_SCHOOL) if isinstance(kind, str) else ""
+            raise ValueError(f"school kind must be one of {list(vocab.KINDS_OF_SCHOOL)}, not {kind!r}{hint}")
+    return tuple(k for k in vocab.KINDS_OF_SCHOOL if k in kinds)
+
+
 def _to_ancestors(value: Any) -> tuple[Ancestor, ...]:
     return tuple(Ancestor(**a) if isinstance(a, dict) else a for a in value)
 
@@ -225,6 +237,9 @@ class Jurisdiction:
     ancestors: tuple[Ancestor, ...] = field(default=(), converter=_to_ancestors)
     encoded_domains: tuple[str, ...] | None = field(default=None, converter=_to_domains)
     encoded_clauses: tuple[str, ...] = field(default=(), converter=tuple)
+    #: the kinds of school the documents cover (None: every kind), keys of
+    #: :data:`xinli.core.vocabulary.KINDS_OF_SCHOOL`
+    school_kinds: tuple[str, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_kinds(v))
 
     def __attrs_post_init__(self) -> None:
         if not self.documents:
@@ -468,8 +483,9 @@ class Check:
         if self.binds is not None and self.op != "between":
             raise ValueError("only a 'between' range says which end binds")
         if self.grades is not None:
-            if not self.grades or any(isinstance(g, bool) or not isinstance(g, int) or not 1 <= g <= 12 for g in self.grades):
-                raise ValueError(f"check grades {self.grades!r} must be grades within 1-12")
+            if not self.grades or any(isinstance(g, bool) or not isinstance(g, int) or g not in vocab.GRADE_NUMBERS
+                                      for g in self.grades):
+                raise ValueError(f"check grades {self.grades!r} must be grades (K1-K3 as -2..0, 1-12, U1-U8 as 13..20)")
         elif self.grades_mode != "each":
             raise ValueError("grades_mode needs the check's grades")
         if self.scope is not None and self.count_per != "region":
@@ -502,7 +518,10 @@ def scoped_metric_key(metric: str, grades: Iterable[int] | None) -> str:
     whole school): ``metric__g1to6``, ``metric__g4_7_10``, ``metric__g1to6_10to12``."""
     if grades is None:
         return metric
-    band = "_".join(f"{a}to{b}" if a != b else str(a) for a, b in grade_runs(grades))
+    def name(grade: int) -> str:
+        return vocab.grade_label(grade).lower()
+
+    band = "_".join(f"{name(a)}to{name(b)}" if a != b else name(a) for a, b in grade_runs(grades))
     return f"{metric}__g{band}"
 
 
@@ -709,7 +728,7 @@ class Requirement:
     duty_holder: str | None = field(validator=attrs.validators.optional(_one_of(vocab.ACTORS, "duty_holder")))
     citation: Citation = field(validator=attrs.validators.instance_of(Citation))
     subject: tuple[str, ...] = field(default=("students",), converter=tuple)
-    grades: tuple[int, ...] = field(default=ALL_GRADES, converter=_to_grades)
+    grades: tuple[int, ...] = field(default=None, converter=lambda v: None if v is None else _to_grades(v))
     applies_if: tuple[Any, ...] | None = field(default=None, converter=_to_conditions)
     check: Check | AnyCheck | None = field(default=None, converter=lambda v: None if v is None else _to_check(v))
     deadline: dt.date | None = field(default=None)
@@ -725,6 +744,8 @@ class Requirement:
             raise ValueError(f"{self.id}: event must be one of {sorted(vocab.EVENTS)}, not {value!r}")
     deadline_as_written: str | None = None
     duty_holders: tuple[DutyHolder, ...] = field(default=(), converter=lambda v: tuple(_to_duty_holder(d) for d in v))
+    #: the kinds of school the item applies to (None: every kind its grades reach)
+    school_kinds: tuple[str, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_kinds(v))
 
     @subject.validator
     def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
@@ -735,14 +756,19 @@ class Requirement:
                 raise ValueError(f"{self.id}: subject {actor!r} is not a known group")
 
     @grades.validator
-    def _check_grades(self, _attribute: Any, value: tuple[int, ...]) -> None:
+    def _check_grades(self, _attribute: Any, value: tuple[int, ...] | None) -> None:
+        if value is None:
+            return
         if not value:
             raise ValueError(f"{self.id}: grades must not be empty")
         for grade in value:
-            if isinstance(grade, bool) or not isinstance(grade, int) or not 1 <= grade <= 12:
-                raise ValueError(f"{self.id}: grade {grade!r} is outside 1-12")
+            if isinstance(grade, bool) or not isinstance(grade, int) or grade not in vocab.GRADE_NUMBERS:
+                raise ValueError(f"{self.id}: grade {grade!r} is outside 1-12 (K1-K3 are -2..0, U1-U8 13..20)")
 
     def __attrs_post_init__(self) -> None:
+        if self.grades is None:  # every grade of its kinds; school grades 1-12 when it names none
+            grades = sorted({g for k in self.school_kinds for g in vocab.KIND_GRADES[k]}) if self.school_kinds else ALL_GRADES
+            object.__setattr__(self, "grades", tuple(grades))
         if self.duty_holders:
             lead = next((d.actor for d in self.duty_holders if d.role == "lead"), None)
             if lead is None:
@@ -825,7 +851,7 @@ def grade_runs(grades: Iterable[int]) -> list[tuple[int, int]]:
     """Grades as consecutive runs: ``[1, 2, 3, 10]`` → ``[(1, 3), (10, 10)]``."""
     runs: list[tuple[int, int]] = []
     for grade in sorted(set(grades)):
-        if runs and grade == runs[-1][1] + 1:
+        if runs and grade == runs[-1][1] + 1 and grade not in (1, 13):  # K3 -> 1 and 12 -> U1 are new stages
             runs[-1] = (runs[-1][0], grade)
         else:
             runs.append((grade, grade))

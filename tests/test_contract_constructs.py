@@ -220,3 +220,82 @@ def test_reports_show_the_duty_holder_of_every_region_finding(tmp_path, run):
     assert [f["duty_holder"] for f in data["region_findings"]] == ["women_federation"]
     assert "责任主体: 妇联" in render_report_markdown(data, "zh")
     assert "duty holder: Women's Federation" in render_report_markdown(data, "en")
+
+
+KINDS = """
+[[requirements]]
+id = "test_c24.curriculum.kindergarten"
+domain = "curriculum"
+level = "required"
+duty_holder = "school"
+school_kinds = ["kindergarten"]
+text = { zh = "幼儿园开展心理健康活动", en = "kindergartens hold mental-health activities" }
+check = { metric = "awareness_month_held", op = "true", per = "per_year" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "四", quote = "幼儿园" }
+
+[[requirements]]
+id = "test_c24.staffing.special"
+domain = "staffing"
+level = "required"
+duty_holder = "school"
+school_kinds = ["special", "vocational"]
+text = { zh = "特殊教育学校和中职配专职教师", en = "special and vocational schools have a full-time teacher" }
+check = { metric = "fulltime_psych_teachers", op = ">=", value = 1, unit = "persons", per = "standing" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "五", quote = "幼儿园" }
+"""
+
+
+def test_items_name_school_kinds_and_grades_reach_kindergartens_and_universities(tmp_path):
+    registry = registry_for(KINDS)
+    assert [str(e) for e in check_all(registry, ["test_c24"])[0]] == []
+    items = {i["id"]: i for i in checklist_for(registry, "test_c24")["items"]}
+    assert items["test_c24.curriculum.kindergarten"]["grades"] == [-2, -1, 0]  # K1-K3, from the kind
+    assert items["test_c24.staffing.special"]["school_kinds"] == ["vocational", "special"]
+    validate_against_schema(checklist_for(registry, "test_c24"))
+    got = run_assess(registry, tmp_path, (
+        "school_id,school_name,grades,vocational,special_education,awareness_month_held,fulltime_psych_teachers\n"
+        "K,幼,幼儿园,,,是,\n"
+        "P,小,1-6,,,是,0\n"
+        "S,特,1-9,,是,,0\n"
+        "V,职,10-12,是,,,1\n"
+        "U,大,U1-U4,,,是,0\n"
+    ))
+    kg, special = "test_c24.curriculum.kindergarten", "test_c24.staffing.special"
+    assert got[("K", kg)][0] == "met" and got[("P", kg)] == ("not_applicable", "school kind")
+    assert got[("U", kg)] == ("not_applicable", "school kind")
+    assert got[("S", special)][0] == "not_met" and got[("V", special)][0] == "met"
+    assert got[("P", special)] == ("not_applicable", "school kind")
+    again = TomlPlugin(export_rules_toml(registry, "test_c24"), SOURCE)
+    assert sorted(again.requirements, key=str) == sorted(registry.get("test_c24").plugin.requirements, key=str)
+
+
+def test_a_vocational_school_is_outside_henans_notice_never_failed(tmp_path, run):
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+
+    registry = load_registry(["henan"])
+    checklist = checklist_for(registry, "henan")
+    assert {tuple(i["document_school_kinds"]) for i in checklist["items"]} == {("primary", "junior", "senior")}
+    columns = columns_for(checklist, collect_metrics(registry))
+    assert "vocational" in columns.attributes
+    header = ["school_id", "school_name", "grades", "vocational"]
+    facts = tmp_path / "facts.csv"
+    facts.write_text(",".join(header) + "\nV,职业学校,10-12,是\nG,普通高中,10-12,否\nK,幼儿园,幼儿园,\n", encoding="utf-8")
+    assess(registry, "henan", facts, tmp_path / "h.db", dt.date(2026, 6, 1))
+    got = findings(tmp_path / "h.db")
+    vocational = {req: found for (school, req), found in got.items() if school == "V"}
+    assert vocational and set(vocational.values()) == {("not_applicable", "outside the document")}
+    assert {found for (school, _req), found in got.items() if school == "K"} == {("not_applicable", "outside the document")}
+    general = {found[0] for (school, _req), found in got.items() if school == "G"}
+    assert "not_applicable" in general and general - {"not_applicable"}  # the general school is assessed
+    stage = run("checklist", "--region", "henan", "--stage", "vocational", "--plugins", "henan")
+    assert stage.exit_code == 0
+    assert "教基〔2021〕330号 适用于小学、初中、普通高中，不适用于中职" in stage.output
+    assert "henan." not in stage.output.split("提示", 1)[1]
+    en = run("checklist", "--region", "henan", "--stage", "senior", "--plugins", "henan", "--lang", "en")
+    assert "covers" not in en.output and "henan." in en.output
+    exported = TomlPlugin(export_rules_toml(registry, "henan"))
+    assert exported.jurisdiction.school_kinds == ("primary", "junior", "senior")
+    from xinli.core.render.words import detail_words
+
+    assert detail_words("outside the document", "zh") == "学校类别不在本文件适用范围内"

@@ -81,6 +81,9 @@ class CompiledRequirement:
     measured_elsewhere: str | None = None
     #: an any-of check: ``(fact column index, test, when condition or None)`` per alternative
     any_of: tuple[tuple[int, Any, Any], ...] | None = None
+    #: ``kinds(values, grades)``: why the school's kinds put it outside the item
+    #: (``outside the document``, ``school kind``) or None; None when the item names no kinds
+    kinds: Callable[[tuple[Any, ...], Any], str | None] | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -160,6 +163,29 @@ def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[s
     return condition, reads
 
 
+def _compile_kinds(item: dict[str, Any], position: dict[str, int]) -> tuple[Any, tuple[int, ...]]:
+    """The item's school-kind scope as ``kinds(values, grades)`` (see
+    :attr:`CompiledRequirement.kinds`) and the columns it reads, or
+    ``(None, ())`` when neither the item nor its document names kinds."""
+    document = frozenset(item.get("document_school_kinds") or ()) or None
+    own = frozenset(item.get("school_kinds") or ()) or None
+    if document is None and own is None:
+        return None, ()
+    vocational, special = position.get("vocational"), position.get("special_education")
+    reads = tuple(i for i in (vocational, special) if i is not None)
+
+    def kinds(values: tuple[Any, ...], grades: Any) -> str | None:
+        found = vocab.kinds_of(grades, values[vocational] if vocational is not None else None,
+                               values[special] if special is not None else None)
+        if document is not None and found.isdisjoint(document):
+            return "outside the document"
+        if own is not None and found.isdisjoint(own):
+            return "school kind"
+        return None
+
+    return kinds, reads
+
+
 def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
     """Prepare every checklist item for fast evaluation against ``columns``."""
     keys = columns.attributes + [m.key for m in columns.metrics]
@@ -187,6 +213,8 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
         column = check.get("column") or check["metric"] if check else None
         event = item.get("event")
         condition, reads = _compile_condition(item["applies_if"], position)
+        kinds, kind_reads = _compile_kinds(item, position)
+        reads += kind_reads
         event_index = position[f"event_{event}"] if event else None
         any_of = None
         if check and check.get("any"):
@@ -215,6 +243,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 reads=reads + ((event_index,) if event_index is not None else ()),
                 measured_elsewhere=elsewhere,
                 any_of=any_of,
+                kinds=kinds,
             )
         )
     return compiled
@@ -225,6 +254,10 @@ def applicability(req: CompiledRequirement, grades: Any, values: tuple[Any, ...]
     ``values`` (``("not_applicable", why)``), or ``(None, None)`` when it
     applies, or ``(None, "unknown")`` when an attribute it depends on is
     unknown."""
+    if req.kinds is not None:
+        outside = req.kinds(values, grades)
+        if outside is not None:
+            return "not_applicable", outside
     if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
         return "not_applicable", "grades"
     if req.condition is not None:
@@ -323,6 +356,14 @@ class SchoolEvaluator:
                 append((school_row, base | codes, None))
                 continue
             if kind is _CONDITIONAL:
+                if req.kinds is not None:
+                    outside = req.kinds(values, grades)
+                    if outside is not None:
+                        append((school_row, base | _KIND_CODES[outside], None))
+                        continue
+                    if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
+                        append((school_row, base | _NA | _R_GRADES << REASON_SHIFT, None))
+                        continue
                 holds = True
                 if req.condition is not None:
                     holds = req.condition(values, grades)
@@ -366,6 +407,10 @@ class SchoolEvaluator:
                 attestation = self.attestations.get((school.school_id, req.id))
                 if attestation is None:
                     continue
+            outside = req.kinds(values, grades) if req.kinds is not None else None
+            if outside is not None:
+                yield row_id, "not_applicable", None, outside
+                continue
             if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
                 yield row_id, "not_applicable", None, "grades"
                 continue
@@ -414,6 +459,8 @@ _R_DUE, _R_EVENT = int(Reason.DUE_LATER), int(Reason.EVENT_DID_NOT_HAPPEN)
 # staged codes: status | reason << REASON_SHIFT
 _NA_ATTRIBUTES, _NA_EVENT = _NA | _R_ATTRIBUTES << REASON_SHIFT, _NA | _R_EVENT << REASON_SHIFT
 _DUE_LATER, _UNKNOWN_ATTRIBUTE = _DUE | _R_DUE << REASON_SHIFT, _UNKNOWN | _R_ATTRIBUTE_UNKNOWN << REASON_SHIFT
+_KIND_CODES = {"outside the document": _NA | int(Reason.OUTSIDE_DOCUMENT) << REASON_SHIFT,
+               "school kind": _NA | int(Reason.SCHOOL_KIND) << REASON_SHIFT}
 
 
 def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, ...]]:
@@ -428,7 +475,9 @@ def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, 
         if req.scope != "school":
             continue  # a manual item is a school's row only when the school attested it
         base = row_id << REQUIREMENT_SHIFT
-        if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
+        if req.kinds is not None:  # the school's kinds may turn on its flags, checked first
+            plan.append((_CONDITIONAL, base, req, due_later, _outcome_codes(req)))
+        elif req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
             plan.append((_CONSTANT, base, req, due_later, _NA | _R_GRADES << REASON_SHIFT))
         elif req.condition is not None or req.event_index is not None:
             plan.append((_CONDITIONAL, base, req, due_later, _outcome_codes(req)))

@@ -142,6 +142,13 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
                     attributes.append(name)
             elif name in metrics:
                 columns.setdefault(name, metrics[name])
+        kinds = set(item.get("school_kinds") or ()) | set(item.get("document_school_kinds") or ())
+        if kinds:  # the flags that tell a school's kinds apart where grades cannot
+            wanted = ["vocational"] if kinds & {"senior", "vocational"} else []
+            wanted += ["special_education"] if "special" in kinds else []
+            for name in wanted:
+                if name not in attributes:
+                    attributes.append(name)
         if item.get("event"):
             key = f"event_{item['event']}"
             if key not in attributes:
@@ -195,18 +202,43 @@ def parse_grades(text: str) -> tuple[int, ...]:
     return grades
 
 
+#: Words a grades cell may hold for a school without grades 1-12 (issue 24).
+GRADE_WORDS: dict[str, tuple[int, ...]] = {
+    "幼儿园": vocab.KINDERGARTEN_GRADES, "kindergarten": vocab.KINDERGARTEN_GRADES, "k": vocab.KINDERGARTEN_GRADES,
+    "高校": tuple(range(13, 17)), "higher": tuple(range(13, 17)), "u": tuple(range(13, 17)),
+}
+
+
+def _grade_number(text: str) -> int | None:
+    """``K1``-``K3``, ``1``-``12`` or ``U1``-``U8`` as a grade number (None: not a grade)."""
+    prefix, digits = (text[0].upper(), text[1:]) if text[:1].isalpha() else ("", text)
+    if not digits.isdigit() or len(digits) > 2:
+        return None
+    number = int(digits)
+    grade = {"K": number - 3, "U": number + 12, "": number}.get(prefix)
+    if grade is None or grade not in vocab.GRADE_NUMBERS or (prefix and number < 1):
+        return None
+    if (prefix == "" and not 1 <= number <= 12) or (prefix == "K" and grade > 0) or (prefix == "U" and grade < 13):
+        return None
+    return grade
+
+
 def _parse_grades(text: str) -> tuple[int, ...]:
     grades: set[int] = set()
     for part in re.split(r"[,，;；\s]+", text.strip()):
         if not part:
             continue
-        match = re.fullmatch(r"(\d{1,2})(?:\s*[-–~～至]\s*(\d{1,2}))?", part)
+        if part.lower() in GRADE_WORDS:
+            grades.update(GRADE_WORDS[part.lower()])
+            continue
+        match = re.fullmatch(r"([KkUu]?\d{1,2})(?:\s*[-–~～至]\s*([KkUu]?\d{1,2}))?", part)
         if not match:
-            raise ValueError("grades are written like 1-6, 7-9, 10-12, 1-9 or 7-12")
-        low = int(match.group(1))
-        high = int(match.group(2) or low)
-        if not (1 <= low <= high <= 12):
-            raise ValueError("grades must lie within 1-12, low before high")
+            raise ValueError("grades are written like 1-6, 7-9, 10-12, 1-9 or 7-12 (K1-K3 or 幼儿园 for a kindergarten, "
+                             "U1-U4 or 高校 for higher education)")
+        low = _grade_number(match.group(1))
+        high = _grade_number(match.group(2) or match.group(1))
+        if low is None or high is None or low > high or (low <= 0) != (high <= 0) or (low >= 13) != (high >= 13):
+            raise ValueError("grades must lie within 1-12 (K1-K3, U1-U8), low before high, one stage per range")
         grades.update(range(low, high + 1))
     if not grades:
         raise ValueError("grades are empty")
@@ -215,7 +247,8 @@ def _parse_grades(text: str) -> tuple[int, ...]:
 
 def format_grades(grades: Iterable[int]) -> str:
     """Grades back to the compact ``1-6,10-12`` form."""
-    return ",".join(f"{low}-{high}" if high != low else str(low) for low, high in grade_runs(grades))
+    label = vocab.grade_label
+    return ",".join(f"{label(low)}-{label(high)}" if high != low else label(low) for low, high in grade_runs(grades))
 
 
 #: A cell exactly as commonly written -> its boolean (the fast path of _parse_bool).

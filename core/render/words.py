@@ -80,6 +80,8 @@ _DETAILS = [
     (re.compile(r"^no school in scope$"), "detail_no_school"),
     (re.compile(r"^due (\S+)$"), "detail_due"),
     (re.compile(r"^(.*) \((.*), until (\S+)\)$"), "detail_waiver"),
+    (re.compile(r"^outside the document$"), "detail_outside_document"),
+    (re.compile(r"^school kind$"), "detail_school_kind"),
 ]
 
 

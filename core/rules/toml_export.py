@@ -16,7 +16,8 @@ from xinli.core.views.checklist import citation_dict, item_dict, procedure_dict,
 
 #: Checklist fields that describe a region's layering or are worked out
 #: from the rule, not the rule itself.
-DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent", "deadline_reading")
+DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent", "deadline_reading",
+                  "document_school_kinds")
 
 
 def _drop_none(value: Any) -> Any:
@@ -82,6 +83,7 @@ def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
         "parent_name": text_dict(jurisdiction.parent_name),
         "encoded_domains": list(jurisdiction.encoded_domains) if jurisdiction.encoded_domains is not None else None,
         "encoded_clauses": list(jurisdiction.encoded_clauses) or None,
+        "school_kinds": list(jurisdiction.school_kinds) if jurisdiction.school_kinds is not None else None,
         "ancestors": [
             {"code": a.code, "name": text_dict(a.name), "level": a.level,
              "documents": [{"number": r.number, "title": r.title_zh, "issuer": r.issuer_zh, "jurisdiction": r.jurisdiction}

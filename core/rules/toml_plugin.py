@@ -66,7 +66,8 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         duty_holders=data.get("duty_holders", []),
         citation=Citation(**data["citation"]),
         subject=data.get("subject", ["students"]),
-        grades=data.get("grades", list(range(1, 13))),
+        grades=data.get("grades"),
+        school_kinds=data.get("school_kinds"),
         applies_if=data["applies_if"] if data.get("applies_if") else None,
         event=data.get("event"),
         check=check_from_dict(check) if check else None,
@@ -123,6 +124,7 @@ def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
         ],
         encoded_domains=data.get("encoded_domains"),
         encoded_clauses=data.get("encoded_clauses", []),
+        school_kinds=data.get("school_kinds"),
         documents=[
             Document(
                 number=doc["number"], title=_text(doc["title"]), issuer=_text(doc["issuer"]), date=doc["date"],
@@ -148,11 +150,12 @@ def metric_from_dict(data: dict[str, Any]) -> Metric:
 FIELDS: dict[str, frozenset[str]] = {
     "top": frozenset({"jurisdiction", "requirements", "exclusions", "metrics", "scaffold", "procedures"}),
     "jurisdiction": frozenset({"code", "name", "level", "parent", "parent_name", "ancestors", "documents",
-                               "encoded_domains", "encoded_clauses"}),
+                               "encoded_domains", "encoded_clauses", "school_kinds"}),
     "documents": frozenset({"number", "title", "issuer", "date", "has_official_number", "implements", "note",
                             "in_force_from", "repealed_on", "replaced_by"}),
     "ancestors": frozenset({"code", "name", "level", "documents"}),
-    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "duty_holders", "citation", "subject", "grades",
+    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "duty_holders", "citation", "subject",
+                               "grades", "school_kinds",
                                "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event"}),
     "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope", "grades", "grades_mode",
                         "binds", "when", "any"}),

@@ -183,6 +183,8 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
         "assessed_at": assessed_at(req),
         "subject": list(req.subject),
         "grades": list(req.grades),
+        "school_kinds": list(req.school_kinds) if req.school_kinds is not None else None,
+        "document_school_kinds": None,
         "applies_if": conditions_dict(req.applies_if),
         "event": req.event,
         "check": check_dict(req.check),
@@ -240,6 +242,8 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
         for doc in layer.jurisdiction.documents:
             entry = document_dict(layer.code, doc)
             entry["in_force"] = doc.in_force(on)
+            kinds = layer.jurisdiction.school_kinds
+            entry["school_kinds"] = list(kinds) if kinds is not None else None
             documents.append(entry)
     warnings: list[dict[str, Any]] = []
     for layer_code, doc in resolution.not_in_force:
@@ -260,6 +264,10 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     documents[:0] = missing_docs
     effective = _order_steps(resolution.items)
     items = [item_dict(item) for item in effective]
+    covered = {layer.code: layer.jurisdiction.school_kinds for layer in chain}
+    for item in items:  # the kinds of school the item's own document covers
+        kinds = covered.get(item["citation"]["jurisdiction"])
+        item["document_school_kinds"] = list(kinds) if kinds is not None else None
     domains = {}
     for domain in vocab.DOMAINS:
         count = sum(1 for item in items if item["domain"] == domain)
