@@ -378,6 +378,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outside_document": ("不在本文件适用范围内", "outside the document"),
     "detail_outside_document": ("学校类别不在本文件适用范围内", "the school's kind is outside the document's scope"),
     "detail_school_kind": ("学校类别不在本条适用范围内", "the school's kind is outside this item"),
+    "detail_region_reported": ("由辖区填报的数据（未提供时人工核查）", "a figure the region reports (checked by hand until given)"),
     "kinds_not_covered": ("{documents} 适用于{covered}，不适用于{stage}；本清单未列入其要求",
                           "{documents} covers {covered}, not {stage}; its requirements are left out"),
 }

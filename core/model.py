@@ -583,6 +583,62 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+METRIC_TYPES = ("integer", "number", "boolean", "date")
+
+
+@frozen
+class Metric:
+    """A fact that checks compare against: by default a school-level fact
+    (a count, a number, a yes/no or a date, never about a student).
+
+    ``type`` is ``integer`` (a count, never negative), ``number``,
+    ``boolean`` or ``date``; ``unit`` is a key of
+    :data:`xinli.core.vocabulary.UNITS` or None.
+
+    A **region-reported** metric (``reported_by = "region"``) is a figure the
+    region gives about itself, not a school's fact: ``measure`` says what it
+    is (``count``; ``share`` of a named ``population``, e.g. communities,
+    guidance stations, students; ``per_population``: a ratio per ``per``
+    people of ``population``).  Checks on it are region findings, judged
+    from the region's own facts."""
+
+    key: str = field(validator=_nonempty)
+    label: Text = field(converter=_to_text)
+    type: str = field(validator=_one_of(METRIC_TYPES, "metric type"))
+    unit: str | None
+    help: Text = field(converter=_to_text)
+    reported_by: str = field(default="school", validator=_one_of(vocab.REPORTED_BY, "reported_by"))
+    measure: str | None = field(default=None, validator=attrs.validators.optional(_one_of(vocab.MEASURES, "measure")))
+    population: Text | None = field(default=None, converter=_to_optional_text)
+    per: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
+            raise ValueError(f"metric key {self.key!r} must be lowercase letters, digits and underscores")
+        if self.reported_by == "school":
+            if self.measure is not None or self.population is not None or self.per is not None:
+                raise ValueError(f"metric {self.key!r}: measure, population and per belong to region-reported metrics "
+                                 "(reported_by = \"region\")")
+            return
+        if self.measure is None:
+            raise ValueError(f"metric {self.key!r}: a region-reported metric says its measure: {list(vocab.MEASURES)}")
+        if self.measure in ("share", "per_population") and self.population is None:
+            raise ValueError(f"metric {self.key!r}: a {self.measure} names its population, e.g. "
+                             "population = { zh = \"城市社区\", en = \"urban communities\" }")
+        if (self.measure == "per_population") != (self.per is not None):
+            raise ValueError(f"metric {self.key!r}: per (e.g. 100000) goes with measure 'per_population' and only with it")
+        if self.per is not None and (isinstance(self.per, bool) or not isinstance(self.per, int) or self.per < 1):
+            raise ValueError(f"metric {self.key!r}: per is a whole number of people, e.g. 100000")
+        wanted = {"count": ("integer",), "share": ("number",), "per_population": ("number", "integer")}[self.measure]
+        if self.type not in wanted:
+            raise ValueError(f"metric {self.key!r}: a {self.measure} is of type {' or '.join(wanted)}, not {self.type!r}")
+
+    @property
+    def region_reported(self) -> bool:
+        """True for a figure the region reports about itself."""
+        return self.reported_by == "region"
+
+
 @frozen
 class EscalationStep:
     """One step of a reporting or intervention procedure, in the document's
@@ -746,6 +802,9 @@ class Requirement:
     duty_holders: tuple[DutyHolder, ...] = field(default=(), converter=lambda v: tuple(_to_duty_holder(d) for d in v))
     #: the kinds of school the item applies to (None: every kind its grades reach)
     school_kinds: tuple[str, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_kinds(v))
+    #: where a region target without a machine check (or any region target) is
+    #: measured: ``jurisdiction`` or ``each_subregion`` (a checked target may say it in its check)
+    scope: str | None = field(default=None, validator=attrs.validators.optional(_one_of(vocab.TARGET_SCOPES, "scope")))
 
     @subject.validator
     def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
@@ -789,6 +848,14 @@ class Requirement:
             object.__setattr__(self, "deadline", date)
         elif self.deadline is not None and not isinstance(self.deadline, dt.date):
             raise ValueError(f"{self.id}: deadline must be a date or text like 2025-12-31, not {self.deadline!r}")
+        if self.scope is not None:
+            if self.check is not None and self.check.count_per != "region":
+                raise ValueError(f"{self.id}: only a region target states a scope (a check with count_per = 'region', "
+                                 "or an item without a check that is not a school's duty)")
+            if self.check is None and self.school_duty:
+                raise ValueError(f"{self.id}: a school's own duty checked by hand has no scope; a scope belongs to a region target")
+            if self.check is not None and self.check.scope not in (None, self.scope):
+                raise ValueError(f"{self.id}: scope {self.scope!r} differs from the check's scope {self.check.scope!r}")
         if self.id.split(".")[1] != self.domain:
             raise ValueError(f"{self.id}: the id's middle part must be its domain {self.domain!r}")
         if self.step is not None and self.domain != "escalation":

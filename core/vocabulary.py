@@ -224,6 +224,19 @@ def kinds_of(grades: frozenset[int] | set[int] | tuple[int, ...], vocational: bo
     return frozenset(kinds)
 
 
+#: Who reports a metric's figure: each school (the facts), or the region about itself.
+REPORTED_BY: dict[str, tuple[str, str]] = {
+    "school": ("学校填报", "reported by each school"),
+    "region": ("辖区填报", "reported by the region"),
+}
+
+#: What a region-reported figure measures.
+MEASURES: dict[str, tuple[str, str]] = {
+    "count": ("数量", "a count"),
+    "share": ("比例", "a share of a population"),
+    "per_population": ("每若干人口比例", "a ratio per N people"),
+}
+
 #: Events an item may depend on: the item applies only where the event has
 #: happened, which the facts say in a yes/no column ``event_<key>``.
 EVENTS: dict[str, tuple[str, str]] = {

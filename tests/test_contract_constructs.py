@@ -299,3 +299,141 @@ def test_a_vocational_school_is_outside_henans_notice_never_failed(tmp_path, run
     from xinli.core.render.words import detail_words
 
     assert detail_words("outside the document", "zh") == "学校类别不在本文件适用范围内"
+
+
+REGION = """
+[[requirements]]
+id = "test_c24.other.parent-schools-urban"
+domain = "other"
+level = "required"
+duty_holders = [{ actor = "women_federation", role = "lead" }, { actor = "community", role = "responsible" }]
+text = { zh = "90%的城市社区建立家长学校", en = "parent schools in 90% of urban communities" }
+check = { metric = "urban_communities_with_parent_school", op = ">=", value = "9/10", count_per = "region", scope = "jurisdiction" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "六", quote = "家长学校" }
+
+[[requirements]]
+id = "test_c24.referral.psychiatrists"
+domain = "referral"
+level = "required"
+duty_holder = "health_authority"
+text = { zh = "每10万人口精神科医师不少于3.8名", en = "at least 3.8 psychiatrists per 100,000 people" }
+check = { metric = "psychiatrists_per_100k", op = ">=", value = 3.8, count_per = "region", scope = "each_subregion" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "七", quote = "精神科医师" }
+
+[[requirements]]
+id = "test_c24.other.awareness"
+domain = "other"
+level = "required"
+duty_holder = "education_authority"
+scope = "jurisdiction"
+text = { zh = "全省学生心理健康知识知晓率达到90%", en = "90% of the province's students know the basics of mental health" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "八", quote = "社区" }
+
+[[metrics]]
+key = "urban_communities_with_parent_school"
+label = { zh = "建立家长学校的城市社区", en = "urban communities with a parent school" }
+type = "number"
+unit = "share"
+reported_by = "region"
+measure = "share"
+population = { zh = "城市社区", en = "urban communities" }
+
+[[metrics]]
+key = "psychiatrists_per_100k"
+label = { zh = "每10万人口精神科医师数", en = "psychiatrists per 100,000 people" }
+type = "number"
+reported_by = "region"
+measure = "per_population"
+population = { zh = "常住人口", en = "resident population" }
+per = 100000
+"""
+
+
+def test_region_reported_metrics_in_the_checklist_template_and_round_trip():
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+
+    registry = registry_for(REGION)
+    assert [str(e) for e in check_all(registry, ["test_c24"])[0]] == []
+    checklist = checklist_for(registry, "test_c24")
+    items = {i["id"]: i for i in checklist["items"]}
+    share = items["test_c24.other.parent-schools-urban"]
+    assert share["assessed_at"] == "region" and share["scope"] == "jurisdiction"
+    assert share["check"]["reported_by"] == "region" and share["check"]["measure"] == "share"
+    assert share["check"]["population"] == {"zh": "城市社区", "en": "urban communities"}
+    ratio = items["test_c24.referral.psychiatrists"]["check"]
+    assert (ratio["measure"], ratio["per_population"]) == ("per_population", 100000)
+    assert items["test_c24.other.awareness"]["scope"] == "jurisdiction"
+    validate_against_schema(checklist)
+    columns = columns_for(checklist, collect_metrics(registry))
+    assert columns.metrics == []  # schools are never asked for the region's figures
+    again = TomlPlugin(export_rules_toml(registry, "test_c24"), SOURCE)
+    original = registry.get("test_c24").plugin
+    assert again.metrics == original.metrics
+    assert sorted(again.requirements, key=str) == sorted(original.requirements, key=str)
+
+
+@pytest.mark.parametrize(("value", "status"), [
+    ("9/10", "met"), ("45/50", "met"), (0.9, "met"), ("44/50", "not_met"), (0.89, "not_met"), (None, "unknown")])
+def test_judging_a_region_share(value, status):
+    from xinli.core.assessment.metrics import judge_region_figure
+
+    registry = registry_for(REGION)
+    check = {i["id"]: i for i in checklist_for(registry, "test_c24")["items"]}["test_c24.other.parent-schools-urban"]["check"]
+    assert judge_region_figure(check, value)[0] == status
+
+
+def test_judging_a_ratio_per_population_and_refusing_nonsense():
+    from xinli.core.assessment.metrics import judge_region_figure
+
+    registry = registry_for(REGION)
+    check = {i["id"]: i for i in checklist_for(registry, "test_c24")["items"]}["test_c24.referral.psychiatrists"]["check"]
+    assert judge_region_figure(check, 3.8) == ("met", "3.8")
+    assert judge_region_figure(check, (38, 1_000_000)) == ("met", "3.8")  # 38 psychiatrists for a million people
+    assert judge_region_figure(check, (37, 1_000_000))[0] == "not_met"
+    assert judge_region_figure(check, 3.79, optional=True)[0] == "not_adopted"
+    for bad in ("many", -1, (1, 0)):
+        with pytest.raises(ValueError):
+            judge_region_figure(check, bad)
+
+
+def test_region_figures_are_manual_until_given_and_province_targets_stay_out_of_a_county(tmp_path):
+    county = TomlPlugin("""
+[jurisdiction]
+code = "test_c24_county"
+level = "county"
+name = { zh = "契约县", en = "Contract County" }
+ancestors = [{ code = "test_c24_city", name = { zh = "契约市", en = "Contract City" }, level = "city" }, { code = "test_c24" }]
+
+[[jurisdiction.documents]]
+number = "契县〔2026〕1号"
+date = "2026-02-01"
+title = { zh = "契约县文件", en = "county document" }
+issuer = { zh = "契约县教育局", en = "county bureau" }
+""", "", "test_c24_county/rules.toml")
+    registry = load_registry([], extra=[("test_c24", TomlPlugin(HEAD + REGION, SOURCE, "test_c24/rules.toml")),
+                                        ("test_c24_county", county)])
+    facts = tmp_path / "facts.csv"
+    facts.write_text("school_id,school_name,grades\nA,甲,1-6\n", encoding="utf-8")
+    assess(registry, "test_c24_county", facts, tmp_path / "county.db", dt.date(2026, 6, 1))
+    got = findings(tmp_path / "county.db")
+    assert got[(None, "test_c24.other.awareness")][0] == "not_applicable"  # the province's target, not the county's
+    assert "measured at province level" in got[(None, "test_c24.other.awareness")][1]
+    assert got[(None, "test_c24.other.parent-schools-urban")][0] == "not_applicable"
+    assert got[(None, "test_c24.referral.psychiatrists")] == ("manual", "reported by the region")
+    assess(registry, "test_c24", facts, tmp_path / "province.db", dt.date(2026, 6, 1))
+    province = findings(tmp_path / "province.db")
+    assert province[(None, "test_c24.other.awareness")][0] == "manual"
+    assert province[(None, "test_c24.other.parent-schools-urban")] == ("manual", "reported by the region")
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ('value = "9/10", count_per = "region"', None),
+    ('value = 90, count_per = "region"', "is a share"),
+    ('value = "9/10"', "its check is a region target"),
+])
+def test_plugins_check_judges_checks_on_region_figures(change, message):
+    rules = REGION.replace('value = "9/10", count_per = "region"', change, 1).replace(', scope = "jurisdiction" }', " }", 1)
+    registry = registry_for(rules)
+    errors = [str(e) for e in check_all(registry, ["test_c24"])[0]]
+    assert errors == [] if message is None else any(message in e for e in errors), errors

@@ -84,6 +84,8 @@ class CompiledRequirement:
     #: ``kinds(values, grades)``: why the school's kinds put it outside the item
     #: (``outside the document``, ``school kind``) or None; None when the item names no kinds
     kinds: Callable[[tuple[Any, ...], Any], str | None] | None = None
+    #: a check on a figure the region reports about itself (judged from the region's own facts)
+    region_reported: bool = False
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -203,10 +205,13 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
         share = None
         elsewhere = None
         owner = item["citation"]["jurisdiction"]
-        if region_check and check.get("scope") == "jurisdiction" and owner != here:
+        reported = bool(check) and check.get("reported_by") == "region"
+        if scope == "region" and item.get("scope", check.get("scope") if check else None) == "jurisdiction" and owner != here:
             level = levels.get(owner, "ancestor")
             elsewhere = f"measured at {level} level ({owner}): a target over all of its schools, not this region's alone"
-        if region_check:
+        if reported:
+            share = None
+        elif region_check:
             share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
         elif scope == "region" and check:
             share = Fraction(1)  # an authority's duty towards every school in scope
@@ -233,8 +238,8 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 grades=frozenset(item["grades"]),
                 condition=condition,
                 event_index=event_index,
-                metric_index=position[column] if check else None,
-                test=_region_test if region_check else (_test_for(check) if check else None),
+                metric_index=position[column] if check and not reported else None,
+                test=None if reported else _region_test if region_check else (_test_for(check) if check else None),
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
@@ -244,6 +249,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 measured_elsewhere=elsewhere,
                 any_of=any_of,
                 kinds=kinds,
+                region_reported=reported,
             )
         )
     return compiled
@@ -596,6 +602,9 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
+            continue
+        if req.region_reported:  # without the region's own figure it is checked by hand
+            findings.append((req, "not_required" if req.optional else "manual", None, "reported by the region"))
             continue
         if req.region_share is None or req.metric_index is None:
             findings.append((req, "not_required" if req.optional else "manual", None, None))

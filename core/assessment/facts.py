@@ -25,10 +25,9 @@ from typing import Any
 from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.metrics import Metric
 from xinli.core.assessment.values import MAX_NUMBER, MAX_NUMBER_TEXT, SHORTEST_PERSONAL, check_value, shown
 from xinli.core.errors import FactProblem, FactsError, XinliError
-from xinli.core.model import grade_runs
+from xinli.core.model import Metric, grade_runs
 
 MAX_PROBLEMS = 50
 #: Largest JSON or TOML document read, in bytes (a province's facts are far smaller).
@@ -154,6 +153,8 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
             if key not in attributes:
                 attributes.append(key)
         for alt in alternatives:
+            if alt.get("reported_by") == "region":
+                continue  # the region reports it about itself, never a school
             scoped = scoped_metric(metrics[alt["metric"]], alt.get("grades"), alt.get("grades_mode") or "each")
             columns.setdefault(scoped.key, scoped)
     ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]

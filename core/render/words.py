@@ -82,6 +82,7 @@ _DETAILS = [
     (re.compile(r"^(.*) \((.*), until (\S+)\)$"), "detail_waiver"),
     (re.compile(r"^outside the document$"), "detail_outside_document"),
     (re.compile(r"^school kind$"), "detail_school_kind"),
+    (re.compile(r"^reported by the region$"), "detail_region_reported"),
 ]
 
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from xinli.core.assessment.metrics import Metric
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import EffectiveItem
-from xinli.core.model import Jurisdiction, Requirement
+from xinli.core.model import Jurisdiction, Metric, Requirement
 from xinli.core.registry import Registry
 from xinli.core.views.checklist import citation_dict, item_dict, procedure_dict, text_dict
 
@@ -38,6 +37,8 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
     data = item_dict(EffectiveItem(requirement, requirement.citation.jurisdiction))
     for key in DERIVED_FIELDS:
         data.pop(key, None)
+    if requirement.scope is None:
+        data.pop("scope", None)  # the checklist's effective scope; the check says its own
     if requirement.duty_holders:
         data.pop("duty_holder")
         data["duty_holders"] = [{"actor": d.actor, "role": d.role} for d in requirement.duty_holders]
@@ -111,8 +112,12 @@ def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
 
 def metric_to_dict(metric: Metric) -> dict[str, Any]:
     """A metric a plugin declares, as a TOML-ready ``[[metrics]]`` table."""
-    return _drop_none({"key": metric.key, "label": text_dict(metric.label), "type": metric.type, "unit": metric.unit,
-                       "help": text_dict(metric.help)})
+    data = {"key": metric.key, "label": text_dict(metric.label), "type": metric.type, "unit": metric.unit,
+            "help": text_dict(metric.help)}
+    if metric.region_reported:
+        data.update({"reported_by": metric.reported_by, "measure": metric.measure,
+                     "population": text_dict(metric.population), "per": metric.per})
+    return _drop_none(data)
 
 
 def export_rules(registry: Registry, code: str) -> dict[str, Any]:

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from xinli.core import hookimpl
-from xinli.core.assessment.metrics import Metric
 from xinli.core.errors import XinliError
 from xinli.core.model import (
     Ancestor,
@@ -41,6 +40,7 @@ from xinli.core.model import (
     EscalationStep,
     Exclusion,
     Jurisdiction,
+    Metric,
     Partner,
     Procedure,
     Requirement,
@@ -68,6 +68,7 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         subject=data.get("subject", ["students"]),
         grades=data.get("grades"),
         school_kinds=data.get("school_kinds"),
+        scope=data.get("scope"),
         applies_if=data["applies_if"] if data.get("applies_if") else None,
         event=data.get("event"),
         check=check_from_dict(check) if check else None,
@@ -143,7 +144,9 @@ def metric_from_dict(data: dict[str, Any]) -> Metric:
     """Build a :class:`Metric` from a ``[[metrics]]`` table; ``help``
     defaults to the label."""
     label = _text(data["label"])
-    return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label)
+    return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label,
+                  reported_by=data.get("reported_by", "school"), measure=data.get("measure"),
+                  population=_text(data.get("population")), per=data.get("per"))
 
 
 #: The fields each table of a rules file may hold (docs/rules-format.md).
@@ -155,14 +158,14 @@ FIELDS: dict[str, frozenset[str]] = {
                             "in_force_from", "repealed_on", "replaced_by"}),
     "ancestors": frozenset({"code", "name", "level", "documents"}),
     "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "duty_holders", "citation", "subject",
-                               "grades", "school_kinds",
+                               "grades", "school_kinds", "scope",
                                "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event"}),
     "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope", "grades", "grades_mode",
                         "binds", "when", "any"}),
     "step": frozenset({"order", "role", "reports_to", "condition", "procedure", "guided_by"}),
     "procedures": frozenset({"key", "name", "trigger", "clause"}),
     "exclusions": frozenset({"id", "citation", "reason"}),
-    "metrics": frozenset({"key", "label", "type", "unit", "help"}),
+    "metrics": frozenset({"key", "label", "type", "unit", "help", "reported_by", "measure", "population", "per"}),
     "duty_holders": frozenset({"actor", "role"}),
 }
 

@@ -24,11 +24,11 @@ from attrs import frozen
 
 from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.metrics import Metric, collect_metrics
+from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.errors import XinliError
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import lineage, resolve
-from xinli.core.model import Check, Requirement, Text
+from xinli.core.model import Check, Metric, Requirement, Text
 from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
@@ -94,6 +94,8 @@ def check_types(req: Requirement, metric: Metric, check: Check | None = None) ->
     check) does not fit its metric's type, or None."""
     check = check or req.check
     assert check is not None
+    if metric.region_reported:
+        return _region_reported_types(check, metric)
     if metric.type == "boolean":
         if check.op != "true" and check.count_per != "region":
             return f"metric {metric.key!r} is yes/no: use op 'true'"
@@ -114,6 +116,28 @@ def check_types(req: Requirement, metric: Metric, check: Check | None = None) ->
     if isinstance(check.value, str) and metric.unit != "share":
         return f"a share value needs a share metric; {metric.key!r} is in {metric.unit}"
     if check.unit is not None and metric.unit is not None and check.unit != metric.unit and metric.unit != "flag":
+        return f"unit {check.unit!r} differs from the metric's unit {metric.unit!r}"
+    return None
+
+
+def _region_reported_types(check: Check, metric: Metric) -> str | None:
+    """Why a check on a region-reported metric does not fit it, or None."""
+    if check.count_per != "region":
+        return (f"metric {metric.key!r} is reported by the region about itself: its check is a region target "
+                "(count_per = 'region')")
+    if check.op == "true":
+        return f"metric {metric.key!r} is a {metric.measure}: compare it with >=, <=, == or between"
+    if check.grades is not None or check.when is not None:
+        return f"metric {metric.key!r} is reported by the region, not measured in a school's grades or conditions"
+    values = list(check.value) if isinstance(check.value, tuple) else [check.value]
+    if metric.measure == "share":
+        if any(not isinstance(v, str) and v > 1 for v in values):
+            return f"metric {metric.key!r} is a share: write the target as a share such as '9/10' (not {check.value!r})"
+    elif any(isinstance(v, str) for v in values):
+        return f"metric {metric.key!r} is a {metric.measure}: its target is a number, not a share {check.value!r}"
+    if metric.measure == "count" and any(isinstance(v, float) and not v.is_integer() for v in values):
+        return f"metric {metric.key!r} counts whole units; {check.value!r} is not whole"
+    if check.unit not in (None, "share", metric.unit):
         return f"unit {check.unit!r} differs from the metric's unit {metric.unit!r}"
     return None
 
@@ -223,6 +247,9 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
             if known is None:
                 problems.append(Problem(code, req.id, f"condition tests {attribute!r}, neither a school attribute nor a registered metric",
                                         f"适用条件检查 {attribute!r}，它既不是学校属性，也不是已登记的指标"))
+            elif known.region_reported:
+                problems.append(Problem(code, req.id, f"condition tests {attribute!r}, a figure the region reports, not a school's fact",
+                                        f"适用条件检查的 {attribute!r} 是辖区填报的数据，不是学校的事实"))
             elif known.type not in ("boolean", "integer"):
                 problems.append(Problem(code, req.id,
                                         f"condition tests metric {attribute!r}, which is {known.type}, not yes/no or a count",

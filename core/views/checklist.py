@@ -185,6 +185,7 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
         "grades": list(req.grades),
         "school_kinds": list(req.school_kinds) if req.school_kinds is not None else None,
         "document_school_kinds": None,
+        "scope": req.scope or (req.check.scope if req.check is not None else None),
         "applies_if": conditions_dict(req.applies_if),
         "event": req.event,
         "check": check_dict(req.check),
@@ -264,6 +265,7 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     documents[:0] = missing_docs
     effective = _order_steps(resolution.items)
     items = [item_dict(item) for item in effective]
+    _mark_region_reported(registry, chain, items)
     covered = {layer.code: layer.jurisdiction.school_kinds for layer in chain}
     for item in items:  # the kinds of school the item's own document covers
         kinds = covered.get(item["citation"]["jurisdiction"])
@@ -296,6 +298,30 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
             for ex in resolution.excluded
         ],
     }
+
+
+def region_measure_dict(metric: Any) -> dict[str, Any]:
+    """The fields a check on a region-reported metric adds: ``reported_by``
+    (``region``), ``measure`` (``count``, ``share``, ``per_population``),
+    ``population`` {zh, en} or null and ``per_population`` (N) or null."""
+    return {"reported_by": "region", "measure": metric.measure, "population": text_dict(metric.population),
+            "per_population": metric.per}
+
+
+def _mark_region_reported(registry: Registry, chain: list[LoadedPlugin], items: list[dict[str, Any]]) -> None:
+    """Give each check (and alternative) on a region-reported metric its
+    :func:`region_measure_dict` fields."""
+    from xinli.core.assessment.metrics import collect_metrics
+
+    if not any(item["check"] for item in items):
+        return
+    metrics = collect_metrics(registry, chain)
+    for item in items:
+        check = item["check"]
+        for entry in ([check, *(check.get("any") or [])] if check else []):
+            metric = metrics.get(entry["metric"])
+            if metric is not None and metric.region_reported:
+                entry.update(region_measure_dict(metric))
 
 
 def collect_procedures(registry: Registry, chain: list[LoadedPlugin]) -> list[dict[str, Any]]:
