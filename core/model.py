@@ -611,10 +611,19 @@ class Metric:
     measure: str | None = field(default=None, validator=attrs.validators.optional(_one_of(vocab.MEASURES, "measure")))
     population: Text | None = field(default=None, converter=_to_optional_text)
     per: int | None = None
+    #: a declared relation between facts: this count never exceeds the metric
+    #: named here (full-time teachers <= all teachers); a school breaking it
+    #: is refused, and a known figure here is a floor for the other when blank
+    at_most: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
             raise ValueError(f"metric key {self.key!r} must be lowercase letters, digits and underscores")
+        if self.at_most is not None:
+            if self.at_most == self.key or not re.fullmatch(r"[a-z][a-z0-9_]*", str(self.at_most)):
+                raise ValueError(f"metric {self.key!r}: at_most names another metric's key, not {self.at_most!r}")
+            if self.type not in ("integer", "number") or self.reported_by != "school":
+                raise ValueError(f"metric {self.key!r}: at_most relates two numbers schools report")
         if self.reported_by == "school":
             if self.measure is not None or self.population is not None or self.per is not None:
                 raise ValueError(f"metric {self.key!r}: measure, population and per belong to region-reported metrics "

@@ -437,3 +437,44 @@ def test_plugins_check_judges_checks_on_region_figures(change, message):
     registry = registry_for(rules)
     errors = [str(e) for e in check_all(registry, ["test_c24"])[0]]
     assert errors == [] if message is None else any(message in e for e in errors), errors
+
+
+TEACHERS = """
+[[requirements]]
+id = "test_c24.staffing.any-teacher"
+domain = "staffing"
+level = "required"
+duty_holder = "school"
+text = { zh = "专兼职教师不少于1名", en = "at least one full- or part-time teacher" }
+check = { metric = "psych_teachers_total", op = ">=", value = 1, unit = "persons", per = "standing" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "一", quote = "专（兼）职" }
+
+[[requirements]]
+id = "test_c24.staffing.fulltime"
+domain = "staffing"
+level = "required"
+duty_holder = "school"
+text = { zh = "专职教师不少于1名", en = "at least one full-time teacher" }
+check = { metric = "fulltime_psych_teachers", op = ">=", value = 1, unit = "persons", per = "standing" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "一", quote = "专（兼）职" }
+"""
+
+
+def test_a_declared_relation_fills_a_floor_and_refuses_impossible_facts(tmp_path):
+    from xinli.core.errors import FactsError
+
+    registry = registry_for(TEACHERS)
+    header = "school_id,school_name,grades,fulltime_psych_teachers,psych_teachers_total\n"
+    got = run_assess(registry, tmp_path, header + "A,甲,1-6,1,\nB,乙,1-6,0,\nC,丙,1-6,,\nD,丁,1-6,1,1\n")
+    total = "test_c24.staffing.any-teacher"
+    assert got[("A", total)][0] == "met"  # total blank, but one full-time teacher: at least one in all
+    assert got[("B", total)][0] == "unknown" and got[("C", total)][0] == "unknown"
+    assert got[("D", total)][0] == "met"
+    bad = tmp_path / "bad.csv"
+    bad.write_text(header + "A,甲,1-6,2,1\n", encoding="utf-8")
+    with pytest.raises(FactsError) as caught:
+        assess(registry, "test_c24", bad, tmp_path / "bad.db", dt.date(2026, 6, 1))
+    problem = caught.value.problems[0]
+    assert (problem.row, problem.column) == (2, "psych_teachers_total")
+    assert "fulltime_psych_teachers <= psych_teachers_total" in problem.reason
+    assert not (tmp_path / "bad.db").exists()

@@ -86,6 +86,9 @@ class CompiledRequirement:
     kinds: Callable[[tuple[Any, ...], Any], str | None] | None = None
     #: a check on a figure the region reports about itself (judged from the region's own facts)
     region_reported: bool = False
+    #: a declared relation (``at_most``) giving a floor when the fact is blank:
+    #: ``(column index of the smaller fact, test of the floor)``; met when the floor already passes
+    floor: tuple[int, Any] | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -188,10 +191,17 @@ def _compile_kinds(item: dict[str, Any], position: dict[str, int]) -> tuple[Any,
     return kinds, reads
 
 
+def _floors(columns: FactColumns, position: dict[str, int]) -> dict[str, int]:
+    """Column -> the column of a smaller fact declared ``at_most`` it (full-time
+    teachers for the teachers' total), where both are collected."""
+    return {m.at_most: position[m.key] for m in columns.metrics if getattr(m, "at_most", None) in position}
+
+
 def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
     """Prepare every checklist item for fast evaluation against ``columns``."""
     keys = columns.attributes + [m.key for m in columns.metrics]
     position = {key: i for i, key in enumerate(keys)}
+    floors = _floors(columns, position)
     compiled = []
     here = checklist["region"]["code"]
     levels = {p["code"]: p["level"] for p in checklist["region"].get("parents", [])}
@@ -250,6 +260,8 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 any_of=any_of,
                 kinds=kinds,
                 region_reported=reported,
+                floor=(floors[column], _test_for(check)) if (check and not region_check and not check.get("any")
+                                                             and column in floors and check["op"] == ">=") else None,
             )
         )
     return compiled
@@ -395,7 +407,9 @@ class SchoolEvaluator:
                 append((school_row, base | code, None if observed is None else _typed(observed)))
                 continue
             observed = values[req.metric_index]
-            if observed is None:
+            if observed is None and req.floor is not None and values[req.floor[0]] is not None and req.floor[1](values[req.floor[0]]):
+                append((school_row, base | codes[0], None))  # blank, but a declared smaller fact already meets it
+            elif observed is None:
                 append((school_row, base | _UNKNOWN, None))
             elif req.test(observed):
                 append((school_row, base | codes[0], _typed(observed)))
@@ -451,6 +465,9 @@ class SchoolEvaluator:
                 yield row_id, status, observed_text(observed), "attributes" if status == "not_applicable" else None
                 continue
             observed = values[req.metric_index]
+            if observed is None and req.floor is not None and values[req.floor[0]] is not None and req.floor[1](values[req.floor[0]]):
+                yield row_id, OPTIONAL_OUTCOME["met"] if req.optional else "met", None, None
+                continue
             if observed is None:
                 yield row_id, "unknown", None, None
                 continue

@@ -676,10 +676,25 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
                 break
     else:
         raise XinliError(f"{path}: unsupported facts format {suffix or '(none)'}; use .csv, .toml, .json or .xlsx")
+    _check_relations(schools, columns, out)
     out.raise_if_any()
     if not schools:
         raise FactsError([FactProblem(path.name, None, None, None, "the file holds no schools")])
     return schools
+
+
+def _check_relations(schools: list[School], columns: FactColumns, out: _Collector) -> None:
+    """Report every school whose facts break a declared relation between
+    facts (a metric's ``at_most``), naming the relation (issue 24)."""
+    metrics = {m.key: m for m in columns.metrics}
+    if not any(m.at_most in metrics for m in metrics.values()):
+        return
+    from xinli.core.assessment.metrics import relation_problems
+
+    keys = _value_keys(columns)
+    for school in schools:
+        for column, value, reason in relation_problems(metrics, keys, school.values):
+            out.add(school.row, column, value, reason)
 
 
 #: Sheets a facts workbook is read from, in order of preference: the facts

@@ -20,14 +20,16 @@ from xinli.core.model import METRIC_TYPES, Metric
 __all__ = ["METRIC_TYPES", "Metric", "builtin_metrics", "collect_metrics", "judge_region_figure", "region_figure"]
 
 
-def _m(key: str, zh: str, en: str, type_: str, unit: str | None, help_zh: str, help_en: str) -> Metric:
-    return Metric(key, (zh, en), type_, unit, (help_zh, help_en))
+def _m(key: str, zh: str, en: str, type_: str, unit: str | None, help_zh: str, help_en: str,
+       at_most: str | None = None) -> Metric:
+    return Metric(key, (zh, en), type_, unit, (help_zh, help_en), at_most=at_most)
 
 
 BUILTIN_METRICS: tuple[Metric, ...] = (
     # staffing
     _m("fulltime_psych_teachers", "专职心理健康教育教师数", "full-time psychology teachers", "integer", "persons",
-       "学校在编在岗的专职心理健康教育教师人数。", "Number of full-time mental-health education teachers at the school."),
+       "学校在编在岗的专职心理健康教育教师人数。", "Number of full-time mental-health education teachers at the school.",
+       at_most="psych_teachers_total"),
     _m("psych_teachers_total", "专兼职心理健康教育教师数", "full- and part-time psychology teachers", "integer", "persons",
        "专职与兼职心理健康教育教师合计人数。", "Full-time plus part-time mental-health education teachers."),
     _m("area_fulltime_psych_posts", "片区专职心理健康教育教师岗位数", "full-time psychology posts in the area", "integer", "posts",
@@ -259,3 +261,26 @@ def judge_region_figure(check: dict[str, Any], value: Any, optional: bool = Fals
     if optional:
         status = {"met": "adopted", "not_met": "not_adopted"}[status]
     return status, observed
+
+
+def relation_problems(metrics: dict[str, Metric], columns: list[str], values: tuple[Any, ...]) -> list[tuple[str, Any, str]]:
+    """The declared relations between facts (``at_most``) one school's
+    ``values`` (aligned with ``columns``) break: ``(column, value, reason)``
+    naming the relation, e.g. ``fulltime_psych_teachers <= psych_teachers_total``."""
+    position = {key: i for i, key in enumerate(columns)}
+    found = []
+    for key, index in position.items():
+        metric = metrics.get(key)
+        if metric is None or metric.at_most is None or metric.at_most not in position:
+            continue
+        smaller, larger = values[index], values[position[metric.at_most]]
+        if smaller is not None and larger is not None and smaller > larger:
+            found.append((metric.at_most, larger,
+                          f"breaks the declared relation {key} <= {metric.at_most}: {key} is {shown_number(smaller)}, "
+                          f"more than {metric.at_most} {shown_number(larger)}"))
+    return found
+
+
+def shown_number(value: Any) -> str:
+    """A fact as written in a message: ``2``, not ``2.0``."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)

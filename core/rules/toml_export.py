@@ -113,7 +113,7 @@ def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
 def metric_to_dict(metric: Metric) -> dict[str, Any]:
     """A metric a plugin declares, as a TOML-ready ``[[metrics]]`` table."""
     data = {"key": metric.key, "label": text_dict(metric.label), "type": metric.type, "unit": metric.unit,
-            "help": text_dict(metric.help)}
+            "help": text_dict(metric.help), "at_most": metric.at_most}
     if metric.region_reported:
         data.update({"reported_by": metric.reported_by, "measure": metric.measure,
                      "population": text_dict(metric.population), "per": metric.per})

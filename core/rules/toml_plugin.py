@@ -146,7 +146,7 @@ def metric_from_dict(data: dict[str, Any]) -> Metric:
     label = _text(data["label"])
     return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label,
                   reported_by=data.get("reported_by", "school"), measure=data.get("measure"),
-                  population=_text(data.get("population")), per=data.get("per"))
+                  population=_text(data.get("population")), per=data.get("per"), at_most=data.get("at_most"))
 
 
 #: The fields each table of a rules file may hold (docs/rules-format.md).
@@ -165,7 +165,8 @@ FIELDS: dict[str, frozenset[str]] = {
     "step": frozenset({"order", "role", "reports_to", "condition", "procedure", "guided_by"}),
     "procedures": frozenset({"key", "name", "trigger", "clause"}),
     "exclusions": frozenset({"id", "citation", "reason"}),
-    "metrics": frozenset({"key", "label", "type", "unit", "help", "reported_by", "measure", "population", "per"}),
+    "metrics": frozenset({"key", "label", "type", "unit", "help", "reported_by", "measure", "population", "per",
+                           "at_most"}),
     "duty_holders": frozenset({"actor", "role"}),
 }
 

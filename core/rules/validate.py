@@ -227,6 +227,15 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
     except XinliError as exc:
         return problems + [Problem(code, None, str(exc))]
     collectable = _collectable_metrics(registry, [p.code for p in line.chain])
+    for metric in metrics.values():  # declared relations between facts name a number schools report
+        if metric.at_most is None or metric.key not in collectable:
+            continue
+        other = metrics.get(metric.at_most)
+        if other is None or other.region_reported or other.type not in ("integer", "number"):
+            problems.append(Problem(code, f"metric {metric.key}",
+                                    f"at_most names {metric.at_most!r}, not a number schools report"
+                                    + (did_you_mean(metric.at_most, metrics) if other is None else ""),
+                                    f"at_most 指向的 {metric.at_most!r} 不是学校填报的数值指标"))
     own_exclusions = [ex for ex in resolution.excluded if ex.by == code]
     for ex in own_exclusions:
         if source is not None and not sourcetext.quote_found(ex.exclusion.citation.quote, source):
