@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from xinli.core.dicts import citation_dict, item_dict, procedure_dict, text_dict
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import EffectiveItem
 from xinli.core.model import Jurisdiction, Metric, Requirement
 from xinli.core.registry import Registry
-from xinli.core.views.checklist import citation_dict, item_dict, procedure_dict, text_dict
 
 #: Checklist fields that describe a region's layering or are worked out
 #: from the rule, not the rule itself.
