@@ -239,3 +239,12 @@ def test_the_plan_assesses_a_district_under_a_missing_city_rolls_up_and_compares
     assert [(d["a"]["id"], d["b"]["id"]) for d in different] == [("demo_plan_province.screening.yearly",) * 2]
     assert "更严: demo_plan_district" in run("--rules", str(rules_folder), "compare", "demo_plan_province",
                                             "demo_plan_district", "--plugins", ",".join(PLAN)).output
+
+
+def test_a_university_reads_its_own_checklist(run, rules_folder):
+    page = run("--rules", str(rules_folder), "checklist", "--region", "demo_plan_district", "--plugins", ",".join(PLAN),
+               "--stage", "higher").output
+    ids = [line.rsplit("`", 2)[1] for line in page.splitlines() if line.startswith("- [ ]")]
+    assert sorted(ids) == ["demo_plan_province.curriculum.university-course", "demo_plan_province.screening.yearly",
+                           "demo_plan_province.staffing.teacher-every-school"]
+    assert "年级: U1–U8" in page and "学校类别: 高校" in page
