@@ -139,7 +139,7 @@ def test_one_blank_self_inspection_cell_is_listed_as_unanswered(registry, region
     sheet = render_school_markdown(data)
     assert sheet.splitlines()[0].endswith("（尚有 1 项未作答）")
     unanswered = sheet.split("## 未作答的自查项（请核查后勾选） (1)")[1].split("\n## ")[0]
-    assert f"- [ ] " in unanswered and blank in unanswered
+    assert "- [ ] " in unanswered and blank in unanswered
 
 
 def test_self_inspection_answers_and_provenance_are_stored(registry, tmp_path):
@@ -349,9 +349,9 @@ def test_the_school_sheet_escapes_what_came_from_the_facts(registry, tmp_path):
 
 
 def test_a_migrated_database_gives_every_finding_a_provenance(tmp_path):
-    from xinli.core.records.database import migrations
-
     import sqlite_utils
+
+    from xinli.core.records.database import migrations
 
     path = tmp_path / "old.db"
     old = sqlite_utils.Database(path)
