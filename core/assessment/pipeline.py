@@ -31,8 +31,7 @@ from xinli.core.assessment.statuses import (
     REQUIREMENT_SHIFT,
     STATUS_MASK,
     compact_row,
-    counts_json,
-    provenance_counts_json,
+    school_tallies,
     staged_row,
 )
 from xinli.core.assessment.waivers import read_waivers
@@ -175,16 +174,23 @@ def assess(
             if progress is not None:
                 iterator = progress(iterator, len(schools))
             batch: list[Any] = []
-            seen: dict[bytes, str] = {}
-            seen_sources: dict[bytes, str | None] = {}
-            source_bits = PROVENANCE_MASK << PROVENANCE_SHIFT
+            seen: dict[bytes, tuple[str, str | None]] = {}
+            # one byte per finding: its status, and its provenance above it (0 = measured)
+            keep = PROVENANCE_MASK << PROVENANCE_SHIFT | STATUS_MASK
+            shift = PROVENANCE_SHIFT - REASON_SHIFT
             for index, school in iterator:
                 rows = evaluator.compact_rows(school, index, prepared)
-                school_counts.append(counts_json(bytes([packed & STATUS_MASK for _s, packed, _o in rows]), seen)
-                                     if rows else None)
-                school_sources.append(provenance_counts_json(
-                    bytes([(packed & source_bits) >> (PROVENANCE_SHIFT - REASON_SHIFT) | packed & STATUS_MASK
-                           for _s, packed, _o in rows if packed & source_bits]), seen_sources))
+                if not rows:
+                    school_counts.append(None)
+                    school_sources.append(None)
+                else:
+                    # sorted, the key is the school's tally: a province's schools share a few thousand
+                    key = bytes(sorted([(packed & keep) >> shift | packed & STATUS_MASK for _s, packed, _o in rows]))
+                    tallies = seen.get(key)
+                    if tallies is None:
+                        tallies = seen[key] = school_tallies(key)
+                    school_counts.append(tallies[0])
+                    school_sources.append(tallies[1])
                 batch += rows
                 if len(batch) >= BATCH_ROWS:
                     codes.update(map(itemgetter(1), batch))

@@ -181,22 +181,22 @@ def counts_json(statuses: bytes, cache: dict[bytes, str]) -> str:
     return text
 
 
-def provenance_counts_json(codes: bytes, cache: dict[bytes, str | None]) -> str | None:
-    """A school's counts of findings not ``measured``, by provenance and
-    status, as JSON text (``{"self_reported": {"met": 20}, ...}``), from
-    one byte per such finding: ``provenance << 4 | status``; None when every
-    finding was measured."""
-    if not codes:
-        return None
-    text = cache.get(codes)
-    if text is None:
-        tally: dict[str, dict[str, int]] = {}
-        for code in sorted(codes):
+def school_tallies(codes: bytes) -> tuple[str, str | None]:
+    """A school's counts as stored, from one byte per finding,
+    ``provenance << 4 | status`` (provenance 0 = measured): its counts by
+    status (``schools.counts``, as :func:`counts_json` writes them) and its
+    counts of findings not measured, by provenance and status
+    (``schools.provenance_counts``, ``{"self_reported": {"met": 20}}``;
+    None when every finding was measured)."""
+    statuses = bytes(code & STATUS_MASK for code in codes)
+    tally: dict[str, dict[str, int]] = {}
+    for code in codes:
+        if code >> REASON_SHIFT:
             named = tally.setdefault(PROVENANCE_NAMES[code >> REASON_SHIFT], {})
             status = STATUS_NAMES[code & STATUS_MASK]
             named[status] = named.get(status, 0) + 1
-        text = cache[codes] = json.dumps(tally, separators=(",", ":"))
-    return text
+    return (COUNTS_TEMPLATE % tuple(map(statuses.count, _STATUS_BYTES)),
+            json.dumps(tally, separators=(",", ":")) if tally else None)
 
 
 def counts_json_sql(findings: str = "findings") -> str:
