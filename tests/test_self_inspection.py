@@ -194,6 +194,15 @@ def test_templates_carry_the_self_inspection_columns(run, registry, tmp_path):
     toml = run("facts-template", "-r", "sichuan_quxian", "--format", "toml").output
     assert '# "self:sichuan_quxian.other.counseling-ethics" = ""' in toml
     assert "严格遵守职业伦理规范" in toml  # the item's short text, level and clause in the comment
+    template = json.loads(run("facts-template", "-r", "sichuan_quxian", "--format", "json", "--headers", "key").output)
+    (school,) = template["schools"]
+    assert school["self:sichuan_quxian.other.counseling-ethics"] is None and school["school_id"] == ""
+    school.update({"school_id": "J1", "grades": "1-6", "self:sichuan_quxian.other.counseling-ethics": "否"})
+    (tmp_path / "t.json").write_text(json.dumps(template, ensure_ascii=False), encoding="utf-8")
+    assess(registry, "sichuan_quxian", tmp_path / "t.json", tmp_path / "j.db", AS_OF)
+    data = school_report_data(open_database(tmp_path / "j.db", create=False), "J1")
+    assert [e["requirement_id"] for e in data["not_met"] if e["provenance"] == "self_reported"] == [
+        "sichuan_quxian.other.counseling-ethics"]
     pytest.importorskip("openpyxl")
     import openpyxl
 
