@@ -396,3 +396,20 @@ def test_每年_is_the_calendar_year_on_labels_and_in_the_calendar(registry):
                if e["requirement_id"] == "henan.other.parent-education-yearly"]
     assert [(start, end) for start, end, _ in windows][0] == ("2026-09-01", "2026-12-31")
     assert windows[1][0] == "2027-01-01" and all(zh == "每年（自然年）" for _s, _e, zh in windows)
+
+
+def test_a_roll_up_carries_the_counts_by_provenance_upward(registry, run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for code in ("chongqing_qijiang", "chongqing_dadukou"):
+        header, row = compliant_row(registry, code, grades="1-6")
+        assess(registry, code, write_csv(tmp_path / f"{code}.csv", header, row), tmp_path / f"{code}.db", AS_OF)
+    result = run("rollup", "--region", "chongqing", "--db", "chongqing.db", "chongqing_qijiang.db", "chongqing_dadukou.db")
+    assert result.exit_code == 0, result.output
+    from xinli.core.records.rollup import rollup_report_data
+
+    data = rollup_report_data(open_database(tmp_path / "chongqing.db", create=False))
+    for subregion in data["subregions"]:
+        counts = subregion["provenance_counts"]
+        assert counts.get("met:self_reported", 0) > 0 and counts.get("met:measured", 0) > 0, subregion["region"]
+    report = run("report", "--db", "chongqing.db", "--rollup").output
+    assert "学校自查：符合" in report.split("### 按结论来源")[1]
