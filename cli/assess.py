@@ -39,7 +39,7 @@ def _columns(registry: Any, region: str) -> Any:
 
 @click.command("facts-template")
 @region_option()
-@format_option(("csv", "toml", "xlsx"), "csv")
+@format_option(("csv", "toml", "json", "xlsx"), "csv")
 @click.option("--headers", type=click.Choice(["zh", "key"]), default=None,
               help="Header row: Chinese column labels or the column keys; assess reads both "
                    "(default: zh, or key with --lang en).")
@@ -54,9 +54,9 @@ def facts_template(region: str, fmt: str | None, headers: str | None, lang: str,
     fact.  xlsx (with --output FILE) adds drop-downs and validation that
     accept exactly what `assess` reads, and a help sheet; fill it in Excel
     or WPS and pass it to `assess`."""
-    from xinli.core.assessment.facts import template_csv, template_toml
+    from xinli.core.assessment.facts import template_csv, template_json, template_toml
 
-    fmt = resolve_format(fmt, output, ("csv", "toml", "xlsx"), "csv")
+    fmt = resolve_format(fmt, output, ("csv", "toml", "json", "xlsx"), "csv")
     headers = headers or ("key" if lang == "en" else "zh")
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary, refuse_terminal
@@ -66,6 +66,9 @@ def facts_template(region: str, fmt: str | None, headers: str | None, lang: str,
         emit_binary(render_facts_template_xlsx(_columns(load_registry(plugins), region), region, lang, headers), output, fmt)
         return
     columns = _columns(load_registry(plugins), region)
+    if fmt == "json":
+        emit(template_json(columns, headers), output)
+        return
     emit(template_csv(columns, headers) if fmt == "csv" else template_toml(columns, region, lang), output)
 
 
@@ -82,15 +85,27 @@ def _progress(iterator: Iterator[Any], total: int, lang: str = "zh") -> Iterator
 @click.option("--db", "db", required=True, type=click.Path(dir_okay=False), help="SQLite records file (created if missing).")
 @click.option("--as-of", type=DATE, default=None, help="Assess as of this date (default: today).")
 @click.option("--waivers", type=click.Path(dir_okay=False), default=None, help="Exemptions file: .csv or .toml.")
+@click.option("--period", default=None, metavar="PERIOD",
+              help="The period the facts cover: a school year (2026-2027), a semester (2026-2027-1, 2026-2027-2) "
+                   "or a calendar year (2026); default: the one containing --as-of.  A per-period count below "
+                   "target is in progress while its period runs.")
+@click.option("--autumn-start", type=DATE, default=None, help="First day of the autumn semester (default: 1 September).")
+@click.option("--spring-start", type=DATE, default=None,
+              help="First day of the spring semester (default: the Monday on or after 17 February).")
 @click.option("--timings", is_flag=True, hidden=True, help="Print phase timings as JSON on stderr (for benchmarks).")
 @lang_option()
 @plugins_option()
 @user_errors
-def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings: bool, lang: str, plugins: str | None) -> None:
+def assess(region: str, facts: str, db: str, as_of, waivers: str | None, period: str | None, autumn_start, spring_start,
+           timings: bool, lang: str, plugins: str | None) -> None:
     """Assess the schools in FACTS against REGION's rules and record the
     findings in the SQLite file DB.  Invalid input is reported with file,
     row and column, and nothing is written (exit 2).  A progress bar shows
-    on a terminal."""
+    on a terminal.
+
+    The facts' 自查 columns (one per school duty without a machine check)
+    are the school's self-inspection: each answer is that school's finding,
+    marked self-reported; a blank one stays unanswered on its sheet."""
     import json
 
     from xinli.core import messages
@@ -100,7 +115,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, timings
     registry = load_registry(plugins)
     result = run_assessment(registry, region, facts, db, as_of, waivers,
                             progress=lambda it, total: _progress(it, total, lang),
-                            notify=lambda message: click.echo(notice_words(message, lang), err=True))
+                            notify=lambda message: click.echo(notice_words(message, lang), err=True),
+                            period=period, autumn_start=autumn_start, spring_start=spring_start)
     sep = "，" if lang == "zh" else ", "
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in result.counts.items())
     for warning in result.warnings:

@@ -14,7 +14,6 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,17 @@ from attrs import frozen
 from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
-from xinli.core.assessment.statuses import REQUIREMENT_SHIFT, STATUS_MASK, compact_row, counts_json, staged_row
+from xinli.core.assessment.periods import periods_for
+from xinli.core.assessment.statuses import (
+    PROVENANCE_MASK,
+    PROVENANCE_SHIFT,
+    REASON_SHIFT,
+    REQUIREMENT_SHIFT,
+    STATUS_MASK,
+    compact_row,
+    school_tallies,
+    staged_row,
+)
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of
@@ -80,6 +89,9 @@ def assess(
     waivers_path: str | Path | None = None,
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
     notify: Callable[[str], None] | None = None,
+    period: str | None = None,
+    autumn_start: dt.date | None = None,
+    spring_start: dt.date | None = None,
 ) -> RunResult:
     """Assess the schools in ``facts_path`` against ``region``'s rules as of
     ``as_of`` (default today) and record the run in ``db_path``.
@@ -90,6 +102,11 @@ def assess(
     writer holds the lock.  Re-running the same region on the same facts,
     waivers, rules and date, even concurrently, records nothing new and
     returns the earlier run.
+
+    ``period`` is the period the facts cover (default: the one containing
+    ``as_of``; semester boundaries from ``autumn_start`` / ``spring_start``
+    as in ``xinli schedule``): a per-period count below target while its
+    period runs is ``in_progress``.
     """
     import time
 
@@ -103,7 +120,8 @@ def assess(
     chain = chain_of(registry, region)[0]
     metrics = collect_metrics(registry, chain)
     columns = columns_for(checklist, metrics)
-    compiled = compile_requirements(checklist, columns)
+    periods = periods_for(as_of, period, autumn_start, spring_start)
+    compiled = compile_requirements(checklist, columns, as_of, periods)
     schools = read_facts(facts_path, columns)
     warnings = tuple(w for w in (ignored_warning(columns),) if w)
     waivers = []
@@ -115,6 +133,9 @@ def assess(
     facts_sha = file_sha256(facts_path)
     waivers_sha = file_sha256(waivers_path)
     rules_sha = rules_digest(checklist)
+    if period is not None or autumn_start is not None or spring_start is not None:
+        # another declared period or calendar is another assessment of the same facts
+        rules_sha = hashlib.sha256(f"{rules_sha}|{period}|{autumn_start}|{spring_start}".encode()).hexdigest()
     told = (lambda message: notify(f"{db_path}: {message}")) if notify is not None else None
     db = open_database(db_path, notify=told)
     try:
@@ -138,10 +159,11 @@ def assess(
             }
             for req in compiled
         ]
-        keys = columns.attributes + [m.key for m in columns.metrics]
+        keys = columns.value_keys
         evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
         codes: Counter[int] = Counter()  # staged packed values: requirement row, reason and status
         school_counts: list[str | None] = []  # each school's counts by status, as stored (None: no findings)
+        school_sources: list[str | None] = []  # each school's counts by provenance (not measured), as stored
 
         def finding_batches() -> Iterator[list[Any]]:
             # indexes, not row ids: the rows get their ids under the write lock
@@ -150,41 +172,68 @@ def assess(
             iterator: Iterator[Any] = enumerate(schools)
             if progress is not None:
                 iterator = progress(iterator, len(schools))
-            batch: list[Any] = []
-            seen: dict[bytes, str] = {}
+            batch: list[Any] = []  # one staged row per school: (school index, packed values, observed values)
+            staged_findings = 0
+            encode = json.JSONEncoder(separators=(",", ":")).encode
+            seen: dict[bytes, tuple[str, str | None]] = {}
+            # one byte per finding: its status, and its provenance above it (0 = measured)
+            keep = PROVENANCE_MASK << PROVENANCE_SHIFT | STATUS_MASK
+            shift = PROVENANCE_SHIFT - REASON_SHIFT
             for index, school in iterator:
                 rows = evaluator.compact_rows(school, index, prepared)
-                school_counts.append(counts_json(bytes([packed & STATUS_MASK for _s, packed, _o in rows]), seen)
-                                     if rows else None)
-                batch += rows
-                if len(batch) >= BATCH_ROWS:
-                    codes.update(map(itemgetter(1), batch))
+                if not rows:
+                    school_counts.append(None)
+                    school_sources.append(None)
+                    continue
+                packed_values = [packed for _s, packed, _o in rows]
+                # sorted, the key is the school's tally: a province's schools share a few thousand
+                key = bytes(sorted([(packed & keep) >> shift | packed & STATUS_MASK for packed in packed_values]))
+                tallies = seen.get(key)
+                if tallies is None:
+                    tallies = seen[key] = school_tallies(key)
+                school_counts.append(tallies[0])
+                school_sources.append(tallies[1])
+                codes.update(packed_values)
+                observed = [value for _s, _p, value in rows]
+                # a school's rows staged as one: SQLite's json_each expands them when the run is written
+                batch.append((index, encode(packed_values),
+                              encode(observed) if observed.count(None) != len(observed) else None))
+                staged_findings += len(rows)
+                if staged_findings >= BATCH_ROWS:
                     yield batch
-                    batch = []
-            for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
-                staged, text = staged_row(compact_row((0, None, req.index, status, observed, detail), deadlines))
-                batch.append(staged)
+                    batch, staged_findings = [], 0
+            region_packed: list[int] = []
+            region_observed: list[Any] = []
+            for req, status, observed_text, detail in evaluate_region(compiled, schools, as_of):
+                provenance = "unanswered" if status in ("manual", "not_required") else "measured"
+                (_school, packed, value), text = staged_row(
+                    compact_row((0, None, req.index, status, observed_text, detail, provenance), deadlines))
+                region_packed.append(packed)
+                region_observed.append(value)
                 if text is not None:
                     evaluator.details.append((None, req.index, text))
-            codes.update(map(itemgetter(1), batch))
+            if region_packed:
+                codes.update(region_packed)
+                batch.append((None, encode(region_packed), encode(region_observed)))
             yield batch
 
         evaluate_started = time.perf_counter()
         # the details list fills while the batches are evaluated; it is staged after them
         stage_findings(db, finding_batches(), evaluator.details)
         counts: Counter[int] = Counter()
-        requirement_counts: Counter[tuple[int, int]] = Counter()
+        requirement_counts: Counter[tuple[int, int, int]] = Counter()
         for packed, n in codes.items():
             counts[packed & STATUS_MASK] += n
-            requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK] += n
+            requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK,
+                               (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or 1] += n
         timings["evaluate"] = time.perf_counter() - evaluate_started
         # facts once per school, as a JSON array aligned with the run's fact_columns
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         bands: dict[tuple[int, ...], str] = {}
         school_rows = [(school.school_id, school.school_name,
                         bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
-                        dumps(school.values), tally)
-                       for school, tally in zip(schools, school_counts, strict=True)]
+                        dumps(school.values), tally, sources)
+                       for school, tally, sources in zip(schools, school_counts, school_sources, strict=True)]
         run = {
             "region": region,
             "run_key": key,
@@ -194,6 +243,7 @@ def assess(
             "waivers_sha256": waivers_sha,
             "rules_sha256": rules_sha,
             "as_of": as_of.isoformat(),
+            "period": periods.label,
             "fact_columns": keys,
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }

@@ -83,6 +83,13 @@ _DETAILS = [
     (re.compile(r"^outside the document$"), "detail_outside_document"),
     (re.compile(r"^school kind$"), "detail_school_kind"),
     (re.compile(r"^reported by the region$"), "detail_region_reported"),
+    # the reasons a school finding carries as a code (xinli.core.assessment.statuses.REASON_TEXTS)
+    (re.compile(r"^event unknown$"), "detail_event_unknown"),
+    (re.compile(r"^period still running$"), "detail_period_running"),
+    (re.compile(r"^school attribute unknown$"), "detail_attribute_unknown"),
+    (re.compile(r"^grades$"), "detail_grades"),
+    (re.compile(r"^attributes$"), "detail_attributes"),
+    (re.compile(r"^event did not happen$"), "detail_no_event"),
 ]
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.facts import BOOLEAN_CHOICES, ID_COLUMNS, FactColumns
+from xinli.core.assessment.facts import BOOLEAN_CHOICES, EVIDENCE_PREFIX, ID_COLUMNS, SELF_CHOICES, SELF_PREFIX, FactColumns
 from xinli.core.errors import XinliError
 from xinli.core.render.cells import xlsx_no_formulas, xlsx_row
 
@@ -142,6 +142,10 @@ def _column_kind(key: str, columns: FactColumns) -> tuple[str, str | None]:
     """(type, unit) of a template column."""
     if key in ID_COLUMNS:
         return "text", None
+    if key.startswith(SELF_PREFIX[1]):
+        return "self", None
+    if key.startswith(EVIDENCE_PREFIX[1]):
+        return "text", None
     info = vocab.attribute_info(key)
     if info is not None:
         return ("boolean" if info[0] == "bool" else "integer"), None
@@ -154,6 +158,9 @@ def _column_help(key: str, columns: FactColumns) -> tuple[str, str, str, str]:
     if key in ID_COLUMNS:
         zh, en = ID_COLUMNS[key]
         return zh, en, zh, en
+    own = columns.column_help(key)  # a 自查 or 佐证 column (issue 20)
+    if own is not None:
+        return own
     info = vocab.attribute_info(key)
     if info is not None:
         _kind, zh, en = info
@@ -169,6 +176,7 @@ ACCEPTED = {
     "number": ("不小于0的数", "a number, 0 or more"),
     "share": ("0到1之间的比例", "a share between 0 and 1"),
     "date": ("日期，如 2026-09-01", "a date such as 2026-09-01"),
+    "self": ("是/否/不适用（留空为未作答）", "是 (yes) / 否 (no) / 不适用 (not applicable); blank = unanswered"),
 }
 
 #: The template's own help line, by language.
@@ -222,7 +230,15 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
         accepted = messages.pick(ACCEPTED[kind], lang)
         note = "\n".join([messages.pick((zh, en), lang), messages.pick((help_zh, help_en), lang, "\n"), accepted])
         ws.cell(row=1, column=number).comment = Comment(note, "xinli", width=320, height=140)
-        if kind in validations:
+        if kind == "self":  # one drop-down per item: its short text, level and clause as the input message
+            own = DataValidation(type="list", formula1='"' + ",".join(SELF_CHOICES) + '"', allow_blank=True)
+            own.showErrorMessage = own.showInputMessage = True
+            own.errorTitle, own.error = "xinli", accepted
+            own.promptTitle = messages.pick(messages.FACT_TYPES["self"], lang)[:32]
+            own.prompt = messages.pick((help_zh, help_en), lang, "\n")[:250]
+            own.add(f"{letter}2:{letter}{LAST_ROW}")
+            ws.add_data_validation(own)
+        elif kind in validations:
             validations[kind].add(f"{letter}2:{letter}{LAST_ROW}")
         if kind == "text":
             # school ids keep leading zeros and grades like 1-6 are not turned into dates
@@ -378,14 +394,20 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
         summary.append(xlsx_row(summary, [key if keyed else messages.column("id_run" if key == "id" else key, lang), run[key]]))
     for key in STATUSES:
         summary.append(xlsx_row(summary, [status(key), run["counts"].get(key, 0)]))
+    from xinli.core.render.report import met_sources, provenance_words  # issue 20: counts by provenance
 
-    header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "document", "clause"]
+    summary.append(xlsx_row(summary, [messages.column("provenance", lang),
+                                      provenance_words(run.get("provenance_counts") or {}, lang)]))
+
+    header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "provenance", "document",
+              "clause"]
     requirements = sheet("requirements", header, {"text": 60, "requirement_id": 44, "expected": 24})
     share_column = header.index("share_met")
     for req in data["requirements"]:
         scope = req["scope"] if keyed else messages.pick(messages.SCOPES.get(req["scope"], (req["scope"], req["scope"])), lang)
         row: list[Any] = [req["requirement_id"], scope, level(req["level"]), text(req["text"]), expected(req["expected"]),
-                          *(req["counts"][s] for s in STATUSES), req["share_met"], req["document"], req["clause"]]
+                          *(req["counts"][s] for s in STATUSES), req["share_met"],
+                          met_sources(req.get("by_provenance") or {}, lang), req["document"], req["clause"]]
         cell = WriteOnlyCell(requirements, value=req["share_met"])
         cell.number_format = "0%"
         row[share_column] = cell
@@ -399,12 +421,15 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
                         ";".join(m["requirement_id"] for m in school["required_not_met"]) or None]))
     schools.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['schools']) + 1}"
 
-    header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause", "duty_holder"]
+    header = ["requirement_id", "level", "status", "provenance", "expected", "observed", "detail", "document", "clause",
+              "duty_holder"]
     region = sheet("region-findings", header, {"detail": 50, "requirement_id": 44})
     for f in data["region_findings"]:
         cell = WriteOnlyCell(region, value=status(f["status"]))
         cell.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
-        region.append(xlsx_row(region, [f["requirement_id"], level(f["level"]), cell, expected(f["expected"]),
+        region.append(xlsx_row(region, [f["requirement_id"], level(f["level"]), cell,
+                                        messages.provenance(f.get("provenance"), lang) if not keyed else f.get("provenance"),
+                                        expected(f["expected"]),
                                         observed(f["observed"]), f["detail"] if keyed else (detail_words(f["detail"], lang) or None),
                                         f["document"], f["clause"],
                                         f["duty_holder"] if keyed else vocab.label(vocab.ACTORS, f["duty_holder"], lang)]))
