@@ -206,10 +206,12 @@ def test_the_plan_assesses_a_district_under_a_missing_city_rolls_up_and_compares
     facts.write_text(PLAN_FACTS, encoding="utf-8")
     template = run("--rules", str(rules_folder), "facts-template", "--region", "demo_plan_district", "--plugins", ",".join(PLAN),
                    "--format", "csv", "--headers", "key")
-    assert template.output.lstrip("\ufeff").splitlines()[0] == PLAN_FACTS.splitlines()[0]
+    header = template.output.lstrip("\ufeff").splitlines()[0]
+    # the figures, then one 自查 column per school duty without a machine check (issue 20)
+    assert header.startswith(PLAN_FACTS.splitlines()[0] + ",self:demo_plan_province.curriculum.university-course")
     district = tmp_path / "district.db"
     result = run("--rules", str(rules_folder), "assess", "--region", "demo_plan_district", "--plugins", ",".join(PLAN),
-                 "--facts", str(facts), "--db", str(district), "--as-of", "2026-01-15")
+                 "--facts", str(facts), "--db", str(district), "--as-of", "2026-01-15", "--period", "2025")
     assert result.exit_code == 0, result.output
     with sqlite3.connect(district) as conn:
         got = {(s, r.rsplit(".", 1)[1]): (st, d) for s, r, st, d in conn.execute(
@@ -223,7 +225,8 @@ def test_the_plan_assesses_a_district_under_a_missing_city_rolls_up_and_compares
     assert got[("K1", "yearly")] == ("not_applicable", "school kind")
     assert got[(None, "awareness")][0] == "not_applicable"  # the province's own target, not the district's
     assert got[(None, "parent-schools")] == ("manual", "reported by the region")
-    assert got[(None, "university-course")][0] == "manual"
+    # a school duty without a machine check: each university's own row, unanswered until its 自查 column is filled
+    assert got[("U1", "university-course")][0] == "manual" and got[("P1", "university-course")][0] == "not_applicable"
     report = run("report", "--db", str(district), "--lang", "zh").output
     assert "责任主体: 妇联" in report and "责任主体: 卫生健康部门" in report
     rolled = tmp_path / "province.db"
