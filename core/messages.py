@@ -385,7 +385,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- issue 20: spot checks (attest --from, sample) and the region's self-inspection ---
     "attested_file": ("已从 {file} 记录 {n} 条人工核查（符合 {met}，不符合 {not_met}）；未填写而跳过 {skipped} 行",
                       "{n} attestation(s) recorded from {file} (met {met}, not met {not_met}); {skipped} unfilled row(s) skipped"),
-    "attested_already": ("{n} 条与已记录的核查完全相同，未重复记录", "{n} attestation(s) identical to ones already recorded; not added again"),
+    "attested_already": ("{n} 条与已记录的核查完全相同，未重复记录",
+                         "{n} attestation(s) identical to ones already recorded; not added again"),
     "sampled": ("已抽取 {schools} 所学校的 {rows} 项核查（第{number}次抽样，批次 {run}，随机种子 {seed}，规则：{rule}），写入 {path}",
                 "{rows} check(s) at {schools} school(s) drawn (sample {number}, run {run}, seed {seed}, rule: {rule}), "
                 "written to {path}"),

@@ -297,6 +297,24 @@ def m006_requirement_counts(db: sqlite_utils.Database) -> None:
                  "on findings (school, status, requirement, observed)")
 
 
+@migrations()
+def m008_samples(db: sqlite_utils.Database) -> None:
+    """Spot-check lists drawn by ``xinli sample``: each draw's run, seed,
+    rule (JSON: ``{"rate": r}`` or ``{"per_item": n}``), when, and the
+    school and item of each row, so a filled list can be traced to how it
+    was drawn."""
+    db["samples"].create(
+        {"id": int, "run_id": int, "region": str, "seed": int, "rule": str, "created": str, "schools": int, "items": int},
+        pk="id", foreign_keys=[("run_id", "runs", "id")], not_null={"run_id", "region", "seed", "rule", "created"},
+    )
+    db["samples"].create_index(["run_id", "seed", "rule"], unique=True)
+    db["sample_items"].create(
+        {"sample_id": int, "school_id": str, "requirement_id": str},
+        foreign_keys=[("sample_id", "samples", "id")], not_null={"sample_id", "school_id", "requirement_id"},
+    )
+    db["sample_items"].create_index(["sample_id"])
+
+
 def _typed_observed(text: str | None, school: int | None) -> Any:
     """An observed value stored as text by earlier versions, typed as the
     evaluator types it now (:func:`typed_observed`); a region finding's
