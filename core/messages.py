@@ -406,6 +406,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Region self-inspection: answer yes / no / n/a for each of the authority's own duties in the answer "
                           "column and name the document or record in evidence; blank is unanswered. "
                           "Pass the file to xinli assess --region-facts."),
+    "detail_region_reported": ("辖区自查填报", "self-reported by the region"),
     "verification": ("核查情况", "Verification"),
     "verified_n": ("已核查 {verified} 项自查，其中 {disagreed} 项与核查结论不一致", "{verified} self-report(s) verified, "
                    "{disagreed} disagreeing with the check"),

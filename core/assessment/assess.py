@@ -469,12 +469,16 @@ def region_verdict(req: CompiledRequirement, meeting: int, applicable: int, unkn
     return status, observed, detail
 
 
-def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
-                    ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
+def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date,
+                    answers: dict[str, Any] | None = None) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
     """One finding per run for every region-scope and manual requirement:
     authority duties judged over the schools in scope (all of them, or the
-    share a region-level target sets), ``manual`` for what is checked by
-    hand (``not_required`` for encouraged and permitted items)."""
+    share a region-level target sets), the region's own answer where its
+    self-inspection gave one (``answers``: requirement id to
+    :class:`xinli.core.assessment.region_facts.RegionAnswer`), ``manual``
+    for what is checked by hand (``not_required`` for encouraged and
+    permitted items)."""
+    answers = answers or {}
     findings = []
     for req in requirements:
         if req.scope == "school":
@@ -484,6 +488,12 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
+            continue
+        answer = answers.get(req.id) if req.scope == "region" else None
+        if answer is not None and req.metric_index is None:
+            outcome = OPTIONAL_OUTCOME.get(answer.outcome, answer.outcome) if req.optional else answer.outcome
+            note = "self-reported by the region" + (f": {answer.evidence}" if answer.evidence else "")
+            findings.append((req, outcome, None, note))
             continue
         if req.region_share is None or req.metric_index is None:
             findings.append((req, "not_required" if req.optional else "manual", None, None))

@@ -80,6 +80,7 @@ def assess(
     waivers_path: str | Path | None = None,
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
     notify: Callable[[str], None] | None = None,
+    region_facts_path: str | Path | None = None,
 ) -> RunResult:
     """Assess the schools in ``facts_path`` against ``region``'s rules as of
     ``as_of`` (default today) and record the run in ``db_path``.
@@ -89,7 +90,9 @@ def assess(
     transaction, waiting (and saying so through ``notify``) while another
     writer holds the lock.  Re-running the same region on the same facts,
     waivers, rules and date, even concurrently, records nothing new and
-    returns the earlier run.
+    returns the earlier run.  ``region_facts_path`` holds the region's own
+    self-inspection (:mod:`xinli.core.assessment.region_facts`): its answers
+    become region findings with provenance ``self_reported``.
     """
     import time
 
@@ -110,6 +113,11 @@ def assess(
     if waivers_path is not None:
         waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]},
                                {req.id for req in compiled if req.scope == "region"})
+    region_answers = {}
+    if region_facts_path is not None:
+        from xinli.core.assessment.region_facts import read_region_facts
+
+        region_answers = {a.requirement_id: a for a in read_region_facts(region_facts_path, checklist)}
     timings["read"] = time.perf_counter() - started
 
     facts_sha = file_sha256(facts_path)
@@ -120,7 +128,9 @@ def assess(
     try:
         attestations = attestations_for(db, region, as_of)
         # a new attestation is a new run; without any, the key is what it always was
-        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else ""), as_of)
+        region_facts_sha = file_sha256(region_facts_path)
+        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else "")
+                      + (f"|region-facts:{region_facts_sha}" if region_facts_sha else ""), as_of)
         previous = existing_run(db, key)
         if previous is not None:
             return _earlier(db, previous, timings, warnings)
@@ -161,7 +171,7 @@ def assess(
                     codes.update(map(itemgetter(1), batch))
                     yield batch
                     batch = []
-            for req, status, observed, detail in evaluate_region(compiled, schools, as_of):
+            for req, status, observed, detail in evaluate_region(compiled, schools, as_of, region_answers):
                 staged, text = staged_row(compact_row((0, None, req.index, status, observed, detail), deadlines))
                 batch.append(staged)
                 if text is not None:
@@ -192,6 +202,8 @@ def assess(
             "facts_file": Path(facts_path).name,
             "facts_sha256": facts_sha,
             "waivers_sha256": waivers_sha,
+            "region_facts_file": Path(region_facts_path).name if region_facts_path is not None else None,
+            "region_facts_sha256": region_facts_sha,
             "rules_sha256": rules_sha,
             "as_of": as_of.isoformat(),
             "fact_columns": keys,

@@ -298,11 +298,14 @@ def m006_requirement_counts(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m008_samples(db: sqlite_utils.Database) -> None:
+def m008_spot_checks(db: sqlite_utils.Database) -> None:
     """Spot-check lists drawn by ``xinli sample``: each draw's run, seed,
     rule (JSON: ``{"rate": r}`` or ``{"per_item": n}``), when, and the
     school and item of each row, so a filled list can be traced to how it
-    was drawn."""
+    was drawn; and the region's own self-inspection file a run read
+    (``assess --region-facts``: its name and SHA-256 on the run)."""
+    db["runs"].add_column("region_facts_file", str)
+    db["runs"].add_column("region_facts_sha256", str)
     db["samples"].create(
         {"id": int, "run_id": int, "region": str, "seed": int, "rule": str, "created": str, "schools": int, "items": int},
         pk="id", foreign_keys=[("run_id", "runs", "id")], not_null={"run_id", "region", "seed", "rule", "created"},
@@ -685,6 +688,9 @@ def write_run(
             [(run_id, w["school_id"], w["requirement_id"], w["justification"], w["approved_by"], w["start"],
               w["expiry"]) for w in waivers],
         )
+        if run.get("region_facts_sha256"):
+            conn.execute("update runs set region_facts_file = ?, region_facts_sha256 = ? where id = ?",
+                         [run["region_facts_file"], run["region_facts_sha256"], run_id])
         conn.execute(
             "update runs set schools = ?, findings = ?, counts = ? where id = ?",
             [len(schools), total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))), run_id],
