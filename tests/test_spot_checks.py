@@ -1,0 +1,400 @@
+"""Verification in bulk and the region's own self-inspection (issue 20):
+``attest --from`` (every row checked, one transaction), ``sample``
+(reproducible spot-check lists in the shape ``attest --from`` reads back),
+``assess --region-facts`` and ``facts-template --region-facts``."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from xinli.core.errors import FactsError
+from xinli.core.records.attestations import Attestation, record_attestations
+from xinli.core.records.database import open_database
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "nanchang-schools.csv"
+AS_OF = "2026-11-01"
+HEADER = "school_id,requirement_id,result,by,on,evidence\n"
+
+
+@pytest.fixture
+def records(tmp_path, run):
+    """A records database with one Nanchang run of the example schools."""
+    db = tmp_path / "r.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(db), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def manual_items(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [row[0] for row in conn.execute(
+            "select requirement_id from requirements where scope = 'manual' and level in ('required', 'recommended') "
+            "order by id")]
+    finally:
+        conn.close()
+
+
+def school_ids(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [row[0] for row in conn.execute("select distinct school_id from schools order by school_id")]
+    finally:
+        conn.close()
+
+
+def attestation_count(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("select count(*) from attestations").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def thousand_rows(db: Path) -> list[list[str]]:
+    """1,000 distinct (school, item, day) rows of the example run."""
+    rows = []
+    days = [f"2026-10-{d:02d}" for d in range(1, 29)]
+    for day in days:
+        for school in school_ids(db):
+            for item in manual_items(db):
+                rows.append([school, item, "符合" if len(rows) % 3 else "不符合", "区教育局督导室", day, "查阅台账"])
+                if len(rows) == 1000:
+                    return rows
+    raise AssertionError("fewer than 1,000 pairs")
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+# --- attest --from -------------------------------------------------------------------------------------------
+
+
+def test_attest_from_a_thousand_rows_lands_in_one_transaction(records, tmp_path, run):
+    rows = thousand_rows(records)
+    path = write_csv(tmp_path / "checks.csv", ["学校代码", "要求编号", "核查结论", "核查人", "核查日期", "佐证"], rows)
+    result = run("attest", "--db", str(records), "-r", "nanchang", "--from", str(path))
+    assert result.exit_code == 0, result.output
+    assert "1000" in result.output
+    conn = sqlite3.connect(records)
+    stamps = conn.execute("select count(*), count(distinct recorded), min(id), max(id) from attestations").fetchone()
+    assert stamps[0] == 1000 and stamps[1] == 1 and stamps[3] - stamps[2] == 999
+    assert conn.execute("select count(*) from attestations where result = 'not_met'").fetchone()[0] == 334
+    conn.close()
+    # the same file again adds nothing (every row recorded already)
+    again = run("attest", "--db", str(records), "-r", "nanchang", "--from", str(path), "--format", "json")
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["recorded"] == 0 and json.loads(again.stdout)["already_recorded"] == 1000
+    assert attestation_count(records) == 1000
+
+
+def test_record_attestations_is_all_or_nothing(records):
+    """A failure at the last of 1,000 inserts leaves none of them, and the
+    rows go in under one BEGIN ... COMMIT."""
+    db = open_database(records, create=False, readonly=False)
+    attestations = [Attestation(s, i, "met" if n % 2 else "not_met", "督导室", dt.date.fromisoformat(d), "台账", n)
+                    for n, (s, i, _r, _b, d, _e) in enumerate(thousand_rows(records))]
+    db.conn.execute("create temp trigger boom before insert on main.attestations when new.evidence = 'boom' "
+                    "begin select raise(abort, 'boom'); end")
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    import attrs
+
+    bad = [*attestations[:-1], attrs.evolve(attestations[-1], evidence="boom")]
+    with pytest.raises(sqlite3.IntegrityError):
+        record_attestations(db, "nanchang", bad)
+    assert db.execute("select count(*) from attestations").fetchone()[0] == 0
+    statements.clear()
+    ids = record_attestations(db, "nanchang", attestations)
+    assert len(ids) == 1000 and None not in ids
+    assert [s for s in statements if s.split()[0].upper() in ("BEGIN", "COMMIT")] == ["BEGIN IMMEDIATE", "COMMIT"]
+    db.close()
+    assert attestation_count(records) == 1000
+
+
+def test_attest_from_with_one_bad_row_writes_nothing_and_names_the_row(records, tmp_path, run):
+    rows = thousand_rows(records)
+    rows[500][0] = "EX999"  # a school in no run: data row 501 is file row 502
+    path = write_csv(tmp_path / "checks.csv", HEADER.strip().split(","), rows)
+    before = records.read_bytes()
+    result = run("attest", "--db", str(records), "-r", "nanchang", "--from", str(path))
+    assert result.exit_code == 2
+    assert "checks.csv, row 502, column school_id: 'EX999'" in result.output
+    assert result.output.count("\n") == 2  # the summary line and the one problem
+    assert records.read_bytes() == before and attestation_count(records) == 0
+
+
+@pytest.mark.parametrize(("cell", "column", "value", "reason"), [
+    (("school_id", "EX999"), "school_id", "EX999", "in no assessment run of nanchang"),
+    (("requirement_id", "nanchang.no-such-item"), "requirement_id", None, "not an item of the nanchang checklist"),
+    (("requirement_id", "nanchang.staffing.teachers-per-school"), "requirement_id", None, None),
+    (("requirement_id", "nanchang.other.city-leading-group"), "requirement_id", None, "region finding"),
+    (("result", "ok"), "result", "ok", "expected met, not_met, 符合 or 不符合"),
+    (("by", ""), "by", None, "required field is empty"),
+    (("on", "2026-13-01"), "on", None, "expected a date"),
+    (("on", "2999-01-01"), "on", None, "in the future"),
+    (("evidence", "联系人 139.1234.5678"), "evidence", None, "personal data"),
+    (("evidence", "４４０３０５２００８０３１５１２３Ｘ"), "evidence", None, "personal data"),
+    (("by", "王老师 13812345678"), "by", None, "personal data"),
+])
+def test_attest_from_refuses_each_bad_cell_by_row_and_column(records, tmp_path, run, cell, column, value, reason):
+    good = [school_ids(records)[0], manual_items(records)[0], "met", "区教育局督导室", "2026-10-20", "查阅台账"]
+    keys = HEADER.strip().split(",")
+    bad = list(good)
+    bad[keys.index(cell[0])] = cell[1]
+    if cell == ("requirement_id", "nanchang.staffing.teachers-per-school"):
+        conn = sqlite3.connect(records)
+        bad[1] = conn.execute("select requirement_id from requirements where scope = 'school' limit 1").fetchone()[0]
+        conn.close()
+        reason = "machine check"
+    path = write_csv(tmp_path / "checks.csv", keys, [good, bad])
+    before = records.read_bytes()
+    result = run("attest", "--db", str(records), "-r", "nanchang", "--from", str(path))
+    assert result.exit_code == 2, result.output
+    assert f"checks.csv, row 3, column {column}" in result.output
+    assert reason in result.output
+    if value:
+        assert repr(value) in result.output
+    assert records.read_bytes() == before
+
+
+def test_attest_from_reads_an_xlsx_and_skips_rows_nobody_filled(records, tmp_path, run):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(["学校代码", "学校名称", "要求编号", "核查结论", "核查人", "核查日期", "佐证"])
+    school, items = school_ids(records)[0], manual_items(records)
+    ws.append([school, "x", items[0], "不符合", "督导室", dt.datetime(2026, 10, 20), "现场查看"])
+    ws.append([school, "x", items[1], None, None, None, None])
+    path = tmp_path / "checks.xlsx"
+    workbook.save(path)
+    result = run("attest", "--db", str(records), "-r", "nanchang", "--from", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["recorded"] == 1 and data["skipped_unfilled"] == 1
+    (only,) = data["attestations"]
+    assert only | {"id": 0} == {"id": 0, "school_id": school, "requirement_id": items[0], "result": "not_met",
+                                "checked_by": "督导室", "checked_on": "2026-10-20", "evidence": "现场查看", "row": 2}
+
+
+def test_attest_refuses_a_school_in_no_run_of_the_region(records, run):
+    """Issue 22 #10 / issue 23 #5: attest accepted school EX999."""
+    before = records.read_bytes()
+    result = run("attest", "--db", str(records), "-r", "nanchang", "--school", "EX999", "--requirement",
+                 manual_items(records)[0], "--by", "督导室", "--result", "met")
+    assert result.exit_code == 2 and "EX999" in result.output and "in no assessment run of nanchang" in result.output
+    other = run("attest", "--db", str(records), "-r", "henan", "--school", "EX001", "--requirement",
+                "henan.other.teacher-training", "--by", "督导室", "--result", "met")
+    assert other.exit_code == 2 and "no assessment run of henan" in other.output
+    assert records.read_bytes() == before
+
+
+def test_attest_single_form_prints_json(records, run):
+    item = manual_items(records)[0]
+    result = run("attest", "--db", str(records), "-r", "nanchang", "--school", "EX001", "--requirement", item, "--by",
+                 "督导室", "--on", "2026-10-01", "--result", "不符合", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["recorded"] == 1
+    assert data["attestations"][0]["result"] == "not_met" and data["attestations"][0]["checked_on"] == "2026-10-01"
+    mixed = run("attest", "--db", str(records), "-r", "nanchang", "--from", "x.csv", "--school", "EX001")
+    assert mixed.exit_code == 2 and "--school" in mixed.output
+
+
+# --- sample ------------------------------------------------------------------------------------------------------
+
+
+def sample_rows(run, db: Path, *args: str) -> list[dict[str, str]]:
+    result = run("sample", "--db", str(db), *args, "--format", "csv", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+
+
+def test_sample_with_the_same_seed_returns_the_same_schools(records, run):
+    first = sample_rows(run, records, "--rate", "0.5", "--seed", "42")
+    again = sample_rows(run, records, "--rate", "0.5", "--seed", "42")
+    assert first == again
+    chosen = {r["school_id"] for r in first}
+    assert len(chosen) == 3  # half of the six example schools
+    assert all(r["requirement_id"] in manual_items(records) for r in first)
+    assert all("seed 42" in r["sample"] and "50% of schools" in r["sample"] for r in first)
+    assert all(r[k] == "" for r in first for k in ("result", "by", "on", "evidence"))
+    # other seeds draw other schools (not all seeds can agree), and a larger rate keeps the smaller one's schools
+    draws = {frozenset(r["school_id"] for r in sample_rows(run, records, "--rate", "0.5", "--seed", str(s)))
+             for s in range(8)}
+    assert len(draws) > 1
+    bigger = {r["school_id"] for r in sample_rows(run, records, "--rate", "0.8", "--seed", "42")}
+    assert chosen < bigger
+    # recorded once per draw, with its seed and rule
+    conn = sqlite3.connect(records)
+    assert conn.execute("select count(*) from samples where seed = 42 and rule = ?", ['{"rate": 0.5}']).fetchone()[0] == 1
+    stored = conn.execute("select count(*) from sample_items join samples on samples.id = sample_id "
+                          "where seed = 42 and rule = ?", ['{"rate": 0.5}']).fetchone()[0]
+    conn.close()
+    assert stored == len(first)
+
+
+def test_sample_per_item_draws_n_schools_for_each_item(records, run):
+    rows = sample_rows(run, records, "--per-item", "2", "--seed", "7")
+    per_item: dict[str, set[str]] = {}
+    for r in rows:
+        per_item.setdefault(r["requirement_id"], set()).add(r["school_id"])
+    assert set(per_item) == set(manual_items(records))
+    assert all(len(schools) == 2 for schools in per_item.values())
+    assert rows == sample_rows(run, records, "--per-item", "2", "--seed", "7")
+
+
+def test_sample_refuses_a_bad_rule(records, run):
+    for args in (["--rate", "0"], ["--rate", "1.5"], ["--per-item", "0"], [], ["--rate", "0.1", "--per-item", "1"]):
+        result = run("sample", "--db", str(records), "--seed", "1", *args)
+        assert result.exit_code == 2, (args, result.output)
+
+
+def test_sample_filled_in_and_fed_back_to_attest_shows_in_the_next_run(records, tmp_path, run):
+    """End to end: sample -> xlsx filled by an inspector -> attest --from -> assess."""
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "spot.xlsx"
+    result = run("sample", "--db", str(records), "--per-item", "1", "--seed", "3", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["学校代码", "学校名称", "要求编号"] and "核查结论" in header
+    assert "随机种子 3" in ws.cell(2, header.index("抽样") + 1).value
+    filled = []
+    for row in range(2, 5):
+        ws.cell(row, header.index("核查结论") + 1).value = "符合" if row != 3 else "不符合"
+        ws.cell(row, header.index("核查人") + 1).value = "区教育局督导室"
+        ws.cell(row, header.index("核查日期") + 1).value = dt.datetime(2026, 10, 28)
+        ws.cell(row, header.index("佐证") + 1).value = "查阅记录"
+        filled.append((ws.cell(row, 1).value, ws.cell(row, 3).value, "not_met" if row == 3 else "met"))
+    workbook.save(path)
+    result = run("attest", "--db", str(records), "-r", "nanchang", "--from", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("已从 spot.xlsx 记录 3 条人工核查（符合 2，不符合 1）")
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(records), "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(records)
+    got = {(s, r): (status, detail) for s, r, status, detail in conn.execute(
+        "select school_id, requirement_id, status, detail from finding_details where run_id = 2 and school_id is not null "
+        "and scope = 'manual'")}
+    conn.close()
+    for school, item, outcome in filled:
+        assert got[(school, item)] == (outcome, "attested by 区教育局督导室 on 2026-10-28: 查阅记录")
+
+
+# --- the region's own self-inspection ----------------------------------------------------------------------------
+
+
+def test_region_facts_template_round_trips_into_region_findings(tmp_path, run):
+    template = run("facts-template", "-r", "nanchang", "--region-facts")
+    assert template.exit_code == 0, template.output
+    rows = list(csv.reader(io.StringIO(template.stdout)))
+    assert rows[0] == ["要求编号", "要求内容", "要求等级", "责任主体", "条款", "自查结论", "佐证"]
+    ids = [r[0] for r in rows[1:]]
+    assert "nanchang.other.city-leading-group" in ids
+    assert all(r[3] != "学生" for r in rows[1:])  # students' items are nobody's self-inspection
+    answers = {"nanchang.other.city-leading-group": ("是", "洪教字〔2019〕12号"),
+               "nanchang.other.county-implementation-plans": ("否", ""),
+               "nanchang.other.model-schools-county": ("否", "")}
+    for r in rows[1:]:
+        r[5], r[6] = answers.get(r[0], ("", ""))
+    path = write_csv(tmp_path / "region.csv", rows[0], rows[1:])
+    db = tmp_path / "r.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(db), "--as-of", AS_OF,
+                 "--region-facts", str(path))
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    got = {r: (status, detail) for r, status, detail in conn.execute(
+        "select requirement_id, status, detail from finding_details where school_id is null")}
+    run_row = conn.execute("select region_facts_file, region_facts_sha256 from runs").fetchone()
+    conn.close()
+    assert got["nanchang.other.city-leading-group"] == ("met", "self-reported by the region: 洪教字〔2019〕12号")
+    assert got["nanchang.other.county-implementation-plans"] == ("not_met", "self-reported by the region")
+    assert got["nanchang.other.model-schools-county"][0] == "not_adopted"  # encouraged: never not met
+    assert got["nanchang.other.awareness-month-may"][0] == "manual"  # left blank: unanswered
+    assert run_row[0] == "region.csv" and len(run_row[1]) == 64
+    report = run("report", "--db", str(db))
+    assert "辖区自查填报：洪教字〔2019〕12号" in report.stdout
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_region_facts_as_toml_or_json(tmp_path, run, suffix):
+    doc = {"answers": [{"requirement_id": "nanchang.other.city-leading-group", "answer": "不适用", "evidence": "x"}]}
+    path = tmp_path / f"region{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    else:
+        path.write_text('[[answers]]\nrequirement_id = "nanchang.other.city-leading-group"\nanswer = "不适用"\n'
+                        'evidence = "x"\n', encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(db), "--as-of", AS_OF,
+                 "--region-facts", str(path))
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    status = conn.execute("select status from finding_details where school_id is null and requirement_id = ?",
+                          ["nanchang.other.city-leading-group"]).fetchone()[0]
+    conn.close()
+    assert status == "not_applicable"
+
+
+def test_region_facts_toml_template_reads_back(tmp_path, run):
+    template = run("facts-template", "-r", "henan", "--region-facts", "--format", "toml")
+    assert template.exit_code == 0, template.output
+    path = tmp_path / "region.toml"
+    path.write_text(template.stdout, encoding="utf-8")
+    from xinli.core.assessment.region_facts import read_region_facts
+    from xinli.core.registry import load_plugins
+    from xinli.core.views.checklist import build_checklist
+
+    checklist = build_checklist(load_plugins(only=["henan"]), "henan")
+    assert read_region_facts(path, checklist) == []  # nothing answered yet
+    path.write_text(template.stdout.replace('answer = ""', 'answer = "是"', 1), encoding="utf-8")
+    (answer,) = read_region_facts(path, checklist)
+    assert answer.outcome == "met"
+
+
+@pytest.mark.parametrize(("row", "column", "reason"), [
+    ("nanchang.no-such-item,是,", "requirement_id", "not an item of this region's checklist"),
+    ("nanchang.other.city-leading-group,也许,", "answer", "expected 是, 否 or 不适用"),
+    ("nanchang.other.return-recovery-certificate,是,", "requirement_id", "not an authority"),
+    ("nanchang.other.city-leading-group,是,联系人13812345678", "evidence", "personal data"),
+])
+def test_region_facts_refuses_a_bad_row_and_writes_nothing(tmp_path, run, row, column, reason):
+    path = tmp_path / "region.csv"
+    path.write_text("requirement_id,answer,evidence\nnanchang.other.county-implementation-plans,是,\n" + row + "\n",
+                    encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(db), "--as-of", AS_OF,
+                 "--region-facts", str(path))
+    assert result.exit_code == 2, result.output
+    assert f"region.csv, row 3, column {column}" in result.output and reason in result.output
+    assert not db.exists() or "runs" not in sqlite3.connect(db).execute(
+        "select group_concat(name) from sqlite_master").fetchone()[0] or \
+        sqlite3.connect(db).execute("select count(*) from runs").fetchone()[0] == 0
+
+
+def test_region_facts_reader_names_duplicates():
+    from xinli.core.assessment.region_facts import read_region_facts
+
+    checklist = {"items": [{"id": "a", "assessed_at": "region", "check": None, "duty_holder": "education_authority"}]}
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.csv"
+        path.write_text("要求编号,自查结论\na,是\na,否\n", encoding="utf-8")
+        with pytest.raises(FactsError, match="row 3, column requirement_id.*answered twice"):
+            read_region_facts(path, checklist)
