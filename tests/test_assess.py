@@ -229,7 +229,7 @@ def test_report_with_changes(tmp_path, registry):
 
 FRESH_SCHEMA = {
     "runs": ["id", "region", "run_key", "plugins", "facts_file", "facts_sha256", "rules_sha256", "as_of", "created",
-             "schools", "findings", "counts", "waivers_sha256", "fact_columns"],
+             "schools", "findings", "counts", "waivers_sha256", "fact_columns", "region_facts_file", "region_facts_sha256"],
     "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts", "counts"],
     "requirements": ["id", "run_id", "requirement_id", "domain", "level", "duty_holder", "scope", "text_zh", "text_en",
                      "jurisdiction", "document", "clause", "quote", "expected", "metric_type", "deadline"],
@@ -250,6 +250,8 @@ FRESH_SCHEMA = {
     "rollup_statuses": ["rollup_source", "school_id", "requirement_id", "status"],
     "statuses": ["code", "name"],
     "requirement_counts": ["requirement", "status", "n"],
+    "samples": ["id", "run_id", "region", "seed", "rule", "created", "schools", "items"],
+    "sample_items": ["sample_id", "school_id", "requirement_id"],
 }
 FRESH_INDEXES = {
     "runs": [["region", "created"], ["run_key"]],
@@ -265,6 +267,8 @@ FRESH_INDEXES = {
     "attestations": [["region", "requirement_id", "school_id", "checked_on"]],
     "statuses": [["name"]],
     "requirement_counts": [["requirement", "status"]],  # its primary key
+    "samples": [["run_id", "seed", "rule"]],
+    "sample_items": [["sample_id"]],
 }
 
 
@@ -285,7 +289,7 @@ def test_fresh_database_schema(tmp_path):
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
     assert [m.name for m in migrations.applied(db)] == [
         "m001_initial", "m002_waivers", "m003_rollups", "m004_attestations", "m005_compact_findings",
-        "m006_requirement_counts"]
+        "m006_requirement_counts", "m008_spot_checks"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):
