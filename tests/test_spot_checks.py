@@ -398,3 +398,20 @@ def test_region_facts_reader_names_duplicates():
         path.write_text("要求编号,自查结论\na,是\na,否\n", encoding="utf-8")
         with pytest.raises(FactsError, match="row 3, column requirement_id.*answered twice"):
             read_region_facts(path, checklist)
+
+
+def test_a_rollup_carries_the_region_s_self_reported_findings_upward(tmp_path, run):
+    path = tmp_path / "region.csv"
+    path.write_text("要求编号,自查结论,佐证\nnanchang.other.city-leading-group,是,领导小组文件\n", encoding="utf-8")
+    db = tmp_path / "county.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(db), "--as-of", AS_OF,
+                 "--region-facts", str(path))
+    assert result.exit_code == 0, result.output
+    up = tmp_path / "up.db"
+    result = run("rollup", str(db), "-r", "nanchang", "--db", str(up))
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(up)
+    status, detail = conn.execute("select status, detail from rollup_items where requirement_id = ?",
+                                  ["nanchang.other.city-leading-group"]).fetchone()
+    conn.close()
+    assert (status, detail) == ("met", "self-reported by the region: 领导小组文件")
