@@ -117,6 +117,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "evidence": ("佐证", "Evidence"),
     "self_report": ("学校自查", "Self-report"),
     "sample": ("抽样", "Sample"),
+    "seed": ("随机种子", "Seed"),
+    "rule": ("抽样规则", "Rule"),
     "answer": ("自查结论", "Answer"),
     "verified": ("已核查", "Verified"),
     "disagreed": ("核查不一致", "Disagreed"),

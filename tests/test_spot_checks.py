@@ -415,3 +415,32 @@ def test_a_rollup_carries_the_region_s_self_reported_findings_upward(tmp_path, r
                                   ["nanchang.other.city-leading-group"]).fetchone()
     conn.close()
     assert (status, detail) == ("met", "self-reported by the region: 领导小组文件")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_new_outputs_speak_the_chosen_language(records, tmp_path, run, lang):
+    """The spot-check list, the region template and attest's lines hold no
+    English fixed word under zh, and no Chinese fixed string under en."""
+    from test_chinese_first import chinese_in, english_in, xlsx_text
+
+    texts = {}
+    for name, args in {"sample-csv": ["sample", "--db", str(records), "--rate", "0.5", "--seed", "1", "--format", "csv"],
+                       "region-csv": ["facts-template", "-r", "nanchang", "--region-facts"],
+                       "region-toml": ["facts-template", "-r", "henan", "--region-facts", "--format", "toml"]}.items():
+        result = run(*args, "--lang", lang)
+        assert result.exit_code == 0, result.output
+        texts[name] = result.output
+    for name, args in {"sample-xlsx": ["sample", "--db", str(records), "--per-item", "1", "--seed", "1"],
+                       "region-xlsx": ["facts-template", "-r", "nanchang", "--region-facts"]}.items():
+        target = tmp_path / f"{name}-{lang}.xlsx"
+        result = run(*args, "--lang", lang, "-o", str(target))
+        assert result.exit_code == 0, result.output
+        texts[name] = xlsx_text(target) + result.output.replace(str(target), "")
+    checks = tmp_path / "c.csv"
+    checks.write_text(HEADER + f"EX001,{manual_items(records)[0]},met,督导室,2026-10-02,\n", encoding="utf-8")
+    texts["attest"] = run("attest", "--db", str(records), "-r", "nanchang", "--from", str(checks), "--lang", lang).output
+    if lang == "zh":
+        found = {name: english_in(text) for name, text in texts.items()}
+    else:  # the documents' own words stay; the csv/xlsx ones carry quotes, so only the fixed text is scanned
+        found = {name: chinese_in(text) for name, text in texts.items() if name in ("attest", "region-toml")}
+    assert {name: words for name, words in found.items() if words} == {}

@@ -101,11 +101,10 @@ def render_sample_xlsx(sample: dict[str, Any], lang: str = "zh") -> bytes:
     about = workbook.create_sheet(messages.sheet("sample-about", pick_lang))
     about.append([messages.msg("sample_help", pick_lang)])
     about.append([sample_note(sample, pick_lang)])
-    about.append(["region", sample["run"]["region"]])
-    about.append(["run", sample["run"]["id"]])
-    about.append(["as_of", sample["run"]["as_of"]])
-    about.append(["seed", sample["seed"]])
-    about.append(["rule", rule_text(sample["rule"], pick_lang)])
+    for key, value in (("region", sample["run"]["region"]), ("id_run", sample["run"]["id"]),
+                       ("as_of", sample["run"]["as_of"]), ("seed", sample["seed"]),
+                       ("rule", rule_text(sample["rule"], pick_lang))):
+        about.append([messages.column(key, pick_lang), value])
     about.column_dimensions["A"].width = 100
     about["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     return _save(workbook)
