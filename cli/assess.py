@@ -112,16 +112,27 @@ def _progress(iterator: Iterator[Any], total: int, lang: str = "zh") -> Iterator
 @click.option("--region-facts", "region_facts", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="The region's own self-inspection (.csv, .xlsx, .toml or .json; template: "
                    "`facts-template --region-facts`): answers for the authorities' duties, stored as region findings.")
+@click.option("--period", default=None, metavar="PERIOD",
+              help="The period the facts cover: a school year (2026-2027), a semester (2026-2027-1, 2026-2027-2) "
+                   "or a calendar year (2026); default: the one containing --as-of.  A per-period count below "
+                   "target is in progress while its period runs.")
+@click.option("--autumn-start", type=DATE, default=None, help="First day of the autumn semester (default: 1 September).")
+@click.option("--spring-start", type=DATE, default=None,
+              help="First day of the spring semester (default: the Monday on or after 17 February).")
 @click.option("--timings", is_flag=True, hidden=True, help="Print phase timings as JSON on stderr (for benchmarks).")
 @lang_option()
 @plugins_option()
 @user_errors
-def assess(region: str, facts: str, db: str, as_of, waivers: str | None, region_facts: str | None, timings: bool, lang: str,
-           plugins: str | None) -> None:
+def assess(region: str, facts: str, db: str, as_of, waivers: str | None, region_facts: str | None, period: str | None,
+           autumn_start, spring_start, timings: bool, lang: str, plugins: str | None) -> None:
     """Assess the schools in FACTS against REGION's rules and record the
     findings in the SQLite file DB.  Invalid input is reported with file,
     row and column, and nothing is written (exit 2).  A progress bar shows
-    on a terminal."""
+    on a terminal.
+
+    The facts' 自查 columns (one per school duty without a machine check)
+    are the school's self-inspection: each answer is that school's finding,
+    marked self-reported; a blank one stays unanswered on its sheet."""
     import json
 
     from xinli.core import messages
@@ -132,6 +143,7 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, region_
     result = run_assessment(registry, region, facts, db, as_of, waivers,
                             progress=lambda it, total: _progress(it, total, lang),
                             notify=lambda message: click.echo(notice_words(message, lang), err=True),
+                            period=period, autumn_start=autumn_start, spring_start=spring_start,
                             region_facts_path=region_facts)
     sep = "，" if lang == "zh" else ", "
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in result.counts.items())

@@ -25,9 +25,19 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "not_yet_due": ("未到期", "not yet due"),
     "waived": ("已豁免", "waived"),
     "manual": ("需人工核查", "manual check"),
-    "adopted": ("已采纳（鼓励/可选项）", "adopted (optional)"),
-    "not_adopted": ("未采纳（鼓励/可选项，不属不符合）", "not adopted (optional, not a failure)"),
+    "adopted": ("已采纳（建议/鼓励/可选项）", "adopted (advisory or optional)"),
+    "not_adopted": ("未采纳（建议/鼓励/可选项，不属不符合）", "not adopted (advisory or optional, not a failure)"),
     "not_required": ("可选项，无需核查", "optional, nothing to verify"),
+    # --- issue 20: periods ---
+    "in_progress": ("进行中（本期未结束）", "in progress (period still running)"),
+}
+
+#: How a finding was established (issue 20), by provenance key.
+PROVENANCE_LABELS: dict[str, tuple[str, str]] = {
+    "measured": ("据填报数据", "measured"),
+    "self_reported": ("学校自查", "self-reported"),
+    "verified": ("核查确认", "verified"),
+    "unanswered": ("未作答", "unanswered"),
 }
 
 #: Scope of a requirement in a run.
@@ -133,6 +143,8 @@ FACT_TYPES: dict[str, tuple[str, str]] = {
     "number": ("数", "number"),
     "share": ("比例", "share"),
     "date": ("日期", "date"),
+    # --- issue 20: self-inspection columns ---
+    "self": ("自查（是/否/不适用）", "self-inspection (yes/no/n.a.)"),
 }
 
 #: Worksheet names of the workbooks xinli writes, by machine name (the
@@ -298,6 +310,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "none_here": ("无", "none"),
     "no_school": ("第 {run} 批次中没有学校 {school}", "no school {school} in run {run}"),
     "school_hint": ("可用的学校代码如：{ids}", "school ids look like: {ids}"),
+    # --- issue 20: self-inspection, provenance, the complete school sheet ---
+    "school_unanswered": ("未作答的自查项（请核查后勾选）", "Unanswered self-inspection items (check and tick)"),
+    "school_in_progress": ("进行中的计数（本期尚未结束）", "Counts in progress (period still running)"),
+    "school_self_reported": ("学校自查的结论（待抽查）", "Self-reported by the school (open to spot checks)"),
+    "school_verified": ("经核查确认的结论", "Verified by an inspector"),
+    "school_met": ("据填报数据符合的要求", "Met, from the figures"),
+    "school_advisory": ("建议、鼓励与可选项（不计入达标比例）", "Recommended, encouraged and permitted items (outside the share met)"),
+    "school_other": ("不适用、未到期与已豁免的要求", "Not applicable, not yet due and waived"),
+    "school_has_unanswered": ("尚有 {n} 项未作答", "{n} item(s) unanswered"),
+    "provenance": ("结论来源", "provenance"),
+    "provenance_counts": ("按结论来源", "by provenance"),
+    "period": ("统计周期", "period"),
+    "workflow": ("学校自查 → 抽查 → 核查", "self-inspection → spot check → verification"),
     # commands
     "wrote": ("已写入 {path}", "wrote {path}"),
     "run_done": ("第 {run} 批次：{schools} 所学校，{findings} 条结论（{counts}）",
@@ -452,8 +477,15 @@ def status(key: str, lang: str) -> str:
     return pick(STATUS_LABELS[key], lang) if key in STATUS_LABELS else key
 
 
+def provenance(key: str | None, lang: str) -> str:
+    """A finding's provenance in words (measured when absent)."""
+    key = key or "measured"
+    return pick(PROVENANCE_LABELS[key], lang) if key in PROVENANCE_LABELS else key
+
+
 def _tables() -> list[dict[str, tuple[str, ...]]]:
-    return [MESSAGES, COLUMNS, SHEETS, FACT_TYPES, STATUS_LABELS, SCOPES, OPERATORS, vocab.DOMAINS, vocab.LEVELS, vocab.JURISDICTION_LEVELS,
+    return [MESSAGES, COLUMNS, SHEETS, FACT_TYPES, STATUS_LABELS, PROVENANCE_LABELS, SCOPES, OPERATORS, vocab.DOMAINS,
+            vocab.LEVELS, vocab.JURISDICTION_LEVELS,
             vocab.ACTORS, vocab.PERIODS, vocab.UNITS, vocab.COUNT_PER, vocab.PARTNER_KINDS,
             {k: v[1:] for k, v in vocab.SCHOOL_ATTRIBUTES.items()}]
 
@@ -486,7 +518,7 @@ def internal_keys() -> set[str]:
     """Vocabulary keys that must never reach a reader (those that are not
     ordinary words: ``per_school_year``, ``not_met``...), plus level and
     status keys."""
-    keys: set[str] = set(vocab.LEVELS) | set(STATUS_LABELS)
+    keys: set[str] = set(vocab.LEVELS) | set(STATUS_LABELS) | set(PROVENANCE_LABELS)
     for table in (vocab.PERIODS, vocab.UNITS, vocab.ACTORS, vocab.COUNT_PER, vocab.DOMAINS):
         keys |= {k for k in table if "_" in k}
     return keys

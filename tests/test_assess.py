@@ -66,7 +66,7 @@ def test_template_columns_follow_the_rules(columns):
     assert columns.names == [
         "school_id", "school_name", "grades", "boarding", "area_centre_school", "dorm_psych_monitors",
         "area_fulltime_psych_posts", "psych_lessons_per_semester", "resilience_content_share", "has_counseling_room",
-        "crisis_plan_in_place",
+        "crisis_plan_in_place", "self:test_assess.other.manual", "evidence:other",
     ]
 
 
@@ -139,7 +139,7 @@ def test_every_status(tmp_path, registry):
         "P2,中学,7-12,否,是,6,0.4,,4,否,\n"      # lessons not met, share not met, dorm n/a, posts not met
         "P3,高中,10-12,,,,,,,,\n"                 # lessons n/a by grades, unknowns
     ))
-    result = assess(registry, "test_assess", facts, tmp_path / "r.db", dt.date(2025, 1, 1))
+    result = assess(registry, "test_assess", facts, tmp_path / "r.db", dt.date(2025, 1, 1), period="2023-2024")
     assert result.created and result.schools == 3
     got = findings(tmp_path / "r.db")
     assert got[("P1", "test_assess.curriculum.lessons")] == ("met", "8")
@@ -156,13 +156,13 @@ def test_every_status(tmp_path, registry):
     # a range's lower end binds unless the rule says otherwise: 4 posts is at least 2
     assert got[("P2", "test_assess.staffing.posts")] == ("met", "4")
     assert got[("P1", "test_assess.other.future")][0] == "not_yet_due"
-    # a manual item is one row per run, not one per school
-    assert ("P1", "test_assess.other.manual") not in got
+    # a school duty checked by hand is each school's own row: no 自查 column in this file -> unanswered (manual)
+    assert got[("P1", "test_assess.other.manual")] == ("manual", None)
     # region findings: 1 of 3 schools has a room, 1 has none, 1 unknown -> full coverage is not met
     region = {r: v for (s, r), v in got.items() if s is None}
     assert region["test_assess.other.coverage"] == ("not_met", "1/3")
     assert region["test_assess.other.authority"] == ("manual", None)
-    assert region["test_assess.other.manual"] == ("manual", None)
+    assert "test_assess.other.manual" not in region
 
 
 def test_region_target_not_yet_due_and_met(tmp_path, registry):
@@ -190,8 +190,8 @@ def test_waivers(tmp_path, registry):
     waivers = write(tmp_path, "school_id,requirement_id,justification,approved_by,start,expiry\n"
                               "P1,test_assess.curriculum.lessons,教师短缺,县教育局〔2025〕1号,2025-01-01,2025-06-30\n",
                     "waivers.csv")
-    assess(registry, "test_assess", facts, tmp_path / "r.db", dt.date(2025, 3, 1), waivers)
-    assess(registry, "test_assess", facts, tmp_path / "r.db", dt.date(2025, 9, 1), waivers)
+    assess(registry, "test_assess", facts, tmp_path / "r.db", dt.date(2025, 3, 1), waivers, period="2023-2024")
+    assess(registry, "test_assess", facts, tmp_path / "r.db", dt.date(2025, 9, 1), waivers, period="2023-2024")
     assert findings(tmp_path / "r.db", 1)[("P1", "test_assess.curriculum.lessons")][0] == "waived"
     assert findings(tmp_path / "r.db", 2)[("P1", "test_assess.curriculum.lessons")] == ("not_met", "6")
     bad = write(tmp_path, "school_id,requirement_id,justification,approved_by,start,expiry\n"
@@ -212,8 +212,9 @@ def test_database_is_private_and_in_wal_mode(tmp_path, registry):
 
 def test_report_with_changes(tmp_path, registry):
     db = tmp_path / "r.db"
-    assess(registry, "test_assess", write(tmp_path, HEADER + "P1,a,1-6,否,否,6,0.5,,,是,\n"), db, dt.date(2025, 1, 1))
-    assess(registry, "test_assess", write(tmp_path, HEADER + "P1,a,1-6,否,否,9,0.5,,,是,\n", "f2.csv"), db, dt.date(2025, 1, 1))
+    assess(registry, "test_assess", write(tmp_path, HEADER + "P1,a,1-6,否,否,6,0.5,,,是,\n"), db, dt.date(2025, 1, 1), period="2023-2024")
+    assess(registry, "test_assess", write(tmp_path, HEADER + "P1,a,1-6,否,否,9,0.5,,,是,\n", "f2.csv"), db,
+           dt.date(2025, 1, 1), period="2023-2024")
     data = report_data(open_database(db, create=False))
     assert data["run"]["id"] == 2
     lessons = next(r for r in data["requirements"] if r["requirement_id"] == "test_assess.curriculum.lessons")
@@ -229,11 +230,12 @@ def test_report_with_changes(tmp_path, registry):
 
 FRESH_SCHEMA = {
     "runs": ["id", "region", "run_key", "plugins", "facts_file", "facts_sha256", "rules_sha256", "as_of", "created",
-             "schools", "findings", "counts", "waivers_sha256", "fact_columns", "region_facts_file", "region_facts_sha256"],
-    "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts", "counts"],
+             "schools", "findings", "counts", "waivers_sha256", "fact_columns", "provenance_counts", "period",
+             "region_facts_file", "region_facts_sha256"],
+    "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts", "counts", "provenance_counts"],
     "requirements": ["id", "run_id", "requirement_id", "domain", "level", "duty_holder", "scope", "text_zh", "text_en",
                      "jurisdiction", "document", "clause", "quote", "expected", "metric_type", "deadline"],
-    "findings": ["run_id", "school", "requirement", "status", "observed", "reason", "detail"],
+    "findings": ["run_id", "school", "requirement", "status", "observed", "reason", "detail", "provenance"],
     "waivers": ["id", "run_id", "school_id", "requirement_id", "justification", "approved_by", "start", "expiry"],
     "attestations": ["id", "region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "evidence", "recorded"],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
@@ -249,7 +251,8 @@ FRESH_SCHEMA = {
                        "deadline", "document", "clause", "quote", "status", "observed", "detail"],
     "rollup_statuses": ["rollup_source", "school_id", "requirement_id", "status"],
     "statuses": ["code", "name"],
-    "requirement_counts": ["requirement", "status", "n"],
+    "provenances": ["code", "name"],
+    "requirement_counts": ["requirement", "status", "provenance", "n"],
     "samples": ["id", "run_id", "region", "seed", "rule", "created", "schools", "items"],
     "sample_items": ["sample_id", "school_id", "requirement_id"],
 }
@@ -266,7 +269,8 @@ FRESH_INDEXES = {
     "rollup_statuses": [["rollup_source", "requirement_id", "status"]],
     "attestations": [["region", "requirement_id", "school_id", "checked_on"]],
     "statuses": [["name"]],
-    "requirement_counts": [["requirement", "status"]],  # its primary key
+    "provenances": [["name"]],
+    "requirement_counts": [["requirement", "status", "provenance"]],  # its primary key
     "samples": [["run_id", "seed", "rule"]],
     "sample_items": [["sample_id"]],
 }
@@ -289,7 +293,7 @@ def test_fresh_database_schema(tmp_path):
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
     assert [m.name for m in migrations.applied(db)] == [
         "m001_initial", "m002_waivers", "m003_rollups", "m004_attestations", "m005_compact_findings",
-        "m006_requirement_counts", "m008_spot_checks"]
+        "m006_requirement_counts", "m007_provenance", "m008_spot_checks"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):

@@ -24,6 +24,10 @@ REGIONS = ["henan", "nanchang", "sichuan_quxian", "chongqing_dadukou", "chongqin
 def _value(rng: random.Random, metric_type: str | None, unit: str | None) -> object:
     if rng.random() < 0.1:
         return None
+    if metric_type == "self":  # a 自查 answer: yes, no, not applicable (blank above)
+        return rng.choice([True, False, "na"])
+    if metric_type == "evidence":
+        return "folder 3"
     if metric_type in (None, "boolean"):
         return rng.random() < 0.5
     if unit == "share":
@@ -44,12 +48,15 @@ def test_compact_rows_equal_the_readable_rows(registry, region, as_of):
     if not checklist["items"]:
         pytest.skip(f"no rules of {region} in force on {as_of}")
     columns = columns_for(checklist, collect_metrics(registry, chain_of(registry, region)[0]))
-    compiled = compile_requirements(checklist, columns)
+    from xinli.core.assessment.periods import periods_for
+
+    compiled = compile_requirements(checklist, columns, as_of, periods_for(as_of))
     # no bundled school check has a deadline yet: give every third one a deadline after the as-of date
     later = as_of + dt.timedelta(days=90)
     compiled = [attrs.evolve(req, deadline=later) if req.scope == "school" and i % 3 == 0 else req
                 for i, req in enumerate(compiled)]
-    kinds = [(None, None)] * len(columns.attributes) + [(m.type, m.unit) for m in columns.metrics]
+    kinds = ([(None, None)] * len(columns.attributes) + [(m.type, m.unit) for m in columns.metrics]
+             + [("self", None)] * len(columns.self_checks) + [("evidence", None)] * len(columns.evidence))
     rng = random.Random(f"{region}{as_of}")
     schools = [School(n + 2, f"S{n}", "", rng.choice(BANDS), tuple(_value(rng, *kind) for kind in kinds))
                for n in range(300)]

@@ -48,8 +48,9 @@ def two_runs(tmp_path) -> Path:
     (tmp_path / "f2.csv").write_text(RUN_2, encoding="utf-8")
     (tmp_path / "w.csv").write_text(WAIVERS, encoding="utf-8")
     db = tmp_path / "a.db"
-    assess(registry, "test_assess", tmp_path / "f1.csv", db, dt.date(2025, 3, 1), tmp_path / "w.csv")
-    assess(registry, "test_assess", tmp_path / "f2.csv", db, dt.date(2025, 3, 1), tmp_path / "w.csv")
+    # the facts cover a completed school year: a count below target is not met, not in progress
+    assess(registry, "test_assess", tmp_path / "f1.csv", db, dt.date(2025, 3, 1), tmp_path / "w.csv", period="2023-2024")
+    assess(registry, "test_assess", tmp_path / "f2.csv", db, dt.date(2025, 3, 1), tmp_path / "w.csv", period="2023-2024")
     return db
 
 
@@ -57,7 +58,7 @@ def test_status_codes_are_one_table():
     from xinli.core.assessment import assess as assess_module
 
     assert STATUSES == ("met", "not_met", "unknown", "not_applicable", "not_yet_due", "waived", "manual",
-                        "adopted", "not_adopted", "not_required")
+                        "adopted", "not_adopted", "not_required", "in_progress")
     assert assess_module.STATUSES is STATUSES
     assert all(STATUS_CODES[STATUS_NAMES[int(s)]] == s for s in Status)
 
@@ -127,9 +128,12 @@ def test_a_version_2_database_migrates(tmp_path):
         "select * from finding_details order by school_id, requirement_id, status").fetchall()
     db = open_database(path, create=False, readonly=False)  # as `assess` opens it: migrations run
     names = [m.name for m in migrations.applied(db)]
-    assert names[names.index("m005_compact_findings"):][:2] == ["m005_compact_findings", "m006_requirement_counts"]
+    assert names[names.index("m005_compact_findings"):][:3] == ["m005_compact_findings", "m006_requirement_counts",
+                                                                "m007_provenance"]
     assert names[-1] == migrations._migrations[-1].name  # and every later one
-    after = db.execute("select * from finding_details order by school_id, requirement_id, status").fetchall()
+    after = db.execute("select run_id, school_id, school_name, requirement_id, scope, level, status, expected, observed, "
+                       "detail, document, clause, quote from finding_details "
+                       "order by school_id, requirement_id, status").fetchall()
     assert after == before
     assert db.execute("select status, typeof(observed), reason, detail from findings where rowid = 4").fetchone() == (
         Status.NOT_APPLICABLE, "null", 1, None)
@@ -139,7 +143,7 @@ def test_a_version_2_database_migrates(tmp_path):
     lessons = data["requirements"][0]
     assert lessons["counts"]["met"] == 1 and lessons["counts"]["not_met"] == 1
     # m006 counted the old run once and dropped the (requirement, status) index
-    counted = db.execute("select requirement, status, n from requirement_counts order by 1, 2").fetchall()
+    counted = db.execute("select requirement, status, sum(n) from requirement_counts group by 1, 2 order by 1, 2").fetchall()
     assert counted == db.execute("select requirement, status, count(*) from findings group by 1, 2 order by 1, 2").fetchall()
     assert [i.columns for i in db["findings"].indexes] == [["school", "status", "requirement", "observed"]]
 

@@ -43,7 +43,7 @@ def counties(run, invented, tmp_path):
     for code in ("test_rx1", "test_rx2", "test_rx3"):
         facts = write_facts(invented, code, tmp_path / f"{code}.csv")
         result = run("assess", "--region", code, "--facts", str(facts), "--db", str(folder / f"{code}.db"),
-                     "--as-of", AS_OF.isoformat())
+                     "--as-of", AS_OF.isoformat(), "--period", "2025-2026")  # a completed period
         assert result.exit_code == 0, result.output
     return folder
 

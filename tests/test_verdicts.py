@@ -185,9 +185,9 @@ HEADER = ("school_id,school_name,grades,boarding,enrollment,vocational,event_cri
 
 def test_who_is_assessed_and_how(v2_registry, tmp_path):
     facts = write(tmp_path, HEADER + (
-        "A,寄宿小学,1-6,是,201,,,0,,否,否,1\n"      # boarding > 200 without a teacher: not met; no incident: n/a
+        "A,寄宿小学,1-6,是,201,,否,0,,否,否,1\n"    # boarding > 200 without a teacher: not met; no incident: n/a
         "B,九年一贯,1-9,否,900,,是,,8,是,是,1\n"    # outside the any-group; nine-year with 8 in grades 7-9; incident, plan
-        "C,完全中学,7-12,否,1001,,,1,7,,,0\n"      # > 1000 with a teacher; not nine-year; authority finding fails on C
+        "C,完全中学,7-12,否,1001,,,1,7,,,0\n"      # > 1000 with a teacher; not nine-year; incident blank: unknown
     ))
     result = assess(v2_registry, "test_v2", facts, tmp_path / "r.db", dt.date(2026, 6, 1))
     got = findings(tmp_path / "r.db")
@@ -199,14 +199,17 @@ def test_who_is_assessed_and_how(v2_registry, tmp_path):
     assert got[("A", "test_v2.curriculum.nine-year")][0] == "not_applicable"
     assert got[("A", "test_v2.other.after-incident")] == ("not_applicable", "event did not happen")
     assert got[("B", "test_v2.other.after-incident")][0] == "met"
+    # blank is unknown: an event nobody filled in is not an event that did not happen (issue 20)
+    assert got[("C", "test_v2.other.after-incident")] == ("unknown", "event unknown")
     assert got[("A", "test_v2.other.mailbox")][0] == "not_adopted" and got[("B", "test_v2.other.mailbox")][0] == "adopted"
-    # manual items and authority duties: one row per run, never per school
+    # authority duties: one row per run, never per school
     assert not any(req == "test_v2.other.authority" and school for school, req in got)
     assert got[(None, "test_v2.other.authority")][0] == "not_met"
-    assert got[(None, "test_v2.other.manual-a")][0] == "manual"
-    assert got[(None, "test_v2.other.manual-optional")][0] == "not_required"
-    assert not any(school and req.startswith("test_v2.other.manual") for school, req in got)
-    assert result.counts.get("manual") == 1
+    # a school duty checked by hand is each school's own row, unanswered without a 自查 column
+    assert all(got[(school, "test_v2.other.manual-a")][0] == "manual" for school in "ABC")
+    assert all(got[(school, "test_v2.other.manual-optional")][0] == "not_required" for school in "ABC")
+    assert (None, "test_v2.other.manual-a") not in got
+    assert result.counts.get("manual") == 3
     statuses = {status for status, _detail in got.values()}
     assert "not_met" in statuses
 
@@ -240,14 +243,17 @@ def test_attest_records_a_manual_check_and_the_next_run_shows_it(v2_registry, tm
     assert second.created and second.run_id != first.run_id  # a new attestation is a new run
     got = findings(db, second.run_id)
     assert got[("A", "test_v2.other.manual-a")] == ("met", "attested by 县教育局督导室 on 2026-05-20: 查阅台账")
-    assert ("B", "test_v2.other.manual-a") not in got
-    assert got[(None, "test_v2.other.manual-a")][0] == "manual"
+    assert got[("B", "test_v2.other.manual-a")] == ("manual", None)
+    assert (None, "test_v2.other.manual-a") not in got
     conn = sqlite3.connect(db)
-    manual_rows = conn.execute("select count(*) from finding_details where run_id = ? and status = 'manual'",
-                               [second.run_id]).fetchone()[0]
+    sources = dict(conn.execute("select school_id, provenance from finding_details where run_id = ? "
+                                "and requirement_id = 'test_v2.other.manual-a'", [second.run_id]).fetchall())
+    assert sources == {"A": "verified", "B": "unanswered"}
+    manual_rows = conn.execute("select count(*) from finding_details where run_id = ? and status = 'manual' "
+                               "and school_id is not null", [second.run_id]).fetchone()[0]
     manual_items = sum(1 for r in v2_registry.get("test_v2").plugin.requirements
                        if r.check is None and r.school_duty and r.level not in vocab.OPTIONAL_LEVELS)
-    assert manual_rows <= manual_items + 1
+    assert manual_rows == 2 * manual_items - 1  # every school's own row, less the one attested
     # refused: an item with a machine check, personal data in who checked; the database is unchanged
     before = db.read_bytes()
     for args in (["--requirement", "test_v2.staffing.fulltime", "--by", "督导室"],

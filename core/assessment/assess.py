@@ -4,14 +4,17 @@ Who is assessed follows the duty holder.  A school duty with a machine check
 becomes a finding for each school: ``met``, ``not_met``, ``unknown`` (fact
 missing), ``not_applicable`` (grades, attributes or an event that did not
 happen put the school outside it), ``not_yet_due`` (deadline after the as-of
-date) or ``waived``.  A school duty without a machine check is one ``manual``
-row per run (the region's list of things to verify by hand), plus a finding
-for each school that recorded a manual check (an attestation).  Duties of
+date), ``waived`` or ``in_progress`` (a per-period count below target while
+its period runs).  A school duty without a machine check is each school's
+own row too: its 自查 answer (provenance ``self_reported``), an inspector's
+attestation (``verified``), or ``manual`` (``unanswered``).  A blank event
+or attribute is unknown, never a reason for 不适用.  Duties of
 the education authority and other non-school bodies, and targets over a
 share of the region's schools (``count_per`` = ``region``), are one region
-finding per run, never a school's.  Encouraged and permitted items are
-``adopted`` / ``not_adopted`` (``not_required`` without a check), never
-``not_met``.  A region target an ancestor sets over all of its own schools
+finding per run, never a school's.  Recommended, encouraged and permitted
+items are ``adopted`` / ``not_adopted`` (``not_required`` without a check
+for encouraged and permitted ones), never ``not_met``: only required items
+can fail.  A region target an ancestor sets over all of its own schools
 (``scope`` = ``jurisdiction``) is not measured in a sub-region's run: it is
 reported ``not_applicable`` with "measured at province level".
 
@@ -33,9 +36,11 @@ from attrs import define, field, frozen
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import FactColumns, School
 from xinli.core.assessment.statuses import (
+    PROVENANCE_SHIFT,
     REASON_SHIFT,
     REQUIREMENT_SHIFT,
     STATUS_CODES,
+    Provenance,
     Reason,
     Status,
     compact_row,
@@ -49,8 +54,10 @@ from xinli.core.model import _to_node, evaluate_conditions, parse_share
 #: Every finding status, in a fixed order (new statuses are appended, so a
 #: status's position never changes).
 STATUSES = _STATUSES  # defined with their stored codes in xinli.core.assessment.statuses
-#: Statuses of encouraged and permitted items: never failures, never in not-met counts or shares met.
+#: Statuses of recommended, encouraged and permitted items: never failures, never in not-met counts or shares met.
 OPTIONAL_STATUSES = ("adopted", "not_adopted", "not_required")
+#: Levels whose items are adopted or not, never met or not met: only required items can fail (issue 20).
+ADVISORY_LEVELS = frozenset(vocab.OPTIONAL_LEVELS | {"recommended"})
 #: What an optional item's outcome is called.
 OPTIONAL_OUTCOME = {"met": "adopted", "not_met": "not_adopted", "manual": "not_required"}
 
@@ -79,6 +86,12 @@ class CompiledRequirement:
     #: the fact columns (indices) deciding whether the item applies: condition attributes, ``vocational``, the event
     reads: tuple[int, ...] = ()
     measured_elsewhere: str | None = None
+    #: a manual item's 自查 column (index into the school's values), answered 是/否/不适用
+    answer_index: int | None = None
+    #: a per-period count whose period is still running on the as-of date: below target is in progress
+    running: bool = False
+    #: the item's level
+    level: str = "required"
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -129,13 +142,17 @@ def _region_test(observed: Any) -> bool:
     return bool(observed)
 
 
-def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[str, int]) -> tuple[Any, tuple[int, ...]]:
+def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[str, int],
+                       due_facilities: frozenset[str] = frozenset()) -> tuple[Any, tuple[int, ...]]:
     """The item's conditions as ``condition(values, grades)`` with the
-    columns' positions baked in, and the columns it reads."""
+    columns' positions baked in, and the columns it reads.  A facility in
+    ``due_facilities`` (one a required item obliged every school to have by
+    a deadline now past) is taken as present: its absence no longer excuses
+    the items that depend on it."""
     if not applies_if:
         return None, ()
     nodes = tuple(_to_node(c) for c in applies_if)
-    attributes = {a for node in nodes for a in node.attributes()}
+    attributes = {a for node in nodes for a in node.attributes()} - due_facilities
     index = {a: position.get(a) for a in attributes if a not in vocab.DERIVED_ATTRIBUTES}
     vocational = position.get("vocational") if attributes & vocab.DERIVED_ATTRIBUTES else None
     reads = tuple(sorted({i for i in index.values() if i is not None} | ({vocational} if vocational is not None else set())))
@@ -148,6 +165,8 @@ def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[s
                 if not derived:
                     derived.update(vocab.derived_attributes(grades, values[vocational] if vocational is not None else None))
                 return derived[attribute]
+            if attribute in due_facilities:
+                return True
             i = index.get(attribute)
             return None if i is None else values[i]
 
@@ -156,10 +175,29 @@ def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[s
     return condition, reads
 
 
-def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
-    """Prepare every checklist item for fast evaluation against ``columns``."""
-    keys = columns.attributes + [m.key for m in columns.metrics]
+def due_facilities(checklist: dict[str, Any], as_of: dt.date | None) -> frozenset[str]:
+    """The yes/no facts a required item obliged schools to have by a deadline
+    on or before ``as_of`` (e.g. Qu County's counseling room, due
+    2024-12-31): after it, an item conditional on the facility applies
+    whether or not the school has it."""
+    if as_of is None:
+        return frozenset()
+    return frozenset(
+        item["check"]["metric"] for item in checklist["items"]
+        if item["check"] and item["check"]["op"] == "true" and item["deadline"] and item["level"] == "required"
+        and dt.date.fromisoformat(item["deadline"]) <= as_of
+    )
+
+
+def compile_requirements(checklist: dict[str, Any], columns: FactColumns, as_of: dt.date | None = None,
+                         periods: Any = None) -> list[CompiledRequirement]:
+    """Prepare every checklist item for fast evaluation against ``columns``
+    on ``as_of`` (facility deadlines passed); ``periods``
+    (:class:`xinli.core.assessment.periods.Periods`) says which per-period
+    counts are still running."""
+    keys = columns.value_keys
     position = {key: i for i, key in enumerate(keys)}
+    facilities = due_facilities(checklist, as_of)
     compiled = []
     here = checklist["region"]["code"]
     levels = {p["code"]: p["level"] for p in checklist["region"].get("parents", [])}
@@ -182,8 +220,12 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
             share = Fraction(1)  # an authority's duty towards every school in scope
         column = check.get("column") or check["metric"] if check else None
         event = item.get("event")
-        condition, reads = _compile_condition(item["applies_if"], position)
+        condition, reads = _compile_condition(item["applies_if"], position, facilities)
         event_index = position[f"event_{event}"] if event else None
+        running = bool(
+            check and periods is not None and scope == "school" and periods.running(check["per"])
+            and (check["op"] == ">=" or (check["op"] == "between" and (check.get("binds") or "low") == "low"))
+        )
         compiled.append(
             CompiledRequirement(
                 index=index,
@@ -197,10 +239,13 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
-                optional=item["level"] in vocab.OPTIONAL_LEVELS,
+                optional=item["level"] in ADVISORY_LEVELS,
                 check_grades=frozenset(check["grades"]) if check and check.get("grades") else None,
                 reads=reads + ((event_index,) if event_index is not None else ()),
                 measured_elsewhere=elsewhere,
+                answer_index=position.get(f"self:{item['id']}") if scope == "manual" else None,
+                running=running,
+                level=item["level"],
             )
         )
     return compiled
@@ -219,8 +264,12 @@ def applicability(req: CompiledRequirement, grades: Any, values: tuple[Any, ...]
             return "not_applicable", "attributes"
         if holds is None:
             return None, "unknown"
-    if req.event_index is not None and values[req.event_index] is not True:
-        return "not_applicable", "event did not happen"
+    if req.event_index is not None:
+        happened = values[req.event_index]
+        if happened is None:
+            return None, "event unknown"
+        if happened is not True:
+            return "not_applicable", "event did not happen"
     return None, None
 
 
@@ -240,7 +289,8 @@ def observed_text(value: Any) -> str | None:
 @define
 class SchoolEvaluator:
     """Evaluates one school at a time against the school-scope requirements
-    (and the manual ones a school attested).
+    and the school duties checked by hand (answered in the school's 自查
+    columns, or attested).
 
     The per-run constants (deadline passed or not, row ids) are worked out
     once in :meth:`prepare`, so the per-school loop does only what depends
@@ -258,19 +308,21 @@ class SchoolEvaluator:
 
     def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
         """The per-school requirements as tuples for the hot loop:
-        ``(row id, requirement, due later)``; manual items only when some
-        school attested them."""
-        attested = {req_id for _school, req_id in self.attestations}
+        ``(row id, requirement, due later)``: the machine checks and the
+        school duties checked by hand (each school's own row: its 自查
+        answer, an attestation, or unanswered)."""
         return [
             (row_ids[req.id], req, req.deadline is not None and req.deadline > self.as_of)
             for req in self.requirements
-            if req.scope == "school" or (req.scope == "manual" and req.id in attested)
+            if req.scope in ("school", "manual")
         ]
 
     def rows(self, school: School, school_row: int, run_id: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The finding rows of one school, ready to insert."""
-        return [(run_id, school_row, row_id, status, observed, detail)
-                for row_id, status, observed, detail in self._statuses(school, prepared)]
+        """The finding rows of one school, ready to insert:
+        ``(run id, school row, requirement row, status, observed, detail,
+        provenance)``."""
+        return [(run_id, school_row, row_id, status, observed, detail, provenance)
+                for row_id, status, observed, detail, provenance in self._statuses(school, prepared)]
 
     def compact_rows(self, school: School, school_row: int, prepared: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """The finding rows of one school as staged, ``(school row, packed,
@@ -308,7 +360,7 @@ class SchoolEvaluator:
             if kind is _CONSTANT:
                 append((school_row, base | codes, None))
                 continue
-            if kind is _CONDITIONAL:
+            if kind is _CONDITIONAL or kind is _CONDITIONAL_ANSWER:
                 holds = True
                 if req.condition is not None:
                     holds = req.condition(values, grades)
@@ -321,12 +373,23 @@ class SchoolEvaluator:
                     else:
                         append((school_row, base | _UNKNOWN_ATTRIBUTE, None))
                     continue
-                if req.event_index is not None and values[req.event_index] is not True:
-                    append((school_row, base | _NA_EVENT, None))
-                    continue
+                if req.event_index is not None:
+                    happened = values[req.event_index]
+                    if happened is not True:
+                        if due_later:
+                            append((school_row, base | _DUE_LATER, None))
+                        else:
+                            append((school_row, base | (_NA_EVENT if happened is False else _UNKNOWN_EVENT), None))
+                        continue
                 if due_later:
                     append((school_row, base | _DUE_LATER, None))
                     continue
+                if kind is _CONDITIONAL_ANSWER:
+                    append((school_row, base | codes[_ANSWER_SLOT[values[req.answer_index]]], None))
+                    continue
+            elif kind is _ANSWER:
+                append((school_row, base | codes[_ANSWER_SLOT[values[req.answer_index]]], None))
+                continue
             observed = values[req.metric_index]
             if observed is None:
                 append((school_row, base | _UNKNOWN, None))
@@ -336,7 +399,8 @@ class SchoolEvaluator:
                 append((school_row, base | codes[1], _typed(observed)))
         return out
 
-    def _statuses(self, school: School, prepared: list[tuple[Any, ...]]) -> Iterator[tuple[int, str, str | None, str | None]]:
+    def _statuses(self, school: School, prepared: list[tuple[Any, ...]]
+                  ) -> Iterator[tuple[int, str, str | None, str | None, str]]:
         values = school.values
         grades = school.grades
         waivers = self.waivers
@@ -344,79 +408,122 @@ class SchoolEvaluator:
             attestation = None
             if req.scope == "manual":
                 attestation = self.attestations.get((school.school_id, req.id))
-                if attestation is None:
-                    continue
             if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
-                yield row_id, "not_applicable", None, "grades"
+                yield row_id, "not_applicable", None, "grades", "measured"
                 continue
             detail = None
             if req.condition is not None or req.event_index is not None:
                 status, detail = applicability(req, grades, values)
                 if status is not None:
-                    yield row_id, status, None, detail
+                    yield row_id, status, None, detail, "measured"
                     continue
             if waivers:
                 waiver = waivers.get((school.school_id, req.id))
                 if waiver is not None and waiver.active(self.as_of):
-                    yield row_id, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})"
+                    yield row_id, "waived", None, f"{waiver.justification} ({waiver.approved_by}, until {waiver.expiry})", "measured"
                     continue
             if due_later:
-                yield row_id, "not_yet_due", None, f"due {req.deadline}"
+                yield row_id, "not_yet_due", None, f"due {req.deadline}", "measured"
                 continue
             if detail == "unknown":
-                yield row_id, "unknown", None, "school attribute unknown"
+                yield row_id, "unknown", None, "school attribute unknown", "measured"
+                continue
+            if detail == "event unknown":
+                yield row_id, "unknown", None, "event unknown", "measured"
                 continue
             if attestation is not None:
                 outcome = attestation["result"]
                 note = f"attested by {attestation['checked_by']} on {attestation['checked_on']}"
                 if attestation.get("evidence"):
                     note += f": {attestation['evidence']}"
-                yield row_id, OPTIONAL_OUTCOME.get(outcome, outcome) if req.optional else outcome, None, note
+                yield row_id, OPTIONAL_OUTCOME.get(outcome, outcome) if req.optional else outcome, None, note, "verified"
+                continue
+            if req.scope == "manual":
+                answer = values[req.answer_index] if req.answer_index is not None else None
+                yield row_id, _answer_status(req, answer), None, None, (
+                    "unanswered" if answer is None else "self_reported")
                 continue
             observed = values[req.metric_index]
             if observed is None:
-                yield row_id, "unknown", None, None
+                yield row_id, "unknown", None, None, "measured"
                 continue
-            outcome = "met" if req.test(observed) else "not_met"
-            yield row_id, OPTIONAL_OUTCOME[outcome] if req.optional else outcome, observed_text(observed), None
+            if req.test(observed):
+                outcome = "met"
+            elif req.running:
+                yield row_id, "in_progress", observed_text(observed), "period still running", "measured"
+                continue
+            else:
+                outcome = "not_met"
+            yield row_id, OPTIONAL_OUTCOME[outcome] if req.optional else outcome, observed_text(observed), None, "measured"
+
+
+def _answer_status(req: CompiledRequirement, answer: Any) -> str:
+    """The status a school's 自查 answer gives a manual item: yes met
+    (adopted), no not met (not adopted), 不适用 not applicable, blank
+    ``manual`` (an encouraged or permitted item: ``not_required``)."""
+    if answer is None:
+        return "not_required" if req.level in vocab.OPTIONAL_LEVELS else "manual"
+    if answer == "na":
+        return "not_applicable"
+    outcome = "met" if answer else "not_met"
+    return OPTIONAL_OUTCOME[outcome] if req.optional else outcome
 
 
 _CONSTANT, _CONDITIONAL, _CHECK = "constant", "conditional", "check"
+_ANSWER, _CONDITIONAL_ANSWER = "answer", "conditional answer"
 _NA, _DUE, _UNKNOWN = int(Status.NOT_APPLICABLE), int(Status.NOT_YET_DUE), int(Status.UNKNOWN)
 _R_GRADES, _R_ATTRIBUTES, _R_ATTRIBUTE_UNKNOWN = int(Reason.GRADES), int(Reason.ATTRIBUTES), int(Reason.ATTRIBUTE_UNKNOWN)
 _R_DUE, _R_EVENT = int(Reason.DUE_LATER), int(Reason.EVENT_DID_NOT_HAPPEN)
-# staged codes: status | reason << REASON_SHIFT
+# staged codes: status | reason << REASON_SHIFT | provenance << PROVENANCE_SHIFT (0 = measured)
 _NA_ATTRIBUTES, _NA_EVENT = _NA | _R_ATTRIBUTES << REASON_SHIFT, _NA | _R_EVENT << REASON_SHIFT
 _DUE_LATER, _UNKNOWN_ATTRIBUTE = _DUE | _R_DUE << REASON_SHIFT, _UNKNOWN | _R_ATTRIBUTE_UNKNOWN << REASON_SHIFT
+_UNKNOWN_EVENT = _UNKNOWN | int(Reason.EVENT_UNKNOWN) << REASON_SHIFT
+_IN_PROGRESS = int(Status.IN_PROGRESS) | int(Reason.PERIOD_RUNNING) << REASON_SHIFT
+_SELF = int(Provenance.SELF_REPORTED) << PROVENANCE_SHIFT
+_UNANSWERED = int(Provenance.UNANSWERED) << PROVENANCE_SHIFT
+#: A 自查 answer -> its slot in an answered item's codes: yes, no, not applicable, blank.
+_ANSWER_SLOT: dict[Any, int] = {True: 0, False: 1, "na": 2, None: 3}
 
 
 def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, ...]]:
     """For schools of one grade band with no waiver or attestation: each
-    school-scope requirement as ``(kind, requirement row << REQUIREMENT_SHIFT,
+    school requirement as ``(kind, requirement row << REQUIREMENT_SHIFT,
     requirement, due later, codes)``.  ``constant`` rows are the same for
     every such school (codes: status code | reason << 4; no observed value,
     no detail); ``conditional`` and ``check`` rows test the school's facts
-    (codes: the met and not-met status codes)."""
+    (codes: the met and below-target status codes); ``answer`` rows (a
+    manual item) read the school's 自查 answer (codes: for yes, no, not
+    applicable and blank, each with its provenance)."""
     plan = []
     for row_id, req, due_later in prepared:
-        if req.scope != "school":
-            continue  # a manual item is a school's row only when the school attested it
         base = row_id << REQUIREMENT_SHIFT
+        answered = req.scope == "manual"
         if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
             plan.append((_CONSTANT, base, req, due_later, _NA | _R_GRADES << REASON_SHIFT))
+        elif answered and req.answer_index is None:  # no 自查 column (a facts file of another shape)
+            plan.append((_CONSTANT, base, req, due_later,
+                         _DUE_LATER if due_later else STATUS_CODES[_answer_status(req, None)] | _UNANSWERED))
         elif req.condition is not None or req.event_index is not None:
-            plan.append((_CONDITIONAL, base, req, due_later, _outcome_codes(req)))
+            plan.append((_CONDITIONAL_ANSWER if answered else _CONDITIONAL, base, req, due_later,
+                         _answer_codes(req) if answered else _outcome_codes(req)))
         elif due_later:  # such a school has no waiver that could come first
             plan.append((_CONSTANT, base, req, due_later, _DUE_LATER))
         else:
-            plan.append((_CHECK, base, req, due_later, _outcome_codes(req)))
+            plan.append((_ANSWER if answered else _CHECK, base, req, due_later,
+                         _answer_codes(req) if answered else _outcome_codes(req)))
     return plan
 
 
 def _outcome_codes(req: CompiledRequirement) -> tuple[int, int]:
+    below = _IN_PROGRESS if req.running else None
     if req.optional:
-        return STATUS_CODES[OPTIONAL_OUTCOME["met"]], STATUS_CODES[OPTIONAL_OUTCOME["not_met"]]
-    return int(Status.MET), int(Status.NOT_MET)
+        return STATUS_CODES[OPTIONAL_OUTCOME["met"]], below or STATUS_CODES[OPTIONAL_OUTCOME["not_met"]]
+    return int(Status.MET), below or int(Status.NOT_MET)
+
+
+def _answer_codes(req: CompiledRequirement) -> tuple[int, int, int, int]:
+    return (STATUS_CODES[_answer_status(req, True)] | _SELF, STATUS_CODES[_answer_status(req, False)] | _SELF,
+            _NA | _SELF, STATUS_CODES[_answer_status(req, None)] | _UNANSWERED)
 
 
 def _typed(value: Any) -> Any:
@@ -440,7 +547,7 @@ def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> 
     status, detail = applicability(req, grades, values)
     if status is not None:
         return "not_applicable"
-    if detail == "unknown":
+    if detail is not None:  # an attribute or the event unknown
         return "unknown"
     value = values[req.metric_index]
     if value is None:
@@ -469,19 +576,24 @@ def region_verdict(req: CompiledRequirement, meeting: int, applicable: int, unkn
     return status, observed, detail
 
 
+#: How a region finding from the region's own self-inspection begins its detail (evidence follows after ": ").
+REGION_REPORTED = "self-reported by the region"
+
+
 def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date,
                     answers: dict[str, Any] | None = None) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
-    """One finding per run for every region-scope and manual requirement:
-    authority duties judged over the schools in scope (all of them, or the
-    share a region-level target sets), the region's own answer where its
+    """One finding per run for every region-scope requirement: authority
+    duties judged over the schools in scope (all of them, or the share a
+    region-level target sets), the region's own answer where its
     self-inspection gave one (``answers``: requirement id to
-    :class:`xinli.core.assessment.region_facts.RegionAnswer`), ``manual``
-    for what is checked by hand (``not_required`` for encouraged and
-    permitted items)."""
+    :class:`xinli.core.assessment.region_facts.RegionAnswer`; the detail
+    starts with :data:`REGION_REPORTED`), ``manual`` for what is checked by
+    hand (``not_required`` for encouraged and permitted items).  A school
+    duty checked by hand is each school's own row (:class:`SchoolEvaluator`)."""
     answers = answers or {}
     findings = []
     for req in requirements:
-        if req.scope == "school":
+        if req.scope != "region":
             continue
         if req.measured_elsewhere is not None:
             findings.append((req, "not_applicable", None, req.measured_elsewhere))
@@ -492,11 +604,11 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
         answer = answers.get(req.id) if req.scope == "region" else None
         if answer is not None and req.metric_index is None:
             outcome = OPTIONAL_OUTCOME.get(answer.outcome, answer.outcome) if req.optional else answer.outcome
-            note = "self-reported by the region" + (f": {answer.evidence}" if answer.evidence else "")
+            note = REGION_REPORTED + (f": {answer.evidence}" if answer.evidence else "")
             findings.append((req, outcome, None, note))
             continue
         if req.region_share is None or req.metric_index is None:
-            findings.append((req, "not_required" if req.optional else "manual", None, None))
+            findings.append((req, "not_required" if req.level in vocab.OPTIONAL_LEVELS else "manual", None, None))
             continue
         tally = {"met": 0, "not_met": 0, "unknown": 0, "not_applicable": 0}
         for school in schools:

@@ -57,20 +57,68 @@ FALSE_WORDS = {"false", "0", "否", "无", "no", "n", "f"}
 BOOLEAN_CHOICES = ("是", "否", "有", "无", "1", "0", "true", "false")
 
 
+#: The answers a 自查 (self-inspection) column accepts, and what they are read as.
+SELF_ANSWERS: dict[str, Any] = {"是": True, "否": False, "不适用": "na", "yes": True, "no": False, "n/a": "na",
+                                "na": "na", "true": True, "false": False, "1": True, "0": False}
+#: What a 自查 answer of "not applicable" is read as (True / False for yes / no).
+NOT_APPLICABLE_ANSWER = "na"
+#: The answers a spreadsheet's 自查 drop-down offers.
+SELF_CHOICES = ("是", "否", "不适用")
+#: Header prefixes of the 自查 and 佐证 columns, Chinese and key form.
+SELF_PREFIX = ("自查：", "self:")
+EVIDENCE_PREFIX = ("佐证：", "evidence:")
+#: Longest 佐证 (evidence reference) text, in characters.
+EVIDENCE_MAX = 200
+
+
+@frozen
+class SelfCheck:
+    """One 自查 column: a school duty without a machine check, answered by
+    the school itself (是/否/不适用).  ``key`` is ``self:<requirement id>``;
+    the Chinese header is ``自查：<requirement id>``."""
+
+    requirement_id: str
+    domain: str
+    level: str
+    text: dict[str, str]
+    clause: str
+    document: str
+
+    @property
+    def key(self) -> str:
+        """The column key."""
+        return SELF_PREFIX[1] + self.requirement_id
+
+    @property
+    def header_zh(self) -> str:
+        """The Chinese header."""
+        return SELF_PREFIX[0] + self.requirement_id
+
+
 @define
 class FactColumns:
     """The columns a region's facts use: school attributes its conditions
-    test and metrics its checks compare, in template order."""
+    test and metrics its checks compare, in template order, then one 自查
+    column per school duty without a machine check and one optional 佐证
+    (evidence reference) column per domain those duties fall in."""
 
     attributes: list[str]
     metrics: list[Metric]
     ignorable: dict[str, str] = field(factory=dict)
     ignored: list[str] = field(factory=list)
+    self_checks: list[SelfCheck] = field(factory=list)
+    evidence: list[str] = field(factory=list)
 
     @property
     def names(self) -> list[str]:
         """All column keys in template order."""
-        return list(ID_COLUMNS) + self.attributes + [m.key for m in self.metrics]
+        return list(ID_COLUMNS) + self.value_keys
+
+    @property
+    def value_keys(self) -> list[str]:
+        """The keys of the values a :class:`School` holds, in order."""
+        return (self.attributes + [m.key for m in self.metrics] + [c.key for c in self.self_checks]
+                + [EVIDENCE_PREFIX[1] + d for d in self.evidence])
 
     def aliases(self) -> dict[str, str]:
         """Accepted header → column key: keys and their Chinese labels."""
@@ -81,7 +129,29 @@ class FactColumns:
             out[vocab.attribute_info(key)[1]] = key
         for metric in self.metrics:
             out[metric.label.zh] = metric.key
+        for check in self.self_checks:
+            out[check.header_zh] = check.key
+        for domain in self.evidence:
+            out[EVIDENCE_PREFIX[0] + vocab.label(vocab.DOMAINS, domain, "zh")] = EVIDENCE_PREFIX[1] + domain
         return out
+
+    def column_help(self, key: str) -> tuple[str, str, str, str] | None:
+        """(label zh, label en, help zh, help en) of a 自查 or 佐证 column
+        (None for the others): the item's short text, level and clause."""
+        for check in self.self_checks:
+            if check.key == key:
+                level = vocab.LEVELS.get(check.level, (check.level, check.level))
+                return (check.header_zh, f"self-inspection: {check.requirement_id}",
+                        f"自查（{level[0]}）：{check.text['zh']}（{check.document} {check.clause}）填 是/否/不适用；留空为未作答。",
+                        f"Self-inspection ({level[1]}): {check.text['en']} ({check.document} {check.clause}). "
+                        "Answer yes/no/not applicable; blank = unanswered.")
+        for domain in self.evidence:
+            if EVIDENCE_PREFIX[1] + domain == key:
+                name = vocab.DOMAINS.get(domain, (domain, domain))
+                return (EVIDENCE_PREFIX[0] + name[0], f"evidence: {name[1]}",
+                        f"可选：{name[0]}各项自查的佐证材料编号或存放位置（不填个人信息）。",
+                        f"Optional: where the evidence for the {name[1]} self-inspection items is kept (no personal data).")
+        return None
 
 
 @frozen
@@ -156,7 +226,13 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
     for key, metric in metrics.items():
         if key not in columns:
             ignorable[key] = ignorable[metric.label.zh] = key
-    return FactColumns(ordered_attributes, list(columns.values()), ignorable)
+    self_checks = [
+        SelfCheck(item["id"], item["domain"], item["level"], item["text"], item["citation"]["clause"],
+                  item["citation"]["document"])
+        for item in checklist["items"] if item["school_duty"] and not item["check"]
+    ]
+    evidence = [d for d in vocab.DOMAINS if any(c.domain == d for c in self_checks)]
+    return FactColumns(ordered_attributes, list(columns.values()), ignorable, self_checks=self_checks, evidence=evidence)
 
 
 def _leaves(nodes: Any) -> Iterator[dict[str, Any]]:
@@ -302,7 +378,29 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+def _parse_answer(raw: Any) -> Any:
+    """A 自查 answer: 是 → True, 否 → False, 不适用 → ``"na"``."""
+    if isinstance(raw, bool):
+        return raw
+    answer = SELF_ANSWERS.get(str(raw).strip().lower())
+    if answer is None:
+        raise ValueError("a self-inspection answer is 是, 否 or 不适用 (blank: unanswered)")
+    return answer
+
+
+def _parse_evidence(raw: Any) -> str:
+    """A 佐证 cell: a short reference text (a file number, a folder)."""
+    text = str(raw).strip()
+    if len(text) > EVIDENCE_MAX:
+        raise ValueError(f"an evidence reference is at most {EVIDENCE_MAX} characters")
+    return text
+
+
 def _parser_for(key: str, columns: FactColumns) -> Callable[[Any], Any]:
+    if key.startswith(SELF_PREFIX[1]):
+        return _parse_answer
+    if key.startswith(EVIDENCE_PREFIX[1]):
+        return _parse_evidence
     info = vocab.attribute_info(key)
     if info is not None:
         return _parse_bool if info[0] == "bool" else _parse_int
@@ -543,7 +641,7 @@ class _CsvRowReader:
 
 
 def _value_keys(columns: FactColumns) -> list[str]:
-    return columns.attributes + [m.key for m in columns.metrics]
+    return columns.value_keys
 
 
 def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS) -> list[School]:
@@ -618,7 +716,7 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
                 break
     elif suffix == ".xlsx":
         header, rows = _xlsx_rows(path, data)
-        header = [shown(name, 40) for name in header]
+        header = [shown(name, 120) for name in header]  # 自查：<requirement id> headers run long
         mapped = _map_header(header, columns, out)
         if out.problems:
             out.raise_if_any()
@@ -790,6 +888,8 @@ def template_header(columns: FactColumns, headers: str = "zh") -> list[str]:
     labels = {key: zh for key, (zh, _en) in ID_COLUMNS.items()}
     labels.update({key: vocab.attribute_info(key)[1] for key in columns.attributes})
     labels.update({m.key: m.label.zh for m in columns.metrics})
+    for key in columns.value_keys[len(columns.attributes) + len(columns.metrics):]:
+        labels[key] = columns.column_help(key)[0]
     return [labels[key] for key in columns.names]
 
 
@@ -836,4 +936,11 @@ def template_toml(columns: FactColumns, region: str, lang: str = "zh") -> str:
         kind = say(*kinds[metric.type]) + (f"{comma}{unit}" if unit and metric.unit != "flag" else "")
         label = say(metric.label.zh, metric.label.en)
         lines += [f"# {label}（{kind}）" if lang == "zh" else f"# {label} ({kind})", f"# {metric.key} ="]
+    if columns.self_checks:
+        lines += ["", "# " + say("以下为自查项（无机器核查的学校职责）：填 \"是\"、\"否\" 或 \"不适用\"；仍被注释即未作答。",
+                                 "Self-inspection items (school duties without a machine check): answer \"是\" (yes), "
+                                 "\"否\" (no) or \"不适用\" (not applicable); a line left commented is unanswered.")]
+        for key in columns.value_keys[len(columns.attributes) + len(columns.metrics):]:
+            _zh, _en, help_zh, help_en = columns.column_help(key)
+            lines += [f"# {say(help_zh, help_en)}", f'# "{key}" = ""']
     return "\n".join(lines) + "\n"

@@ -20,10 +20,21 @@ from typing import Any
 
 from attrs import frozen
 
-from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
+from xinli.core.assessment.assess import REGION_REPORTED, SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
-from xinli.core.assessment.statuses import REQUIREMENT_SHIFT, STATUS_MASK, compact_row, counts_json, staged_row
+from xinli.core.assessment.periods import periods_for
+from xinli.core.assessment.statuses import (
+    PROVENANCE_MASK,
+    PROVENANCE_SHIFT,
+    REASON_SHIFT,
+    REQUIREMENT_SHIFT,
+    STATUS_MASK,
+    compact_row,
+    counts_json,
+    provenance_counts_json,
+    staged_row,
+)
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of
@@ -81,6 +92,9 @@ def assess(
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
     notify: Callable[[str], None] | None = None,
     region_facts_path: str | Path | None = None,
+    period: str | None = None,
+    autumn_start: dt.date | None = None,
+    spring_start: dt.date | None = None,
 ) -> RunResult:
     """Assess the schools in ``facts_path`` against ``region``'s rules as of
     ``as_of`` (default today) and record the run in ``db_path``.
@@ -93,6 +107,11 @@ def assess(
     returns the earlier run.  ``region_facts_path`` holds the region's own
     self-inspection (:mod:`xinli.core.assessment.region_facts`): its answers
     become region findings with provenance ``self_reported``.
+
+    ``period`` is the period the facts cover (default: the one containing
+    ``as_of``; semester boundaries from ``autumn_start`` / ``spring_start``
+    as in ``xinli schedule``): a per-period count below target while its
+    period runs is ``in_progress``.
     """
     import time
 
@@ -106,7 +125,8 @@ def assess(
     chain = chain_of(registry, region)[0]
     metrics = collect_metrics(registry, chain)
     columns = columns_for(checklist, metrics)
-    compiled = compile_requirements(checklist, columns)
+    periods = periods_for(as_of, period, autumn_start, spring_start)
+    compiled = compile_requirements(checklist, columns, as_of, periods)
     schools = read_facts(facts_path, columns)
     warnings = tuple(w for w in (ignored_warning(columns),) if w)
     waivers = []
@@ -123,6 +143,9 @@ def assess(
     facts_sha = file_sha256(facts_path)
     waivers_sha = file_sha256(waivers_path)
     rules_sha = rules_digest(checklist)
+    if period is not None or autumn_start is not None or spring_start is not None:
+        # another declared period or calendar is another assessment of the same facts
+        rules_sha = hashlib.sha256(f"{rules_sha}|{period}|{autumn_start}|{spring_start}".encode()).hexdigest()
     told = (lambda message: notify(f"{db_path}: {message}")) if notify is not None else None
     db = open_database(db_path, notify=told)
     try:
@@ -148,10 +171,11 @@ def assess(
             }
             for req in compiled
         ]
-        keys = columns.attributes + [m.key for m in columns.metrics]
+        keys = columns.value_keys
         evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
         codes: Counter[int] = Counter()  # staged packed values: requirement row, reason and status
         school_counts: list[str | None] = []  # each school's counts by status, as stored (None: no findings)
+        school_sources: list[str | None] = []  # each school's counts by provenance (not measured), as stored
 
         def finding_batches() -> Iterator[list[Any]]:
             # indexes, not row ids: the rows get their ids under the write lock
@@ -162,17 +186,27 @@ def assess(
                 iterator = progress(iterator, len(schools))
             batch: list[Any] = []
             seen: dict[bytes, str] = {}
+            seen_sources: dict[bytes, str | None] = {}
+            source_bits = PROVENANCE_MASK << PROVENANCE_SHIFT
             for index, school in iterator:
                 rows = evaluator.compact_rows(school, index, prepared)
                 school_counts.append(counts_json(bytes([packed & STATUS_MASK for _s, packed, _o in rows]), seen)
                                      if rows else None)
+                school_sources.append(provenance_counts_json(
+                    bytes([(packed & source_bits) >> (PROVENANCE_SHIFT - REASON_SHIFT) | packed & STATUS_MASK
+                           for _s, packed, _o in rows if packed & source_bits]), seen_sources))
                 batch += rows
                 if len(batch) >= BATCH_ROWS:
                     codes.update(map(itemgetter(1), batch))
                     yield batch
                     batch = []
             for req, status, observed, detail in evaluate_region(compiled, schools, as_of, region_answers):
-                staged, text = staged_row(compact_row((0, None, req.index, status, observed, detail), deadlines))
+                if detail and detail.startswith(REGION_REPORTED):
+                    provenance = "self_reported"  # the region's own answer (assess --region-facts)
+                else:
+                    provenance = "unanswered" if status in ("manual", "not_required") else "measured"
+                staged, text = staged_row(compact_row((0, None, req.index, status, observed, detail, provenance),
+                                                      deadlines))
                 batch.append(staged)
                 if text is not None:
                     evaluator.details.append((None, req.index, text))
@@ -183,18 +217,19 @@ def assess(
         # the details list fills while the batches are evaluated; it is staged after them
         stage_findings(db, finding_batches(), evaluator.details)
         counts: Counter[int] = Counter()
-        requirement_counts: Counter[tuple[int, int]] = Counter()
+        requirement_counts: Counter[tuple[int, int, int]] = Counter()
         for packed, n in codes.items():
             counts[packed & STATUS_MASK] += n
-            requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK] += n
+            requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK,
+                               (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or 1] += n
         timings["evaluate"] = time.perf_counter() - evaluate_started
         # facts once per school, as a JSON array aligned with the run's fact_columns
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         bands: dict[tuple[int, ...], str] = {}
         school_rows = [(school.school_id, school.school_name,
                         bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
-                        dumps(school.values), tally)
-                       for school, tally in zip(schools, school_counts, strict=True)]
+                        dumps(school.values), tally, sources)
+                       for school, tally, sources in zip(schools, school_counts, school_sources, strict=True)]
         run = {
             "region": region,
             "run_key": key,
@@ -206,6 +241,7 @@ def assess(
             "region_facts_sha256": region_facts_sha,
             "rules_sha256": rules_sha,
             "as_of": as_of.isoformat(),
+            "period": periods.label,
             "fact_columns": keys,
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }

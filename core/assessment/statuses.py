@@ -16,6 +16,7 @@ unknown, or due after the as-of date (the deadline is the requirement's).
 
 from __future__ import annotations
 
+import json
 from enum import IntEnum
 from typing import Any
 
@@ -33,6 +34,7 @@ class Status(IntEnum):
     ADOPTED = 8
     NOT_ADOPTED = 9
     NOT_REQUIRED = 10
+    IN_PROGRESS = 11
 
 
 #: Status names in code order (the order reports list them in).
@@ -50,6 +52,8 @@ class Reason(IntEnum):
     ATTRIBUTE_UNKNOWN = 3
     DUE_LATER = 4
     EVENT_DID_NOT_HAPPEN = 5
+    EVENT_UNKNOWN = 6
+    PERIOD_RUNNING = 7
 
 
 #: Reason code -> the detail text the ``finding_details`` view shows
@@ -60,7 +64,30 @@ REASON_TEXTS: dict[int, str] = {
     Reason.ATTRIBUTE_UNKNOWN: "school attribute unknown",
     Reason.DUE_LATER: "due",
     Reason.EVENT_DID_NOT_HAPPEN: "event did not happen",
+    Reason.EVENT_UNKNOWN: "event unknown",
+    Reason.PERIOD_RUNNING: "period still running",
 }
+
+
+class Provenance(IntEnum):
+    """How a finding was established; the value is what the database stores
+    (``findings.provenance``, the ``provenances`` table names them).
+
+    ``measured``: from the figures and attributes in the facts (or from
+    the schools' figures, for a region finding); ``self_reported``: the
+    school's own 自查 answer; ``verified``: an inspector's check recorded
+    with ``xinli attest``; ``unanswered``: nobody has answered yet."""
+
+    MEASURED = 1
+    SELF_REPORTED = 2
+    VERIFIED = 3
+    UNANSWERED = 4
+
+
+#: Provenance names in code order.
+PROVENANCES: tuple[str, ...] = tuple(p.name.lower() for p in Provenance)
+PROVENANCE_NAMES: dict[int, str] = {int(p): p.name.lower() for p in Provenance}
+PROVENANCE_CODES: dict[str, int] = {name: code for code, name in PROVENANCE_NAMES.items()}
 #: A school finding's detail text -> its reason code (``due <deadline>`` is
 #: matched against the requirement's deadline by :func:`compact_row`).
 REASON_CODES: dict[str, int] = {text: int(code) for code, text in REASON_TEXTS.items() if code != Reason.DUE_LATER}
@@ -85,11 +112,14 @@ def typed_observed(text: str | None) -> Any:
 
 def compact_row(row: tuple[Any, ...], deadlines: dict[int, str]) -> tuple[Any, ...]:
     """A finding row as the evaluator produces it, ``(run id, school row,
-    requirement row, status name, observed text, detail)``, in the stored
-    form: ``(run id, school row, requirement row, status code, typed
-    observed, reason code, detail)``.  A school's detail that is the same for
-    every school becomes a reason code; a region finding keeps its text."""
-    run_id, school, requirement, status, observed, detail = row
+    requirement row, status name, observed text, detail[, provenance
+    name])``, in the stored form: ``(run id, school row, requirement row,
+    status code, typed observed, reason code, detail, provenance code)``.
+    A school's detail that is the same for every school becomes a reason
+    code; a region finding keeps its text.  Without a provenance the row
+    is ``measured``."""
+    run_id, school, requirement, status, observed, detail = row[:6]
+    provenance = PROVENANCE_CODES[row[6]] if len(row) > 6 and row[6] else int(Provenance.MEASURED)
     reason = None
     if school is not None:
         observed = typed_observed(observed)
@@ -99,7 +129,7 @@ def compact_row(row: tuple[Any, ...], deadlines: dict[int, str]) -> tuple[Any, .
                 reason = int(Reason.DUE_LATER)
             if reason is not None:
                 detail = None
-    return run_id, school, requirement, STATUS_CODES[status], observed, reason, detail
+    return run_id, school, requirement, STATUS_CODES[status], observed, reason, detail, provenance
 
 
 #: How a staged row packs its reason code above the status code (statuses fit in 4 bits).
@@ -109,19 +139,27 @@ assert max(STATUS_NAMES) < 1 << REASON_SHIFT and max(Reason) < 1 << REASON_SHIFT
 STATUS_MASK = (1 << REASON_SHIFT) - 1
 #: Set in a staged row's packed value when the row has a detail text, staged beside it.
 DETAIL_FLAG = 1 << 2 * REASON_SHIFT
+#: Where a staged row's provenance code sits (3 bits; 0 = measured, the common case).
+PROVENANCE_SHIFT = 2 * REASON_SHIFT + 1
+PROVENANCE_MASK = 7
+assert max(Provenance) <= PROVENANCE_MASK
 #: Where the requirement row sits in a staged row's packed value.
-REQUIREMENT_SHIFT = 2 * REASON_SHIFT + 1
+REQUIREMENT_SHIFT = PROVENANCE_SHIFT + 3
 
 
 def staged_row(row: tuple[Any, ...]) -> tuple[tuple[Any, int, Any], str | None]:
     """A stored-form row (:func:`compact_row`) as it is staged before the
     write -- ``(school row, packed, observed)``, three values to bind
     instead of seven, with ``packed = requirement row << REQUIREMENT_SHIFT |
-    DETAIL_FLAG (if any) | reason << REASON_SHIFT | status`` -- and the
-    row's detail text (None for nearly every school row), which is staged
-    beside the rows and joined back when the run is written."""
-    _run_id, school, requirement, status, observed, reason, detail = row
+    DETAIL_FLAG (if any) | reason << REASON_SHIFT | status``, the
+    provenance at :data:`PROVENANCE_SHIFT` when it is not ``measured`` --
+    and the row's detail text (None for nearly every school row), which is
+    staged beside the rows and joined back when the run is written."""
+    _run_id, school, requirement, status, observed, reason, detail = row[:7]
+    provenance = row[7] if len(row) > 7 else int(Provenance.MEASURED)
     packed = requirement << REQUIREMENT_SHIFT | status | (reason or 0) << REASON_SHIFT
+    if provenance != Provenance.MEASURED:
+        packed |= provenance << PROVENANCE_SHIFT
     if detail is not None:
         packed |= DETAIL_FLAG
     return (school, packed, observed), detail
@@ -143,12 +181,35 @@ def counts_json(statuses: bytes, cache: dict[bytes, str]) -> str:
     return text
 
 
+def provenance_counts_json(codes: bytes, cache: dict[bytes, str | None]) -> str | None:
+    """A school's counts of findings not ``measured``, by provenance and
+    status, as JSON text (``{"self_reported": {"met": 20}, ...}``), from
+    one byte per such finding: ``provenance << 4 | status``; None when every
+    finding was measured."""
+    if not codes:
+        return None
+    text = cache.get(codes)
+    if text is None:
+        tally: dict[str, dict[str, int]] = {}
+        for code in sorted(codes):
+            named = tally.setdefault(PROVENANCE_NAMES[code >> REASON_SHIFT], {})
+            status = STATUS_NAMES[code & STATUS_MASK]
+            named[status] = named.get(status, 0) + 1
+        text = cache[codes] = json.dumps(tally, separators=(",", ":"))
+    return text
+
+
 def counts_json_sql(findings: str = "findings") -> str:
     """SQL building the same JSON text as :func:`counts_json` over a group
     of findings (used to count runs recorded before counts were stored)."""
     pairs = ", ".join(f"'{name}', count(*) filter (where {findings}.status = {code})"
                       for code, name in sorted(STATUS_NAMES.items()))
     return f"json_object({pairs})"
+
+
+def staged_provenance(packed: int) -> int:
+    """The provenance code of a staged packed value (0 stands for measured)."""
+    return (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or int(Provenance.MEASURED)
 
 
 def status_name_sql(column: str) -> str:

@@ -27,6 +27,9 @@ from sqlite_utils import Migrations
 
 from xinli.core.assessment.statuses import (
     DETAIL_FLAG,
+    PROVENANCE_MASK,
+    PROVENANCE_NAMES,
+    PROVENANCE_SHIFT,
     REASON_SHIFT,
     REQUIREMENT_SHIFT,
     STATUS_MASK,
@@ -192,6 +195,18 @@ join requirements on requirements.id = findings.requirement
 join statuses on statuses.code = findings.status
 left join schools on schools.id = findings.school
 """
+#: The same view from m007 on: each finding's provenance by name.
+FINDING_DETAILS_V2_SQL = """
+select findings.run_id, schools.school_id, schools.school_name, requirements.requirement_id,
+       requirements.scope, requirements.level, statuses.name as status, provenances.name as provenance,
+       requirements.expected, {observed} as observed, {detail} as detail,
+       requirements.document, requirements.clause, requirements.quote
+from findings
+join requirements on requirements.id = findings.requirement
+join statuses on statuses.code = findings.status
+left join provenances on provenances.code = findings.provenance
+left join schools on schools.id = findings.school
+"""
 
 
 def observed_sql(findings: str = "findings", requirements: str = "requirements") -> str:
@@ -295,6 +310,59 @@ def m006_requirement_counts(db: sqlite_utils.Database) -> None:
     conn.execute("drop index if exists idx_findings_school_status")
     conn.execute("create index idx_findings_school_status_requirement_observed "
                  "on findings (school, status, requirement, observed)")
+
+
+@migrations()
+def m007_provenance(db: sqlite_utils.Database) -> None:
+    """Provenance on every finding (issue 20): ``findings.provenance`` holds
+    a code of the ``provenances`` table -- measured (from figures),
+    self_reported (a school's 自查 answer), verified (an attestation),
+    unanswered (nobody answered yet).  Per-requirement counts are kept per
+    status and provenance; schools and runs carry their counts by
+    provenance (``provenance_counts``, JSON), and a run the period its
+    facts cover (``runs.period``).  The ``in_progress`` status
+    (a per-period count below target while its period runs) and the
+    reasons ``event unknown`` and ``period still running`` are added.
+    Existing findings get the provenance they had implicitly: an attested
+    row verified, a run's manual/not-required row unanswered, the rest
+    measured."""
+    from xinli.core.assessment.statuses import Provenance, Status
+
+    conn = db.conn
+    conn.execute("insert or ignore into statuses (code, name) values (?, ?)",
+                 [int(Status.IN_PROGRESS), STATUS_NAMES[int(Status.IN_PROGRESS)]])
+    conn.execute("create table provenances (code integer primary key, name text not null unique)")
+    conn.executemany("insert into provenances (code, name) values (?, ?)", sorted(PROVENANCE_NAMES.items()))
+    db["findings"].add_column("provenance", int)
+    conn.execute(
+        f"update findings set provenance = case "
+        f"when detail like 'attested by %' then {int(Provenance.VERIFIED)} "
+        f"when school is null and status in ({int(Status.MANUAL)}, {int(Status.NOT_REQUIRED)}) "
+        f"then {int(Provenance.UNANSWERED)} else {int(Provenance.MEASURED)} end"
+    )
+    conn.execute(
+        """
+        create table requirement_counts_v2 (
+            requirement integer not null references requirements(id),
+            status integer not null references statuses(code),
+            provenance integer not null references provenances(code),
+            n integer not null,
+            primary key (requirement, status, provenance)
+        ) without rowid
+        """
+    )
+    conn.execute("insert into requirement_counts_v2 select requirement, status, provenance, count(*) from findings "
+                 "group by requirement, status, provenance")
+    conn.execute("drop table requirement_counts")
+    conn.execute("alter table requirement_counts_v2 rename to requirement_counts")
+    db["schools"].add_column("provenance_counts", str)
+    db["runs"].add_column("provenance_counts", str)
+    db["runs"].add_column("period", str)
+    # roll-ups carry the new status and each item's counts by provenance upward
+    db["rollup_items"].add_column("in_progress", int)
+    db["rollup_items"].add_column("provenance_counts", str)
+    db["finding_details"].drop()
+    db.create_view("finding_details", FINDING_DETAILS_V2_SQL.format(observed=observed_sql(), detail=detail_sql()))
 
 
 @migrations()
@@ -612,11 +680,11 @@ def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None =
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
-    schools: list[tuple[str, str, str, str, str | None]],
+    schools: list[tuple[str, str, str, str, str | None, str | None]],
     requirements: list[dict[str, Any]],
     waivers: list[dict[str, Any]],
     counts: dict[int, int],
-    requirement_counts: dict[tuple[int, int], int],
+    requirement_counts: dict[tuple[int, int, int], int],
     timings: dict[str, float] | None = None,
     notify: Callable[[str], None] | None = None,
 ) -> tuple[int, bool]:
@@ -624,13 +692,13 @@ def write_run(
     one short transaction; return ``(run id, created)``.
 
     ``schools`` holds ``(school_id, school_name, grades, facts_json,
-    counts_json)`` in
+    counts_json, provenance_counts_json)`` in
     input order.  When another command recorded the same assessment
     (``run_key``) meanwhile, nothing is written and that run's id comes back
     with ``created`` False.  The time spent copying the findings is
     ``timings["findings_write"]``.  ``counts`` maps each status code to
     its number of findings and ``requirement_counts`` each ``(requirement
-    index, status code)``, both counted while evaluating.
+    index, status code, provenance code)``, both counted while evaluating.
 
     Foreign keys are not enforced while the run is written: every id in a
     finding row comes from the rows this transaction has just inserted, and
@@ -645,16 +713,17 @@ def write_run(
             return previous, False
         cursor = conn.execute(
             "insert into runs (region, run_key, plugins, facts_file, facts_sha256, waivers_sha256, rules_sha256, "
-            "as_of, created, fact_columns, schools, findings, counts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')",
+            "as_of, created, fact_columns, period, schools, findings, counts) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')",
             [run["region"], run["run_key"], json.dumps(run["plugins"], ensure_ascii=False), run["facts_file"],
              run["facts_sha256"], run["waivers_sha256"], run["rules_sha256"], run["as_of"], run["created"],
-             json.dumps(run["fact_columns"]) if run.get("fact_columns") is not None else None],
+             json.dumps(run["fact_columns"]) if run.get("fact_columns") is not None else None, run.get("period")],
         )
         run_id = cursor.lastrowid
         school_base = conn.execute("select coalesce(max(id), 0) + 1 from schools").fetchone()[0]
         conn.executemany(
-            "insert into schools (id, run_id, school_id, school_name, grades, facts, counts) "
-            "values (?, ?, ?, ?, ?, ?, ?)",
+            "insert into schools (id, run_id, school_id, school_name, grades, facts, counts, provenance_counts) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?)",
             ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
         )
         requirement_base = conn.execute("select coalesce(max(id), 0) + 1 from requirements").fetchone()[0]
@@ -669,19 +738,20 @@ def write_run(
         )
         write_started = time.perf_counter()
         total = conn.execute(
-            "insert into findings (run_id, school, requirement, status, observed, reason, detail) "
+            "insert into findings (run_id, school, requirement, status, observed, reason, detail, provenance) "
             f"select ?, p.school_idx + ?, (p.packed >> {REQUIREMENT_SHIFT}) + ?, p.packed & {STATUS_MASK}, p.observed, "
             f"nullif((p.packed >> {REASON_SHIFT}) & {STATUS_MASK}, 0), "
             f"case when p.packed & {DETAIL_FLAG} then (select d.detail from temp.xinli_pending_detail d "
-            f"where d.school_key = coalesce(p.school_idx, -1) and d.req_idx = p.packed >> {REQUIREMENT_SHIFT}) end "
+            f"where d.school_key = coalesce(p.school_idx, -1) and d.req_idx = p.packed >> {REQUIREMENT_SHIFT}) end, "
+            f"coalesce(nullif((p.packed >> {PROVENANCE_SHIFT}) & {PROVENANCE_MASK}, 0), 1) "
             "from temp.xinli_pending p order by p.rowid",
             [run_id, school_base, requirement_base],
         ).rowcount
         if timings is not None:
             timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
-        conn.executemany("insert into requirement_counts (requirement, status, n) values (?, ?, ?)",
-                         [(requirement_base + index, status, n)
-                          for (index, status), n in sorted(requirement_counts.items()) if n])
+        conn.executemany("insert into requirement_counts (requirement, status, provenance, n) values (?, ?, ?, ?)",
+                         [(requirement_base + index, status, provenance, n)
+                          for (index, status, provenance), n in sorted(requirement_counts.items()) if n])
         conn.executemany(
             "insert into waivers (run_id, school_id, requirement_id, justification, approved_by, start, expiry) "
             "values (?, ?, ?, ?, ?, ?, ?)",
@@ -691,9 +761,15 @@ def write_run(
         if run.get("region_facts_sha256"):
             conn.execute("update runs set region_facts_file = ?, region_facts_sha256 = ? where id = ?",
                          [run["region_facts_file"], run["region_facts_sha256"], run_id])
+        by_provenance: dict[str, dict[str, int]] = {}
+        for (_index, status, provenance), n in sorted(requirement_counts.items()):
+            if n:
+                named = by_provenance.setdefault(PROVENANCE_NAMES[provenance], {})
+                named[STATUS_NAMES[status]] = named.get(STATUS_NAMES[status], 0) + n
         conn.execute(
-            "update runs set schools = ?, findings = ?, counts = ? where id = ?",
-            [len(schools), total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))), run_id],
+            "update runs set schools = ?, findings = ?, counts = ?, provenance_counts = ? where id = ?",
+            [len(schools), total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))),
+             json.dumps(by_provenance, sort_keys=True), run_id],
         )
         conn.execute("COMMIT")
     except sqlite3.IntegrityError:

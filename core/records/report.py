@@ -16,23 +16,30 @@ from typing import Any
 
 import sqlite_utils
 
-from xinli.core.assessment.statuses import STATUS_NAMES, STATUSES, Status
+from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES, STATUSES, Status
 from xinli.core.errors import XinliError
 from xinli.core.records.database import detail_sql, observed_sql
 
-REPORT_SCHEMA = "xinli.report/2"
+REPORT_SCHEMA = "xinli.report/3"
 
 
 def list_runs(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every recorded run, newest first."""
+    """Every recorded run, newest first, with its counts by status and by
+    provenance and status (``provenance_counts``) and the period its facts
+    cover (a run recorded before issue 20: no period, every count
+    measured)."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+    extra = ", provenance_counts, period" if "provenance_counts" in present else ", null, null"
     rows = db.execute(
-        "select id, region, as_of, created, facts_file, facts_sha256, schools, findings, counts, plugins "
-        "from runs order by id desc"
+        "select id, region, as_of, created, facts_file, facts_sha256, schools, findings, counts, plugins"
+        f"{extra} from runs order by id desc"
     ).fetchall()
     return [
         {
             "id": r[0], "region": r[1], "as_of": r[2], "created": r[3], "facts_file": r[4], "facts_sha256": r[5],
             "schools": r[6], "findings": r[7], "counts": json.loads(r[8] or "{}"), "plugins": json.loads(r[9] or "{}"),
+            "provenance_counts": json.loads(r[10]) if r[10] else {"measured": json.loads(r[8] or "{}")},
+            "period": r[11],
         }
         for r in rows
     ]
@@ -71,12 +78,17 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
     run = _run(db, run_id)
     rid = run["id"]
     counts_by_requirement: dict[int, dict[str, int]] = {}
-    for requirement, status, count in db.execute(
-        "select requirement, status, n from requirement_counts "
+    met_by_provenance: dict[int, dict[str, int]] = {}  # met and adopted findings, by how they were established
+    for requirement, status, provenance, count in db.execute(
+        "select requirement, status, provenance, n from requirement_counts "
         "where requirement in (select id from requirements where run_id = ?)",
         [rid],
     ):
-        counts_by_requirement.setdefault(requirement, dict.fromkeys(STATUSES, 0))[STATUS_NAMES[status]] = count
+        counts_by_requirement.setdefault(requirement, dict.fromkeys(STATUSES, 0))[STATUS_NAMES[status]] += count
+        if status in (Status.MET, Status.ADOPTED, Status.NOT_MET, Status.NOT_ADOPTED, Status.NOT_APPLICABLE):
+            named = met_by_provenance.setdefault(requirement, {})
+            key = f"{STATUS_NAMES[status]}:{PROVENANCE_NAMES[provenance]}"
+            named[key] = named.get(key, 0) + count
     requirements = []
     for row in db.execute(
         "select id, requirement_id, scope, level, text_zh, text_en, expected, document, clause "
@@ -93,15 +105,17 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
                 "expected": row[6], "document": row[7], "clause": row[8], "counts": counts,
                 "share_met": round(counts["met"] / decided, 4) if decided else None,
                 "share_adopted": round(counts["adopted"] / considered, 4) if considered else None,
+                # e.g. {"met:self_reported": 20, "met:verified": 3}: a share met never mixes them unsaid
+                "by_provenance": dict(sorted(met_by_provenance.get(row[0], {}).items())),
             }
         )
     region_findings = [
         {"requirement_id": r[0], "level": r[1], "status": STATUS_NAMES[r[2]], "expected": r[3], "observed": r[4],
-         "detail": r[5], "document": r[6], "clause": r[7]}
+         "detail": r[5], "document": r[6], "clause": r[7], "provenance": PROVENANCE_NAMES.get(r[8] or 1)}
         for r in db.execute(
             f"""
             select r.requirement_id, r.level, f.status, r.expected, {observed_sql("f", "r")}, {detail_sql("f", "r")},
-                   r.document, r.clause
+                   r.document, r.clause, f.provenance
             from requirements r join findings f on f.requirement = r.id
             where r.run_id = ? and r.scope != 'school' and f.school is null order by r.id
             """,
@@ -133,7 +147,7 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
     counts by status (stored with the run) and the required items it does
     not meet.  Two cursors ordered by school are read side by side, so a
     province's schools are produced one at a time."""
-    schools = db.conn.execute("select id, school_id, school_name, counts from schools "
+    schools = db.conn.execute("select id, school_id, school_name, counts, provenance_counts from schools "
                               "where run_id = ? and counts is not null order by id", [run_id])
     first, last = school_span(db, run_id)
     not_met = db.conn.execute(
@@ -146,7 +160,7 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
         [first, last],
     )
     pending_miss = next(not_met, None)
-    for sid, school_id, name, stored in schools:  # a school without findings has no counts and is not listed
+    for sid, school_id, name, stored, sources in schools:  # a school without findings has no counts and is not listed
         tally = json.loads(stored)
         missed = []
         while pending_miss is not None and pending_miss[0] <= sid:
@@ -155,7 +169,8 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
                 missed.append({"requirement_id": req_id, "expected": expected, "observed": observed,
                                "document": document, "clause": clause})
             pending_miss = next(not_met, None)
-        yield {"school_id": school_id, "school_name": name, "counts": tally, "required_not_met": missed}
+        yield {"school_id": school_id, "school_name": name, "counts": tally,
+               "provenance_counts": json.loads(sources) if sources else {}, "required_not_met": missed}
 
 
 class JsonText(str):
@@ -174,7 +189,8 @@ def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[s
     return {
         # a school's id, name and its counts stored with the run; a school without findings has none and is not listed
         "schools": ("""select id, '{"school_id":' || json_quote(school_id) || ',"school_name":' || json_quote(school_name) """
-                    """|| ',"counts":' || counts from schools """
+                    """|| ',"counts":' || counts || ',"provenance_counts":' || coalesce(provenance_counts, '{}') """
+                    "from schools "
                     "where id between ? and ? and +run_id = ? and counts is not null order by id", [first, last, run_id]),
         # within a school and status the index orders findings by requirement (row ids follow the rules' order)
         "not met": (f"select f.school, json_group_array({missed}) from findings f cross join requirements r "

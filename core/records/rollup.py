@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
-from xinli.core.assessment.statuses import STATUS_NAMES, STATUSES
+from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES, STATUSES
 from xinli.core.errors import XinliError
 
 ROLLUP_REPORT_SCHEMA = "xinli.rollup-report/1"
@@ -62,18 +62,25 @@ def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
         by_row[row[0]] = {
             "requirement_id": row[1], "scope": row[2], "level": row[3], "jurisdiction": row[4], "text_zh": row[5],
             "text_en": row[6], "expected": row[7], "document": row[8], "clause": row[9], "quote": row[10],
-            **dict.fromkeys(STATUSES, 0), "status": None, "observed": None, "detail": None,
+            **dict.fromkeys(STATUSES, 0), "status": None, "observed": None, "detail": None, "provenance_counts": {},
         }
     stored = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'requirement_counts'").fetchone()
-    counting = ("select requirement, status, n from requirement_counts" if stored  # written since m006
-                else "select requirement, status, count(*) from findings")
-    for requirement, status, count in conn.execute(
+    by_source = stored and "provenance" in {r[1] for r in conn.execute("pragma table_info(requirement_counts)")}
+    counting = ("select requirement, status, provenance, n from requirement_counts" if by_source  # since m007
+                else "select requirement, status, 1, n from requirement_counts" if stored  # written since m006
+                else "select requirement, status, 1, count(*) from findings")
+    for requirement, status, provenance, count in conn.execute(
         f"{counting} where requirement in (select id from requirements where run_id = ?)"
         + ("" if stored else " group by requirement, status"),
         [run_id],
     ):
         # a status is a code since m005_compact_findings; a source not yet migrated stores its name
-        by_row[requirement][STATUS_NAMES.get(status, status)] = count
+        item = by_row[requirement]
+        name = STATUS_NAMES.get(status, status)
+        item[name] += count
+        # counts by provenance travel upward: "met:self_reported" is never added to "met:verified" unsaid
+        key = f"{name}:{PROVENANCE_NAMES.get(provenance, 'measured')}"
+        item["provenance_counts"][key] = item["provenance_counts"].get(key, 0) + count
     for requirement, status, observed, detail in conn.execute(
         "select requirement, status, observed, detail from findings "
         "where requirement in (select id from requirements where run_id = ? and scope = 'region') and school is null",
@@ -140,12 +147,17 @@ def nested_rollup(conn: sqlite3.Connection, rollup_id: int | None, name: str) ->
 
 def nested_items(conn: sqlite3.Connection, nested: int) -> list[dict[str, Any]]:
     """A rolled-up source's per-requirement counts, as :func:`source_items` gives them."""
+    present = {r[1] for r in conn.execute("pragma table_info(rollup_items)")}
     columns = ("requirement_id", "scope", "level", "jurisdiction", "text_zh", "text_en", "expected", "document", "clause",
-               *STATUSES, "status", "observed", "detail")
+               *STATUSES, "status", "observed", "detail", "provenance_counts")
+    picked = ", ".join(c if c in present else "null" for c in columns)
     items = [dict(zip(columns, r, strict=True)) for r in conn.execute(
-        f"select {', '.join(columns)} from rollup_items where rollup_source = ? order by id", [nested])]
+        f"select {picked} from rollup_items where rollup_source = ? order by id", [nested])]
     for item in items:
         item["quote"] = None
+        item["provenance_counts"] = json.loads(item["provenance_counts"] or "{}")
+        for status in STATUSES:
+            item[status] = item[status] or 0
     return items
 
 
@@ -200,11 +212,11 @@ def write_rollup(db: sqlite_utils.Database, rollup: dict[str, Any], sources: lis
             ).lastrowid
             conn.executemany(
                 "insert into rollup_items (rollup_source, requirement_id, scope, level, jurisdiction, text_zh, text_en, "
-                f"expected, document, clause, {', '.join(STATUSES)}, status, observed, detail) "
-                f"values ({', '.join('?' * (13 + len(STATUSES)))})",
+                f"expected, document, clause, {', '.join(STATUSES)}, status, observed, detail, provenance_counts) "
+                f"values ({', '.join('?' * (14 + len(STATUSES)))})",
                 [(source_id, i["requirement_id"], i["scope"], i["level"], i["jurisdiction"], i["text_zh"], i["text_en"],
                   i["expected"], i["document"], i["clause"], *(i[s] for s in STATUSES), i["status"], i["observed"],
-                  i["detail"]) for i in source["items"]],
+                  i["detail"], json.dumps(i.get("provenance_counts") or {}, sort_keys=True)) for i in source["items"]],
             )
             conn.executemany(
                 "insert into rollup_statuses (rollup_source, school_id, requirement_id, status) values (?, ?, ?, ?)",

@@ -20,7 +20,7 @@ from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.facts import BOOLEAN_CHOICES, ID_COLUMNS, FactColumns
+from xinli.core.assessment.facts import BOOLEAN_CHOICES, EVIDENCE_PREFIX, ID_COLUMNS, SELF_CHOICES, SELF_PREFIX, FactColumns
 from xinli.core.errors import XinliError
 from xinli.core.render.cells import xlsx_no_formulas, xlsx_row
 
@@ -142,6 +142,10 @@ def _column_kind(key: str, columns: FactColumns) -> tuple[str, str | None]:
     """(type, unit) of a template column."""
     if key in ID_COLUMNS:
         return "text", None
+    if key.startswith(SELF_PREFIX[1]):
+        return "self", None
+    if key.startswith(EVIDENCE_PREFIX[1]):
+        return "text", None
     info = vocab.attribute_info(key)
     if info is not None:
         return ("boolean" if info[0] == "bool" else "integer"), None
@@ -154,6 +158,9 @@ def _column_help(key: str, columns: FactColumns) -> tuple[str, str, str, str]:
     if key in ID_COLUMNS:
         zh, en = ID_COLUMNS[key]
         return zh, en, zh, en
+    own = columns.column_help(key)  # a 自查 or 佐证 column (issue 20)
+    if own is not None:
+        return own
     info = vocab.attribute_info(key)
     if info is not None:
         _kind, zh, en = info
@@ -169,6 +176,7 @@ ACCEPTED = {
     "number": ("不小于0的数", "a number, 0 or more"),
     "share": ("0到1之间的比例", "a share between 0 and 1"),
     "date": ("日期，如 2026-09-01", "a date such as 2026-09-01"),
+    "self": ("是/否/不适用（留空为未作答）", "是 (yes) / 否 (no) / 不适用 (not applicable); blank = unanswered"),
 }
 
 #: The template's own help line, by language.
@@ -222,7 +230,15 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
         accepted = messages.pick(ACCEPTED[kind], lang)
         note = "\n".join([messages.pick((zh, en), lang), messages.pick((help_zh, help_en), lang, "\n"), accepted])
         ws.cell(row=1, column=number).comment = Comment(note, "xinli", width=320, height=140)
-        if kind in validations:
+        if kind == "self":  # one drop-down per item: its short text, level and clause as the input message
+            own = DataValidation(type="list", formula1='"' + ",".join(SELF_CHOICES) + '"', allow_blank=True)
+            own.showErrorMessage = own.showInputMessage = True
+            own.errorTitle, own.error = "xinli", accepted
+            own.promptTitle = messages.pick(messages.FACT_TYPES["self"], lang)[:32]
+            own.prompt = messages.pick((help_zh, help_en), lang, "\n")[:250]
+            own.add(f"{letter}2:{letter}{LAST_ROW}")
+            ws.add_data_validation(own)
+        elif kind in validations:
             validations[kind].add(f"{letter}2:{letter}{LAST_ROW}")
         if kind == "text":
             # school ids keep leading zeros and grades like 1-6 are not turned into dates
