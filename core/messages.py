@@ -132,6 +132,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "answer": ("自查结论", "Answer"),
     "verified": ("已核查", "Verified"),
     "disagreed": ("核查不一致", "Disagreed"),
+    "self_reported_only": ("仅有自查（未核查）", "Self-reported only (not verified)"),
     "disagreement_rate": ("不一致率", "Disagreement rate"),
 }
 
@@ -424,9 +425,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "然后用 xinli attest --from 本文件 录入；未填写的行会被跳过。",
                     "Fill in result (met / not_met), by (an office or role, never a person's name or phone), on (the day) "
                     "and evidence for each row, then record it with xinli attest --from THIS FILE; unfilled rows are skipped."),
-    "self_report_yes": ("自查：符合", "self-report: met"),
-    "self_report_no": ("自查：不符合", "self-report: not met"),
-    "self_report_na": ("自查：不适用", "self-report: not applicable"),
     "self_report_none": ("未自查", "not self-reported"),
     "region_facts_help": ("辖区自查：请在“自查结论”一列对每项本级职责填写 是/否/不适用，并在“佐证”一列写明文件或台账名称；"
                           "空白为未自查。用 xinli assess --region-facts 本文件 录入。",

@@ -288,12 +288,13 @@ def test_sample_filled_in_and_fed_back_to_attest_shows_in_the_next_run(records, 
     result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(records), "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(records)
-    got = {(s, r): (status, detail) for s, r, status, detail in conn.execute(
-        "select school_id, requirement_id, status, detail from finding_details where run_id = 2 and school_id is not null "
-        "and scope = 'manual'")}
+    got = {(s, r): (status, detail, provenance) for s, r, status, detail, provenance in conn.execute(
+        "select school_id, requirement_id, status, detail, provenance from finding_details where run_id = 2 "
+        "and school_id is not null and scope = 'manual'")}
     conn.close()
     for school, item, outcome in filled:
-        assert got[(school, item)] == (outcome, "attested by 区教育局督导室 on 2026-10-28: 查阅记录")
+        assert got[(school, item)] == (outcome, "attested by 区教育局督导室 on 2026-10-28: 查阅记录", "verified")
+    assert {p for status, _d, p in got.values() if status == "manual"} == {"unanswered"}  # no 自查 columns
 
 
 # --- the region's own self-inspection ----------------------------------------------------------------------------
@@ -444,3 +445,103 @@ def test_new_outputs_speak_the_chosen_language(records, tmp_path, run, lang):
     else:  # the documents' own words stay; the csv/xlsx ones carry quotes, so only the fixed text is scanned
         found = {name: chinese_in(text) for name, text in texts.items() if name in ("attest", "region-toml")}
     assert {name: words for name, words in found.items() if words} == {}
+
+
+# --- provenance and the trust figure (with the 自查 columns) -----------------------------------------------------
+
+
+def self_inspected_facts(tmp_path: Path, run) -> tuple[Path, dict[tuple[str, str], bool]]:
+    """The example schools with every 自查 column answered (是 or 否, a fixed
+    pattern), and the answers given."""
+    template = run("facts-template", "-r", "nanchang", "--headers", "key")
+    header = next(csv.reader(io.StringIO(template.stdout.lstrip("\ufeff"))))
+    examples = list(csv.DictReader(io.StringIO(EXAMPLE.read_text(encoding="utf-8-sig"))))
+    answers = {}
+    rows = []
+    for n, school in enumerate(examples):
+        row = []
+        for key in header:
+            if key.startswith("self:"):
+                yes = (n + len(key)) % 5 != 0
+                answers[(school["school_id"], key[5:])] = yes
+                row.append("是" if yes else "否")
+            else:
+                row.append(school.get(key, ""))
+        rows.append(row)
+    return write_csv(tmp_path / "self.csv", header, rows), answers
+
+
+def test_verified_self_reports_and_the_disagreement_rate(tmp_path, run):
+    facts, answers = self_inspected_facts(tmp_path, run)
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(facts), "--db", str(db), "--as-of", AS_OF).exit_code == 0
+    drawn = sample_rows(run, db, "--per-item", "1", "--seed", "5")
+    assert drawn and all(r["self_report"] not in ("", "not self-reported") for r in drawn)  # every item answered
+    keys = HEADER.strip().split(",")
+    filled, expected = [], {"verified": 0, "disagreed": 0}
+    per_school: dict[str, list[int]] = {}
+    for n, r in enumerate(drawn[:24]):
+        met = n % 3 != 0
+        filled.append([r["school_id"], r["requirement_id"], "met" if met else "not_met", "督导室", "2026-10-30", ""])
+        expected["verified"] += 1
+        disagrees = answers[(r["school_id"], r["requirement_id"])] != met
+        expected["disagreed"] += disagrees
+        tally = per_school.setdefault(r["school_id"], [0, 0])
+        tally[0] += 1
+        tally[1] += disagrees
+    path = write_csv(tmp_path / "checks.csv", keys, filled)
+    assert run("attest", "--db", str(db), "-r", "nanchang", "--from", str(path)).exit_code == 0
+    assert run("assess", "-r", "nanchang", "--facts", str(facts), "--db", str(db), "--as-of", AS_OF).exit_code == 0
+    conn = sqlite3.connect(db)
+    provenance = {(s, r): p for s, r, p in conn.execute(
+        "select school_id, requirement_id, provenance from finding_details where run_id = 2 and school_id is not null")}
+    conn.close()
+    assert all(provenance[(row[0], row[1])] == "verified" for row in filled)
+    assert sum(1 for p in provenance.values() if p == "verified") == len(filled)
+    report = json.loads(run("report", "--db", str(db), "--format", "json").stdout)
+    stats = report["verification"]
+    assert (stats["verified"], stats["disagreed"]) == (expected["verified"], expected["disagreed"])
+    assert 0 < stats["disagreed"] < stats["verified"]
+    assert stats["disagreement_rate"] == round(expected["disagreed"] / expected["verified"], 4)
+    assert {s["school_id"]: [s["verified"], s["disagreed"]] for s in stats["schools"]} == per_school
+    assert sum(i["verified"] for i in stats["items"]) == expected["verified"]
+    assert len(stats["disagreements"]) == expected["disagreed"]
+    markdown = run("report", "--db", str(db)).stdout
+    assert f"{stats['disagreement_rate']:.1%}" in markdown and "自查与核查不一致率" in markdown
+    school, (verified, disagreed) = next(iter(per_school.items()))
+    sheet = run("report", "--db", str(db), "--school", school).stdout
+    assert f"已核查 {verified} 项自查，其中 {disagreed} 项与核查结论不一致" in sheet
+    # the first run, before any check, reports nothing verified
+    first = json.loads(run("report", "--db", str(db), "--run", "1", "--format", "json").stdout)["verification"]
+    assert first["verified"] == 0 and first["disagreement_rate"] is None and first["self_reported"] > 0
+
+
+def test_a_self_reported_not_applicable_is_sampled_and_shown(tmp_path, run):
+    facts, _answers = self_inspected_facts(tmp_path, run)
+    text = facts.read_text(encoding="utf-8").splitlines()
+    header = text[0].split(",")
+    first = text[1].split(",")
+    column = next(i for i, k in enumerate(header) if k.startswith("self:") and "screening" in k)
+    first[column] = "不适用"
+    facts.write_text("\n".join([text[0], ",".join(first), *text[2:]]) + "\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(facts), "--db", str(db), "--as-of", AS_OF).exit_code == 0
+    rows = sample_rows(run, db, "--rate", "1", "--seed", "1")
+    (row,) = [r for r in rows if r["school_id"] == first[0] and r["requirement_id"] == header[column][5:]]
+    assert row["self_report"] == "not applicable"
+
+
+def test_region_answers_carry_provenance_self_reported(tmp_path, run):
+    path = tmp_path / "region.csv"
+    path.write_text("要求编号,自查结论\nnanchang.other.city-leading-group,是\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(db), "--as-of", AS_OF,
+               "--region-facts", str(path)).exit_code == 0
+    conn = sqlite3.connect(db)
+    got = dict(conn.execute("select requirement_id, provenance from finding_details where school_id is null"))
+    conn.close()
+    assert got["nanchang.other.city-leading-group"] == "self_reported"
+    assert got["nanchang.other.awareness-month-may"] == "unanswered"
+    report = json.loads(run("report", "--db", str(db), "--format", "json").stdout)
+    (finding,) = [f for f in report["region_findings"] if f["requirement_id"] == "nanchang.other.city-leading-group"]
+    assert (finding["status"], finding["provenance"]) == ("met", "self_reported")

@@ -66,10 +66,11 @@ def candidates(db: sqlite_utils.Database, run_id: int) -> tuple[list[tuple[str, 
     pairs of school duties without a machine check (required and
     recommended items; encouraged and permitted ones are left out), with
     each school's name and each item's text, level and clause, and each
-    pair's self-reported answer where the run holds one.
+    pair's finding as ``(status, provenance)`` where the run holds one.
 
-    A pair whose finding leaves nothing to check (not applicable, not yet
-    due, waived) is left out."""
+    A pair whose finding leaves nothing to check -- outside the school's
+    grades or conditions, not yet due, waived -- is left out; a school's
+    own 不适用 answer is kept (it is a claim to check)."""
     from xinli.core.assessment.statuses import STATUS_NAMES
 
     optional = tuple(vocab.OPTIONAL_LEVELS)
@@ -81,26 +82,31 @@ def candidates(db: sqlite_utils.Database, run_id: int) -> tuple[list[tuple[str, 
                  [run_id, *optional])}
     schools = {row[0]: (row[1], row[2]) for row in db.execute(
         "select id, school_id, school_name from schools where run_id = ?", [run_id])}
-    per_school: dict[tuple[int, int], str] = {}
+    has_provenance = "provenance" in {row[1] for row in db.execute("PRAGMA table_info(findings)")}
+    per_school: dict[tuple[int, int], tuple[str, str]] = {}
     if items:
+        from xinli.core.assessment.statuses import PROVENANCE_NAMES
+
         marks = ", ".join("?" * len(items))
-        for school, requirement, status in db.execute(
-                f"select school, requirement, status from findings where run_id = ? and school is not null "
-                f"and requirement in ({marks})", [run_id, *items]):
-            per_school[(school, requirement)] = STATUS_NAMES.get(status, status)
+        provenance = "provenance" if has_provenance else "null"
+        for school, requirement, status, source in db.execute(
+                f"select school, requirement, status, {provenance} from findings where run_id = ? "
+                f"and school is not null and requirement in ({marks})", [run_id, *items]):
+            per_school[(school, requirement)] = (STATUS_NAMES.get(status, status), PROVENANCE_NAMES.get(source, "measured"))
     pairs = []
-    answers: dict[tuple[str, str], str] = {}
+    findings: dict[tuple[str, str], tuple[str, str]] = {}
     for school_row, (school_id, _name) in schools.items():
         for req_row, item in items.items():
-            status = per_school.get((school_row, req_row))
-            if status in NOTHING_TO_CHECK:
+            found = per_school.get((school_row, req_row))
+            if found is not None and found[0] in NOTHING_TO_CHECK and not (
+                    found[0] == "not_applicable" and found[1] == "self_reported"):
                 continue
             pairs.append((school_id, item["id"]))
-            if status is not None:
-                answers[(school_id, item["id"])] = status
+            if found is not None:
+                findings[(school_id, item["id"])] = found
     names = {school_id: name for school_id, name in schools.values()}
     by_id = {item["id"]: item for item in items.values()}
-    return pairs, {"schools": names, "items": by_id}, answers
+    return pairs, {"schools": names, "items": by_id}, findings
 
 
 def draw(pairs: list[tuple[str, str]], seed: int, rule: dict[str, Any]) -> list[tuple[str, str]]:
@@ -128,10 +134,11 @@ def draw_sample(db: sqlite_utils.Database, seed: int, rate: float | None = None,
     ``region``, else the newest run) without recording it: the run, the
     seed, the rule and the rows, each with the school's name, the item's
     text, level and clause and the school's self-reported answer (None when
-    it gave none)."""
+    it gave none: ``{"status": ..., "provenance": ...}`` of its finding in
+    the run, ``self_reported`` for its 自查 answer)."""
     rule = rule_of(rate, per_item)
     run = _run(db, run_id, region)
-    pairs, about, answers = candidates(db, run["id"])
+    pairs, about, found = candidates(db, run["id"])
     if not pairs:
         raise XinliError(f"run {run['id']} ({run['region']}) has no school item to check by hand")
     rows = []
@@ -140,9 +147,17 @@ def draw_sample(db: sqlite_utils.Database, seed: int, rate: float | None = None,
         rows.append({"school_id": school_id, "school_name": about["schools"][school_id], "requirement_id": requirement_id,
                      "text": {"zh": item["text_zh"], "en": item["text_en"]}, "level": item["level"],
                      "clause": f"{item['document']} {item['clause']}".strip(),
-                     "self_report": answers.get((school_id, requirement_id))})
+                     "self_report": _self_report(found.get((school_id, requirement_id)))})
     return {"run": run, "seed": seed, "rule": rule, "rows": rows, "schools": len({r["school_id"] for r in rows}),
             "population": {"schools": len({s for s, _i in pairs}), "pairs": len(pairs)}}
+
+
+def _self_report(found: tuple[str, str] | None) -> dict[str, str] | None:
+    """A pair's finding as the list shows it: ``{"status", "provenance"}``
+    (None for a run without per-school rows for the item)."""
+    if found is None:
+        return None
+    return {"status": found[0], "provenance": found[1]}
 
 
 def record_sample(db: sqlite_utils.Database, sample: dict[str, Any]) -> int:

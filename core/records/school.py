@@ -14,6 +14,7 @@ from xinli.core.assessment.statuses import STATUS_NAMES
 from xinli.core.errors import XinliError
 from xinli.core.records.database import detail_sql, observed_sql
 from xinli.core.records.report import _run
+from xinli.core.records.verification import school_verification
 
 SCHOOL_SCHEMA = "xinli.school-report/1"
 
@@ -59,4 +60,5 @@ def school_report_data(db: sqlite_utils.Database, school_id: str, run_id: int | 
         "run": run,
         "school": {"school_id": row[1], "school_name": row[2], "grades": row[3], "counts": counts},
         **groups,
+        "verification": school_verification(db, run["id"], row[1]),  # issue 20: its self-reports checked
     }

@@ -43,63 +43,99 @@ def _answer_text(answer: Any) -> str:
 def verification_stats(db: sqlite_utils.Database, run_id: int) -> dict[str, Any] | None:
     """The run's verification figures: overall, per school and per item,
     how many self-reports were verified and how many of those disagreed,
-    the disagreement rate (None when nothing was verified), the verified
-    findings that had no self-report, and each disagreement.  None for a
-    run recorded before findings carried a provenance."""
+    the disagreement rate (None when nothing was verified), the findings
+    still resting on a self-report alone, the verified findings that had no
+    self-report, and each disagreement.  None for a run recorded before
+    findings carried a provenance.
+
+    Verified findings are few (spot checks) while a province has millions
+    of findings, so they are found from the per-requirement counts and the
+    attestations, and only the attested schools' findings are read."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(findings)")}
     if "provenance" not in columns:
         return None
-    from xinli.core.assessment.statuses import STATUS_NAMES, Provenance
+    from xinli.core.assessment.statuses import Provenance
 
-    row = db.execute("select fact_columns from runs where id = ?", [run_id]).fetchone()
-    keys = json.loads(row[0]) if row and row[0] else []
+    run = db.execute("select region, as_of, fact_columns, provenance_counts from runs where id = ?", [run_id]).fetchone()
+    if run is None:
+        return None
+    region, as_of, fact_columns, provenance_counts = run
+    stored = json.loads(provenance_counts) if provenance_counts else {}
+    self_reported = sum(stored.get("self_reported", {}).values())
+    out: dict[str, Any] = {"verified": 0, "disagreed": 0, "disagreement_rate": None, "self_reported": self_reported,
+                           "verified_without_self_report": 0, "schools": [], "items": [], "disagreements": []}
+    total = db.execute("select coalesce(sum(n), 0) from requirement_counts where provenance = ? and requirement in "
+                       "(select id from requirements where run_id = ?)", [int(Provenance.VERIFIED), run_id]).fetchone()[0]
+    if not total:
+        return out
+    keys = json.loads(fact_columns) if fact_columns else []
     position = {key: i for i, key in enumerate(keys)}
+    attested = [row[0] for row in db.execute(
+        "select distinct school_id from attestations where region = ? and checked_on <= ? order by school_id",
+        [region, as_of])]
     schools: dict[str, dict[str, int]] = {}
     items: dict[str, dict[str, int]] = {}
-    disagreements = []
-    verified = disagreed = without = 0
-    facts_cache: dict[int, list[Any]] = {}
-    for school_row, school_id, facts, requirement_id, status in db.execute(
-        "select s.id, s.school_id, s.facts, r.requirement_id, f.status from findings f "
-        "join schools s on s.id = f.school join requirements r on r.id = f.requirement "
-        "where f.run_id = ? and f.provenance = ? and f.school is not null order by s.id, r.id",
-        [run_id, int(Provenance.VERIFIED)],
-    ):
-        values = facts_cache.get(school_row)
-        if values is None:
-            loaded = json.loads(facts) if facts else []
-            values = facts_cache[school_row] = loaded if isinstance(loaded, list) else []
+    for school_id in attested:
+        row = db.execute("select id, facts from schools where run_id = ? and school_id = ?", [run_id, school_id]).fetchone()
+        if row is None:
+            continue
+        for requirement_id, answer, name in _verified_findings(db, row[0], row[1], position):
+            if answer is None:
+                out["verified_without_self_report"] += 1
+                continue
+            ok = agrees(answer, name)
+            out["verified"] += 1
+            out["disagreed"] += not ok
+            for table, key in ((schools, school_id), (items, requirement_id)):
+                entry = table.setdefault(key, {"verified": 0, "disagreed": 0})
+                entry["verified"] += 1
+                entry["disagreed"] += not ok
+            if not ok:
+                out["disagreements"].append({"school_id": school_id, "requirement_id": requirement_id,
+                                             "self_report": _answer_text(answer), "verified": name})
+    if out["verified"]:
+        out["disagreement_rate"] = round(out["disagreed"] / out["verified"], 4)
+    out["schools"] = [{"school_id": k, **v} for k, v in schools.items()]
+    out["items"] = [{"requirement_id": k, **v} for k, v in sorted(items.items())]
+    return out
+
+
+def _verified_findings(db: sqlite_utils.Database, school_row: int, facts: str | None, position: dict[str, int]
+                       ) -> list[tuple[str, Any, str]]:
+    """``(requirement id, the school's own answer or None, verified status
+    name)`` of each verified finding of one school row."""
+    from xinli.core.assessment.statuses import STATUS_NAMES, Provenance
+
+    loaded = json.loads(facts) if facts else []
+    values = loaded if isinstance(loaded, list) else []
+    out = []
+    for requirement_id, status in db.execute(
+            "select r.requirement_id, f.status from findings f join requirements r on r.id = f.requirement "
+            "where f.school = ? and f.provenance = ? order by r.id", [school_row, int(Provenance.VERIFIED)]):
         index = position.get(f"self:{requirement_id}")
         answer = values[index] if index is not None and index < len(values) else None
+        out.append((requirement_id, answer, STATUS_NAMES.get(status, status)))
+    return out
+
+
+def school_verification(db: sqlite_utils.Database, run_id: int, school_id: str) -> dict[str, Any] | None:
+    """One school's verification figures in a run: ``{"verified": n,
+    "disagreed": m, "disagreements": [...]}`` over its self-reports an
+    inspector checked; None for a run recorded before provenance."""
+    if "provenance" not in {row[1] for row in db.execute("PRAGMA table_info(findings)")}:
+        return None
+    run = db.execute("select fact_columns from runs where id = ?", [run_id]).fetchone()
+    row = db.execute("select id, facts from schools where run_id = ? and school_id = ?", [run_id, school_id]).fetchone()
+    if run is None or row is None:
+        return None
+    position = {key: i for i, key in enumerate(json.loads(run[0]) if run[0] else [])}
+    out: dict[str, Any] = {"verified": 0, "disagreed": 0, "disagreements": []}
+    for requirement_id, answer, name in _verified_findings(db, row[0], row[1], position):
         if answer is None:
-            without += 1
             continue
-        name = STATUS_NAMES.get(status, status)
-        ok = agrees(answer, name)
-        verified += 1
-        disagreed += not ok
-        for table, key in ((schools, school_id), (items, requirement_id)):
-            entry = table.setdefault(key, {"verified": 0, "disagreed": 0})
-            entry["verified"] += 1
-            entry["disagreed"] += not ok
-        if not ok:
-            disagreements.append({"school_id": school_id, "requirement_id": requirement_id,
-                                  "self_report": _answer_text(answer), "verified": name})
-    return {
-        "verified": verified,
-        "disagreed": disagreed,
-        "disagreement_rate": round(disagreed / verified, 4) if verified else None,
-        "verified_without_self_report": without,
-        "schools": [{"school_id": k, **v} for k, v in schools.items()],
-        "items": [{"requirement_id": k, **v} for k, v in sorted(items.items())],
-        "disagreements": disagreements,
-    }
-
-
-def school_verification(stats: dict[str, Any] | None, school_id: str) -> dict[str, int]:
-    """One school's ``{"verified": n, "disagreed": m}`` from
-    :func:`verification_stats` (zeros when none of its answers was checked)."""
-    for entry in (stats or {}).get("schools", []):
-        if entry["school_id"] == school_id:
-            return {"verified": entry["verified"], "disagreed": entry["disagreed"]}
-    return {"verified": 0, "disagreed": 0}
+        out["verified"] += 1
+        if not agrees(answer, name):
+            out["disagreed"] += 1
+            out["disagreements"].append({"requirement_id": requirement_id, "self_report": _answer_text(answer),
+                                         "verified": name})
+    return out

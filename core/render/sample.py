@@ -39,10 +39,16 @@ def sample_note(sample: dict[str, Any], lang: str) -> str:
                         rule=rule_text(sample["rule"], lang))
 
 
-def _self_report(status: str | None, lang: str) -> str:
-    if status in (None, "manual", "unanswered"):
+def _self_report(found: dict[str, str] | None, lang: str) -> str:
+    """What the school said (or what a check found) about the item: the
+    status of its 自查 answer, "not self-reported", or the verified status
+    marked as such."""
+    if found is None or found["provenance"] == "unanswered":
         return messages.msg("self_report_none", lang)
-    return messages.status(status, lang)
+    words = messages.status(found["status"], lang)
+    if found["provenance"] == "verified":
+        return f"{words}{'（' if lang == 'zh' else ' ('}{messages.column('verified', lang)}{'）' if lang == 'zh' else ')'}"
+    return words
 
 
 def rows(sample: dict[str, Any], lang: str) -> list[list[Any]]:

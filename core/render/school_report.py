@@ -32,6 +32,9 @@ def _summary(data: dict[str, Any], lang: str) -> str:
 def render_school_markdown(data: dict[str, Any], lang: str = "zh") -> str:
     """The school's sheet as Markdown, with task boxes to tick."""
     out = [f"# {_title(data, lang)}", "", f"- {_summary(data, lang)}"]
+    checked = data.get("verification")
+    if checked and checked["verified"]:  # issue 20: how many of its self-reports an inspector checked
+        out.append(f"- {msg('verification', lang)}: {msg('verified_n', lang, **{k: checked[k] for k in ('verified', 'disagreed')})}")
     for key, heading in SECTIONS:
         out += ["", f"## {msg(heading, lang)} ({len(data[key])})", ""]
         if not data[key]:
