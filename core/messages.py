@@ -134,6 +134,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "disagreed": ("核查不一致", "Disagreed"),
     "self_reported_only": ("仅有自查（未核查）", "Self-reported only (not verified)"),
     "disagreement_rate": ("不一致率", "Disagreement rate"),
+    # --- issue 20: provenance on sheets and reports ---
+    "group": ("分组", "Group"),
+    "provenance": ("结论来源", "Provenance"),
+    "period": ("统计周期", "Period"),
 }
 
 #: Value types of the facts template.
@@ -324,6 +328,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "provenance_counts": ("按结论来源", "by provenance"),
     "period": ("统计周期", "period"),
     "workflow": ("学校自查 → 抽查 → 核查", "self-inspection → spot check → verification"),
+    "not_adopted_short": ("未采纳", "not adopted"),
+    "met_sources": ("符合的结论来源", "met: provenance"),
+    "detail_event_unknown": ("事件是否发生未填写（未知）", "whether the event happened is not filled in (unknown)"),
+    "detail_period_running": ("本期尚未结束，计数仍在累计", "the period is still running; the count is still growing"),
+    "detail_attribute_unknown": ("所依据的学校属性未填写（未知）", "a school attribute it depends on is not filled in (unknown)"),
+    "detail_grades": ("不在本条适用年级内", "outside the item's grades"),
+    "detail_attributes": ("学校属性不在本条适用范围内", "the school's attributes put it outside the item"),
+    "detail_no_event": ("所涉事件未发生", "the event did not happen"),
     # commands
     "wrote": ("已写入 {path}", "wrote {path}"),
     "run_done": ("第 {run} 批次：{schools} 所学校，{findings} 条结论（{counts}）",

@@ -11,7 +11,7 @@ from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.statuses import STATUSES
+from xinli.core.assessment.statuses import PROVENANCES, STATUSES
 from xinli.core.messages import msg
 from xinli.core.render.cells import SafeWriter, md_text
 from xinli.core.render.csv import BOM
@@ -26,6 +26,32 @@ def change_key(key: str, lang: str) -> str:
         return msg("absent", lang) if status == "absent" else messages.status(status, lang)
 
     return f"{word(before)} → {word(after)}"
+
+
+def provenance_words(counts: dict[str, dict[str, int]], lang: str) -> str:
+    """Counts by provenance and status in words, e.g. 学校自查：符合 20，不适用 2；
+    据填报数据：符合 5 -- so a count of 符合 never mixes self-reported with
+    verified findings unsaid."""
+    sep, outer = ("，", "；") if lang == "zh" else (", ", "; ")
+    colon = "：" if lang == "zh" else ": "
+    parts = []
+    for source in PROVENANCES:
+        tally = counts.get(source) or {}
+        shown = sep.join(f"{messages.status(k, lang)} {v}" for k, v in tally.items() if v)
+        if shown:
+            parts.append(f"{messages.provenance(source, lang)}{colon}{shown}")
+    return outer.join(parts)
+
+
+def met_sources(by_provenance: dict[str, int], lang: str) -> str:
+    """A requirement's met (or adopted) findings by provenance, e.g.
+    据填报数据 5 · 学校自查 3 ("–" when none)."""
+    tally: dict[str, int] = {}
+    for key, n in by_provenance.items():
+        status, _, source = key.partition(":")
+        if status in ("met", "adopted") and n:
+            tally[source] = tally.get(source, 0) + n
+    return " · ".join(f"{messages.provenance(p, lang)} {tally[p]}" for p in PROVENANCES if p in tally) or "–"
 
 
 def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
@@ -49,12 +75,14 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         f"(sha256 {run['facts_sha256'][:12]}…)",
         f"- {m('schools')}: {run['schools']} · {m('findings')}: {run['findings']}",
         f"- {m('status_counts')}: {counts}",
+        f"- {m('provenance_counts')}: {provenance_words(run.get('provenance_counts') or {}, lang)}"
+        + (f" · {m('period')}: {md_text(run['period'])}" if run.get("period") else ""),
         "",
         f"## {m('requirements')}",
         "",
         "| " + " | ".join([m("requirement"), msg("level", lang), m("expected"), *(messages.status(s, lang) for s in STATUSES),
-                          m("share"), m("source")]) + " |",
-        "|---|---|---|" + "---:|" * (len(STATUSES) + 1) + "---|",
+                          m("share"), m("met_sources"), m("source")]) + " |",
+        "|---|---|---|" + "---:|" * (len(STATUSES) + 1) + "---|---|",
     ]
     for req in data["requirements"]:
         if req["scope"] == "region":
@@ -64,7 +92,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         out.append(
             f"| `{req['requirement_id']}` {text(req['text'])} | {vocab.label(vocab.LEVELS, req['level'], lang)} | "
             f"{expected_words(req['expected'], lang)} | " + " | ".join(str(c[s]) for s in STATUSES)
-            + f" | {share} | {req['document']} {req['clause']} |"
+            + f" | {share} | {met_sources(req.get('by_provenance') or {}, lang)} | {req['document']} {req['clause']} |"
         )
     out += ["", f"## {m('region_findings')}", ""]
     if not data["region_findings"]:
@@ -72,7 +100,8 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
     for f in data["region_findings"]:
         observed = f" ({m('observed')} {md_text(observed_words(f['observed'], lang))})" if f["observed"] else ""
         detail = f" — {md_text(detail_words(f['detail'], lang))}" if f["detail"] else ""
-        out.append(f"- **{messages.status(f['status'], lang)}** `{f['requirement_id']}` "
+        out.append(f"- **{messages.status(f['status'], lang)}** · {messages.provenance(f.get('provenance'), lang)} "
+                   f"`{f['requirement_id']}` "
                    f"[{vocab.label(vocab.LEVELS, f['level'], lang)}] {m('expected')} "
                    f"{expected_words(f['expected'], lang)}{observed}{detail}"
                    f" — {f['document']} {f['clause']}")
@@ -83,6 +112,8 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         out.append(f"### {md_text(school['school_id'])} {md_text(school['school_name'])}".rstrip())
         out.append("")
         out.append(f"- {line}")
+        if school.get("provenance_counts"):
+            out.append(f"- {m('provenance_counts')}: {provenance_words(school['provenance_counts'], lang)}")
         for miss in school["required_not_met"]:
             out.append(f"- {m('not_met_required_item')}: `{miss['requirement_id']}` "
                        f"{m('expected')} {expected_words(miss['expected'], lang)}{sep}"
@@ -140,12 +171,17 @@ def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:
     buffer = io.StringIO()
     writer = SafeWriter(buffer, lineterminator="\n")
     status_header = [s if lang == "both" else messages.status(s, lang) for s in STATUSES]
+    # findings not measured from figures, by provenance (self-reported, verified, unanswered)
+    sources = [p for p in PROVENANCES if p != "measured"]
+    source_header = [p if lang == "both" else messages.provenance(p, lang) for p in sources]
     writer.writerow([messages.column("run_id", lang), messages.column("school_id", lang), messages.column("school_name", lang),
-                     *status_header, messages.column("required_not_met", lang)])
+                     *status_header, *source_header, messages.column("required_not_met", lang)])
     for school in data["schools"]:
+        by_source = school.get("provenance_counts") or {}
         writer.writerow([
             data["run"]["id"], school["school_id"], school["school_name"],
             *(school["counts"][s] for s in STATUSES),
+            *(sum((by_source.get(p) or {}).values()) for p in sources),
             ";".join(m["requirement_id"] for m in school["required_not_met"]),
         ])
     return BOM + buffer.getvalue()

@@ -80,6 +80,13 @@ _DETAILS = [
     (re.compile(r"^no school in scope$"), "detail_no_school"),
     (re.compile(r"^due (\S+)$"), "detail_due"),
     (re.compile(r"^(.*) \((.*), until (\S+)\)$"), "detail_waiver"),
+    # the reasons a school finding carries as a code (xinli.core.assessment.statuses.REASON_TEXTS)
+    (re.compile(r"^event unknown$"), "detail_event_unknown"),
+    (re.compile(r"^period still running$"), "detail_period_running"),
+    (re.compile(r"^school attribute unknown$"), "detail_attribute_unknown"),
+    (re.compile(r"^grades$"), "detail_grades"),
+    (re.compile(r"^attributes$"), "detail_attributes"),
+    (re.compile(r"^event did not happen$"), "detail_no_event"),
 ]
 
 
