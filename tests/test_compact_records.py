@@ -37,6 +37,7 @@ def golden(name: str):
 def comparable(data: dict) -> dict:
     data = json.loads(json.dumps(data, ensure_ascii=False))
     data["run"].pop("created")
+    data.pop("verification", None)  # added by issue 20 after the goldens: nothing verified in these runs
     return data
 
 
