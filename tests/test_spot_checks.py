@@ -545,3 +545,28 @@ def test_region_answers_carry_provenance_self_reported(tmp_path, run):
     report = json.loads(run("report", "--db", str(db), "--format", "json").stdout)
     (finding,) = [f for f in report["region_findings"] if f["requirement_id"] == "nanchang.other.city-leading-group"]
     assert (finding["status"], finding["provenance"]) == ("met", "self_reported")
+
+
+def test_region_facts_xlsx_template_filled_and_read_back(tmp_path, run):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "region.xlsx"
+    result = run("facts-template", "-r", "nanchang", "--region-facts", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["辖区自查"]
+    header = [c.value for c in ws[1]]
+    assert header == ["要求编号", "要求内容", "要求等级", "责任主体", "条款", "自查结论", "佐证"]
+    assert any("是,否,不适用" in str(v.formula1) for v in ws.data_validations.dataValidation)
+    ids = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
+    row = ids.index("nanchang.other.awareness-month-may") + 2
+    ws.cell(row, 6).value, ws.cell(row, 7).value = "是", "宣传月活动方案"
+    workbook.save(path)
+    db = tmp_path / "r.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLE), "--db", str(db), "--as-of", AS_OF,
+                 "--region-facts", str(path))
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db)
+    got = conn.execute("select status, provenance, detail from finding_details where school_id is null and "
+                       "requirement_id = 'nanchang.other.awareness-month-may'").fetchone()
+    conn.close()
+    assert got == ("met", "self_reported", "self-reported by the region: 宣传月活动方案")
