@@ -158,7 +158,7 @@ PERIODS: dict[str, tuple[str, str]] = {
     "per_month": ("每月", "per month"),
     "per_semester": ("每学期", "per semester"),
     "per_school_year": ("每学年", "per school year"),
-    "per_year": ("每年", "per year"),
+    "per_year": ("每年（自然年）", "per calendar year"),
     "by_deadline": ("限期完成", "once, by the deadline"),
     "on_event": ("事件发生时", "on the event"),
     "standing": ("常设", "standing condition"),

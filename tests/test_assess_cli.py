@@ -28,6 +28,10 @@ def filled_template(run, region="henan") -> tuple[list[str], list[list[str]]]:
                 row.append(f"第{n}学校")
             elif column == "grades":
                 row.append(grades)
+            elif column.startswith("self:"):  # a 自查 answer (issue 20)
+                row.append(("是", "否", "不适用", "")[n % 4])
+            elif column.startswith("evidence:"):
+                row.append("")
             elif column in ("boarding", "area_centre_school") or "room" in column or column.endswith(
                     ("established", "monitors", "mailbox", "kept", "in_place")):
                 row.append("是" if n % 2 else "否")
@@ -133,7 +137,7 @@ def test_runs_and_report_formats(run, tmp_path):
     assert [r["id"] for r in listed] == [2, 1]
     assert listed[0]["plugins"]["henan"].startswith("xinli ")
     data = json.loads(run("report", "--db", str(db), "--format", "json").output)
-    assert data["schema"] == "xinli.report/2"
+    assert data["schema"] == "xinli.report/3"
     assert data["run"]["id"] == 2
     teacher = next(r for r in data["requirements"] if r["requirement_id"] == "henan.staffing.fulltime-psych-teacher")
     assert teacher["document"] == "教基〔2021〕330号"

@@ -53,11 +53,12 @@ def test_least_convenient_compliant_school_is_met_and_just_below_is_not(registry
     assert_case(registry, checklists[CODE], case)
 
 
-@pytest.mark.parametrize("event", [False, None])
-def test_附件2_三_五_monthly_talks_do_not_apply_without_returning_students(registry, checklists, event):
-    """「心理老师每月与其谈心一次」 applies only where students have returned after crisis leave."""
+@pytest.mark.parametrize(("event", "expected"), [(False, "not_applicable"), (None, "unknown")])
+def test_附件2_三_五_monthly_talks_do_not_apply_without_returning_students(registry, checklists, event, expected):
+    """「心理老师每月与其谈心一次」 applies only where students have returned after crisis leave; a blank
+    event is unknown, never 不适用 (issue 20)."""
     facts = {} if event is None else {"event_returning_students": event}
-    assert verdict(registry, checklists[CODE], "nanchang.other.return-monthly-talks", "1-6", facts)[1] == "not_applicable"
+    assert verdict(registry, checklists[CODE], "nanchang.other.return-monthly-talks", "1-6", facts)[1] == expected
 
 
 def test_附件1_四_二_eight_lessons_in_a_key_grade_of_a_nine_year_school_is_met(registry, checklists):

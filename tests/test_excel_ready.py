@@ -45,7 +45,11 @@ def test_facts_workbook(run, tmp_path):
     assert header[:3] == ["学校代码", "学校名称", "年级"]
     assert sheet.max_row == 1  # nothing pre-filled: an empty cell is an unknown fact
     lists = [dv.formula1 for dv in sheet.data_validations.dataValidation if dv.type == "list"]
-    assert lists == ['"' + ",".join(BOOLEAN_CHOICES) + '"']
+    # one yes/no list, and one 是/否/不适用 list per 自查 column (issue 20), each with the item as its input message
+    yes_no = '"' + ",".join(BOOLEAN_CHOICES) + '"'
+    assert lists.count(yes_no) == 1
+    answers = [f for f in lists if f != yes_no]
+    assert set(answers) == {'"是,否,不适用"'} and len(answers) == sum(1 for h in header if h.startswith("自查："))
     for ws in book.worksheets:
         assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1", ws.title
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9"), ws.title

@@ -139,7 +139,7 @@ def test_one_blank_self_inspection_cell_is_listed_as_unanswered(registry, region
     sheet = render_school_markdown(data)
     assert sheet.splitlines()[0].endswith("（尚有 1 项未作答）")
     unanswered = sheet.split("## 未作答的自查项（请核查后勾选） (1)")[1].split("\n## ")[0]
-    assert f"- [ ] " in unanswered and blank in unanswered
+    assert "- [ ] " in unanswered and blank in unanswered
 
 
 def test_self_inspection_answers_and_provenance_are_stored(registry, tmp_path):
@@ -349,9 +349,9 @@ def test_the_school_sheet_escapes_what_came_from_the_facts(registry, tmp_path):
 
 
 def test_a_migrated_database_gives_every_finding_a_provenance(tmp_path):
-    from xinli.core.records.database import migrations
-
     import sqlite_utils
+
+    from xinli.core.records.database import migrations
 
     path = tmp_path / "old.db"
     old = sqlite_utils.Database(path)
@@ -370,3 +370,20 @@ def test_a_migrated_database_gives_every_finding_a_provenance(tmp_path):
     assert got == [("x.a", None, "unanswered"), ("x.a", "S", "verified"), ("x.b", "S", "measured")]
     counted = db.execute("select provenance, sum(n) from requirement_counts group by 1 order by 1").fetchall()
     assert counted == [(1, 1), (3, 1), (4, 1)]
+
+
+def test_每年_is_the_calendar_year_on_labels_and_in_the_calendar(registry):
+    """Henan 二、1 建议学校每年至少开展一次面向家长的心理健康教育: 每年 is the calendar year on the fact's label
+    and in the school-year calendar (two windows, split on 31 December), 每学年 the school year."""
+    from xinli.core import vocabulary as vocab
+    from xinli.core.views.schedule import build_schedule
+
+    metrics = collect_metrics(registry, chain_of(registry, "henan")[0])
+    assert metrics["parent_psych_sessions_per_year"].label.zh.startswith("每年（自然年）")
+    assert metrics["psych_lessons_per_school_year"].label.zh.startswith("每学年")
+    assert vocab.PERIODS["per_year"][0] == "每年（自然年）"
+    data = build_schedule(build_checklist(registry, "henan", dt.date(2026, 9, 1)), "2026-2027")
+    windows = [(e["start"], e["end"], e["placement"]["zh"]) for e in data["events"]
+               if e["requirement_id"] == "henan.other.parent-education-yearly"]
+    assert [(start, end) for start, end, _ in windows][0] == ("2026-09-01", "2026-12-31")
+    assert windows[1][0] == "2027-01-01" and all(zh == "每年（自然年）" for _s, _e, zh in windows)

@@ -58,8 +58,8 @@ BOOLEAN_CHOICES = ("是", "否", "有", "无", "1", "0", "true", "false")
 
 
 #: The answers a 自查 (self-inspection) column accepts, and what they are read as.
-SELF_ANSWERS: dict[str, Any] = {"是": True, "否": False, "不适用": "na", "yes": True, "no": False, "n/a": "na",
-                                "na": "na", "true": True, "false": False, "1": True, "0": False}
+SELF_ANSWERS: dict[str, Any] = {word: True for word in TRUE_WORDS} | {word: False for word in FALSE_WORDS} | {
+    "不适用": "na", "n/a": "na", "na": "na", "not applicable": "na"}
 #: What a 自查 answer of "not applicable" is read as (True / False for yes / no).
 NOT_APPLICABLE_ANSWER = "na"
 #: The answers a spreadsheet's 自查 drop-down offers.

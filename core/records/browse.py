@@ -16,8 +16,12 @@ from xinli.core.assessment.statuses import Status
 from xinli.core.records.database import detail_sql, observed_sql
 
 #: What a finding's status can be.
-STATUS_TEXT = ("met, not_met, unknown, not_applicable, not_yet_due, waived, manual (checked by hand: one row per run), "
-               "or for encouraged and permitted items adopted, not_adopted or not_required (never a failure).")
+STATUS_TEXT = ("met, not_met, unknown, not_applicable, not_yet_due, waived, manual (a school duty checked by hand, not yet "
+               "answered), in_progress (a per-period count below target while its period runs), or for recommended, "
+               "encouraged and permitted items adopted, not_adopted or not_required (never a failure).")
+#: What a finding's provenance says (issue 20).
+PROVENANCE_TEXT = ("How the finding was established: measured (from the figures in the facts), self_reported (the "
+                   "school's 自查 answer), verified (an inspector's check, xinli attest) or unanswered (nobody answered yet).")
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "runs": (
@@ -37,6 +41,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "counts": "JSON: number of findings per status.",
             "waivers_sha256": "SHA-256 of the waivers file, if one was used.",
             "fact_columns": "JSON: the fact keys, in the order of each school's facts array.",
+            "provenance_counts": "JSON: findings per provenance and status, e.g. {\"self_reported\": {\"met\": 20}}.",
+            "period": "The period the facts cover: a school year 2026-2027, a semester 2026-2027-1 or a calendar year.",
             # issue 20: the region's own self-inspection
             "region_facts_file": "Name of the region's self-inspection file (assess --region-facts), if one was used.",
             "region_facts_sha256": "SHA-256 of the region's self-inspection file, if one was used.",
@@ -54,6 +60,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                      "runs recorded before version 3 of the schema hold an object of the known facts.",
             "counts": "JSON: the school's number of findings per status, counted when the run was written "
                       "(null: the school has no findings).",
+            "provenance_counts": "JSON: the school's findings not measured from figures, per provenance and status "
+                                 "(null: every finding measured).",
         },
     ),
     "requirements": (
@@ -65,9 +73,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "domain": "screening, escalation, staffing, referral, curriculum or other.",
             "level": "required, recommended, encouraged or permitted.",
             "duty_holder": "Who must act: school, head_teacher, education_authority, …",
-            "scope": ("school (judged per school by its facts), manual (a school duty checked by hand: one row per run, plus "
-                      "schools that attested) or region (an authority's or other non-school duty, or a region-wide target: "
-                      "judged once for the region)."),
+            "scope": ("school (judged per school by its facts), manual (a school duty checked by hand: each school's "
+                      "自查 answer, an attestation, or unanswered) or region (an authority's or other non-school duty, or a "
+                      "region-wide target: judged once for the region)."),
             "text_zh": "The requirement in Chinese.",
             "text_en": "The requirement in English.",
             "jurisdiction": "Jurisdiction whose document it comes from.",
@@ -88,17 +96,24 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "status": "Status code (statuses.code); finding_details shows the name.",
             "observed": "The fact observed, typed: a number, 1/0 for yes/no, a date; a region finding's 'met/applicable'.",
             "reason": "Why, as a code: 1 outside the grades, 2 outside the attributes, 3 a school attribute unknown, "
-                      "4 due later, 5 the event did not happen (finding_details spells it out).",
+                      "4 due later, 5 the event did not happen, 6 the event unknown, 7 the period still running "
+                      "(finding_details spells it out).",
             "detail": "Why, in words, where it is not the same for every school: a waiver, a region finding's unknowns.",
+            "provenance": "Provenance code (provenances.code); finding_details shows the name.",
         },
     ),
     "statuses": (
         "The finding statuses: the code stored in findings.status and its name.",
         {"code": "Status code.", "name": STATUS_TEXT},
     ),
+    "provenances": (
+        "The finding provenances: the code stored in findings.provenance and its name.",
+        {"code": "Provenance code.", "name": PROVENANCE_TEXT},
+    ),
     "requirement_counts": (
-        "Per requirement of a run and status: how many findings, counted when the run was written.",
+        "Per requirement of a run, status and provenance: how many findings, counted when the run was written.",
         {"requirement": "The requirement (requirements.id).", "status": "Status code (statuses.code).",
+         "provenance": "Provenance code (provenances.code).",
          "n": "Number of findings (schools, or 1 for a region finding)."},
     ),
     "waivers": (
@@ -160,6 +175,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "scope": "school, manual or region.",
             "level": "required, recommended, encouraged or permitted.",
             "status": STATUS_TEXT,
+            "provenance": PROVENANCE_TEXT,
             "expected": "The check in words.",
             "observed": "The fact observed.",
             "detail": "Why (waiver justification, unknown fact, …).",
@@ -228,13 +244,16 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "not_applicable": "Schools outside the requirement.",
             "not_yet_due": "Schools not yet due.",
             "waived": "Schools waived.",
-            "manual": "Manual rows: one per run for an item checked by hand (before issue 11, one per school).",
+            "manual": "Schools that left a duty checked by hand unanswered (before issue 20: one row per run).",
             "adopted": "Schools that adopted an encouraged or permitted item.",
             "not_adopted": "Schools that did not adopt an encouraged or permitted item (never a failure).",
             "not_required": "Encouraged or permitted items with nothing to verify (one row per run).",
             "status": "For a region-level requirement: the source region's own finding.",
             "observed": "For a region-level requirement: what the source region observed (met/in scope).",
             "detail": "For a region-level requirement: why (unknown schools, …).",
+            "in_progress": "Schools whose per-period count is below target while the period runs.",
+            "provenance_counts": "JSON: the counts per status and provenance, e.g. {\"met:self_reported\": 20, "
+                                 "\"met:verified\": 3}, carried upward unmixed.",
         },
     ),
     "rollup_targets": (

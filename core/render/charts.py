@@ -19,6 +19,7 @@ STATUS_COLOURS = {
     "adopted": "#66bb6a",
     "not_adopted": "#b0bec5",
     "not_required": "#eceff1",
+    "in_progress": "#4fc3f7",  # issue 20: a per-period count below target while its period runs
 }
 ROW = 22
 BAR = 14

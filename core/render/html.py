@@ -312,7 +312,11 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
                              label_width=120))
     body.append("<table><tr>" + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES) + "</tr><tr>"
                 + "".join(f'<td class="num">{run["counts"].get(s, 0)}</td>' for s in STATUSES) + "</tr></table>")
-    school_reqs = [r for r in data["requirements"] if r["scope"] == "school"]
+    from xinli.core.render.report import met_sources, provenance_words  # issue 20: how each count was established
+
+    body.append(f'<p class="meta">{esc(messages.msg("provenance_counts", lang))}: '
+                f'{esc(provenance_words(run.get("provenance_counts") or {}, lang))}</p>')
+    school_reqs = [r for r in data["requirements"] if r["scope"] in ("school", "manual")]
     body.append(f"<h2>{rw('share_chart', lang)}</h2>")
     rows = [(vocab.localize(r["text"], lang), r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
             for r in school_reqs if r["share_met"] is not None]
@@ -329,13 +333,15 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
     body.append(f"<h2>{rw('requirements', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('requirement', lang)}</th>"
                 f"<th>{rw('level', lang)}</th><th>{rw('expected', lang)}</th>"
                 + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
-                + f'<th class="num">{rw("share", lang)}</th><th>{rw("source", lang)}</th></tr>')
+                + f'<th class="num">{rw("share", lang)}</th><th>{esc(messages.msg("met_sources", lang))}</th>'
+                f'<th>{rw("source", lang)}</th></tr>')
     for req in school_reqs:
         share = "–" if req["share_met"] is None else f"{req['share_met']:.0%}"
         body.append(f"<tr><td><code>{esc(req['requirement_id'])}</code><br>{bi(req['text'], lang)}</td>"
                     f"<td>{label(vocab.LEVELS, req['level'], lang)}</td><td>{esc(expected_words(req['expected'], lang))}</td>"
                     + "".join(f'<td class="num">{req["counts"][s]}</td>' for s in STATUSES)
-                    + f'<td class="num">{share}</td><td>{esc(req["document"])} {esc(req["clause"])}</td></tr>')
+                    + f'<td class="num">{share}</td><td>{esc(met_sources(req.get("by_provenance") or {}, lang))}</td>'
+                    f'<td>{esc(req["document"])} {esc(req["clause"])}</td></tr>')
     body.append("</table></div>")
     body.append(f"<h2>{rw('region_findings', lang)}</h2>")
     if not data["region_findings"]:

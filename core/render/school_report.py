@@ -119,7 +119,7 @@ def render_school_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
             level = entry["level"]
             line = _facts_line(entry, lang)
             facts = (f"<dt>{esc(msg('status', lang))}</dt><dd>{esc(verdict_words(entry, lang))}</dd>"
-                     + (f"<dt>{esc(msg('expected', lang))}</dt><dd>{esc(line)}</dd>" if line else ""))
+                     + (f"<dt>{esc(messages.column('detail', lang))}</dt><dd>{esc(line)}</dd>" if line else ""))
             box = '<input type="checkbox">' if key in TO_TICK else ""
             items.append(
                 f'<li class="item level-{esc(level)}"><label>{box}'

@@ -394,14 +394,20 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
         summary.append(xlsx_row(summary, [key if keyed else messages.column("id_run" if key == "id" else key, lang), run[key]]))
     for key in STATUSES:
         summary.append(xlsx_row(summary, [status(key), run["counts"].get(key, 0)]))
+    from xinli.core.render.report import met_sources, provenance_words  # issue 20: counts by provenance
 
-    header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "document", "clause"]
+    summary.append(xlsx_row(summary, [messages.column("provenance", lang),
+                                      provenance_words(run.get("provenance_counts") or {}, lang)]))
+
+    header = ["requirement_id", "scope", "level", "text", "expected", *STATUSES, "share_met", "provenance", "document",
+              "clause"]
     requirements = sheet("requirements", header, {"text": 60, "requirement_id": 44, "expected": 24})
     share_column = header.index("share_met")
     for req in data["requirements"]:
         scope = req["scope"] if keyed else messages.pick(messages.SCOPES.get(req["scope"], (req["scope"], req["scope"])), lang)
         row: list[Any] = [req["requirement_id"], scope, level(req["level"]), text(req["text"]), expected(req["expected"]),
-                          *(req["counts"][s] for s in STATUSES), req["share_met"], req["document"], req["clause"]]
+                          *(req["counts"][s] for s in STATUSES), req["share_met"],
+                          met_sources(req.get("by_provenance") or {}, lang), req["document"], req["clause"]]
         cell = WriteOnlyCell(requirements, value=req["share_met"])
         cell.number_format = "0%"
         row[share_column] = cell
@@ -415,12 +421,14 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
                         ";".join(m["requirement_id"] for m in school["required_not_met"]) or None]))
     schools.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['schools']) + 1}"
 
-    header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause"]
+    header = ["requirement_id", "level", "status", "provenance", "expected", "observed", "detail", "document", "clause"]
     region = sheet("region-findings", header, {"detail": 50, "requirement_id": 44})
     for f in data["region_findings"]:
         cell = WriteOnlyCell(region, value=status(f["status"]))
         cell.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
-        region.append(xlsx_row(region, [f["requirement_id"], level(f["level"]), cell, expected(f["expected"]),
+        region.append(xlsx_row(region, [f["requirement_id"], level(f["level"]), cell,
+                                        messages.provenance(f.get("provenance"), lang) if not keyed else f.get("provenance"),
+                                        expected(f["expected"]),
                                         observed(f["observed"]), f["detail"] if keyed else (detail_words(f["detail"], lang) or None),
                                         f["document"], f["clause"]]))
 

@@ -62,7 +62,7 @@ PLACEMENT = {
     "per_month": ("每月", "every month"),
     "per_semester": ("本学期内", "this semester"),
     "per_school_year": ("本学年内", "this school year"),
-    "per_year": ("每年", "every year"),
+    "per_year": ("每年（自然年）", "every calendar year"),
     "deadline": ("截止日期", "deadline"),
 }
 
@@ -259,9 +259,16 @@ class _Builder:
                          f"check:{per}", recurrence)
         elif per in ("per_day", "per_semester"):
             self.per_term(item, f"check:{per}", lambda t: (t["start"], t["end"]), _placement(per))
-        elif per in ("per_school_year", "per_year"):
+        elif per == "per_school_year":
             self.add(item, f"check:{per}", _placement(per), self.terms[0]["start"], self.terms[-1]["end"], None,
                      f"check:{per}")
+        elif per == "per_year":
+            # 每年 is the calendar year (issue 20): the school year holds the end of one and the start of the next
+            first = self.terms[0]["start"].year
+            self.add(item, f"check:{per}:{first}", _placement(per), self.terms[0]["start"], dt.date(first, 12, 31), None,
+                     f"check:{per}")
+            self.add(item, f"check:{per}:{first + 1}", _placement(per), dt.date(first + 1, 1, 1), self.terms[-1]["end"],
+                     None, f"check:{per}")
         elif per and per.startswith("every_"):
             years = per.split("_")[1]
             self.skip(item, {"zh": f"每{years}年一次，不落在某一学年内。",
