@@ -570,3 +570,110 @@ def test_region_facts_xlsx_template_filled_and_read_back(tmp_path, run):
                        "requirement_id = 'nanchang.other.awareness-month-may'").fetchone()
     conn.close()
     assert got == ("met", "self_reported", "self-reported by the region: 宣传月活动方案")
+
+
+# --- figures the region reports about itself (issue 24's region-reported metrics) --------------------------------
+
+
+def figure_checklist() -> dict:
+    """A checklist with one authority duty and two checks on region-reported
+    metrics (the data shape of issue 24's contract, item 4)."""
+    def item(id_, check=None, level="required"):
+        return {"id": id_, "assessed_at": "region", "check": check, "duty_holder": "education_authority", "level": level,
+                "text": {"zh": f"{id_} 内容", "en": f"{id_} text"},
+                "citation": {"document": "某教发〔2026〕1号", "clause": "三"}}
+
+    share = {"metric": "parent_school_share", "op": ">=", "value": "9/10", "reported_by": "region", "measure": "share",
+             "population": {"zh": "社区", "en": "communities"}, "per_population": None, "binds": None}
+    ratio = {"metric": "counselors_per_100k", "op": ">=", "value": 2, "reported_by": "region",
+             "measure": "per_population", "population": {"zh": "常住人口", "en": "residents"},
+             "per_population": 100000, "binds": None}
+    return {"region": {"code": "demo"}, "items": [item("demo.duty"), item("demo.parent-schools", share),
+                                                  item("demo.counselors", ratio, "encouraged")]}
+
+
+def fake_judge(check, value):
+    """Stands in for the rules format's judge: a figure of at least 0.8 meets, a word is refused."""
+    if isinstance(value, str) and not value.replace(".", "").replace("/", "").isdigit():
+        raise ValueError("expected a number")
+    number = float(value.split("/")[0]) / float(value.split("/")[1]) if isinstance(value, str) and "/" in value else float(value)
+    return ("met" if number >= 0.8 else "not_met"), f"{number:g}"
+
+
+def test_region_figures_become_answers_for_every_item_checking_them(tmp_path, monkeypatch):
+    from xinli.core.assessment import metrics
+    from xinli.core.assessment.region_facts import read_region_facts, region_template_rows, template_keys
+
+    monkeypatch.setattr(metrics, "judge_region_figure", fake_judge, raising=False)
+    checklist = figure_checklist()
+    assert template_keys(checklist)[-2:] == ("metric", "value")
+    rows = region_template_rows(checklist)
+    assert [r[0] for r in rows] == ["demo.duty", "", ""] and [r[7] for r in rows[1:]] == ["parent_school_share",
+                                                                                          "counselors_per_100k"]
+    assert "社区" in rows[1][1]
+    path = tmp_path / "region.csv"
+    path.write_text("要求编号,自查结论,佐证,指标,填报数值\n"
+                    "demo.duty,是,,,\n,,统计表,parent_school_share,45/50\n,,,counselors_per_100k,0.5\n", encoding="utf-8")
+    answers = {a.requirement_id: a for a in read_region_facts(path, checklist)}
+    assert (answers["demo.parent-schools"].outcome, answers["demo.parent-schools"].observed) == ("met", "0.9")
+    assert answers["demo.parent-schools"].evidence == "统计表" and answers["demo.parent-schools"].row == 3
+    assert (answers["demo.counselors"].outcome, answers["demo.counselors"].observed) == ("not_met", "0.5")
+    assert answers["demo.duty"].outcome == "met" and answers["demo.duty"].observed is None
+    # blank figure: unanswered; an unknown metric, a malformed figure or one reported twice: named errors
+    path.write_text("metric,value\nparent_school_share,\n", encoding="utf-8")
+    assert read_region_facts(path, checklist) == []
+    path.write_text("metric,value\nno_such_figure,3\nparent_school_share,很多\ncounselors_per_100k,3\n"
+                    "counselors_per_100k,4\n", encoding="utf-8")
+    with pytest.raises(FactsError) as caught:
+        read_region_facts(path, checklist)
+    text = str(caught.value)
+    assert "row 2, column metric: 'no_such_figure'" in text and "parent_school_share" in text
+    assert "row 3, column value: '很多': expected a number" in text
+    assert "row 5, column metric: 'counselors_per_100k': reported twice (first in row 4)" in text
+
+
+def test_region_figures_in_toml(tmp_path, monkeypatch):
+    from xinli.core.assessment import metrics
+    from xinli.core.assessment.region_facts import read_region_facts
+    from xinli.core.render.region_facts import render_region_template_toml
+
+    monkeypatch.setattr(metrics, "judge_region_figure", fake_judge, raising=False)
+    checklist = figure_checklist()
+    template = render_region_template_toml(checklist)
+    assert template.count("[[figures]]") == 2 and template.count("[[answers]]") == 1
+    path = tmp_path / "region.toml"
+    path.write_text(template.replace('value = ""', 'value = "3"', 1), encoding="utf-8")
+    (answer,) = read_region_facts(path, checklist)
+    assert (answer.requirement_id, answer.outcome, answer.observed) == ("demo.parent-schools", "met", "3")
+
+
+def test_a_region_figure_is_a_region_finding_with_its_figure(monkeypatch):
+    """evaluate_region turns an answer with a figure into the item's region
+    finding: the outcome (adopted / not adopted for an encouraged item), the
+    figure as observed, the evidence in the detail."""
+    import datetime as dt_
+
+    from xinli.core.assessment.assess import CompiledRequirement, evaluate_region
+    from xinli.core.assessment.region_facts import RegionAnswer
+
+    def req(id_, optional):
+        return CompiledRequirement(index=0, id=id_, scope="region", grades=frozenset(range(1, 13)), condition=None,
+                                   event_index=None, metric_index=None, test=None, expected=">= 2", deadline=None,
+                                   region_share=None, optional=optional)
+
+    found = evaluate_region([req("a", False), req("b", True)], [], dt_.date(2026, 11, 1),
+                            {"a": RegionAnswer("a", "not_met", "统计表", 2, "1.5"), "b": RegionAnswer("b", "met", None, 3, "4")})
+    assert [(r.id, s, o, d) for r, s, o, d in found] == [
+        ("a", "not_met", "1.5", "self-reported by the region: 统计表"), ("b", "adopted", "4", "self-reported by the region")]
+
+
+@pytest.mark.skipif(not hasattr(__import__("xinli.core.assessment.metrics", fromlist=["x"]), "judge_region_figure"),
+                    reason="issue 24's region-reported metrics (branch i24a) are not merged here yet")
+def test_region_figures_with_the_rules_format_s_own_judge(tmp_path):
+    from xinli.core.assessment.region_facts import read_region_facts
+
+    path = tmp_path / "region.csv"
+    path.write_text("metric,value\nparent_school_share,44/50\ncounselors_per_100k,3/100000\n", encoding="utf-8")
+    answers = {a.requirement_id: a for a in read_region_facts(path, figure_checklist())}
+    assert answers["demo.parent-schools"].outcome == "not_met"  # 88% against 9/10
+    assert answers["demo.counselors"].outcome == "met"  # 3 per 100,000 against 2

@@ -605,7 +605,7 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
         if answer is not None and req.metric_index is None:
             outcome = OPTIONAL_OUTCOME.get(answer.outcome, answer.outcome) if req.optional else answer.outcome
             note = REGION_REPORTED + (f": {answer.evidence}" if answer.evidence else "")
-            findings.append((req, outcome, None, note))
+            findings.append((req, outcome, getattr(answer, "observed", None), note))
             continue
         if req.region_share is None or req.metric_index is None:
             findings.append((req, "not_required" if req.level in vocab.OPTIONAL_LEVELS else "manual", None, None))

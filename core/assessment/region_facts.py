@@ -10,11 +10,19 @@ item: adopted or not).  Blank stays unanswered.  Nothing here is a machine
 check: the answers are the bureau's word, shown as such, until a higher
 level verifies them.
 
+The same file carries the figures the region reports about itself for
+checks on a region-reported metric (``[[metrics]] reported_by = "region"``,
+issue 24: a count, a share, a ratio per N people): one row per metric
+(``metric``, ``value``, ``evidence``), judged against every item checking
+that metric as a region finding with provenance ``self_reported``.  A share
+or a ratio may be given as ``count/population`` (e.g. ``45/50``).
+
 The file is CSV, xlsx, TOML or JSON.  CSV and xlsx have one row per item
-(``requirement_id``, ``answer``, ``evidence``; the Chinese headers 要求编号,
-自查结论, 佐证 are accepted, and the template's other columns are read and
-ignored); TOML and JSON hold ``[[answers]]`` tables with the same keys.
-``xinli facts-template --region`` writes the template.
+(``requirement_id``, ``answer``, ``evidence``) or per figure (``metric``,
+``value``, ``evidence``); the Chinese headers 要求编号, 自查结论, 佐证, 指标,
+填报数值 are accepted, and the template's other columns are read and
+ignored.  TOML and JSON hold ``[[answers]]`` and ``[[figures]]`` tables with
+the same keys.  ``xinli facts-template --region-facts`` writes the template.
 """
 
 from __future__ import annotations
@@ -35,9 +43,11 @@ CONCERNED_PEOPLE = frozenset({"students", "parents", "families", "returning_stud
 #: The columns of a region facts file, in template order; ``attest``-style
 #: context columns (text, level, duty holder, clause) are written for the
 #: reader's benefit and ignored.
-KEYS = ("requirement_id", "text", "level", "duty_holder", "clause", "answer", "evidence")
-FIELDS = ("requirement_id", "answer", "evidence")
+KEYS = ("requirement_id", "text", "level", "duty_holder", "clause", "answer", "evidence", "metric", "value")
+FIELDS = ("requirement_id", "answer", "evidence", "metric", "value")
 HEADERS: dict[str, tuple[str, ...]] = {
+    "metric": ("metric", "指标"),
+    "value": ("value", "填报数值", "数值"),
     "requirement_id": ("requirement_id", "要求编号", "条目编号"),
     "answer": ("answer", "自查结论", "自查", "结论"),
     "evidence": ("evidence", "佐证", "佐证材料"),
@@ -64,6 +74,8 @@ class RegionAnswer:
     outcome: str
     evidence: str | None
     row: int | None = None
+    #: the figure as judged, for an item on a region-reported metric
+    observed: str | None = None
 
 
 def is_authority(actor: str) -> bool:
@@ -93,8 +105,9 @@ def _map_header(name: str, header: list[str]) -> list[str | None]:
         elif key is not None and key in mapped:
             problems.append(FactProblem(name, 1, cell[:40], None, f"a second {key} column"))
         mapped.append(key)
-    problems += [FactProblem(name, 1, f, None, "required column is missing") for f in ("requirement_id", "answer")
-                 if f not in mapped]
+    if not ({"requirement_id", "answer"} <= set(mapped) or {"metric", "value"} <= set(mapped)):
+        problems += [FactProblem(name, 1, f, None, "required column is missing") for f in ("requirement_id", "answer")
+                     if f not in mapped]
     if problems:
         raise FactsError(problems[:MAX_PROBLEMS], len(problems) > MAX_PROBLEMS)
     return mapped
@@ -107,17 +120,22 @@ def _records(path: Path, data: bytes) -> list[tuple[int, dict[str, Any]]]:
     suffix = path.suffix.lower()
     if suffix in (".toml", ".json"):
         doc = load_document(name, data, suffix)
-        if not isinstance(doc, dict) or any(key != "answers" for key in doc):
+        if not isinstance(doc, dict) or any(key not in ("answers", "figures") for key in doc):
             raise FactsError([FactProblem(name, None, None, None, "expected only [[answers]] tables "
-                                          "(requirement_id, answer, evidence)")])
-        answers = doc.get("answers", [])
-        if not isinstance(answers, list) or not all(isinstance(a, dict) for a in answers):
-            raise FactsError([FactProblem(name, None, "answers", None, "expected [[answers]] tables (an array of tables)")])
-        problems = [FactProblem(name, n, str(key)[:40], None, f"unknown field; answers have {', '.join(FIELDS)}")
-                    for n, a in enumerate(answers, start=1) for key in a if key not in HEADERS]
-        if problems:
-            raise FactsError(problems[:MAX_PROBLEMS], len(problems) > MAX_PROBLEMS)
-        return list(enumerate(answers, start=1))
+                                          "(requirement_id, answer, evidence) and [[figures]] tables "
+                                          "(metric, value, evidence)")])
+        records: list[tuple[int, dict[str, Any]]] = []
+        for table, allowed in (("answers", ("requirement_id", "answer", "evidence")),
+                               ("figures", ("metric", "value", "evidence"))):
+            rows = doc.get(table, [])
+            if not isinstance(rows, list) or not all(isinstance(a, dict) for a in rows):
+                raise FactsError([FactProblem(name, None, table, None, f"expected [[{table}]] tables (an array of tables)")])
+            problems = [FactProblem(name, n, str(key)[:40], None, f"unknown field; {table} have {', '.join(allowed)}")
+                        for n, a in enumerate(rows, start=1) for key in a if key not in allowed and key not in HEADERS]
+            if problems:
+                raise FactsError(problems[:MAX_PROBLEMS], len(problems) > MAX_PROBLEMS)
+            records += list(enumerate(rows, start=len(records) + 1))
+        return records
     if suffix == ".csv":
         rows = csv_rows(decode_bytes(data, name), name)
         first = next(rows, None)
@@ -151,12 +169,16 @@ def _records(path: Path, data: bytes) -> list[tuple[int, dict[str, Any]]]:
 
 
 def read_region_facts(path: str | Path, checklist: dict[str, Any]) -> list[RegionAnswer]:
-    """Read and check the region's answers against ``checklist``: every
-    problem (an unknown item, an item that is a school's or has a machine
-    check, an answer other than 是/否/不适用, an item answered twice,
-    personal data or control characters) is reported with file, row and
-    column, and nothing is written.  A row with an empty answer is
-    unanswered and left out."""
+    """Read and check the region's answers and figures against
+    ``checklist``: every problem (an unknown item or metric, an item that is
+    a school's or has a machine check, an answer other than 是/否/不适用, a
+    figure that is not a count / share / ratio as its metric measures, an
+    item answered or a figure reported twice, personal data or control
+    characters) is reported with file, row and column, and nothing is
+    written.  A row with an empty answer or value is unanswered and left
+    out.  A figure becomes one answer per item checking its metric, judged
+    by :func:`judge_figure` (``outcome`` met or not met, ``observed`` the
+    figure)."""
     from xinli.core.assessment.values import check_value, shown
     from xinli.core.records.attestations import personal_data_in
 
@@ -167,9 +189,11 @@ def read_region_facts(path: str | Path, checklist: dict[str, Any]) -> list[Regio
         raise XinliError(f"{path}: cannot read region facts file: {exc.strerror or exc}") from None
     items = {item["id"]: item for item in checklist["items"]}
     answerable = {item["id"] for item in region_items(checklist)}
+    figure_items = region_figure_items(checklist)
     problems: list[FactProblem] = []
     answers: list[RegionAnswer] = []
     seen: dict[str, int] = {}
+    seen_figures: dict[str, int] = {}
 
     def add(row: int | None, column: str, value: Any, reason: str) -> None:
         problems.append(FactProblem(path.name, row, column, None if value is None else str(value), reason))
@@ -192,6 +216,29 @@ def read_region_facts(path: str | Path, checklist: dict[str, Any]) -> list[Regio
         requirement_id = str(record.get("requirement_id") or "").strip()
         raw = record.get("answer")
         answer = "" if raw is None else str(raw).strip()
+        metric = str(record.get("metric") or "").strip()
+        if metric and not requirement_id:
+            figure = record.get("value")
+            if figure is None or (isinstance(figure, str) and not figure.strip()):
+                continue  # not reported: the items on it stay manual
+            checking = figure_items.get(metric)
+            if checking is None:
+                known = ", ".join(sorted(figure_items)) or "none"
+                add(row, "metric", shown(metric, 80), f"not a figure this region reports about itself (its rules ask for: "
+                    f"{known})")
+                continue
+            if metric in seen_figures:
+                add(row, "metric", shown(metric, 80), f"reported twice (first in row {seen_figures[metric]})")
+                continue
+            seen_figures[metric] = row
+            evidence = str(record.get("evidence") or "").strip() or None
+            try:
+                for item in checking:
+                    status, observed = judge(item["check"], figure)
+                    answers.append(RegionAnswer(item["id"], status, evidence, row, observed))
+            except ValueError as exc:
+                add(row, "value", shown(figure), str(exc))
+            continue
         if not requirement_id:
             if answer:
                 add(row, "requirement_id", None, "required field is empty")
@@ -224,10 +271,50 @@ def read_region_facts(path: str | Path, checklist: dict[str, Any]) -> list[Regio
     return answers
 
 
+def region_figure_items(checklist: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Region-reported metric key -> the checklist items whose check
+    compares it (issue 24's ``reported_by = "region"`` metrics)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for item in checklist["items"]:
+        check = item["check"]
+        if check and check.get("reported_by") == "region":
+            found.setdefault(check["metric"], []).append(item)
+    return found
+
+
+def judge(check: dict[str, Any], figure: Any) -> tuple[str, str | None]:
+    """A region-reported figure judged against ``check``: ``(met or
+    not_met, the figure as text)``, by the rules format's own judge
+    (:func:`xinli.core.assessment.metrics.judge_region_figure`, issue 24);
+    a malformed figure is a ``ValueError`` saying what was expected."""
+    from xinli.core.assessment import metrics
+
+    status, observed = metrics.judge_region_figure(check, figure)
+    return status, observed
+
+
+def template_keys(checklist: dict[str, Any]) -> tuple[str, ...]:
+    """The template's columns: :data:`KEYS`, without ``metric`` and
+    ``value`` when the region's rules ask for no figure."""
+    return KEYS if region_figure_items(checklist) else KEYS[:-2]
+
+
 def region_template_rows(checklist: dict[str, Any], lang: str = "zh") -> list[list[str]]:
-    """The template's rows in :data:`KEYS` order, answer and evidence empty."""
+    """The template's rows in :func:`template_keys` order: each authority
+    duty (answer and evidence empty), then each figure the region reports
+    about itself (metric named, value and evidence empty)."""
     side = "zh" if lang == "zh" else "en"
-    return [[item["id"], item["text"][side], vocab.label(vocab.LEVELS, item["level"], side),
+    rows = [[item["id"], item["text"][side], vocab.label(vocab.LEVELS, item["level"], side),
              vocab.label(vocab.ACTORS, item["duty_holder"], side),
-             f"{item['citation']['document']} {item['citation']['clause']}".strip(), "", ""]
+             f"{item['citation']['document']} {item['citation']['clause']}".strip(), "", "", "", ""]
             for item in region_items(checklist)]
+    for metric, items in region_figure_items(checklist).items():
+        check = items[0]["check"]
+        population = check.get("population") or {}
+        what = " / ".join(item["text"][side] for item in items)
+        if population:
+            what += f" ({population.get(side, '')})"
+        rows.append(["", what, "", "", "; ".join(f"{i['citation']['document']} {i['citation']['clause']}".strip()
+                                                 for i in items), "", "", metric, ""])
+    width = len(template_keys(checklist))
+    return [row[:width] for row in rows]

@@ -10,24 +10,24 @@ import json
 from typing import Any
 
 from xinli.core import messages
-from xinli.core.assessment.region_facts import ANSWER_CHOICES, KEYS, region_items, region_template_rows
+from xinli.core.assessment.region_facts import ANSWER_CHOICES, region_template_rows, template_keys
 from xinli.core.render.cells import SafeWriter, xlsx_row
 
 #: Chinese headers of the template (the reader accepts these and the keys).
 ZH_HEADERS = {"requirement_id": "要求编号", "text": "要求内容", "level": "要求等级", "duty_holder": "责任主体",
-              "clause": "条款", "answer": "自查结论", "evidence": "佐证"}
+              "clause": "条款", "answer": "自查结论", "evidence": "佐证", "metric": "指标", "value": "填报数值"}
 
 
-def header(headers: str) -> list[str]:
+def header(checklist: dict[str, Any], headers: str) -> list[str]:
     """The header row: Chinese labels (``zh``) or the column keys."""
-    return [ZH_HEADERS[k] if headers == "zh" else k for k in KEYS]
+    return [ZH_HEADERS[k] if headers == "zh" else k for k in template_keys(checklist)]
 
 
 def render_region_template_csv(checklist: dict[str, Any], lang: str = "zh", headers: str = "zh") -> str:
     """The template as CSV."""
     buffer = io.StringIO()
     writer = SafeWriter(buffer, lineterminator="\n")
-    writer.writerow(header(headers))
+    writer.writerow(header(checklist, headers))
     writer.writerows(region_template_rows(checklist, lang))
     return buffer.getvalue()
 
@@ -38,10 +38,15 @@ def render_region_template_toml(checklist: dict[str, Any], lang: str = "zh") -> 
     side = "zh" if lang == "zh" else "en"
     lines = [f"# {line}" for line in messages.msg("region_facts_help", side).split("\n")]
     lines.append(f"# region = {checklist['region']['code']}")
-    for row, item in zip(region_template_rows(checklist, lang), region_items(checklist), strict=True):
-        lines += ["", "[[answers]]", f"# {row[1]}", f"# {row[2]} | {row[3]} | {row[4]}",
-                  f"requirement_id = {json.dumps(item['id'], ensure_ascii=False)}", 'answer = ""  # ' + " / ".join(ANSWER_CHOICES),
-                  'evidence = ""']
+    rows = region_template_rows(checklist, lang)
+    for row in rows:
+        if row[0]:
+            lines += ["", "[[answers]]", f"# {row[1]}", f"# {row[2]} | {row[3]} | {row[4]}",
+                      f"requirement_id = {json.dumps(row[0], ensure_ascii=False)}",
+                      'answer = ""  # ' + " / ".join(ANSWER_CHOICES), 'evidence = ""']
+        else:  # a figure the region reports about itself (a count, a share, a ratio; count/population accepted)
+            lines += ["", "[[figures]]", f"# {row[1]}", f"# {row[4]}",
+                      f"metric = {json.dumps(row[7], ensure_ascii=False)}", 'value = ""', 'evidence = ""']
     return "\n".join(lines) + "\n"
 
 
@@ -58,16 +63,17 @@ def render_region_template_xlsx(checklist: dict[str, Any], lang: str = "zh", hea
     workbook = _openpyxl().Workbook()
     ws = workbook.active
     ws.title = messages.sheet("region-facts", side)
-    head = header(headers)
+    head = header(checklist, headers)
+    keys = template_keys(checklist)
     ws.append(head)
-    style_header(ws, head, {"text": 60, "clause": 30, "evidence": 30, "duty_holder": 20}, keys=list(KEYS))
+    style_header(ws, head, {"text": 60, "clause": 30, "evidence": 30, "duty_holder": 20}, keys=list(keys))
     rows = region_template_rows(checklist, lang)
     for row in rows:
         ws.append(xlsx_row(ws, row))
     for line in ws.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    letter = get_column_letter(KEYS.index("answer") + 1)
+    letter = get_column_letter(keys.index("answer") + 1)
     choice = DataValidation(type="list", formula1='"' + ",".join(ANSWER_CHOICES) + '"', allow_blank=True)
     choice.add(f"{letter}2:{letter}{max(len(rows) + 1, 2)}")
     ws.add_data_validation(choice)
