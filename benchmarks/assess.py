@@ -5,7 +5,9 @@ Run on demand (not part of the test suite)::
     python benchmarks/assess.py [--schools 100000] [--region henan]
 
 Generates a realistic facts file (every metric the region's checks use,
-mixed grade bands, about 5% unknown cells), runs ``xinli assess`` as a
+mixed grade bands, about 5% unknown cells, and every 自查 self-inspection
+column answered -- mostly 是, some 否 and 不适用 -- with an evidence
+reference in some 佐证 cells), runs ``xinli assess`` as a
 separate process, and prints schools/s, findings/s and peak memory.  It then
 measures, in the same run, two floors:
 
@@ -24,9 +26,10 @@ compact floor once (the floor in a child process, so this process stays
 small); the ratios are taken within each round and their medians printed:
 on a shared machine the speed drifts by a third within minutes.
 
-Targets on a 2-core machine (issue 13): end to end at most 1.0x the compact
-floor; peak memory at most 250 MB; the JSON report at most 0.3x the compact
-floor; 200,000 schools at most 2.2x 100,000.
+Targets on a 2-core machine (issue 13, with issue 20's self-inspection
+rows: every school duty is now each school's own finding): end to end at
+most 1.5x the compact floor; peak memory at most 250 MB; the JSON report at
+most 0.5x the compact floor; 200,000 schools at most 2.2x 100,000.
 """
 
 from __future__ import annotations
@@ -78,6 +81,11 @@ def generate(path: Path, region: str, schools: int, seed: int = 7) -> None:
                     row.append(f"{rng.random():.2f}")
                 else:
                     row.append(str(rng.randint(0, 20)))
+            for _check in columns.self_checks:  # every 自查 column answered
+                draw = rng.random()
+                row.append("否" if draw < 0.05 else "不适用" if draw < 0.08 else "是")
+            for _domain in columns.evidence:
+                row.append(f"台账{rng.randint(1, 40)}" if rng.random() < 0.3 else "")
             writer.writerow(row)
 
 
@@ -88,7 +96,8 @@ def floor_seconds(db_path: Path, run_id: int) -> tuple[float, int]:
     run is written), with the run's parent rows already in place."""
     source = sqlite3.connect(db_path)
     rows = source.execute(
-        "select run_id, school, requirement, status, observed, reason, detail from findings where run_id = ?", [run_id]
+        "select run_id, school, requirement, status, observed, reason, detail, provenance from findings where run_id = ?",
+        [run_id]
     ).fetchall()
     schema = [r[0] for r in source.execute(
         "select sql from sqlite_master where sql is not null and name not like 'sqlite_%' and type != 'view'")]
@@ -100,13 +109,14 @@ def floor_seconds(db_path: Path, run_id: int) -> tuple[float, int]:
     for statement in schema:
         target.execute(statement)
     target.execute("ATTACH DATABASE ? AS src", [str(db_path)])
-    for table in ("runs", "schools", "requirements", "statuses"):
+    for table in ("runs", "schools", "requirements", "statuses", "provenances"):
         target.execute(f"insert into {table} select * from src.{table}")
     target.execute("DETACH DATABASE src")
     target.execute("BEGIN")
     started = time.perf_counter()
     target.executemany(
-        "insert into findings (run_id, school, requirement, status, observed, reason, detail) values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into findings (run_id, school, requirement, status, observed, reason, detail, provenance) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     target.execute("COMMIT")
@@ -246,16 +256,16 @@ def main() -> int:
         write = median(lambda r: r["one"]["timings"].get("findings_write", 0.0))
         floor, rows = floor_seconds(rounds[0]["one"]["db"], rounds[0]["one"]["run_id"])
         print(f"medians of {args.repeat} rounds (ratios taken within each round)")
-        print(f"end to end         {elapsed:8.2f} s   ({assess_ratio:.2f}x compact floor, target <= 1.0x)")
+        print(f"end to end         {elapsed:8.2f} s   ({assess_ratio:.2f}x compact floor, target <= 1.5x)")
         print(f"schools/s          {args.schools / elapsed:10.0f}")
         print(f"findings/s         {findings / elapsed:10.0f}   ({findings} findings)")
         print(f"peak memory        {peak:8.0f} MB  (target <= 250 MB)")
         print(f"findings write     {write:8.2f} s   (inside the run)")
         print(f"xinli's floor      {floor:8.2f} s   ({rows} rows into xinli's schema; write / floor {write / floor:.2f})")
         print(f"compact floor      {compact:8.2f} s   ({naive} naive rows of five integers, bare table)")
-        print(f"report (json)      {report:8.2f} s   ({report_ratio:.2f}x compact floor, target <= 0.3x; "
+        print(f"report (json)      {report:8.2f} s   ({report_ratio:.2f}x compact floor, target <= 0.5x; "
               f"peak {max(r['report_mb'] for r in rounds):.0f} MB)")
-        ok = assess_ratio <= 1.0 and peak <= 250 and report_ratio <= 0.3
+        ok = assess_ratio <= 1.5 and peak <= 250 and report_ratio <= 0.5
         if facts_two is not None:
             ratio = median(lambda r: r["two"]["elapsed"] / r["one"]["elapsed"])
             two_elapsed = median(lambda r: r["two"]["elapsed"])

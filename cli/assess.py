@@ -39,7 +39,7 @@ def _columns(registry: Any, region: str) -> Any:
 
 @click.command("facts-template")
 @region_option()
-@format_option(("csv", "toml", "xlsx"), "csv")
+@format_option(("csv", "toml", "json", "xlsx"), "csv")
 @click.option("--headers", type=click.Choice(["zh", "key"]), default=None,
               help="Header row: Chinese column labels or the column keys; assess reads both "
                    "(default: zh, or key with --lang en).")
@@ -58,9 +58,9 @@ def facts_template(region: str, fmt: str | None, headers: str | None, region_fac
     fact.  xlsx (with --output FILE) adds drop-downs and validation that
     accept exactly what `assess` reads, and a help sheet; fill it in Excel
     or WPS and pass it to `assess`."""
-    from xinli.core.assessment.facts import template_csv, template_toml
+    from xinli.core.assessment.facts import template_csv, template_json, template_toml
 
-    fmt = resolve_format(fmt, output, ("csv", "toml", "xlsx"), "csv")
+    fmt = resolve_format(fmt, output, ("csv", "toml", "json", "xlsx"), "csv")
     headers = headers or ("key" if lang == "en" else "zh")
     if region_facts:
         _region_facts_template(region, fmt, headers, lang, output, plugins)
@@ -73,6 +73,9 @@ def facts_template(region: str, fmt: str | None, headers: str | None, region_fac
         emit_binary(render_facts_template_xlsx(_columns(load_registry(plugins), region), region, lang, headers), output, fmt)
         return
     columns = _columns(load_registry(plugins), region)
+    if fmt == "json":
+        emit(template_json(columns, headers), output)
+        return
     emit(template_csv(columns, headers) if fmt == "csv" else template_toml(columns, region, lang), output)
 
 

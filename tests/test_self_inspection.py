@@ -194,6 +194,15 @@ def test_templates_carry_the_self_inspection_columns(run, registry, tmp_path):
     toml = run("facts-template", "-r", "sichuan_quxian", "--format", "toml").output
     assert '# "self:sichuan_quxian.other.counseling-ethics" = ""' in toml
     assert "严格遵守职业伦理规范" in toml  # the item's short text, level and clause in the comment
+    template = json.loads(run("facts-template", "-r", "sichuan_quxian", "--format", "json", "--headers", "key").output)
+    (school,) = template["schools"]
+    assert school["self:sichuan_quxian.other.counseling-ethics"] is None and school["school_id"] == ""
+    school.update({"school_id": "J1", "grades": "1-6", "self:sichuan_quxian.other.counseling-ethics": "否"})
+    (tmp_path / "t.json").write_text(json.dumps(template, ensure_ascii=False), encoding="utf-8")
+    assess(registry, "sichuan_quxian", tmp_path / "t.json", tmp_path / "j.db", AS_OF)
+    data = school_report_data(open_database(tmp_path / "j.db", create=False), "J1")
+    assert [e["requirement_id"] for e in data["not_met"] if e["provenance"] == "self_reported"] == [
+        "sichuan_quxian.other.counseling-ethics"]
     pytest.importorskip("openpyxl")
     import openpyxl
 
@@ -387,3 +396,20 @@ def test_每年_is_the_calendar_year_on_labels_and_in_the_calendar(registry):
                if e["requirement_id"] == "henan.other.parent-education-yearly"]
     assert [(start, end) for start, end, _ in windows][0] == ("2026-09-01", "2026-12-31")
     assert windows[1][0] == "2027-01-01" and all(zh == "每年（自然年）" for _s, _e, zh in windows)
+
+
+def test_a_roll_up_carries_the_counts_by_provenance_upward(registry, run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for code in ("chongqing_qijiang", "chongqing_dadukou"):
+        header, row = compliant_row(registry, code, grades="1-6")
+        assess(registry, code, write_csv(tmp_path / f"{code}.csv", header, row), tmp_path / f"{code}.db", AS_OF)
+    result = run("rollup", "--region", "chongqing", "--db", "chongqing.db", "chongqing_qijiang.db", "chongqing_dadukou.db")
+    assert result.exit_code == 0, result.output
+    from xinli.core.records.rollup import rollup_report_data
+
+    data = rollup_report_data(open_database(tmp_path / "chongqing.db", create=False))
+    for subregion in data["subregions"]:
+        counts = subregion["provenance_counts"]
+        assert counts.get("met:self_reported", 0) > 0 and counts.get("met:measured", 0) > 0, subregion["region"]
+    report = run("report", "--db", "chongqing.db", "--rollup").output
+    assert "学校自查：符合" in report.split("### 按结论来源")[1]

@@ -901,6 +901,18 @@ def template_csv(columns: FactColumns, headers: str = "zh") -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+def template_json(columns: FactColumns, headers: str = "key") -> str:
+    """The JSON template: ``{"schools": [one school]}`` whose every field is
+    present and empty (``null``: unknown; a 自查 field left null is
+    unanswered), under the keys or (``zh``) the Chinese labels, both of
+    which :func:`read_facts` accepts.  An unchanged template is refused
+    (its school_id is empty)."""
+    names = template_header(columns, headers)
+    school: dict[str, Any] = {name: (None if key not in ID_COLUMNS else "")
+                              for name, key in zip(names, columns.names, strict=True)}
+    return json.dumps({"schools": [school]}, ensure_ascii=False, indent=2) + "\n"
+
+
 def template_toml(columns: FactColumns, region: str, lang: str = "zh") -> str:
     """The TOML template: one table per school whose fact lines are
     commented out, each after a comment with its label, type and unit.

@@ -14,7 +14,6 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +30,7 @@ from xinli.core.assessment.statuses import (
     REQUIREMENT_SHIFT,
     STATUS_MASK,
     compact_row,
-    counts_json,
-    provenance_counts_json,
+    school_tallies,
     staged_row,
 )
 from xinli.core.assessment.waivers import read_waivers
@@ -184,33 +182,52 @@ def assess(
             iterator: Iterator[Any] = enumerate(schools)
             if progress is not None:
                 iterator = progress(iterator, len(schools))
-            batch: list[Any] = []
-            seen: dict[bytes, str] = {}
-            seen_sources: dict[bytes, str | None] = {}
-            source_bits = PROVENANCE_MASK << PROVENANCE_SHIFT
+            batch: list[Any] = []  # one staged row per school: (school index, packed values, observed values)
+            staged_findings = 0
+            encode = json.JSONEncoder(separators=(",", ":")).encode
+            seen: dict[bytes, tuple[str, str | None]] = {}
+            # one byte per finding: its status, and its provenance above it (0 = measured)
+            keep = PROVENANCE_MASK << PROVENANCE_SHIFT | STATUS_MASK
+            shift = PROVENANCE_SHIFT - REASON_SHIFT
             for index, school in iterator:
                 rows = evaluator.compact_rows(school, index, prepared)
-                school_counts.append(counts_json(bytes([packed & STATUS_MASK for _s, packed, _o in rows]), seen)
-                                     if rows else None)
-                school_sources.append(provenance_counts_json(
-                    bytes([(packed & source_bits) >> (PROVENANCE_SHIFT - REASON_SHIFT) | packed & STATUS_MASK
-                           for _s, packed, _o in rows if packed & source_bits]), seen_sources))
-                batch += rows
-                if len(batch) >= BATCH_ROWS:
-                    codes.update(map(itemgetter(1), batch))
+                if not rows:
+                    school_counts.append(None)
+                    school_sources.append(None)
+                    continue
+                packed_values = [packed for _s, packed, _o in rows]
+                # sorted, the key is the school's tally: a province's schools share a few thousand
+                key = bytes(sorted([(packed & keep) >> shift | packed & STATUS_MASK for packed in packed_values]))
+                tallies = seen.get(key)
+                if tallies is None:
+                    tallies = seen[key] = school_tallies(key)
+                school_counts.append(tallies[0])
+                school_sources.append(tallies[1])
+                codes.update(packed_values)
+                observed = [value for _s, _p, value in rows]
+                # a school's rows staged as one: SQLite's json_each expands them when the run is written
+                batch.append((index, encode(packed_values),
+                              encode(observed) if observed.count(None) != len(observed) else None))
+                staged_findings += len(rows)
+                if staged_findings >= BATCH_ROWS:
                     yield batch
-                    batch = []
-            for req, status, observed, detail in evaluate_region(compiled, schools, as_of, region_answers):
+                    batch, staged_findings = [], 0
+            region_packed: list[int] = []
+            region_observed: list[Any] = []
+            for req, status, observed_text, detail in evaluate_region(compiled, schools, as_of, region_answers):
                 if detail and detail.startswith(REGION_REPORTED):
                     provenance = "self_reported"  # the region's own answer (assess --region-facts)
                 else:
                     provenance = "unanswered" if status in ("manual", "not_required") else "measured"
-                staged, text = staged_row(compact_row((0, None, req.index, status, observed, detail, provenance),
-                                                      deadlines))
-                batch.append(staged)
+                (_school, packed, value), text = staged_row(
+                    compact_row((0, None, req.index, status, observed_text, detail, provenance), deadlines))
+                region_packed.append(packed)
+                region_observed.append(value)
                 if text is not None:
                     evaluator.details.append((None, req.index, text))
-            codes.update(map(itemgetter(1), batch))
+            if region_packed:
+                codes.update(region_packed)
+                batch.append((None, encode(region_packed), encode(region_observed)))
             yield batch
 
         evaluate_started = time.perf_counter()

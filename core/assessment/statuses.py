@@ -17,6 +17,7 @@ unknown, or due after the as-of date (the deadline is the requirement's).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from enum import IntEnum
 from typing import Any
 
@@ -169,6 +170,7 @@ def staged_row(row: tuple[Any, ...]) -> tuple[tuple[Any, int, Any], str | None]:
 #: status in code order, as SQLite's ``json_object`` writes it.
 COUNTS_TEMPLATE = "{" + ",".join(f'"{name}":%d' for _code, name in sorted(STATUS_NAMES.items())) + "}"
 _STATUS_BYTES = [bytes([code]) for code in sorted(STATUS_NAMES)]
+_STATUS_CODES_SORTED = sorted(STATUS_NAMES)
 
 
 def counts_json(statuses: bytes, cache: dict[bytes, str]) -> str:
@@ -181,22 +183,21 @@ def counts_json(statuses: bytes, cache: dict[bytes, str]) -> str:
     return text
 
 
-def provenance_counts_json(codes: bytes, cache: dict[bytes, str | None]) -> str | None:
-    """A school's counts of findings not ``measured``, by provenance and
-    status, as JSON text (``{"self_reported": {"met": 20}, ...}``), from
-    one byte per such finding: ``provenance << 4 | status``; None when every
-    finding was measured."""
-    if not codes:
-        return None
-    text = cache.get(codes)
-    if text is None:
-        tally: dict[str, dict[str, int]] = {}
-        for code in sorted(codes):
-            named = tally.setdefault(PROVENANCE_NAMES[code >> REASON_SHIFT], {})
-            status = STATUS_NAMES[code & STATUS_MASK]
-            named[status] = named.get(status, 0) + 1
-        text = cache[codes] = json.dumps(tally, separators=(",", ":"))
-    return text
+def school_tallies(codes: bytes) -> tuple[str, str | None]:
+    """A school's counts as stored, from one byte per finding,
+    ``provenance << 4 | status`` (provenance 0 = measured): its counts by
+    status (``schools.counts``, as :func:`counts_json` writes them) and its
+    counts of findings not measured, by provenance and status
+    (``schools.provenance_counts``, ``{"self_reported": {"met": 20}}``;
+    None when every finding was measured)."""
+    by_status = [0] * (STATUS_MASK + 1)
+    tally: dict[str, dict[str, int]] = {}
+    for code, n in Counter(codes).items():  # in the codes' order: sorted codes give a stable text
+        by_status[code & STATUS_MASK] += n
+        if code >> REASON_SHIFT:
+            tally.setdefault(PROVENANCE_NAMES[code >> REASON_SHIFT], {})[STATUS_NAMES[code & STATUS_MASK]] = n
+    return (COUNTS_TEMPLATE % tuple(by_status[code] for code in _STATUS_CODES_SORTED),
+            json.dumps(tally, separators=(",", ":")) if tally else None)
 
 
 def counts_json_sql(findings: str = "findings") -> str:

@@ -300,6 +300,16 @@ def rollup_report_data(db: sqlite_utils.Database, rollup_id: int | None = None) 
             "where s.rollup_id = ? and i.scope = 'school' and i.level = 'required' group by i.rollup_source", [rid]
         )
     }
+    # each source's findings per status and provenance (issue 20), summed over its items: carried upward unmixed
+    by_source: dict[int, dict[str, int]] = {}
+    if "provenance_counts" in {r[1] for r in db.execute("pragma table_info(rollup_items)")}:
+        for source, stored in db.execute(
+            "select i.rollup_source, i.provenance_counts from rollup_items i join rollup_sources s on s.id = i.rollup_source "
+            "where s.rollup_id = ? and i.provenance_counts is not null", [rid]
+        ):
+            tally = by_source.setdefault(source, {})
+            for key, n in json.loads(stored).items():
+                tally[key] = tally.get(key, 0) + n
     subregions = []
     for p in provenance:
         if p["superseded_by"] is not None:
@@ -308,7 +318,8 @@ def rollup_report_data(db: sqlite_utils.Database, rollup_id: int | None = None) 
         subregions.append({"region": p["region"], "name": p["name"], "source_file": p["source_file"], "run_id": p["run_id"],
                            "as_of": p["as_of"], "schools": p["schools"],
                            "required": {"met": met, "not_met": not_met, "unknown": unknown},
-                           "share_met": _share(met, met + not_met + unknown)})
+                           "share_met": _share(met, met + not_met + unknown),
+                           "provenance_counts": dict(sorted(by_source.get(p["key"], {}).items()))})
     subregions.sort(key=lambda s: (s["share_met"] is None, s["share_met"] if s["share_met"] is not None else 0,
                                    -s["required"]["not_met"], s["region"]))
     shares: dict[tuple[int, str], dict[str, int]] = {}

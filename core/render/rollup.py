@@ -147,6 +147,19 @@ def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str 
         q = s["required"]
         out.append(f"| {_name(s, lang)} | {s['schools']} | {s['as_of']} | {q['met']} | {q['not_met']} | {q['unknown']} | "
                    f"{_share(s['share_met'])} |")
+    # issue 20: each sub-region's findings by provenance, so 符合 from self-inspection is never mixed in unsaid
+    from xinli.core import messages
+    from xinli.core.render.report import provenance_words
+
+    sourced = [s for s in data["subregions"] if s.get("provenance_counts")]
+    if sourced:
+        out += ["", f"### {messages.msg('provenance_counts', lang)}", ""]
+    for s in sourced:
+        grouped: dict[str, dict[str, int]] = {}
+        for key, n in s["provenance_counts"].items():
+            status, _, source = key.partition(":")
+            grouped.setdefault(source, {})[status] = n
+        out.append(f"- {_name(s, lang)}: {provenance_words(grouped, lang)}")
     out += ["", f"## {word('items', lang)}", ""]
     if not data["items"]:
         out.append(word("none", lang))
