@@ -43,11 +43,15 @@ def _columns(registry: Any, region: str) -> Any:
 @click.option("--headers", type=click.Choice(["zh", "key"]), default=None,
               help="Header row: Chinese column labels or the column keys; assess reads both "
                    "(default: zh, or key with --lang en).")
+@click.option("--region-facts", "region_facts", is_flag=True,
+              help="Write the region's own self-inspection template instead (the authorities' duties without a "
+                   "machine check, answered 是/否/不适用 with evidence), read by `assess --region-facts`.")
 @lang_option()
 @output_option()
 @plugins_option()
 @user_errors
-def facts_template(region: str, fmt: str | None, headers: str | None, lang: str, output: str | None, plugins: str | None) -> None:
+def facts_template(region: str, fmt: str | None, headers: str | None, region_facts: bool, lang: str, output: str | None,
+                   plugins: str | None) -> None:
     """Print the school-facts template for REGION: school_id, school_name,
     grades, the school attributes its rules test, and one column per metric
     its checks use.  Nothing is pre-filled: an empty cell is an unknown
@@ -58,6 +62,9 @@ def facts_template(region: str, fmt: str | None, headers: str | None, lang: str,
 
     fmt = resolve_format(fmt, output, ("csv", "toml", "json", "xlsx"), "csv")
     headers = headers or ("key" if lang == "en" else "zh")
+    if region_facts:
+        _region_facts_template(region, fmt, headers, lang, output, plugins)
+        return
     if fmt == "xlsx":
         from xinli.cli.binary import emit_binary, refuse_terminal
         from xinli.core.render.xlsx import render_facts_template_xlsx
@@ -70,6 +77,26 @@ def facts_template(region: str, fmt: str | None, headers: str | None, lang: str,
         emit(template_json(columns, headers), output)
         return
     emit(template_csv(columns, headers) if fmt == "csv" else template_toml(columns, region, lang), output)
+
+
+def _region_facts_template(region: str, fmt: str, headers: str, lang: str, output: str | None, plugins: str | None) -> None:
+    """``facts-template --region-facts``: the region's self-inspection template."""
+    from xinli.core.render.region_facts import (
+        render_region_template_csv,
+        render_region_template_toml,
+        render_region_template_xlsx,
+    )
+    from xinli.core.views.checklist import build_checklist
+
+    checklist = build_checklist(load_registry(plugins), region)
+    if fmt == "xlsx":
+        from xinli.cli.binary import emit_binary, refuse_terminal
+
+        refuse_terminal(output, fmt)
+        emit_binary(render_region_template_xlsx(checklist, lang, headers), output, fmt)
+        return
+    emit(render_region_template_csv(checklist, lang, headers) if fmt == "csv" else render_region_template_toml(checklist, lang),
+         output)
 
 
 def _progress(iterator: Iterator[Any], total: int, lang: str = "zh") -> Iterator[Any]:
@@ -85,6 +112,9 @@ def _progress(iterator: Iterator[Any], total: int, lang: str = "zh") -> Iterator
 @click.option("--db", "db", required=True, type=click.Path(dir_okay=False), help="SQLite records file (created if missing).")
 @click.option("--as-of", type=DATE, default=None, help="Assess as of this date (default: today).")
 @click.option("--waivers", type=click.Path(dir_okay=False), default=None, help="Exemptions file: .csv or .toml.")
+@click.option("--region-facts", "region_facts", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="The region's own self-inspection (.csv, .xlsx, .toml or .json; template: "
+                   "`facts-template --region-facts`): answers for the authorities' duties, stored as region findings.")
 @click.option("--period", default=None, metavar="PERIOD",
               help="The period the facts cover: a school year (2026-2027), a semester (2026-2027-1, 2026-2027-2) "
                    "or a calendar year (2026); default: the one containing --as-of.  A per-period count below "
@@ -96,8 +126,8 @@ def _progress(iterator: Iterator[Any], total: int, lang: str = "zh") -> Iterator
 @lang_option()
 @plugins_option()
 @user_errors
-def assess(region: str, facts: str, db: str, as_of, waivers: str | None, period: str | None, autumn_start, spring_start,
-           timings: bool, lang: str, plugins: str | None) -> None:
+def assess(region: str, facts: str, db: str, as_of, waivers: str | None, region_facts: str | None, period: str | None,
+           autumn_start, spring_start, timings: bool, lang: str, plugins: str | None) -> None:
     """Assess the schools in FACTS against REGION's rules and record the
     findings in the SQLite file DB.  Invalid input is reported with file,
     row and column, and nothing is written (exit 2).  A progress bar shows
@@ -116,7 +146,8 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, period:
     result = run_assessment(registry, region, facts, db, as_of, waivers,
                             progress=lambda it, total: _progress(it, total, lang),
                             notify=lambda message: click.echo(notice_words(message, lang), err=True),
-                            period=period, autumn_start=autumn_start, spring_start=spring_start)
+                            period=period, autumn_start=autumn_start, spring_start=spring_start,
+                            region_facts_path=region_facts)
     sep = "，" if lang == "zh" else ", "
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in result.counts.items())
     for warning in result.warnings:

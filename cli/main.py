@@ -16,6 +16,7 @@ from xinli.cli.new_plugin import new_plugin
 from xinli.cli.plugins_cmd import plugins
 from xinli.cli.regions import regions
 from xinli.cli.rollup import rollup
+from xinli.cli.sample import sample
 from xinli.cli.schedule import schedule
 from xinli.cli.serve import serve
 from xinli.cli.show import show
@@ -66,6 +67,7 @@ cli.add_command(compare)
 cli.add_command(facts_template)
 cli.add_command(assess)
 cli.add_command(attest)
+cli.add_command(sample)
 cli.add_command(runs)
 cli.add_command(report)
 cli.add_command(rollup)

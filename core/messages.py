@@ -120,6 +120,20 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "facts_sha256": ("事实文件哈希", "Facts file hash"),
     "schools": ("学校数", "Schools"),
     "findings": ("结论数", "Findings"),
+    # --- issue 20: spot-check lists and region self-inspection ---
+    "result": ("核查结论", "Result"),
+    "by": ("核查人", "Checked by"),
+    "on": ("核查日期", "Checked on"),
+    "evidence": ("佐证", "Evidence"),
+    "self_report": ("学校自查", "Self-report"),
+    "sample": ("抽样", "Sample"),
+    "seed": ("随机种子", "Seed"),
+    "rule": ("抽样规则", "Rule"),
+    "answer": ("自查结论", "Answer"),
+    "verified": ("已核查", "Verified"),
+    "disagreed": ("核查不一致", "Disagreed"),
+    "self_reported_only": ("仅有自查（未核查）", "Self-reported only (not verified)"),
+    "disagreement_rate": ("不一致率", "Disagreement rate"),
     # --- issue 20: provenance on sheets and reports ---
     "group": ("分组", "Group"),
     "provenance": ("结论来源", "Provenance"),
@@ -150,6 +164,10 @@ SHEETS: dict[str, tuple[str, str]] = {
     "schools": ("各校", "schools"),
     "region-findings": ("辖区结论", "region-findings"),
     "changes": ("变化", "changes"),
+    # --- issue 20: spot checks and region self-inspection ---
+    "attestations": ("核查", "attestations"),
+    "sample-about": ("抽样说明", "sample-about"),
+    "region-facts": ("辖区自查", "region-facts"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -418,6 +436,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "detail_region_reported": ("由辖区填报的数据（未提供时人工核查）", "a figure the region reports (checked by hand until given)"),
     "kinds_not_covered": ("{documents} 适用于{covered}，不适用于{stage}；本清单未列入其要求",
                           "{documents} covers {covered}, not {stage}; its requirements are left out"),
+    # --- issue 20: spot checks (attest --from, sample) and the region's self-inspection ---
+    "attested_file": ("已从 {file} 记录 {n} 条人工核查（符合 {met}，不符合 {not_met}）；未填写而跳过 {skipped} 行",
+                      "{n} attestation(s) recorded from {file} (met {met}, not met {not_met}); {skipped} unfilled row(s) skipped"),
+    "attested_already": ("{n} 条与已记录的核查完全相同，未重复记录",
+                         "{n} attestation(s) identical to ones already recorded; not added again"),
+    "sampled": ("已抽取 {schools} 所学校的 {rows} 项核查（第{number}次抽样，批次 {run}，随机种子 {seed}，规则：{rule}），写入 {path}",
+                "{rows} check(s) at {schools} school(s) drawn (sample {number}, run {run}, seed {seed}, rule: {rule}), "
+                "written to {path}"),
+    "sample_rule_rate": ("按学校抽取 {percent}%", "{percent}% of schools"),
+    "sample_rule_per_item": ("每项要求抽取 {n} 所学校", "{n} school(s) per item"),
+    "sample_note": ("第{number}次抽样｜批次 {run}｜随机种子 {seed}｜{rule}", "sample {number} | run {run} | seed {seed} | {rule}"),
+    "sample_help": ("请核查人逐行填写“核查结论”（符合/不符合）、“核查人”（单位或职务，不填个人姓名和电话）、“核查日期”和“佐证”，"
+                    "然后用 xinli attest --from 本文件 录入；未填写的行会被跳过。",
+                    "Fill in result (met / not_met), by (an office or role, never a person's name or phone), on (the day) "
+                    "and evidence for each row, then record it with xinli attest --from THIS FILE; unfilled rows are skipped."),
+    "self_report_none": ("未自查", "not self-reported"),
+    "region_facts_help": ("辖区自查：请在“自查结论”一列对每项本级职责填写 是/否/不适用，并在“佐证”一列写明文件或台账名称；"
+                          "空白为未自查。用 xinli assess --region-facts 本文件 录入。",
+                          "Region self-inspection: answer yes / no / n/a for each of the authority's own duties in the answer "
+                          "column and name the document or record in evidence; blank is unanswered. "
+                          "Pass the file to xinli assess --region-facts."),
+    "detail_region_self_reported": ("辖区自查填报", "self-reported by the region"),
+    "verification": ("核查情况", "Verification"),
+    "verified_n": ("已核查 {verified} 项自查，其中 {disagreed} 项与核查结论不一致", "{verified} self-report(s) verified, "
+                   "{disagreed} disagreeing with the check"),
+    "disagreement_rate": ("自查与核查不一致率（可信度指标）", "Disagreement rate of self-reports (trust figure)"),
 }
 
 

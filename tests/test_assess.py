@@ -230,7 +230,8 @@ def test_report_with_changes(tmp_path, registry):
 
 FRESH_SCHEMA = {
     "runs": ["id", "region", "run_key", "plugins", "facts_file", "facts_sha256", "rules_sha256", "as_of", "created",
-             "schools", "findings", "counts", "waivers_sha256", "fact_columns", "provenance_counts", "period"],
+             "schools", "findings", "counts", "waivers_sha256", "fact_columns", "provenance_counts", "period",
+             "region_facts_file", "region_facts_sha256"],
     "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts", "counts", "provenance_counts"],
     "requirements": ["id", "run_id", "requirement_id", "domain", "level", "duty_holder", "scope", "text_zh", "text_en",
                      "jurisdiction", "document", "clause", "quote", "expected", "metric_type", "deadline"],
@@ -253,6 +254,8 @@ FRESH_SCHEMA = {
     "statuses": ["code", "name"],
     "provenances": ["code", "name"],
     "requirement_counts": ["requirement", "status", "provenance", "n"],
+    "samples": ["id", "run_id", "region", "seed", "rule", "created", "schools", "items"],
+    "sample_items": ["sample_id", "school_id", "requirement_id"],
 }
 FRESH_INDEXES = {
     "runs": [["region", "created"], ["run_key"]],
@@ -269,6 +272,8 @@ FRESH_INDEXES = {
     "statuses": [["name"]],
     "provenances": [["name"]],
     "requirement_counts": [["requirement", "status", "provenance"]],  # its primary key
+    "samples": [["run_id", "seed", "rule"]],
+    "sample_items": [["sample_id"]],
 }
 
 
@@ -289,7 +294,7 @@ def test_fresh_database_schema(tmp_path):
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
     assert [m.name for m in migrations.applied(db)] == [
         "m001_initial", "m002_waivers", "m003_rollups", "m004_attestations", "m005_compact_findings",
-        "m006_requirement_counts", "m007_provenance"]
+        "m006_requirement_counts", "m007_provenance", "m008_spot_checks"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):

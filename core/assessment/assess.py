@@ -716,13 +716,21 @@ def region_verdict(req: CompiledRequirement, meeting: int, applicable: int, unkn
     return status, observed, detail
 
 
-def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date
-                    ) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
+#: How a region finding from the region's own self-inspection begins its detail (evidence follows after ": ").
+REGION_REPORTED = "self-reported by the region"
+
+
+def evaluate_region(requirements: list[CompiledRequirement], schools: list[School], as_of: dt.date,
+                    answers: dict[str, Any] | None = None) -> list[tuple[CompiledRequirement, str, str | None, str | None]]:
     """One finding per run for every region-scope requirement: authority
     duties judged over the schools in scope (all of them, or the share a
-    region-level target sets), ``manual`` for what is checked by hand
-    (``not_required`` for encouraged and permitted items).  A school duty
-    checked by hand is each school's own row (:class:`SchoolEvaluator`)."""
+    region-level target sets), the region's own answer where its
+    self-inspection gave one (``answers``: requirement id to
+    :class:`xinli.core.assessment.region_facts.RegionAnswer`; the detail
+    starts with :data:`REGION_REPORTED`), ``manual`` for what is checked by
+    hand (``not_required`` for encouraged and permitted items).  A school
+    duty checked by hand is each school's own row (:class:`SchoolEvaluator`)."""
+    answers = answers or {}
     findings = []
     for req in requirements:
         if req.scope != "region":
@@ -732,6 +740,12 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
+            continue
+        answer = answers.get(req.id) if req.scope == "region" else None
+        if answer is not None and req.metric_index is None:
+            outcome = OPTIONAL_OUTCOME.get(answer.outcome, answer.outcome) if req.optional else answer.outcome
+            note = REGION_REPORTED + (f": {answer.evidence}" if answer.evidence else "")
+            findings.append((req, outcome, getattr(answer, "observed", None), note))
             continue
         if req.region_reported:  # without the region's own figure it is checked by hand
             findings.append((req, "not_required" if req.optional else "manual", None, "reported by the region"))

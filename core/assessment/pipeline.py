@@ -19,7 +19,7 @@ from typing import Any
 
 from attrs import frozen
 
-from xinli.core.assessment.assess import SchoolEvaluator, compile_requirements, evaluate_region
+from xinli.core.assessment.assess import REGION_REPORTED, SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.periods import periods_for
@@ -89,6 +89,7 @@ def assess(
     waivers_path: str | Path | None = None,
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
     notify: Callable[[str], None] | None = None,
+    region_facts_path: str | Path | None = None,
     period: str | None = None,
     autumn_start: dt.date | None = None,
     spring_start: dt.date | None = None,
@@ -101,7 +102,9 @@ def assess(
     transaction, waiting (and saying so through ``notify``) while another
     writer holds the lock.  Re-running the same region on the same facts,
     waivers, rules and date, even concurrently, records nothing new and
-    returns the earlier run.
+    returns the earlier run.  ``region_facts_path`` holds the region's own
+    self-inspection (:mod:`xinli.core.assessment.region_facts`): its answers
+    become region findings with provenance ``self_reported``.
 
     ``period`` is the period the facts cover (default: the one containing
     ``as_of``; semester boundaries from ``autumn_start`` / ``spring_start``
@@ -128,6 +131,11 @@ def assess(
     if waivers_path is not None:
         waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]},
                                {req.id for req in compiled if req.scope == "region"})
+    region_answers = {}
+    if region_facts_path is not None:
+        from xinli.core.assessment.region_facts import read_region_facts
+
+        region_answers = {a.requirement_id: a for a in read_region_facts(region_facts_path, checklist)}
     timings["read"] = time.perf_counter() - started
 
     facts_sha = file_sha256(facts_path)
@@ -141,7 +149,9 @@ def assess(
     try:
         attestations = attestations_for(db, region, as_of)
         # a new attestation is a new run; without any, the key is what it always was
-        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else ""), as_of)
+        region_facts_sha = file_sha256(region_facts_path)
+        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else "")
+                      + (f"|region-facts:{region_facts_sha}" if region_facts_sha else ""), as_of)
         previous = existing_run(db, key)
         if previous is not None:
             return _earlier(db, previous, timings, warnings)
@@ -204,8 +214,11 @@ def assess(
                     batch, staged_findings = [], 0
             region_packed: list[int] = []
             region_observed: list[Any] = []
-            for req, status, observed_text, detail in evaluate_region(compiled, schools, as_of):
-                provenance = "unanswered" if status in ("manual", "not_required") else "measured"
+            for req, status, observed_text, detail in evaluate_region(compiled, schools, as_of, region_answers):
+                if detail and detail.startswith(REGION_REPORTED):
+                    provenance = "self_reported"  # the region's own answer (assess --region-facts)
+                else:
+                    provenance = "unanswered" if status in ("manual", "not_required") else "measured"
                 (_school, packed, value), text = staged_row(
                     compact_row((0, None, req.index, status, observed_text, detail, provenance), deadlines))
                 region_packed.append(packed)
@@ -241,6 +254,8 @@ def assess(
             "facts_file": Path(facts_path).name,
             "facts_sha256": facts_sha,
             "waivers_sha256": waivers_sha,
+            "region_facts_file": Path(region_facts_path).name if region_facts_path is not None else None,
+            "region_facts_sha256": region_facts_sha,
             "rules_sha256": rules_sha,
             "as_of": as_of.isoformat(),
             "period": periods.label,

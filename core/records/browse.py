@@ -43,6 +43,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "fact_columns": "JSON: the fact keys, in the order of each school's facts array.",
             "provenance_counts": "JSON: findings per provenance and status, e.g. {\"self_reported\": {\"met\": 20}}.",
             "period": "The period the facts cover: a school year 2026-2027, a semester 2026-2027-1 or a calendar year.",
+            # issue 20: the region's own self-inspection
+            "region_facts_file": "Name of the region's self-inspection file (assess --region-facts), if one was used.",
+            "region_facts_sha256": "SHA-256 of the region's self-inspection file, if one was used.",
         },
     ),
     "schools": (
@@ -138,6 +141,28 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "result": "met or not_met.",
             "evidence": "A note on the evidence seen.",
             "recorded": "When the attestation was recorded (UTC).",
+        },
+    ),
+    # --- issue 20: spot-check lists ---
+    "samples": (
+        "Spot-check lists drawn with `xinli sample`: the run, the seed and the rule, so a filled list can be traced.",
+        {
+            "id": "Sample number (shown on every row of the list).",
+            "run_id": "The run drawn from (runs.id).",
+            "region": "The run's region.",
+            "seed": "The random seed: the same seed on the same run draws the same schools.",
+            "rule": 'JSON: {"rate": share of schools} or {"per_item": schools per item}.',
+            "created": "When the sample was drawn (UTC).",
+            "schools": "Number of schools drawn.",
+            "items": "Number of checks (school and item) on the list.",
+        },
+    ),
+    "sample_items": (
+        "The checks on each spot-check list: one school and one item each.",
+        {
+            "sample_id": "The sample (samples.id).",
+            "school_id": "The school to check.",
+            "requirement_id": "The item to check.",
         },
     ),
     "finding_details": (

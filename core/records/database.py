@@ -365,6 +365,27 @@ def m007_provenance(db: sqlite_utils.Database) -> None:
     db.create_view("finding_details", FINDING_DETAILS_V2_SQL.format(observed=observed_sql(), detail=detail_sql()))
 
 
+@migrations()
+def m008_spot_checks(db: sqlite_utils.Database) -> None:
+    """Spot-check lists drawn by ``xinli sample``: each draw's run, seed,
+    rule (JSON: ``{"rate": r}`` or ``{"per_item": n}``), when, and the
+    school and item of each row, so a filled list can be traced to how it
+    was drawn; and the region's own self-inspection file a run read
+    (``assess --region-facts``: its name and SHA-256 on the run)."""
+    db["runs"].add_column("region_facts_file", str)
+    db["runs"].add_column("region_facts_sha256", str)
+    db["samples"].create(
+        {"id": int, "run_id": int, "region": str, "seed": int, "rule": str, "created": str, "schools": int, "items": int},
+        pk="id", foreign_keys=[("run_id", "runs", "id")], not_null={"run_id", "region", "seed", "rule", "created"},
+    )
+    db["samples"].create_index(["run_id", "seed", "rule"], unique=True)
+    db["sample_items"].create(
+        {"sample_id": int, "school_id": str, "requirement_id": str},
+        foreign_keys=[("sample_id", "samples", "id")], not_null={"sample_id", "school_id", "requirement_id"},
+    )
+    db["sample_items"].create_index(["sample_id"])
+
+
 def _typed_observed(text: str | None, school: int | None) -> Any:
     """An observed value stored as text by earlier versions, typed as the
     evaluator types it now (:func:`typed_observed`); a region finding's
@@ -747,6 +768,9 @@ def write_run(
             [(run_id, w["school_id"], w["requirement_id"], w["justification"], w["approved_by"], w["start"],
               w["expiry"]) for w in waivers],
         )
+        if run.get("region_facts_sha256"):
+            conn.execute("update runs set region_facts_file = ?, region_facts_sha256 = ? where id = ?",
+                         [run["region_facts_file"], run["region_facts_sha256"], run_id])
         by_provenance: dict[str, dict[str, int]] = {}
         for (_index, status, provenance), n in sorted(requirement_counts.items()):
             if n:

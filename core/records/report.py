@@ -19,6 +19,7 @@ import sqlite_utils
 from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES, STATUSES, Status
 from xinli.core.errors import XinliError
 from xinli.core.records.database import detail_sql, observed_sql
+from xinli.core.records.verification import verification_stats
 
 REPORT_SCHEMA = "xinli.report/3"
 
@@ -128,6 +129,8 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         "run": run,
         "requirements": requirements,
         "region_findings": region_findings,
+        # issue 20: self-reports verified by attestations and how many disagreed (the trust figure)
+        "verification": verification_stats(db, rid),
         "schools": iter_school_json(db, rid) if stream_schools else list(iter_schools(db, rid)),
         "changes": None,
     }

@@ -18,6 +18,7 @@ from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES
 from xinli.core.errors import XinliError
 from xinli.core.records.database import detail_sql, observed_sql
 from xinli.core.records.report import _run
+from xinli.core.records.verification import school_verification
 
 SCHOOL_SCHEMA = "xinli.school-report/2"
 #: The sheet's groups in the order they are printed.
@@ -87,4 +88,5 @@ def school_report_data(db: sqlite_utils.Database, school_id: str, run_id: int | 
         "school": {"school_id": row[1], "school_name": row[2], "grades": row[3], "counts": counts,
                    "provenance_counts": sources, "unanswered": sources["unanswered"]},
         **groups,
+        "verification": school_verification(db, run["id"], row[1]),  # issue 20: its self-reports checked
     }

@@ -106,6 +106,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
                    f"{expected_words(f['expected'], lang)}{observed}{detail}"
                    f" — {m('duty_holder_of')}: {vocab.label(vocab.ACTORS, f['duty_holder'], lang)}"
                    f" — {f['document']} {f['clause']}")
+    out += verification_markdown(data.get("verification"), lang)
     out += ["", f"## {m('school_table')}", ""]
     for school in data["schools"]:
         line = sep.join(f"{messages.status(k, lang)} {v}" for k, v in school["counts"].items() if v)
@@ -136,6 +137,32 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         if changes["truncated"]:
             out.append(f"- … {m('more', n=changes['total'] - len(changes['changed']))}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def verification_markdown(stats: dict[str, Any] | None, lang: str = "zh") -> list[str]:
+    """The report's verification section (issue 20): the disagreement rate
+    of verified self-reports (the region's trust figure) and, per school
+    and per item, how many self-reports were verified and how many of
+    those disagreed.  Nothing for a run without provenance."""
+    if stats is None:
+        return []
+    sep = "，" if lang == "zh" else ", "
+    rate = f"{stats['disagreement_rate']:.1%}" if stats["disagreement_rate"] is not None else "–"
+    left, right = ("（", "）") if lang == "zh" else (" (", ")")
+    counted = msg("verified_n", lang, verified=stats["verified"], disagreed=stats["disagreed"])
+    out = ["", f"## {msg('verification', lang)}", "",
+           f"- {msg('disagreement_rate', lang)}: {rate}{left}{counted}{right}",
+           f"- {messages.column('self_reported_only', lang)}: {stats['self_reported']}{sep}"
+           f"{messages.column('verified', lang)}: {stats['verified'] + stats['verified_without_self_report']}"]
+    for key, rows in (("school_id", stats["schools"]), ("requirement_id", stats["items"])):
+        if not rows:
+            continue
+        out += ["", f"| {messages.column(key, lang)} | {messages.column('verified', lang)} | "
+                f"{messages.column('disagreed', lang)} | {messages.column('disagreement_rate', lang)} |", "|---|---:|---:|---:|"]
+        for row in rows:
+            name = md_text(row[key]) if key == "school_id" else f"`{row[key]}`"
+            out.append(f"| {name} | {row['verified']} | {row['disagreed']} | {row['disagreed'] / row['verified']:.0%} |")
+    return out
 
 
 def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:

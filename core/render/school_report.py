@@ -79,6 +79,9 @@ def render_school_markdown(data: dict[str, Any], lang: str = "zh") -> str:
     name, evidence, observed values) is escaped (:func:`md_text`)."""
     out = [f"# {md_text(_title(data, lang))}", "", f"- {md_text(_summary(data, lang))}",
            f"- {md_text(msg('workflow', lang))}"]
+    checked = data.get("verification")
+    if checked and checked["verified"]:  # issue 20: how many of its self-reports an inspector checked
+        out.append(f"- {msg('verification', lang)}: {msg('verified_n', lang, **{k: checked[k] for k in ('verified', 'disagreed')})}")
     for key, heading in SECTIONS:
         out += ["", f"## {msg(heading, lang)} ({len(data[key])})", ""]
         if not data[key]:

@@ -95,6 +95,7 @@ _DETAILS = [
 
 _ELSEWHERE = re.compile(r"^measured at (\w+) level \((\S+)\): a target over all of its schools, not this region's alone$")
 _ATTESTED = re.compile(r"^attested by (.*?) on (\d{4}-\d{2}-\d{2})(?:: (.*))?$", re.S)
+_REGION_REPORTED = re.compile(r"^self-reported by the region(?:: (.*))?$", re.S)  # issue 20: region self-inspection
 
 
 def detail_words(text: str | None, lang: str) -> str:
@@ -117,6 +118,10 @@ def detail_words(text: str | None, lang: str) -> str:
         by, day, evidence = match.groups()
         words = messages.msg("detail_attested", lang, by=by, day=day)
         return f"{words}{'：' if lang == 'zh' else ': '}{evidence}" if evidence else words
+    match = _REGION_REPORTED.match(text)
+    if match:
+        words = messages.msg("detail_region_self_reported", lang)
+        return f"{words}{'：' if lang == 'zh' else ': '}{match.group(1)}" if match.group(1) else words
     return text
 
 
