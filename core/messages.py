@@ -367,6 +367,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
+    # --- issue 22: trust boundaries (what xinli refuses) ---
+    "output_symlink": ("{path}：是符号链接；xinli 从不经由链接写入文件（即使加 --force），请写到链接所指的文件名",
+                       "{path}: is a symbolic link; xinli never writes through one (not even with --force); "
+                       "name the file itself"),
+    "output_special": ("{path}：不是普通文件（设备、管道或套接字）；xinli 不会写入它（即使加 --force）",
+                       "{path}: is not a regular file (a device, FIFO or socket); xinli never writes onto one "
+                       "(not even with --force)"),
+    "output_hard_link": ("{path}：该文件另有 {links} 个名称（硬链接），可能是其他文件；xinli 不会替换它（即使加 --force）",
+                         "{path}: the file has {links} names (hard links) and may be another file; xinli never "
+                         "replaces it (not even with --force)"),
+    "output_not_ours": ("{path}：已存在，且不是 xinli 写入的输出（或写入后已被修改）；请换一个文件名，或加 --force 替换它",
+                        "{path}: exists and is not an output xinli wrote (or it was changed since); choose another "
+                        "file name, or add --force to replace it"),
 }
 
 

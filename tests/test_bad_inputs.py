@@ -14,8 +14,10 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,6 +83,19 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Env:
 
 
 # ---------------------------------------------------------------- the cases
+
+
+class Symlink(str):
+    """A file of a case that is a symbolic link to this target."""
+
+
+class HardLink(str):
+    """A file of a case that is another name (hard link) of this file of the case."""
+
+
+class Special(str):
+    """A file of a case that is a FIFO (``fifo``) or a character device (``device``, as /dev/null)."""
+
 
 Files = dict[str, bytes | str | Callable[[Env], bytes | str]]
 CASES: list[tuple[str, Files, list[str], list[str]]] = []
@@ -534,6 +549,35 @@ case("checklist-csv-onto-markdown", {"notes.md": "# mine\n"}, ["checklist", "--r
 case("report-onto-its-db-forced", {}, ["report", "--db", "{db}", "--format", "csv", "--output", "{db}", "--force"],
      "records.db", "input of this command")
 
+# -- issue 22 (1): one guard for every file xinli writes, per-school sheets included
+SHEETS = ["report", "--db", "{db}", "--by-school", "sheets"]
+case("by-school-through-a-symlink-onto-the-db", {"sheets/HN001.md": Symlink("../records.db")}, SHEETS,
+     "sheets/HN001.md", "符号链接")
+case("by-school-through-a-symlink-onto-facts", {**FACTS, "sheets/HN001.md": Symlink("../facts.csv")}, SHEETS,
+     "sheets/HN001.md", "符号链接")
+case("by-school-over-a-users-file", {"sheets/HN001.md": "# 我的笔记\n"}, SHEETS, "sheets/HN001.md",
+     "不是 xinli 写入的输出")
+case("by-school-onto-a-fifo", {"sheets/HN001.md": Special("fifo")}, SHEETS, "sheets/HN001.md", "不是普通文件")
+case("output-through-a-symlink-forced", {**FACTS, "r.md": Symlink("facts.csv")},
+     ["report", "--db", "{db}", "--output", "r.md", "--force"], "r.md", "符号链接")
+case("output-through-a-dangling-symlink", {"r.md": Symlink("elsewhere/r.md")}, ["report", "--db", "{db}", "--output", "r.md"],
+     "r.md", "符号链接")
+case("output-onto-a-hard-link-of-facts-forced", {**FACTS, "r.csv": HardLink("facts.csv")},
+     ["report", "--db", "{db}", "--format", "csv", "--output", "r.csv", "--force"], "r.csv", "硬链接")
+case("output-onto-a-fifo", {"r.md": Special("fifo")}, ["report", "--db", "{db}", "--output", "r.md"], "r.md", "不是普通文件")
+case("output-onto-a-fifo-forced", {"r.md": Special("fifo")}, ["report", "--db", "{db}", "--output", "r.md", "--force"],
+     "r.md", "不是普通文件")
+case("output-onto-a-device-forced", {"null.md": Special("device")},
+     ["report", "--db", "{db}", "--output", "null.md", "--force"], "null.md", "不是普通文件")
+case("report-csv-onto-filled-facts", {"facts-filled.csv": lambda e: e.csv([e.row()])},
+     ["report", "--db", "{db}", "--format", "csv", "--output", "facts-filled.csv"], "facts-filled.csv",
+     "不是 xinli 写入的输出")
+case("checklist-csv-onto-filled-facts", {"facts-filled.csv": lambda e: e.csv([e.row()])},
+     ["checklist", "--region", "henan", "--format", "csv", "--output", "facts-filled.csv"], "facts-filled.csv",
+     "不是 xinli 写入的输出")
+case("checklist-over-a-users-markdown", {"notes.md": "# 我的笔记\n"},
+     ["checklist", "--region", "henan", "--output", "notes.md"], "notes.md", "--force")
+
 # -- other
 case("unknown-region", FACTS, ["assess", "--region", "atlantis", "--facts", "facts.csv", "--db", "{db}"], "atlantis")
 case("missing-facts-file", {}, ASSESS, "facts.csv", "cannot read")
@@ -572,7 +616,20 @@ def test_bad_input(env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, id
         data = content(env) if callable(content) else content
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        if isinstance(data, Symlink):
+            path.symlink_to(data)
+        elif isinstance(data, HardLink):
+            os.link(tmp_path / data, path)
+        elif isinstance(data, Special):
+            if data == "fifo":
+                os.mkfifo(path)
+            else:
+                try:
+                    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+                except (PermissionError, AttributeError):
+                    pytest.skip("making a device node needs privileges")
+        else:
+            path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     before = _digest(tmp_path)
     result = CliRunner().invoke(cli, [a.replace("{db}", "records.db").replace("{manual}", env.manual_req)
                                       .replace("{school_req}", env.school_req) for a in args])
