@@ -377,6 +377,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_hard_link": ("{path}：该文件另有 {links} 个名称（硬链接），可能是其他文件；xinli 不会替换它（即使加 --force）",
                          "{path}: the file has {links} names (hard links) and may be another file; xinli never "
                          "replaces it (not even with --force)"),
+    "file_name_personal": ("{path}：文件名中像有手机号或身份证号（个人信息）；xinli 会在评估记录中保存文件名，请先改名",
+                           "{path}: the file name seems to hold a mobile or ID-card number (personal data); a run "
+                           "records the file name, so rename the file first"),
     "output_not_ours": ("{path}：已存在，且不是 xinli 写入的输出（或写入后已被修改）；请换一个文件名，或加 --force 替换它",
                         "{path}: exists and is not an output xinli wrote (or it was changed since); choose another "
                         "file name, or add --force to replace it"),

@@ -578,6 +578,23 @@ case("checklist-csv-onto-filled-facts", {"facts-filled.csv": lambda e: e.csv([e.
 case("checklist-over-a-users-markdown", {"notes.md": "# 我的笔记\n"},
      ["checklist", "--region", "henan", "--output", "notes.md"], "notes.md", "--force")
 
+# -- issue 22 (6): personal data normalised (NFKC, spaces, dots, dashes, +86/0086) and 15-digit IDs, in every stored text
+HIDDEN = {"full-width-id-card": "４４０３０５２００８０３１５１２３Ｘ", "spaced-id-card": "440305 20080315 123X",
+          "15-digit-id-card": "440305080315123", "0086-mobile": "008613912345678", "dotted-mobile": "139.1234.5678"}
+for name, value in HIDDEN.items():
+    case(f"attest-evidence-{name}", {}, [*ATTEST, "--db", "{db}", "--requirement", "{manual}", "--evidence", value],
+         "personal data")
+    facts_case(f"{name}-in-school_name", lambda e, v=value: [e.row(school_name=f"学生{v}")], "row 2", "column school_name",
+               "personal data")
+    waiver_csv(f"{name}-in-justification", lambda e, v=value: WAIVER_HEADER + w(e, justification=f"学生 {v} 休学"),
+               "row 2", "column justification", "personal data")
+case("attest-by-spaced-mobile", {}, [*ATTEST[:6], "王老师 139 1234 5678", *ATTEST[7:], "--db", "{db}", "--requirement",
+                                     "{manual}"], "personal data")
+case("facts-file-named-with-a-mobile", {"张三_13912345678_事实.csv": lambda e: e.csv([e.row()])},
+     [*ASSESS[:4], "张三_13912345678_事实.csv", *ASSESS[5:]], "张三_13912345678_事实.csv", "个人信息")
+case("waivers-file-named-with-an-id-card", {**FACTS_OK, f"豁免_{ID_CARD}.csv": lambda e: WAIVER_HEADER + w(e)},
+     [*WAIVE, f"豁免_{ID_CARD}.csv"], ID_CARD, "个人信息")
+
 # -- other
 case("unknown-region", FACTS, ["assess", "--region", "atlantis", "--facts", "facts.csv", "--db", "{db}"], "atlantis")
 case("missing-facts-file", {}, ASSESS, "facts.csv", "cannot read")

@@ -29,7 +29,8 @@ from xinli.core.errors import XinliError
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import lineage, resolve
 from xinli.core.model import Requirement, Text
-from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
+from xinli.core.personal_data import find_mobile_numbers  # noqa: F401  (re-exported for plugin tests)
+from xinli.core.personal_data import find_personal_data as _find_personal_data
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
 from xinli.core.suggest import did_you_mean
@@ -75,8 +76,9 @@ def plugin_source_text(plugin: LoadedPlugin) -> str | None:
 
 def find_personal_data(text: str) -> list[str]:
     """Substrings shaped like a mobile number or a resident ID-card number
-    (checksum or not: a plugin has no reason to carry either)."""
-    return find_mobile_numbers(text) + find_id_card_numbers(text, checksum=False)
+    (checksum or not: a plugin has no reason to carry either), read as
+    :func:`xinli.core.personal_data.normalise` reads them."""
+    return _find_personal_data(text, checksum=False)
 
 
 def _texts(req: Requirement) -> list[str]:
