@@ -380,6 +380,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_name_personal": ("{path}：文件名中像有手机号或身份证号（个人信息）；xinli 会在评估记录中保存文件名，请先改名",
                            "{path}: the file name seems to hold a mobile or ID-card number (personal data); a run "
                            "records the file name, so rename the file first"),
+    "xlsx_hidden_sheet": ("事实工作表“{sheet}”被隐藏；填写的人看不到它，xinli 不读取隐藏的工作表：请取消隐藏或删除它",
+                          "the facts sheet {sheet!r} is hidden; whoever filled in the workbook could not see it, so "
+                          "xinli does not read it: unhide or delete it"),
+    "xlsx_two_sheets": ("工作簿中有多个事实工作表（{sheets}），无法确定读取哪一个：请只保留一个",
+                        "the workbook has more than one facts sheet ({sheets}); xinli cannot tell which to read: "
+                        "keep one"),
+    "id_scientific": ("学校代码像是被表格软件改写成了科学计数法（如 4.10101E+09），原代码已丢失：请把该列设为文本后重新输入",
+                      "the school id looks like a spreadsheet turned it into scientific notation (like 4.10101E+09) "
+                      "and the real id is lost: format the column as text and type the ids again"),
     "output_not_ours": ("{path}：已存在，且不是 xinli 写入的输出（或写入后已被修改）；请换一个文件名，或加 --force 替换它",
                         "{path}: exists and is not an output xinli wrote (or it was changed since); choose another "
                         "file name, or add --force to replace it"),

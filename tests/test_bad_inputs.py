@@ -595,6 +595,43 @@ case("facts-file-named-with-a-mobile", {"张三_13912345678_事实.csv": lambda 
 case("waivers-file-named-with-an-id-card", {**FACTS_OK, f"豁免_{ID_CARD}.csv": lambda e: WAIVER_HEADER + w(e)},
      [*WAIVE, f"豁免_{ID_CARD}.csv"], ID_CARD, "个人信息")
 
+# -- issue 22 (3): which xlsx sheet, and ids as a person means them
+def sheets(*specs: tuple[str, str], rows: Callable[[Env], list[list[Any]]] = lambda e: [e.header, good_cells(e)]
+           ) -> Callable[[Env], bytes]:
+    """A workbook of sheets ``(title, state)``, each holding ``rows``."""
+    def make(env: Env) -> bytes:
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        for title, state in specs:
+            ws = wb.create_sheet(title)
+            ws.sheet_state = state
+            for row in rows(env):
+                ws.append(row)
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        return buffer.getvalue()
+
+    return make
+
+
+xlsx_case("hidden-facts-sheet-beside-the-visible-one", sheets(("事实", "visible"), ("facts", "hidden")), "facts", "隐藏")
+xlsx_case("second-facts-sheet", sheets(("事实", "visible"), ("facts", "visible")), "事实、facts", "多个事实工作表")
+xlsx_case("only-sheet-hidden", sheets(("表一", "visible"), ("facts", "veryHidden")), "facts", "隐藏")
+xlsx_case("id-in-scientific-notation", workbook(lambda e: [e.header, good_cells(e, school_id="4.10101E+09")]), "row 2",
+          "column school_id", "科学计数法")
+facts_case("id-in-scientific-notation", lambda e: [e.row(school_id="4.10101E+09")], "row 2", "column school_id",
+           "科学计数法")
+facts_case("full-width-duplicate-id", lambda e: [e.row(), e.row(school_id="ＨＮ００１")], "row 3", "column school_id",
+           "duplicate")
+facts_case("zero-width-space-in-id", lambda e: [e.row(), e.row(school_id="HN\u200b001")], "row 3", "column school_id",
+           "U+200B")
+facts_case("right-to-left-override-in-name", lambda e: [e.row(school_name="第一\u202e学校")], "row 2",
+           "column school_name", "U+202E")
+waiver_csv("right-to-left-override-in-justification",
+           lambda e: WAIVER_HEADER + w(e, justification="新校区\u202e建设中"), "row 2", "column justification", "U+202E")
+
 # -- other
 case("unknown-region", FACTS, ["assess", "--region", "atlantis", "--facts", "facts.csv", "--db", "{db}"], "atlantis")
 case("missing-facts-file", {}, ASSESS, "facts.csv", "cannot read")
@@ -604,6 +641,39 @@ case("unsupported-facts-format", {"facts.txt": "x"}, [*ASSESS[:4], "facts.txt", 
 
 
 # ---------------------------------------------------------------- the test
+
+
+def test_xlsx_facts_come_from_the_sheet_the_template_marks_and_merged_cells_cover_every_school(run, env, tmp_path,
+                                                                                               monkeypatch):
+    """Issue 22 (3): a template's marker names its sheet even beside a hidden
+    ``facts`` sheet, and 是 merged over two schools' cells is both schools'."""
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    assert run("facts-template", "--region", "henan", "--format", "xlsx", "--headers", "key",
+               "--output", "t.xlsx").exit_code == 0
+    wb = openpyxl.load_workbook("t.xlsx")
+    marked = wb.worksheets[0]
+    keys = [c.value for c in marked[1]]
+    flag_at = keys.index(env.flag) + 1
+    marked.append(["HN001", "一中", "1-6"])
+    marked.append(["HN002", "二中", "1-6"])
+    marked.cell(2, flag_at, "是")
+    marked.merge_cells(start_row=2, start_column=flag_at, end_row=3, end_column=flag_at)
+    decoy = wb.create_sheet("facts")
+    decoy.append(["school_id", "grades"])
+    decoy.append(["XX9", "1-6"])
+    decoy.sheet_state = "hidden"
+    wb.save("t.xlsx")
+    result = run("assess", "--region", "henan", "--facts", "t.xlsx", "--db", "x.db", "--as-of", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    report = json.loads(run("report", "--db", "x.db", "--format", "json").output)
+    schools = {s["school_id"]: s for s in report["schools"]}
+    assert set(schools) == {"HN001", "HN002"}
+    con = sqlite3.connect("x.db")
+    columns = json.loads(con.execute("select fact_columns from runs").fetchone()[0])
+    values = [json.loads(v) for (v,) in con.execute("select facts from schools order by school_id")]
+    assert [v[columns.index(env.flag)] for v in values] == [True, True]
 
 
 def _digest(root: Path) -> dict[str, str]:
