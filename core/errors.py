@@ -42,10 +42,12 @@ class Said(str):
         return text
 
     def in_lang(self, lang: str) -> str:
-        """The text in ``lang`` (``both`` reads as Chinese: one line)."""
+        """The text in ``lang`` (``both`` reads as Chinese: one line); a
+        value that is itself a :class:`Said` is shown in ``lang`` too."""
         from xinli.core.messages import msg
 
-        return msg(self.key, "en" if lang == "en" else "zh", **self.values)
+        lang = "en" if lang == "en" else "zh"
+        return msg(self.key, lang, **{k: in_lang(v, lang) for k, v in self.values.items()})
 
 
 def in_lang(text: object, lang: str) -> str:

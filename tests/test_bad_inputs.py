@@ -632,6 +632,70 @@ facts_case("right-to-left-override-in-name", lambda e: [e.row(school_name="第�
 waiver_csv("right-to-left-override-in-justification",
            lambda e: WAIVER_HEADER + w(e, justification="新校区\u202e建设中"), "row 2", "column justification", "U+202E")
 
+# -- issue 22 (5, 8, 9, 10): roll-up sources verified, not believed; JSON columns parsed with named errors
+def edited_db(sql: str, source: Callable[[Env], Path] | None = None) -> Callable[[Env], bytes]:
+    """A copy of the catalogue's records database (or of ``source``) after ``sql``."""
+    def make(env: Env) -> bytes:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "edited.db"
+            shutil.copy(source(env) if source else env.db, path)
+            conn = sqlite3.connect(path)
+            conn.executescript(sql)
+            conn.commit()
+            conn.close()
+            return path.read_bytes()
+
+    return make
+
+
+def qijiang_db(env: Env) -> Path:
+    """A records database holding a Qijiang run of the bundled example schools."""
+    path = env.root / "qijiang.db"
+    if not path.exists():
+        example = Path(__file__).resolve().parent.parent / "examples" / "qijiang-schools.csv"
+        result = CliRunner().invoke(cli, ["assess", "--region", "chongqing_qijiang", "--facts", str(example), "--db",
+                                          str(path), "--as-of", "2026-11-01", "--plugins", "chongqing_qijiang"])
+        assert result.exit_code == 0, result.output
+    return path
+
+
+ROLLUP = ["rollup", "src.db", "--region", "henan", "--db", "up.db"]
+case("rollup-requirement-counts-edited", {"src.db": edited_db(
+    "update requirement_counts set n = 99999 where requirement = (select min(requirement) from requirement_counts)")},
+     ROLLUP, "src.db", "计数与其结论不符")
+case("rollup-runs-schools-edited", {"src.db": edited_db("update runs set schools = 1000000")}, ROLLUP, "src.db",
+     "1000000")
+case("rollup-runs-counts-edited", {"src.db": edited_db("update runs set counts = json_set(counts, '$.met', 99999)")},
+     ROLLUP, "src.db", "各状态结论数")
+case("rollup-region-relabelled", {"src.db": edited_db("update runs set region = 'chongqing_dadukou'", qijiang_db)},
+     ["rollup", "src.db", "--region", "chongqing_dadukou", "--db", "up.db", "--plugins",
+      "chongqing_dadukou,chongqing_qijiang"], "src.db", "chongqing_qijiang", "辖区标签与规则不符")
+case("rollup-fact-columns-edited", {"src.db": edited_db(
+    "update runs set fact_columns = (select json_group_array(value) from "
+    "(select value from json_each(runs.fact_columns) order by key desc))")}, ROLLUP, "src.db", "fact_columns")
+case("rollup-facts-of-the-wrong-type", {"src.db": edited_db(
+    "update schools set facts = (select json_group_array('abc') from json_each(schools.facts))")}, ROLLUP, "src.db",
+     "HN001", "'abc'")
+case("rollup-schools-an-endless-view", {"src.db": edited_db(
+    "alter table schools rename to schools_kept; create view schools as with recursive n(x) as (select 1 union all "
+    "select x + 1 from n) select x as id, 1 as run_id, 'S' || x as school_id, '' as school_name, '1-6' as grades, "
+    "'[]' as facts, null as counts from n")}, ROLLUP, "src.db", "schools (view)")
+case("rollup-source-of-a-newer-xinli", {"src.db": edited_db(
+    "insert into _sqlite_migrations (migration_set, name, applied_at) values ('xinli', 'm999_from_the_future', "
+    "'2030-01-01')")}, ROLLUP, "src.db", "m999_from_the_future", "更新版本")
+case("report-db-of-a-newer-xinli", {"src.db": edited_db(
+    "insert into _sqlite_migrations (migration_set, name, applied_at) values ('xinli', 'm999_from_the_future', "
+    "'2030-01-01')")}, ["report", "--db", "src.db"], "src.db", "更新版本")
+case("rollup-target-hard-linked-as-its-source", {"same.db": HardLink("records.db")},
+     ["rollup", "{db}", "--region", "henan", "--db", "same.db"], "records.db", "同一个文件")
+for column in ("plugins", "counts"):
+    bad = edited_db(f"update runs set {column} = 'not json {{'")
+    case(f"rollup-runs-{column}-not-json", {"src.db": bad}, ROLLUP, "src.db", f"runs 1.{column}", "JSON")
+    case(f"runs-runs-{column}-not-json", {"src.db": bad}, ["runs", "--db", "src.db"], f"runs 1.{column}", "JSON")
+    case(f"report-runs-{column}-not-json", {"src.db": bad}, ["report", "--db", "src.db"], f"runs 1.{column}", "JSON")
+
 # -- other
 case("unknown-region", FACTS, ["assess", "--region", "atlantis", "--facts", "facts.csv", "--db", "{db}"], "atlantis")
 case("missing-facts-file", {}, ASSESS, "facts.csv", "cannot read")
@@ -641,6 +705,62 @@ case("unsupported-facts-format", {"facts.txt": "x"}, [*ASSESS[:4], "facts.txt", 
 
 
 # ---------------------------------------------------------------- the test
+
+
+def test_rollup_from_takes_any_case_of_extension_and_names_every_file_it_skips(run, env, tmp_path, monkeypatch):
+    """Issue 22 (10): ``綦江区.DB`` is a source; a broken link and a text file are named in warnings."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    counties = tmp_path / "counties"
+    counties.mkdir()
+    shutil.copy(env.db, counties / "綦江区.DB")
+    (counties / "gone.db").symlink_to("nowhere.db")
+    (counties / "notes.txt").write_text("x", encoding="utf-8")
+    result = run("rollup", "--from", "counties", "--region", "henan", "--db", "up.db", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sources"] == 1
+    skipped = {w["file"]: w["message"]["zh"] for w in data["warnings"] if w["code"] == "skipped-in-from"}
+    assert set(skipped) == {"gone.db", "notes.txt"}
+    assert "不存在" in skipped["gone.db"] and ".sqlite3" in skipped["notes.txt"]
+
+
+def test_source_queries_are_bounded_in_time(env, monkeypatch):
+    """Issue 22 (5): a query that never ends is interrupted, and said so."""
+    from xinli.core.errors import XinliError
+    from xinli.core.records import database
+
+    conn = database.open_readonly(env.db)
+    database.bound_queries(conn, 0.2)
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        conn.execute("with recursive n(x) as (select 1 union all select x + 1 from n) select count(*) from n").fetchone()
+    conn.close()
+    from xinli.core.assessment.rollup import _unusable
+
+    error = _unusable("src.db", sqlite3.OperationalError("interrupted"))
+    assert isinstance(error, XinliError) and "src.db" in str(error) and "时间上限" in str(error)
+
+
+def test_concurrent_rollups_creating_one_new_target_all_succeed(env, tmp_path):
+    """Issue 22 (8): three roll-ups creating the same new target at once, five times over."""
+    import subprocess
+    import sys
+
+    shutil.copy(env.db, tmp_path / "src.db")
+    command = [sys.executable, "-c", "from xinli.cli.main import cli; cli()", "rollup", "src.db", "--region", "henan",
+               "--plugins", "henan"]
+    for attempt in range(5):
+        target = f"up{attempt}.db"
+        procs = [subprocess.Popen([*command, "--db", target], cwd=tmp_path, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        outcomes = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+        for p in procs:
+            p.stdout.close()
+            p.stderr.close()
+        assert [code for code, _ in outcomes] == [0, 0, 0], outcomes
+        conn = sqlite3.connect(tmp_path / target)
+        assert conn.execute("select count(*) from rollups").fetchone()[0] == 1
+        conn.close()
 
 
 def test_xlsx_facts_come_from_the_sheet_the_template_marks_and_merged_cells_cover_every_school(run, env, tmp_path,

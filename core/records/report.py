@@ -10,7 +10,6 @@ with no Python object per finding."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +17,7 @@ import sqlite_utils
 
 from xinli.core.assessment.statuses import STATUS_NAMES, STATUSES, Status
 from xinli.core.errors import XinliError
-from xinli.core.records.database import detail_sql, observed_sql
+from xinli.core.records.database import detail_sql, json_column, observed_sql
 
 REPORT_SCHEMA = "xinli.report/2"
 
@@ -32,7 +31,8 @@ def list_runs(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [
         {
             "id": r[0], "region": r[1], "as_of": r[2], "created": r[3], "facts_file": r[4], "facts_sha256": r[5],
-            "schools": r[6], "findings": r[7], "counts": json.loads(r[8] or "{}"), "plugins": json.loads(r[9] or "{}"),
+            "schools": r[6], "findings": r[7], "counts": json_column(r[8], f"runs {r[0]}.counts", dict, {}),
+            "plugins": json_column(r[9], f"runs {r[0]}.plugins", dict, {}),
         }
         for r in rows
     ]
@@ -147,7 +147,7 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
     )
     pending_miss = next(not_met, None)
     for sid, school_id, name, stored in schools:  # a school without findings has no counts and is not listed
-        tally = json.loads(stored)
+        tally = json_column(stored, f"schools {sid}.counts", dict, {})
         missed = []
         while pending_miss is not None and pending_miss[0] <= sid:
             if pending_miss[0] == sid:
@@ -174,7 +174,7 @@ def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[s
     return {
         # a school's id, name and its counts stored with the run; a school without findings has none and is not listed
         "schools": ("""select id, '{"school_id":' || json_quote(school_id) || ',"school_name":' || json_quote(school_name) """
-                    """|| ',"counts":' || counts from schools """
+                    """|| ',"counts":' || json(counts) from schools """
                     "where id between ? and ? and +run_id = ? and counts is not null order by id", [first, last, run_id]),
         # within a school and status the index orders findings by requirement (row ids follow the rules' order)
         "not met": (f"select f.school, json_group_array({missed}) from findings f cross join requirements r "
