@@ -434,6 +434,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "skip_broken_link": ("符号链接指向的文件不存在", "a symbolic link to a file that does not exist"),
     "skip_not_file": ("不是普通文件", "not a regular file"),
     "skip_unreadable": ("无法读取（{reason}）", "cannot be read ({reason})"),
+    "wal_unreadable": ("{path}：其预写日志 {wal} 中有已提交的记录，但在此处无法读取（缺少 -shm 文件且目录不可写）；"
+                       "xinli 不会显示较旧的状态：请在可写的目录中打开它，或由写入者先完成检查点",
+                       "{path}: its write-ahead log {wal} holds committed records that cannot be read here (no -shm "
+                       "file and the directory is read-only); xinli will not show an older state: open it in a "
+                       "writable directory, or have its writer checkpoint it first"),
     "output_not_ours": ("{path}：已存在，且不是 xinli 写入的输出（或写入后已被修改）；请换一个文件名，或加 --force 替换它",
                         "{path}: exists and is not an output xinli wrote (or it was changed since); choose another "
                         "file name, or add --force to replace it"),

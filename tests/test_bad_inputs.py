@@ -725,6 +725,42 @@ def test_rollup_from_takes_any_case_of_extension_and_names_every_file_it_skips(r
     assert "不存在" in skipped["gone.db"] and ".sqlite3" in skipped["notes.txt"]
 
 
+def test_a_write_ahead_log_that_cannot_be_read_is_refused_not_ignored(run, env, tmp_path, monkeypatch):
+    """Issue 22 (7): a read-only directory holding ``w.db`` and a ``-wal`` with a
+    committed run but no ``-shm``: ``runs`` must not list only the older run."""
+    from xinli.core.records import database
+
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(env.db, work / "w.db")
+    writer = sqlite3.connect(work / "w.db")
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("insert into runs (region, run_key, plugins, facts_file, facts_sha256, rules_sha256, as_of, created, "
+                   "schools, findings, counts) select region, run_key || '-2', plugins, facts_file, facts_sha256, "
+                   "rules_sha256, as_of, created, schools, findings, counts from runs where id = 1")
+    writer.commit()
+    moved = tmp_path / "ro"
+    moved.mkdir()
+    shutil.copy(work / "w.db", moved / "w.db")
+    shutil.copy(work / "w.db-wal", moved / "w.db-wal")  # the committed run; no -shm beside it
+    writer.close()
+    real = database._connect
+
+    def connect(uri: str, path: Any) -> Any:  # what SQLite does in a directory it cannot write
+        if "immutable" not in uri:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(uri, path)
+
+    readable = os.access
+    monkeypatch.setattr(database, "_connect", connect)
+    monkeypatch.setattr(database.os, "access", lambda p, mode, *a, **k: mode != os.W_OK and readable(p, mode))
+    monkeypatch.chdir(moved)
+    result = run("runs", "--db", "w.db")
+    assert result.exit_code == 2, result.output
+    assert "w.db-wal" in result.output and "较旧的状态" in result.output
+
+
 def test_source_queries_are_bounded_in_time(env, monkeypatch):
     """Issue 22 (5): a query that never ends is interrupted, and said so."""
     from xinli.core.errors import XinliError

@@ -444,6 +444,8 @@ def _open_readonly(path: Path) -> sqlite_utils.Database:
     except sqlite3.OperationalError:
         if os.access(path.parent if str(path.parent) else ".", os.W_OK):
             raise
+        # immutable=1 ignores a write-ahead log: what it holds (committed runs) would silently vanish
+        refuse_unread_wal(path)
         conn = _connect(_uri(path, "ro") + "&immutable=1", path)
     conn.execute("PRAGMA query_only = ON")
     db = sqlite_utils.Database(conn)
@@ -461,6 +463,19 @@ def _open_readonly(path: Path) -> sqlite_utils.Database:
         conn.close()
         raise Refusal("source_newer", path=str(path), names=", ".join(newer))
     return db
+
+
+def refuse_unread_wal(path: Path) -> None:
+    """Refuse (exit 2, naming it) a database whose write-ahead log holds
+    something SQLite cannot read here (no ``-shm`` beside it and no right to
+    create one): reading without it would show an older state as current."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return
+    if size:
+        raise Refusal("wal_unreadable", path=str(path), wal=wal.name)
 
 
 def json_column(text: Any, where: str, kind: type = dict, default: Any = None) -> Any:
@@ -553,6 +568,13 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         query = "mode=ro" if wal else "mode=ro&immutable=1"
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+        if wal:
+            try:
+                conn.execute("select count(*) from sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                conn.close()
+                refuse_unread_wal(path)
+                raise
         bound_queries(conn)
         if not is_xinli_database(conn):
             conn.close()
