@@ -761,6 +761,22 @@ def test_a_write_ahead_log_that_cannot_be_read_is_refused_not_ignored(run, env, 
     assert "w.db-wal" in result.output and "较旧的状态" in result.output
 
 
+@pytest.mark.parametrize("command", [["regions"], ["checklist", "--region", "henan"], ["plugins"],
+                                     ["checklist", "--region", "deep"]])
+def test_a_rules_file_nested_100000_deep_breaks_no_command(tmp_path, monkeypatch, command):
+    """Issue 22 (9): the file is one plugin that did not load, named; every other command works."""
+    monkeypatch.delenv("XINLI_PLUGINS", raising=False)
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "deep.toml").write_text('[jurisdiction]\ncode = "deep"\nx = ' + "[" * 100_000 + "]" * 100_000 + "\n",
+                                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--rules", str(folder), *command])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output and "RecursionError" not in result.output
+    assert "deep.toml" in result.output and "nested too deeply" in result.output
+    assert result.exit_code == (2 if "deep" in command else 0), result.output
+
+
 def test_source_queries_are_bounded_in_time(env, monkeypatch):
     """Issue 22 (5): a query that never ends is interrupted, and said so."""
     from xinli.core.errors import XinliError

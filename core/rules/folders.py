@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from xinli.core.rules import bounded_toml
+
 RULES_PATH_ENV = "XINLI_RULES_PATH"
 
 
@@ -58,7 +60,7 @@ def is_rules_file(path: Path) -> bool:
     ``[[requirements]]``; a file that does not parse counts as one (so its
     error is reported rather than hidden)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = bounded_toml.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
         return path.suffix == ".toml"
     return "jurisdiction" in data or "requirements" in data

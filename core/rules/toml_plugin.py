@@ -45,6 +45,7 @@ from xinli.core.model import (
     Requirement,
     Timing,
 )
+from xinli.core.rules import bounded_toml
 
 
 def _text(data: dict[str, str] | None) -> tuple[str, str] | None:
@@ -203,7 +204,7 @@ def identity_part(text: str) -> tuple[dict[str, Any], set[str]] | None:
     if "jurisdiction" in later:
         return None
     try:
-        data = tomllib.loads(head)
+        data = bounded_toml.loads(head)
     except tomllib.TOMLDecodeError:
         return None
     if not isinstance(data.get("jurisdiction"), dict):
@@ -290,7 +291,7 @@ class TomlPlugin:
         """Parse and build the whole file, once."""
         if self._rules is None:
             try:
-                data = tomllib.loads(self._text or "")
+                data = bounded_toml.loads(self._text or "")
             except tomllib.TOMLDecodeError as exc:
                 raise XinliError(f"{self.origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
             built = self._build(data)
