@@ -439,6 +439,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{path}: its write-ahead log {wal} holds committed records that cannot be read here (no -shm "
                        "file and the directory is read-only); xinli will not show an older state: open it in a "
                        "writable directory, or have its writer checkpoint it first"),
+    "not_utf8": ("{path}：不是 UTF-8 文本（可能是 GBK 等编码），第 {pos} 个字节为 0x{byte}：请另存为 UTF-8",
+                 "{path}: not UTF-8 text (GBK or another encoding?), byte 0x{byte} at position {pos}: save it as UTF-8"),
+    "quotes_not_in_source": ("插件 {code} 有 {n} 条引文在其 source.txt 中找不到（如 {item}：「{quote}」）；"
+                             "清单只打印与文件原文一致的条款：请运行 xinli plugins check 并修正",
+                             "plugin {code} has {n} quote(s) not found in its source.txt (e.g. {item}: 「{quote}」); "
+                             "a checklist prints only items whose words are the document's: run `xinli plugins check` "
+                             "and correct them"),
     "output_not_ours": ("{path}：已存在，且不是 xinli 写入的输出（或写入后已被修改）；请换一个文件名，或加 --force 替换它",
                         "{path}: exists and is not an output xinli wrote (or it was changed since); choose another "
                         "file name, or add --force to replace it"),

@@ -696,6 +696,20 @@ for column in ("plugins", "counts"):
     case(f"runs-runs-{column}-not-json", {"src.db": bad}, ["runs", "--db", "src.db"], f"runs 1.{column}", "JSON")
     case(f"report-runs-{column}-not-json", {"src.db": bad}, ["report", "--db", "src.db"], f"runs 1.{column}", "JSON")
 
+# -- issue 22 (10): checklist prints only the documents' own words; encoding errors name their file
+def rules_file(quote: str) -> str:
+    from test_lazy_rules_files import MINIMAL
+
+    return MINIMAL.replace('quote = "建立工作台账"', f'quote = "{quote}"')
+
+
+SOURCE = "测试县教育局关于心理健康工作的通知：各校应建立工作台账。"
+CHECK = ["--rules", "rules", "checklist", "--region", "lazy_test", "--plugins", "henan,lazy_test"]
+case("checklist-quote-not-in-source", {"rules/test.toml": rules_file("建立完整的工作台账"), "rules/source.txt": SOURCE},
+     CHECK, "lazy_test", "建立完整的工作台账", "plugins check")
+case("checklist-gbk-source-text", {"rules/test.toml": rules_file("建立工作台账"),
+                                   "rules/source.txt": SOURCE.encode("gbk")}, CHECK, "rules/source.txt", "UTF-8")
+
 # -- other
 case("unknown-region", FACTS, ["assess", "--region", "atlantis", "--facts", "facts.csv", "--db", "{db}"], "atlantis")
 case("missing-facts-file", {}, ASSESS, "facts.csv", "cannot read")

@@ -70,6 +70,7 @@ def load_folder_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, Any, s
     """Load the rules files in ``folders``: ``(code, plugin, path)`` for
     each that loaded and ``(name, path, reason)`` for each that did not."""
     from xinli.core.errors import XinliError
+    from xinli.core.rules.sourcetext import read_utf8
     from xinli.core.rules.toml_plugin import TomlPlugin
 
     loaded: list[tuple[str, Any, str]] = []
@@ -80,7 +81,7 @@ def load_folder_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, Any, s
         source = source_beside(path)
         try:
             text = path.read_text(encoding="utf-8")
-            plugin = TomlPlugin(text, source.read_text(encoding="utf-8") if source.exists() else None, str(path))
+            plugin = TomlPlugin(text, read_utf8(source) if source.exists() else None, str(path))
         except (OSError, UnicodeDecodeError, XinliError) as exc:
             failed.append((path.stem, str(path), str(exc)))
             continue

@@ -313,8 +313,9 @@ class TomlPlugin:
         """Load ``path``; a ``source.txt`` beside it is the document text."""
         path = Path(path)
         source = path.with_name("source.txt")
-        return cls(path.read_text(encoding="utf-8"),
-                   source.read_text(encoding="utf-8") if source.exists() else None, str(path))
+        from xinli.core.rules.sourcetext import read_utf8
+
+        return cls(path.read_text(encoding="utf-8"), read_utf8(source) if source.exists() else None, str(path))
 
     @classmethod
     def from_package(cls, package: str, name: str = "rules.toml") -> TomlPlugin:
@@ -323,8 +324,10 @@ class TomlPlugin:
         files = resources.files(package)
 
         def source() -> str | None:
+            from xinli.core.rules.sourcetext import read_utf8
+
             path = files.joinpath("source.txt")
-            return path.read_text(encoding="utf-8") if path.is_file() else None
+            return read_utf8(path, f"{package}/source.txt") if path.is_file() else None
 
         return cls(files.joinpath(name).read_text(encoding="utf-8"), origin=f"{package}/{name}", package=package,
                    lazy=True, source_loader=source)
