@@ -791,6 +791,43 @@ def test_a_rules_file_nested_100000_deep_breaks_no_command(tmp_path, monkeypatch
     assert result.exit_code == (2 if "deep" in command else 0), result.output
 
 
+def test_serve_csv_export_neutralises_formulas_and_no_sql_turns_sql_off(env, tmp_path):
+    """Issue 22 (10): Datasette's CSV export carried live formulas; any SQL ran, undocumented."""
+    pytest.importorskip("datasette")
+    import asyncio
+
+    from xinli.cli.serve import build_datasette
+    from xinli.core.records.browse import datasette_metadata
+
+    db = tmp_path / "records.db"
+    shutil.copy(env.db, db)
+    conn = sqlite3.connect(db)
+    conn.execute("update schools set school_name = '=HYPERLINK(\"http://evil.example\",\"x\")'")
+    conn.commit()
+    conn.close()
+
+    async def fetch(datasette: Any, *paths: str) -> list[Any]:
+        await datasette.invoke_startup()
+        return [await datasette.client.get(path) for path in paths]
+
+    open_sql = build_datasette(str(db), datasette_metadata("records"))
+    table, query, streamed = asyncio.run(fetch(open_sql, "/records/schools.csv",
+                                               "/records.csv?sql=select+school_name+from+schools",
+                                               "/records/schools.csv?_stream=1&_dl=1"))
+    for response in (table, query, streamed):
+        assert response.status_code == 200
+        cells = [cell for row in csv.reader(io.StringIO(response.text)) for cell in row]
+        assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in cells
+        assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    closed = build_datasette(str(db), datasette_metadata("records"), no_sql=True)
+    sql, canned, rows = asyncio.run(fetch(closed, "/records.json?sql=select+1", "/records/region_findings.json",
+                                          "/records/runs.json"))
+    assert sql.status_code == 403 and canned.status_code == 200 and rows.status_code == 200
+    from xinli.cli.serve import serve
+
+    assert "--no-sql" in str([p.opts for p in serve.params]) and "read-only SQL" in serve.help
+
+
 def test_source_queries_are_bounded_in_time(env, monkeypatch):
     """Issue 22 (5): a query that never ends is interrupted, and said so."""
     from xinli.core.errors import XinliError
