@@ -828,6 +828,25 @@ def test_serve_csv_export_neutralises_formulas_and_no_sql_turns_sql_off(env, tmp
     assert "--no-sql" in str([p.opts for p in serve.params]) and "read-only SQL" in serve.help
 
 
+def test_rollup_markdown_escapes_what_the_sources_and_file_names_hold(run, env, tmp_path, monkeypatch):
+    """Issue 22 (2): Markdown escapes every user-controlled text in every Markdown output."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    counties = tmp_path / "counties"
+    counties.mkdir()
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/p.png) | # h"
+    (counties / "src.db").write_bytes(edited_db(
+        f"update requirements set text_zh = '{hostile}', text_en = '{hostile}', clause = '{hostile}'")(env))
+    (counties / "<img src=x onerror=alert(1)>.txt").write_text("x", encoding="utf-8")
+    assert run("rollup", "--from", "counties", "--region", "henan", "--db", "up.db").exit_code == 0
+    text = run("report", "--db", "up.db").stdout
+    import re
+
+    for raw in (r"<script>", r"<img", r"\]\(javascript:", r"!\[i\]", r"\| # h"):
+        assert not re.search(r"(?<!\\)" + raw, text), raw  # each special character is backslash-escaped
+    assert "\\<script\\>" in text and "\\<img src=x onerror=alert(1)\\>.txt" in text
+
+
 def test_source_queries_are_bounded_in_time(env, monkeypatch):
     """Issue 22 (5): a query that never ends is interrupted, and said so."""
     from xinli.core.errors import XinliError
