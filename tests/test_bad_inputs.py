@@ -931,6 +931,14 @@ def test_the_catalogue_is_large_enough():
     assert len({c[0] for c in CASES}) == len(CASES), "case ids are unique"
 
 
+def test_the_docs_state_the_catalogues_count():
+    import re
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "assessment.md").read_text(encoding="utf-8")
+    stated = re.search(r"holds\s+\*\*(\d+) cases\*\*", docs)
+    assert stated and int(stated.group(1)) == len(CASES), "update the count in docs/assessment.md (Trust boundaries)"
+
+
 @pytest.mark.parametrize(("id", "files", "args", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_bad_input(env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, id: str, files: Files, args: list[str],
                    expected: list[str]) -> None:
