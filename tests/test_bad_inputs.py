@@ -588,7 +588,7 @@ for name, value in HIDDEN.items():
                "personal data")
     waiver_csv(f"{name}-in-justification", lambda e, v=value: WAIVER_HEADER + w(e, justification=f"学生 {v} 休学"),
                "row 2", "column justification", "personal data")
-case("attest-by-spaced-mobile", {}, [*ATTEST[:6], "王老师 139 1234 5678", *ATTEST[7:], "--db", "{db}", "--requirement",
+case("attest-by-dotted-mobile", {}, [*ATTEST[:6], "王老师 139.1234.5678", *ATTEST[7:], "--db", "{db}", "--requirement",
                                      "{manual}"], "personal data")
 case("facts-file-named-with-a-mobile", {"张三_13912345678_事实.csv": lambda e: e.csv([e.row()])},
      [*ASSESS[:4], "张三_13912345678_事实.csv", *ASSESS[5:]], "张三_13912345678_事实.csv", "个人信息")
