@@ -34,8 +34,8 @@ def _is_csv(scope: dict[str, Any]) -> bool:
 
 
 def neutralise_csv(body: bytes) -> bytes:
-    """A CSV export with every cell a spreadsheet would run as a formula
-    given a leading apostrophe (as xinli's own CSV outputs do)."""
+    """A CSV export (whole records) with every cell a spreadsheet would run
+    as a formula given a leading apostrophe (as xinli's own CSV outputs do)."""
     import csv
     import io
 
@@ -49,33 +49,47 @@ def neutralise_csv(body: bytes) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def _complete_records(buffer: bytes) -> int:
+    """Length of the longest prefix of ``buffer`` that ends a CSV record: a
+    line break outside quotes (an even number of quote characters before it)."""
+    quotes = 0
+    end = 0
+    for index, byte in enumerate(buffer):
+        if byte == 0x22:
+            quotes += 1
+        elif byte == 0x0A and quotes % 2 == 0:
+            end = index + 1
+    return end
+
+
 def formula_guard(app: Any) -> Any:
     """ASGI middleware: Datasette's CSV exports pass through
-    :func:`neutralise_csv` (read whole, then sent in one piece)."""
+    :func:`neutralise_csv`, record by record as they stream."""
 
     async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope.get("type") != "http" or not _is_csv(scope):
             await app(scope, receive, send)
             return
-        start: dict[str, Any] = {}
-        chunks: list[bytes] = []
+        state: dict[str, Any] = {"ok": False, "pending": b""}
 
-        async def collect(message: dict[str, Any]) -> None:
+        async def rewrite(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
-                start.update(message)
+                state["ok"] = message.get("status") == 200
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if not (state["ok"] and k.lower() == b"content-length")]
+                await send({**message, "headers": headers})
                 return
-            if message["type"] != "http.response.body":
+            if message["type"] != "http.response.body" or not state["ok"]:
                 await send(message)
                 return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body"):
-                return
-            body = neutralise_csv(b"".join(chunks)) if start.get("status") == 200 else b"".join(chunks)
-            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
-            await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
-            await send({"type": "http.response.body", "body": body})
+            pending = state["pending"] + message.get("body", b"")
+            more = bool(message.get("more_body"))
+            cut = _complete_records(pending) if more else len(pending)
+            state["pending"] = pending[cut:]
+            await send({"type": "http.response.body", "body": neutralise_csv(pending[:cut]) if cut else b"",
+                        "more_body": more})
 
-        await app(scope, receive, collect)
+        await app(scope, receive, rewrite)
 
     return guarded
 

@@ -847,6 +847,30 @@ def test_rollup_markdown_escapes_what_the_sources_and_file_names_hold(run, env, 
     assert "\\<script\\>" in text and "\\<img src=x onerror=alert(1)\\>.txt" in text
 
 
+def test_the_csv_formula_guard_works_record_by_record_across_chunks():
+    import asyncio
+
+    from xinli.cli.serve import formula_guard
+
+    body = b'id,name\r\n1,"=1+1\r\nsecond line"\r\n2,@SUM(A1)\r\n3,"say ""hi"""\r\n'
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/csv")]})
+        for start in range(0, len(body), 7):
+            await send({"type": "http.response.body", "body": body[start:start + 7], "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(formula_guard(app)({"type": "http", "path": "/records/schools.csv", "query_string": b""}, None, send))
+    text = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").decode()
+    assert list(csv.reader(io.StringIO(text))) == [["id", "name"], ["1", "'=1+1\r\nsecond line"], ["2", "'@SUM(A1)"],
+                                                   ["3", 'say "hi"']]
+
+
 def test_source_queries_are_bounded_in_time(env, monkeypatch):
     """Issue 22 (5): a query that never ends is interrupted, and said so."""
     from xinli.core.errors import XinliError
