@@ -478,7 +478,8 @@ def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers
         out.add(row, "school_id", raw_id, Said("id_scientific"))
         ok = False
     elif school_id in seen_ids:
-        out.add(row, "school_id", school_id, "duplicate school_id")
+        out.add(row, "school_id", raw_id, "duplicate school_id" if raw_id == school_id else
+                f"duplicate school_id ({school_id!r} once full-width and compatibility forms are unified)")
         ok = False
     else:
         seen_ids.add(school_id)
