@@ -327,16 +327,27 @@ def _school_reports(database: Any, run_id: int | None, school: str | None, by_sc
             emit(rendered, output)
         return
     assert by_school is not None
+    from xinli.cli.output import guard_output, record_outputs
+
     run = _run(database, run_id)
     ids = school_ids(database, run["id"])
     target = Path(by_school)
     target.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
-    for school_id in progress(ids, len(ids), messages.msg("writing_reports", lang)):
+    names: list[tuple[str, Path]] = []
+    for school_id in ids:
         name = _safe_name(school_id)
         while name.lower() in used:
             name += "_"
         used.add(name.lower())
-        rendered = _render_school(school_report_data(database, school_id, run["id"]), fmt, lang, printed)
-        write_atomic(target / f"{name}{SUFFIXES[fmt]}", rendered)
+        names.append((school_id, target / f"{name}{SUFFIXES[fmt]}"))
+    for _, path in names:  # every file is checked before the first is written: all or nothing refused
+        guard_output(str(path), fmt)
+    digests: dict[str, str] = {}
+    try:
+        for school_id, path in progress(names, len(names), messages.msg("writing_reports", lang)):
+            rendered = _render_school(school_report_data(database, school_id, run["id"]), fmt, lang, printed)
+            digests[path.name] = write_atomic(path, rendered, record=False)
+    finally:
+        record_outputs(target, digests)
     click.echo(messages.msg("wrote", lang, path=f"{target}/ ({len(ids)})"), err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from xinli.cli.errors import user_errors
@@ -59,6 +61,7 @@ def checklist(region: str, fmt: str | None, as_of, duty_holder: str | None, stag
         refuse_terminal(output, fmt)
     registry = load_registry(plugins)
     data = build_checklist(registry, region, as_of)
+    _refuse_unquoted(registry, data)
     data = filter_checklist(data, duty_holder, stage, parse_grade_range(grades) if grades else None, levels or None)
     if fmt == "json":
         emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
@@ -87,3 +90,16 @@ def checklist(region: str, fmt: str | None, as_of, duty_holder: str | None, stag
 
         text = render_markdown(data, lang)
     emit(text, output)
+
+
+def _refuse_unquoted(registry: Any, data: dict[str, Any]) -> None:
+    """Refuse (exit 2) to print items whose quote is not in their plugin's
+    source text: a checklist states the documents' own words."""
+    from xinli.core.errors import Refusal
+    from xinli.core.rules.validate import unquoted_items
+
+    missing = unquoted_items(registry, data)
+    if missing:
+        code, item, quote = missing[0]
+        raise Refusal("quotes_not_in_source", code=code, n=sum(1 for m in missing if m[0] == code), item=item,
+                      quote=quote[:40])

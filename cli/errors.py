@@ -25,6 +25,13 @@ class UserError(click.ClickException):
         click.echo(f"Error: {self.format_message()}", err=True)
 
 
+def command_lang() -> str:
+    """The running command's ``--lang`` (Chinese when it has none)."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.params.get("lang") if ctx is not None else None
+    return lang if lang in ("zh", "en", "both") else "zh"
+
+
 def user_errors(func: F) -> F:
     """Turn :class:`xinli.core.registry.XinliError` raised by a command into
     a :class:`UserError`, so no traceback reaches the user."""
@@ -36,7 +43,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except XinliError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.in_lang(command_lang())) from exc
         except OSError as exc:
             raise UserError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
         except Exception as exc:

@@ -1,14 +1,17 @@
 """Writing command output: to stdout, or atomically to a file that is never
 one of the user's inputs.
 
-Every ``--output`` goes through :func:`guard_output` and
-:func:`write_atomic`: an existing file is replaced only when it looks like a
-previous output of the same kind (not an SQLite database, not an input of
-the command, ending in the format's extension), unless ``--force``; the
-write goes through a temporary file and a rename, keeps an existing file's
-mode (a new file gets 0644 under the usual umask) and writes through a
-symbolic link rather than replacing it.  Errors name the user's path, never
-the temporary file.
+Every file xinli writes (``--output``, the per-school sheets of ``report
+--by-school``) goes through :func:`guard_output` and :func:`write_atomic`.
+Never, even with ``--force``: a write through a symbolic link or onto a file
+with other names (hard links), onto a device, FIFO or socket, or onto an
+input of the command.  Without ``--force`` an existing file is replaced only
+when it is a previous xinli output of the same kind: the marker file beside
+it (:data:`MARKER`) records what xinli wrote there, and the file still has
+those bytes; not an SQLite database, ending in the format's extension.  The
+write goes through a temporary file in the same directory and a rename,
+keeps an existing file's mode (a new file gets 0644 under the usual umask).
+Errors name the user's path, never the temporary file.
 """
 
 from __future__ import annotations
@@ -53,36 +56,129 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str]) -> None:
+#: The marker beside xinli's outputs: a small JSON file in the output's
+#: directory naming each file xinli wrote there with the SHA-256 of what it
+#: wrote.  An existing file is a previous xinli output only while its bytes
+#: still have that hash (a filled-in or edited file is the user's).
+MARKER = ".xinli-outputs.json"
+
+
+def _digest_of(path: str | os.PathLike[str]) -> str | None:
+    import hashlib
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    import stat
+
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        digest = hashlib.sha256()
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_marker(directory: str) -> dict[str, str]:
+    """The marker of ``directory`` (empty when absent, a link, or unreadable)."""
+    import json
+
+    path = os.path.join(directory, MARKER)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return {}
+    try:
+        import stat
+
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return {}
+            data = json.loads(handle.read(64 << 20).decode("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(files, dict) else {}
+
+
+def written_by_xinli(path: str | os.PathLike[str]) -> bool:
+    """True when the marker beside ``path`` records it with its current bytes."""
+    directory, name = os.path.split(os.path.abspath(path))
+    recorded = _read_marker(directory).get(name)
+    return recorded is not None and recorded == _digest_of(path)
+
+
+def record_outputs(directory: str | os.PathLike[str], digests: dict[str, str]) -> None:
+    """Add ``{file name: sha256}`` to the marker of ``directory``.  Best
+    effort: a marker that cannot be written only means the next run asks
+    for ``--force``."""
+    import json
+    import tempfile
+
+    directory = os.fspath(directory) or "."
+    path = os.path.join(directory, MARKER)
+    if os.path.islink(path) or (os.path.exists(path) and not os.path.isfile(path)):
+        return
+    files = _read_marker(directory)
+    files.update(digests)
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f"{MARKER}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"written_by": "xinli", "files": files}, handle, ensure_ascii=False, indent=0, sort_keys=True)
+        os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str], record: bool = True) -> str:
     """Write ``data`` to ``path`` through a temporary file in the same
     directory and an atomic rename, so a reader never sees half a file and
-    a failure leaves any previous file untouched.
+    a failure leaves any previous file untouched; return the SHA-256 of
+    what was written.
 
-    A symbolic link is written through (the link stays); an existing file
-    keeps its mode; a new one gets ``0644`` less the umask.  Errors raise
+    The rename replaces the name itself: a symbolic link or a hard link at
+    ``path`` is never written through (:func:`guard_output` refuses them
+    first).  An existing file keeps its mode; a new one gets ``0644`` less
+    the umask.  With ``record`` the file is added to the directory's
+    marker (:data:`MARKER`), so a later run may replace it.  Errors raise
     :class:`XinliError` naming ``path``.  ``data`` may be an iterable of
     text pieces, written as they come (a streamed report)."""
-    shown = os.fspath(path)
+    import hashlib
+    import stat
     import tempfile
     from pathlib import Path
 
-    target = Path(os.path.realpath(path))
+    shown = os.fspath(path)
+    target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        mode = target.stat().st_mode & 0o7777
+        info = target.lstat()
+        mode = info.st_mode & 0o7777 if stat.S_ISREG(info.st_mode) else 0o644 & ~_umask()
     except FileNotFoundError:
         mode = 0o644 & ~_umask()
     except OSError as exc:
         raise XinliError(f"{shown}: cannot write: {exc.strerror or exc}") from None
     tmp: str | None = None
+    digest = hashlib.sha256()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             if isinstance(payload, bytes):
                 handle.write(payload)
+                digest.update(payload)
             else:
                 for chunk in payload:
-                    handle.write(chunk.encode("utf-8"))
+                    piece = chunk.encode("utf-8")
+                    handle.write(piece)
+                    digest.update(piece)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
@@ -93,6 +189,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str]
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
+    if record:
+        record_outputs(target.parent, {target.name: digest.hexdigest()})
+    return digest.hexdigest()
 
 
 def _same_file(a: Path, b: str) -> bool:
@@ -119,32 +218,51 @@ def _context_inputs(ctx: click.Context | None) -> list[str]:
 
 def guard_output(output: str, fmt: str | None = None, inputs: Iterable[str] | None = None,
                  new_data: bytes | None = None) -> None:
-    """Refuse (:class:`XinliError`, exit 2) to replace ``output`` unless it
-    looks like a previous output of format ``fmt``, or ``--force`` was given.
+    """Refuse (:class:`XinliError`, exit 2) to write ``output`` unless it is
+    new or a previous xinli output of format ``fmt``, or ``--force`` was given.
 
-    Refused whatever ``--force`` says: a directory, and an input of the
-    running command (its facts, waivers or database).  Refused without
-    ``--force``: an SQLite database, a file not ending in the format's
-    extension, and for ``facts-template`` any existing file that differs
-    from what would be written (it may hold filled-in facts)."""
+    Refused whatever ``--force`` says: a symbolic link (xinli never writes
+    through one), a file with other names (hard links), a directory, a
+    device, FIFO or socket, and an input of the running command (its facts,
+    waivers or database).  Refused without ``--force``: an SQLite database,
+    a file not ending in the format's extension, for ``facts-template`` any
+    existing file that may hold filled-in facts, and any other non-empty
+    file that the marker (:data:`MARKER`) does not record as xinli's with
+    its current bytes."""
+    import stat
+
+    from xinli.core.errors import Refusal
+
     ctx = click.get_current_context(silent=True)
     force = bool(ctx is not None and ctx.find_root().meta.get(FORCE_KEY))
     from pathlib import Path
 
     target = Path(output)
-    if not target.exists() and not target.is_symlink():
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
         return
-    if target.is_dir():
+    except OSError as exc:
+        raise XinliError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise Refusal("output_symlink", path=output)
+    if stat.S_ISDIR(info.st_mode):
         raise XinliError(f"{output}: is a directory; --output needs a file name")
-    real = Path(os.path.realpath(target))
+    if not stat.S_ISREG(info.st_mode):
+        raise Refusal("output_special", path=output)
     for source in (_context_inputs(ctx) if inputs is None else inputs):
-        if _same_file(real, source):
+        if _same_file(target, source):
             raise XinliError(f"{output}: is an input of this command ({source}); refusing to overwrite it")
-    if force or not real.exists():
+    if info.st_nlink > 1:
+        raise Refusal("output_hard_link", path=output, links=info.st_nlink)
+    if force:
         return
     hint = "; choose another file name, or add --force to replace it"
     try:
-        with open(real, "rb") as handle:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise Refusal("output_special", path=output)
             head = handle.read(16)
     except OSError as exc:
         raise XinliError(f"{output}: cannot read: {exc.strerror or exc}") from None
@@ -152,12 +270,19 @@ def guard_output(output: str, fmt: str | None = None, inputs: Iterable[str] | No
         raise XinliError(f"{output}: is an SQLite database, not a previous output{hint}")
     fmt = fmt or (ctx.params.get("fmt") if ctx is not None else None)
     endings = EXTENSIONS.get(fmt or "", ())
-    if endings and not real.name.lower().endswith(endings):
+    if endings and not target.name.lower().endswith(endings):
         raise XinliError(f"{output}: exists and does not end in {' or '.join(endings)}, "
                          f"so it is not a previous {fmt} output{hint}")
     command = ctx.command.name if ctx is not None else None
-    if command in NEVER_REPLACE and _may_hold_facts(real, new_data):
-        raise XinliError(f"{output}: exists and may hold filled-in facts{hint}")
+    if command in NEVER_REPLACE:
+        if _may_hold_facts(target, new_data):
+            raise XinliError(f"{output}: exists and may hold filled-in facts{hint}")
+        return
+    if info.st_size == 0 or written_by_xinli(target):
+        return
+    if new_data is not None and _digest_of(target) == __import__("hashlib").sha256(new_data).hexdigest():
+        return
+    raise Refusal("output_not_ours", path=output)
 
 
 def _may_hold_facts(path: Path, new_data: bytes | None) -> bool:

@@ -67,11 +67,13 @@ def rollup(sources: tuple[str, ...], region: str, db: str, from_dir: str | None,
     from xinli.core.vocabulary import localize
 
     paths = [Path(s) for s in sources]
+    skipped: list[dict[str, Any]] = []
     if from_dir is not None:
         target = Path(db).resolve()
-        paths += [p for p in sources_in(from_dir) if p.resolve() != target]
+        paths += [p for p in sources_in(from_dir, skipped) if p.resolve() != target]
     registry = load_registry(plugins, everything=True)  # sources may be any region under the target
-    result = run_rollup(registry, region, db, paths, _run_of(run_of), prefer, as_of, progress=lambda it, total: _progress(it, total, lang))
+    result = run_rollup(registry, region, db, paths, _run_of(run_of), prefer, as_of,
+                        progress=lambda it, total: _progress(it, total, lang), skipped=skipped)
     if fmt == "json":
         click.echo(json.dumps({"rollup_id": result.rollup_id, "created": result.created, "sources": result.sources,
                                "schools": result.schools, "warnings": result.warnings}, ensure_ascii=False, indent=2))

@@ -25,14 +25,110 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def build_datasette(db: str, metadata: dict[str, Any]) -> Any:
+def _is_csv(scope: dict[str, Any]) -> bool:
+    """True for a request of Datasette's CSV export (``.csv`` or ``_format=csv``)."""
+    from urllib.parse import parse_qs
+
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return scope.get("path", "").endswith(".csv") or "csv" in query.get("_format", [])
+
+
+def neutralise_csv(body: bytes) -> bytes:
+    """A CSV export (whole records) with every cell a spreadsheet would run
+    as a formula given a leading apostrophe (as xinli's own CSV outputs do)."""
+    import csv
+    import io
+
+    from xinli.core.render.cells import neutralise
+
+    text = body.decode("utf-8", errors="replace")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow([neutralise(cell) for cell in row])
+    return out.getvalue().encode("utf-8")
+
+
+def _complete_records(buffer: bytes) -> int:
+    """Length of the longest prefix of ``buffer`` that ends a CSV record: a
+    line break outside quotes (an even number of quote characters before it)."""
+    quotes = 0
+    end = 0
+    for index, byte in enumerate(buffer):
+        if byte == 0x22:
+            quotes += 1
+        elif byte == 0x0A and quotes % 2 == 0:
+            end = index + 1
+    return end
+
+
+def formula_guard(app: Any) -> Any:
+    """ASGI middleware: Datasette's CSV exports pass through
+    :func:`neutralise_csv`, record by record as they stream."""
+
+    async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope.get("type") != "http" or not _is_csv(scope):
+            await app(scope, receive, send)
+            return
+        state: dict[str, Any] = {"ok": False, "pending": b""}
+
+        async def rewrite(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                state["ok"] = message.get("status") == 200
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if not (state["ok"] and k.lower() == b"content-length")]
+                await send({**message, "headers": headers})
+                return
+            if message["type"] != "http.response.body" or not state["ok"]:
+                await send(message)
+                return
+            pending = state["pending"] + message.get("body", b"")
+            more = bool(message.get("more_body"))
+            cut = _complete_records(pending) if more else len(pending)
+            state["pending"] = pending[cut:]
+            await send({"type": "http.response.body", "body": neutralise_csv(pending[:cut]) if cut else b"",
+                        "more_body": more})
+
+        await app(scope, receive, rewrite)
+
+    return guarded
+
+
+class _FormulaGuardPlugin:
+    """The Datasette plugin that wraps the app in :func:`formula_guard`."""
+
+    __name__ = "xinli-formula-guard"
+
+    def asgi_wrapper(self, datasette: Any) -> Any:
+        """Datasette's hook: wrap the ASGI app."""
+        return formula_guard
+
+
+def _register_formula_guard() -> None:
+    from datasette import hookimpl
+    from datasette.plugins import pm
+
+    if pm.get_plugin("xinli-formula-guard") is None:
+        plugin = _FormulaGuardPlugin()
+        hookimpl(_FormulaGuardPlugin.asgi_wrapper)
+        pm.register(plugin, name="xinli-formula-guard")
+
+
+def build_datasette(db: str, metadata: dict[str, Any], no_sql: bool = False) -> Any:
     """A Datasette instance serving ``db`` with ``metadata``; canned queries
-    go to ``config`` on Datasette versions that take one (1.0 and later)."""
+    go to ``config`` on Datasette versions that take one (1.0 and later).
+
+    Datasette runs any read-only SQL a visitor types (with a 10 s limit)
+    unless ``no_sql`` (only the tables and the canned queries are then
+    offered); its CSV exports neutralise formulas (:func:`formula_guard`)."""
     import inspect
 
     from datasette.app import Datasette
 
-    settings = {"sql_time_limit_ms": 10_000}
+    _register_formula_guard()
+    settings: dict[str, Any] = {"sql_time_limit_ms": 10_000}
+    if no_sql:
+        settings["default_allow_sql"] = False
     parameters = inspect.signature(Datasette).parameters
     if "config" in parameters:
         config = {"databases": {name: {"queries": entry.pop("queries")} for name, entry in metadata["databases"].items()},
@@ -47,14 +143,21 @@ def build_datasette(db: str, metadata: dict[str, Any]) -> Any:
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--print-metadata", is_flag=True,
               help="Print the Datasette metadata (descriptions and canned queries) as JSON and exit.")
+@click.option("--no-sql", "no_sql", is_flag=True,
+              help="Turn off Datasette's SQL editor: only the tables and the canned queries are offered.")
 @lang_option()
 @plugins_option()
 @user_errors
-def serve(db: str, host: str, port: int, print_metadata: bool, lang: str, plugins: str | None) -> None:
+def serve(db: str, host: str, port: int, print_metadata: bool, no_sql: bool, lang: str, plugins: str | None) -> None:
     """Browse the assessment records in DB with Datasette: tables and
     columns described, canned queries such as "schools not meeting required
     items" and "requirements most often not met".  Needs
-    `pip install 'xinli[web]'`."""
+    `pip install 'xinli[web]'`.
+
+    The database is opened read-only, and served on the loopback interface
+    (127.0.0.1) unless --host says otherwise.  Anyone who can reach the
+    page may run any read-only SQL query on the records (10 s limit);
+    --no-sql turns that off.  CSV exports neutralise spreadsheet formulas."""
     import json
     from pathlib import Path
 
@@ -78,7 +181,7 @@ def serve(db: str, host: str, port: int, print_metadata: bool, lang: str, plugin
         click.echo(msg("serve_exposed", lang, host=host), err=True)
     import asyncio
 
-    datasette = build_datasette(db, metadata)
+    datasette = build_datasette(db, metadata, no_sql)
     asyncio.run(datasette.invoke_startup())
     click.echo(msg("serving", lang, db=db, url=f"http://{host}:{port}/"), err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -462,6 +462,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verified_n": ("已核查 {verified} 项自查，其中 {disagreed} 项与核查结论不一致", "{verified} self-report(s) verified, "
                    "{disagreed} disagreeing with the check"),
     "disagreement_rate": ("自查与核查不一致率（可信度指标）", "Disagreement rate of self-reports (trust figure)"),
+    # --- issue 22: trust boundaries (what xinli refuses) ---
+    "output_symlink": ("{path}：是符号链接；xinli 从不经由链接写入文件（即使加 --force），请写到链接所指的文件名",
+                       "{path}: is a symbolic link; xinli never writes through one (not even with --force); "
+                       "name the file itself"),
+    "output_special": ("{path}：不是普通文件（设备、管道或套接字）；xinli 不会写入它（即使加 --force）",
+                       "{path}: is not a regular file (a device, FIFO or socket); xinli never writes onto one "
+                       "(not even with --force)"),
+    "output_hard_link": ("{path}：该文件另有 {links} 个名称（硬链接），可能是其他文件；xinli 不会替换它（即使加 --force）",
+                         "{path}: the file has {links} names (hard links) and may be another file; xinli never "
+                         "replaces it (not even with --force)"),
+    "file_name_personal": ("{path}：文件名中像有手机号或身份证号（个人信息）；xinli 会在评估记录中保存文件名，请先改名",
+                           "{path}: the file name seems to hold a mobile or ID-card number (personal data); a run "
+                           "records the file name, so rename the file first"),
+    "xlsx_hidden_sheet": ("事实工作表“{sheet}”被隐藏；填写的人看不到它，xinli 不读取隐藏的工作表：请取消隐藏或删除它",
+                          "the facts sheet {sheet!r} is hidden; whoever filled in the workbook could not see it, so "
+                          "xinli does not read it: unhide or delete it"),
+    "xlsx_two_sheets": ("工作簿中有多个事实工作表（{sheets}），无法确定读取哪一个：请只保留一个",
+                        "the workbook has more than one facts sheet ({sheets}); xinli cannot tell which to read: "
+                        "keep one"),
+    "id_scientific": ("学校代码像是被表格软件改写成了科学计数法（如 4.10101E+09），原代码已丢失：请把该列设为文本后重新输入",
+                      "the school id looks like a spreadsheet turned it into scientific notation (like 4.10101E+09) "
+                      "and the real id is lost: format the column as text and type the ids again"),
+    "source_newer": ("{path}：由更新版本的 xinli 写入（迁移 {names}），本版本无法正确读取：请升级 xinli",
+                     "{path}: written by a newer xinli (migrations {names}); this version cannot read it correctly: "
+                     "upgrade xinli"),
+    "source_impostor_tables": ("{path}：{names} 不是数据表，这不是 xinli 写入的数据库",
+                               "{path}: {names} is not a table, so this is not a database xinli wrote"),
+    "json_column_bad": ("{where}：不是有效的 JSON 值（{reason}），数据库已损坏或被改动",
+                        "{where}: not a valid JSON value ({reason}); the database is damaged or was edited"),
+    "source_query_interrupted": ("{path}：读取超过时间上限（{seconds} 秒）被中断；该数据库可能含有无法完成的查询",
+                                 "{path}: a query ran past the time limit ({seconds} s) and was interrupted; the database "
+                                 "may hold a query that never ends"),
+    "source_inconsistent": ("{path}：第 {run} 批次的记录前后不一致，未予汇总：{reason}",
+                            "{path}: run {run} is not consistent with itself and was not rolled up: {reason}"),
+    "why_counts": ("存储的各要求计数与其结论不符（{requirement}：存储 {stored}，实际 {actual}）",
+                   "the stored counts per requirement do not match its findings ({requirement}: stored {stored}, "
+                   "found {actual})"),
+    "why_schools": ("批次记录的学校数 {stored} 与实际学校数 {actual} 不符",
+                    "the run says {stored} schools but holds {actual}"),
+    "why_findings": ("批次记录的结论数 {stored} 与实际结论数 {actual} 不符",
+                     "the run says {stored} findings but holds {actual}"),
+    "why_totals": ("批次记录的各状态结论数 {stored} 与实际 {actual} 不符",
+                   "the run's counts by status {stored} do not match its findings {actual}"),
+    "why_item_over_schools": ("要求 {requirement} 计有 {total} 条学校结论，多于其 {schools} 所学校",
+                              "requirement {requirement} counts {total} school findings, more than its {schools} schools"),
+    "why_negative": ("计数为负数或不是整数（{requirement}）", "a count is negative or not a whole number ({requirement})"),
+    "why_region_rules": ("其要求来自 {others}，不属于辖区 {region} 及其上级：辖区标签与规则不符",
+                         "its requirements come from {others}, which are neither region {region} nor its ancestors: "
+                         "the region label does not match the rules"),
+    "why_rules_digest": ("其规则摘要与已安装的同版本 {region} 插件在 {as_of} 的规则不符",
+                         "its rules digest does not match the installed {region} plugin's rules (same version) as of "
+                         "{as_of}"),
+    "why_fact_columns": ("事实列（fact_columns）与 {region} 规则所需的列不符",
+                         "its fact_columns do not match the columns {region}'s rules ask for"),
+    "why_fact_columns_shape": ("事实列（fact_columns）不是互不相同的已知事实名列表",
+                               "its fact_columns are not a list of distinct known fact names"),
+    "why_fact_type": ("学校 {school} 的事实 {fact} 为 {value}，不是 {kind}",
+                      "school {school}'s fact {fact} is {value}, not {kind}"),
+    "why_facts_length": ("{n} 所学校的事实数与事实列数不符", "{n} school(s) hold a different number of facts than fact_columns"),
+    "target_is_source": ("{path}：与目标数据库 {target} 是同一个文件（硬链接或符号链接）；目标不能作为自己的来源",
+                         "{path}: is the same file as the target database {target} (a hard or symbolic link); the "
+                         "target cannot be one of its own sources"),
+    "from_skipped": ("--from 目录中的 {name} 未作为来源：{reason}", "{name} in the --from directory was not taken as a source: {reason}"),
+    "skip_extension": ("扩展名不是 .db、.sqlite 或 .sqlite3", "its extension is not .db, .sqlite or .sqlite3"),
+    "skip_broken_link": ("符号链接指向的文件不存在", "a symbolic link to a file that does not exist"),
+    "skip_not_file": ("不是普通文件", "not a regular file"),
+    "skip_unreadable": ("无法读取（{reason}）", "cannot be read ({reason})"),
+    "wal_unreadable": ("{path}：其预写日志 {wal} 中有已提交的记录，但在此处无法读取（缺少 -shm 文件且目录不可写）；"
+                       "xinli 不会显示较旧的状态：请在可写的目录中打开它，或由写入者先完成检查点",
+                       "{path}: its write-ahead log {wal} holds committed records that cannot be read here (no -shm "
+                       "file and the directory is read-only); xinli will not show an older state: open it in a "
+                       "writable directory, or have its writer checkpoint it first"),
+    "not_utf8": ("{path}：不是 UTF-8 文本（可能是 GBK 等编码），第 {pos} 个字节为 0x{byte}：请另存为 UTF-8",
+                 "{path}: not UTF-8 text (GBK or another encoding?), byte 0x{byte} at position {pos}: save it as UTF-8"),
+    "quotes_not_in_source": ("插件 {code} 有 {n} 条引文在其 source.txt 中找不到（如 {item}：「{quote}」）；"
+                             "清单只打印与文件原文一致的条款：请运行 xinli plugins check 并修正",
+                             "plugin {code} has {n} quote(s) not found in its source.txt (e.g. {item}: 「{quote}」); "
+                             "a checklist prints only items whose words are the document's: run `xinli plugins check` "
+                             "and correct them"),
+    "output_not_ours": ("{path}：已存在，且不是 xinli 写入的输出（或写入后已被修改）；请换一个文件名，或加 --force 替换它",
+                        "{path}: exists and is not an output xinli wrote (or it was changed since); choose another "
+                        "file name, or add --force to replace it"),
 }
 
 

@@ -14,8 +14,10 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -81,6 +83,19 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Env:
 
 
 # ---------------------------------------------------------------- the cases
+
+
+class Symlink(str):
+    """A file of a case that is a symbolic link to this target."""
+
+
+class HardLink(str):
+    """A file of a case that is another name (hard link) of this file of the case."""
+
+
+class Special(str):
+    """A file of a case that is a FIFO (``fifo``) or a character device (``device``, as /dev/null)."""
+
 
 Files = dict[str, bytes | str | Callable[[Env], bytes | str]]
 CASES: list[tuple[str, Files, list[str], list[str]]] = []
@@ -534,6 +549,167 @@ case("checklist-csv-onto-markdown", {"notes.md": "# mine\n"}, ["checklist", "--r
 case("report-onto-its-db-forced", {}, ["report", "--db", "{db}", "--format", "csv", "--output", "{db}", "--force"],
      "records.db", "input of this command")
 
+# -- issue 22 (1): one guard for every file xinli writes, per-school sheets included
+SHEETS = ["report", "--db", "{db}", "--by-school", "sheets"]
+case("by-school-through-a-symlink-onto-the-db", {"sheets/HN001.md": Symlink("../records.db")}, SHEETS,
+     "sheets/HN001.md", "符号链接")
+case("by-school-through-a-symlink-onto-facts", {**FACTS, "sheets/HN001.md": Symlink("../facts.csv")}, SHEETS,
+     "sheets/HN001.md", "符号链接")
+case("by-school-over-a-users-file", {"sheets/HN001.md": "# 我的笔记\n"}, SHEETS, "sheets/HN001.md",
+     "不是 xinli 写入的输出")
+case("by-school-onto-a-fifo", {"sheets/HN001.md": Special("fifo")}, SHEETS, "sheets/HN001.md", "不是普通文件")
+case("output-through-a-symlink-forced", {**FACTS, "r.md": Symlink("facts.csv")},
+     ["report", "--db", "{db}", "--output", "r.md", "--force"], "r.md", "符号链接")
+case("output-through-a-dangling-symlink", {"r.md": Symlink("elsewhere/r.md")}, ["report", "--db", "{db}", "--output", "r.md"],
+     "r.md", "符号链接")
+case("output-onto-a-hard-link-of-facts-forced", {**FACTS, "r.csv": HardLink("facts.csv")},
+     ["report", "--db", "{db}", "--format", "csv", "--output", "r.csv", "--force"], "r.csv", "硬链接")
+case("output-onto-a-fifo", {"r.md": Special("fifo")}, ["report", "--db", "{db}", "--output", "r.md"], "r.md", "不是普通文件")
+case("output-onto-a-fifo-forced", {"r.md": Special("fifo")}, ["report", "--db", "{db}", "--output", "r.md", "--force"],
+     "r.md", "不是普通文件")
+case("output-onto-a-device-forced", {"null.md": Special("device")},
+     ["report", "--db", "{db}", "--output", "null.md", "--force"], "null.md", "不是普通文件")
+case("report-csv-onto-filled-facts", {"facts-filled.csv": lambda e: e.csv([e.row()])},
+     ["report", "--db", "{db}", "--format", "csv", "--output", "facts-filled.csv"], "facts-filled.csv",
+     "不是 xinli 写入的输出")
+case("checklist-csv-onto-filled-facts", {"facts-filled.csv": lambda e: e.csv([e.row()])},
+     ["checklist", "--region", "henan", "--format", "csv", "--output", "facts-filled.csv"], "facts-filled.csv",
+     "不是 xinli 写入的输出")
+case("checklist-over-a-users-markdown", {"notes.md": "# 我的笔记\n"},
+     ["checklist", "--region", "henan", "--output", "notes.md"], "notes.md", "--force")
+
+# -- issue 22 (6): personal data normalised (NFKC, spaces, dots, dashes, +86/0086) and 15-digit IDs, in every stored text
+HIDDEN = {"full-width-id-card": "４４０３０５２００８０３１５１２３Ｘ", "spaced-id-card": "440305 20080315 123X",
+          "15-digit-id-card": "440305080315123", "0086-mobile": "008613912345678", "dotted-mobile": "139.1234.5678"}
+for name, value in HIDDEN.items():
+    case(f"attest-evidence-{name}", {}, [*ATTEST, "--db", "{db}", "--requirement", "{manual}", "--evidence", value],
+         "personal data")
+    facts_case(f"{name}-in-school_name", lambda e, v=value: [e.row(school_name=f"学生{v}")], "row 2", "column school_name",
+               "personal data")
+    waiver_csv(f"{name}-in-justification", lambda e, v=value: WAIVER_HEADER + w(e, justification=f"学生 {v} 休学"),
+               "row 2", "column justification", "personal data")
+case("attest-by-dotted-mobile", {}, [*ATTEST[:6], "王老师 139.1234.5678", *ATTEST[7:], "--db", "{db}", "--requirement",
+                                     "{manual}"], "personal data")
+case("facts-file-named-with-a-mobile", {"张三_13912345678_事实.csv": lambda e: e.csv([e.row()])},
+     [*ASSESS[:4], "张三_13912345678_事实.csv", *ASSESS[5:]], "张三_13912345678_事实.csv", "个人信息")
+case("waivers-file-named-with-an-id-card", {**FACTS_OK, f"豁免_{ID_CARD}.csv": lambda e: WAIVER_HEADER + w(e)},
+     [*WAIVE, f"豁免_{ID_CARD}.csv"], ID_CARD, "个人信息")
+
+# -- issue 22 (3): which xlsx sheet, and ids as a person means them
+def sheets(*specs: tuple[str, str], rows: Callable[[Env], list[list[Any]]] = lambda e: [e.header, good_cells(e)]
+           ) -> Callable[[Env], bytes]:
+    """A workbook of sheets ``(title, state)``, each holding ``rows``."""
+    def make(env: Env) -> bytes:
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        for title, state in specs:
+            ws = wb.create_sheet(title)
+            ws.sheet_state = state
+            for row in rows(env):
+                ws.append(row)
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        return buffer.getvalue()
+
+    return make
+
+
+xlsx_case("hidden-facts-sheet-beside-the-visible-one", sheets(("事实", "visible"), ("facts", "hidden")), "facts", "隐藏")
+xlsx_case("second-facts-sheet", sheets(("事实", "visible"), ("facts", "visible")), "事实、facts", "多个事实工作表")
+xlsx_case("only-sheet-hidden", sheets(("表一", "visible"), ("facts", "veryHidden")), "facts", "隐藏")
+xlsx_case("id-in-scientific-notation", workbook(lambda e: [e.header, good_cells(e, school_id="4.10101E+09")]), "row 2",
+          "column school_id", "科学计数法")
+facts_case("id-in-scientific-notation", lambda e: [e.row(school_id="4.10101E+09")], "row 2", "column school_id",
+           "科学计数法")
+facts_case("full-width-duplicate-id", lambda e: [e.row(), e.row(school_id="ＨＮ００１")], "row 3", "column school_id",
+           "duplicate")
+facts_case("zero-width-space-in-id", lambda e: [e.row(), e.row(school_id="HN\u200b001")], "row 3", "column school_id",
+           "U+200B")
+facts_case("right-to-left-override-in-name", lambda e: [e.row(school_name="第一\u202e学校")], "row 2",
+           "column school_name", "U+202E")
+waiver_csv("right-to-left-override-in-justification",
+           lambda e: WAIVER_HEADER + w(e, justification="新校区\u202e建设中"), "row 2", "column justification", "U+202E")
+
+# -- issue 22 (5, 8, 9, 10): roll-up sources verified, not believed; JSON columns parsed with named errors
+def edited_db(sql: str, source: Callable[[Env], Path] | None = None) -> Callable[[Env], bytes]:
+    """A copy of the catalogue's records database (or of ``source``) after ``sql``."""
+    def make(env: Env) -> bytes:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "edited.db"
+            shutil.copy(source(env) if source else env.db, path)
+            conn = sqlite3.connect(path)
+            conn.executescript(sql)
+            conn.commit()
+            conn.close()
+            return path.read_bytes()
+
+    return make
+
+
+def qijiang_db(env: Env) -> Path:
+    """A records database holding a Qijiang run of the bundled example schools."""
+    path = env.root / "qijiang.db"
+    if not path.exists():
+        example = Path(__file__).resolve().parent.parent / "examples" / "qijiang-schools.csv"
+        result = CliRunner().invoke(cli, ["assess", "--region", "chongqing_qijiang", "--facts", str(example), "--db",
+                                          str(path), "--as-of", "2026-11-01", "--plugins", "chongqing_qijiang"])
+        assert result.exit_code == 0, result.output
+    return path
+
+
+ROLLUP = ["rollup", "src.db", "--region", "henan", "--db", "up.db"]
+case("rollup-requirement-counts-edited", {"src.db": edited_db(
+    "update requirement_counts set n = 99999 where requirement = (select min(requirement) from requirement_counts)")},
+     ROLLUP, "src.db", "计数与其结论不符")
+case("rollup-runs-schools-edited", {"src.db": edited_db("update runs set schools = 1000000")}, ROLLUP, "src.db",
+     "1000000")
+case("rollup-runs-counts-edited", {"src.db": edited_db("update runs set counts = json_set(counts, '$.met', 99999)")},
+     ROLLUP, "src.db", "各状态结论数")
+case("rollup-region-relabelled", {"src.db": edited_db("update runs set region = 'chongqing_dadukou'", qijiang_db)},
+     ["rollup", "src.db", "--region", "chongqing_dadukou", "--db", "up.db", "--plugins",
+      "chongqing_dadukou,chongqing_qijiang"], "src.db", "chongqing_qijiang", "辖区标签与规则不符")
+case("rollup-fact-columns-edited", {"src.db": edited_db(
+    "update runs set fact_columns = (select json_group_array(value) from "
+    "(select value from json_each(runs.fact_columns) order by key desc))")}, ROLLUP, "src.db", "fact_columns")
+case("rollup-facts-of-the-wrong-type", {"src.db": edited_db(
+    "update schools set facts = (select json_group_array('abc') from json_each(schools.facts))")}, ROLLUP, "src.db",
+     "HN001", "'abc'")
+case("rollup-schools-an-endless-view", {"src.db": edited_db(
+    "alter table schools rename to schools_kept; create view schools as with recursive n(x) as (select 1 union all "
+    "select x + 1 from n) select x as id, 1 as run_id, 'S' || x as school_id, '' as school_name, '1-6' as grades, "
+    "'[]' as facts, null as counts from n")}, ROLLUP, "src.db", "schools (view)")
+case("rollup-source-of-a-newer-xinli", {"src.db": edited_db(
+    "insert into _sqlite_migrations (migration_set, name, applied_at) values ('xinli', 'm999_from_the_future', "
+    "'2030-01-01')")}, ROLLUP, "src.db", "m999_from_the_future", "更新版本")
+case("report-db-of-a-newer-xinli", {"src.db": edited_db(
+    "insert into _sqlite_migrations (migration_set, name, applied_at) values ('xinli', 'm999_from_the_future', "
+    "'2030-01-01')")}, ["report", "--db", "src.db"], "src.db", "更新版本")
+case("rollup-target-hard-linked-as-its-source", {"same.db": HardLink("records.db")},
+     ["rollup", "{db}", "--region", "henan", "--db", "same.db"], "records.db", "同一个文件")
+for column in ("plugins", "counts"):
+    bad = edited_db(f"update runs set {column} = 'not json {{'")
+    case(f"rollup-runs-{column}-not-json", {"src.db": bad}, ROLLUP, "src.db", f"runs 1.{column}", "JSON")
+    case(f"runs-runs-{column}-not-json", {"src.db": bad}, ["runs", "--db", "src.db"], f"runs 1.{column}", "JSON")
+    case(f"report-runs-{column}-not-json", {"src.db": bad}, ["report", "--db", "src.db"], f"runs 1.{column}", "JSON")
+
+# -- issue 22 (10): checklist prints only the documents' own words; encoding errors name their file
+def rules_file(quote: str) -> str:
+    from test_lazy_rules_files import MINIMAL
+
+    return MINIMAL.replace('quote = "建立工作台账"', f'quote = "{quote}"')
+
+
+SOURCE = "测试县教育局关于心理健康工作的通知：各校应建立工作台账。"
+CHECK = ["--rules", "rules", "checklist", "--region", "lazy_test", "--plugins", "henan,lazy_test"]
+case("checklist-quote-not-in-source", {"rules/test.toml": rules_file("建立完整的工作台账"), "rules/source.txt": SOURCE},
+     CHECK, "lazy_test", "建立完整的工作台账", "plugins check")
+case("checklist-gbk-source-text", {"rules/test.toml": rules_file("建立工作台账"),
+                                   "rules/source.txt": SOURCE.encode("gbk")}, CHECK, "rules/source.txt", "UTF-8")
+
 # -- other
 case("unknown-region", FACTS, ["assess", "--region", "atlantis", "--facts", "facts.csv", "--db", "{db}"], "atlantis")
 case("missing-facts-file", {}, ASSESS, "facts.csv", "cannot read")
@@ -543,6 +719,227 @@ case("unsupported-facts-format", {"facts.txt": "x"}, [*ASSESS[:4], "facts.txt", 
 
 
 # ---------------------------------------------------------------- the test
+
+
+def test_rollup_from_takes_any_case_of_extension_and_names_every_file_it_skips(run, env, tmp_path, monkeypatch):
+    """Issue 22 (10): ``綦江区.DB`` is a source; a broken link and a text file are named in warnings."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    counties = tmp_path / "counties"
+    counties.mkdir()
+    shutil.copy(env.db, counties / "綦江区.DB")
+    (counties / "gone.db").symlink_to("nowhere.db")
+    (counties / "notes.txt").write_text("x", encoding="utf-8")
+    result = run("rollup", "--from", "counties", "--region", "henan", "--db", "up.db", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sources"] == 1
+    skipped = {w["file"]: w["message"]["zh"] for w in data["warnings"] if w["code"] == "skipped-in-from"}
+    assert set(skipped) == {"gone.db", "notes.txt"}
+    assert "不存在" in skipped["gone.db"] and ".sqlite3" in skipped["notes.txt"]
+
+
+def test_a_write_ahead_log_that_cannot_be_read_is_refused_not_ignored(run, env, tmp_path, monkeypatch):
+    """Issue 22 (7): a read-only directory holding ``w.db`` and a ``-wal`` with a
+    committed run but no ``-shm``: ``runs`` must not list only the older run."""
+    from xinli.core.records import database
+
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(env.db, work / "w.db")
+    writer = sqlite3.connect(work / "w.db")
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("insert into runs (region, run_key, plugins, facts_file, facts_sha256, rules_sha256, as_of, created, "
+                   "schools, findings, counts) select region, run_key || '-2', plugins, facts_file, facts_sha256, "
+                   "rules_sha256, as_of, created, schools, findings, counts from runs where id = 1")
+    writer.commit()
+    moved = tmp_path / "ro"
+    moved.mkdir()
+    shutil.copy(work / "w.db", moved / "w.db")
+    shutil.copy(work / "w.db-wal", moved / "w.db-wal")  # the committed run; no -shm beside it
+    writer.close()
+    real = database._connect
+
+    def connect(uri: str, path: Any) -> Any:  # what SQLite does in a directory it cannot write
+        if "immutable" not in uri:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(uri, path)
+
+    readable = os.access
+    monkeypatch.setattr(database, "_connect", connect)
+    monkeypatch.setattr(database.os, "access", lambda p, mode, *a, **k: mode != os.W_OK and readable(p, mode))
+    monkeypatch.chdir(moved)
+    result = run("runs", "--db", "w.db")
+    assert result.exit_code == 2, result.output
+    assert "w.db-wal" in result.output and "较旧的状态" in result.output
+
+
+@pytest.mark.parametrize("command", [["regions"], ["checklist", "--region", "henan"], ["plugins"],
+                                     ["checklist", "--region", "deep"]])
+def test_a_rules_file_nested_100000_deep_breaks_no_command(tmp_path, monkeypatch, command):
+    """Issue 22 (9): the file is one plugin that did not load, named; every other command works."""
+    monkeypatch.delenv("XINLI_PLUGINS", raising=False)
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "deep.toml").write_text('[jurisdiction]\ncode = "deep"\nx = ' + "[" * 100_000 + "]" * 100_000 + "\n",
+                                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--rules", str(folder), *command])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output and "RecursionError" not in result.output
+    assert "deep.toml" in result.output and "nested too deeply" in result.output
+    assert result.exit_code == (2 if "deep" in command else 0), result.output
+
+
+def test_serve_csv_export_neutralises_formulas_and_no_sql_turns_sql_off(env, tmp_path):
+    """Issue 22 (10): Datasette's CSV export carried live formulas; any SQL ran, undocumented."""
+    pytest.importorskip("datasette")
+    import asyncio
+
+    from xinli.cli.serve import build_datasette
+    from xinli.core.records.browse import datasette_metadata
+
+    db = tmp_path / "records.db"
+    shutil.copy(env.db, db)
+    conn = sqlite3.connect(db)
+    conn.execute("update schools set school_name = '=HYPERLINK(\"http://evil.example\",\"x\")'")
+    conn.commit()
+    conn.close()
+
+    async def fetch(datasette: Any, *paths: str) -> list[Any]:
+        await datasette.invoke_startup()
+        return [await datasette.client.get(path) for path in paths]
+
+    open_sql = build_datasette(str(db), datasette_metadata("records"))
+    table, query, streamed = asyncio.run(fetch(open_sql, "/records/schools.csv",
+                                               "/records.csv?sql=select+school_name+from+schools",
+                                               "/records/schools.csv?_stream=1&_dl=1"))
+    for response in (table, query, streamed):
+        assert response.status_code == 200
+        cells = [cell for row in csv.reader(io.StringIO(response.text)) for cell in row]
+        assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in cells
+        assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    closed = build_datasette(str(db), datasette_metadata("records"), no_sql=True)
+    sql, canned, rows = asyncio.run(fetch(closed, "/records.json?sql=select+1", "/records/region_findings.json",
+                                          "/records/runs.json"))
+    assert sql.status_code == 403 and canned.status_code == 200 and rows.status_code == 200
+    from xinli.cli.serve import serve
+
+    assert "--no-sql" in str([p.opts for p in serve.params]) and "read-only SQL" in serve.help
+
+
+def test_rollup_markdown_escapes_what_the_sources_and_file_names_hold(run, env, tmp_path, monkeypatch):
+    """Issue 22 (2): Markdown escapes every user-controlled text in every Markdown output."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    counties = tmp_path / "counties"
+    counties.mkdir()
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/p.png) | # h"
+    (counties / "src.db").write_bytes(edited_db(
+        f"update requirements set text_zh = '{hostile}', text_en = '{hostile}', clause = '{hostile}'")(env))
+    (counties / "<img src=x onerror=alert(1)>.txt").write_text("x", encoding="utf-8")
+    assert run("rollup", "--from", "counties", "--region", "henan", "--db", "up.db").exit_code == 0
+    text = run("report", "--db", "up.db").stdout
+    import re
+
+    for raw in (r"<script>", r"<img", r"\]\(javascript:", r"!\[i\]", r"\| # h"):
+        assert not re.search(r"(?<!\\)" + raw, text), raw  # each special character is backslash-escaped
+    assert "\\<script\\>" in text and "\\<img src=x onerror=alert(1)\\>.txt" in text
+
+
+def test_the_csv_formula_guard_works_record_by_record_across_chunks():
+    import asyncio
+
+    from xinli.cli.serve import formula_guard
+
+    body = b'id,name\r\n1,"=1+1\r\nsecond line"\r\n2,@SUM(A1)\r\n3,"say ""hi"""\r\n'
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/csv")]})
+        for start in range(0, len(body), 7):
+            await send({"type": "http.response.body", "body": body[start:start + 7], "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(formula_guard(app)({"type": "http", "path": "/records/schools.csv", "query_string": b""}, None, send))
+    text = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").decode()
+    assert list(csv.reader(io.StringIO(text))) == [["id", "name"], ["1", "'=1+1\r\nsecond line"], ["2", "'@SUM(A1)"],
+                                                   ["3", 'say "hi"']]
+
+
+def test_source_queries_are_bounded_in_time(env, monkeypatch):
+    """Issue 22 (5): a query that never ends is interrupted, and said so."""
+    from xinli.core.errors import XinliError
+    from xinli.core.records import database
+
+    conn = database.open_readonly(env.db)
+    database.bound_queries(conn, 0.2)
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        conn.execute("with recursive n(x) as (select 1 union all select x + 1 from n) select count(*) from n").fetchone()
+    conn.close()
+    from xinli.core.assessment.rollup import _unusable
+
+    error = _unusable("src.db", sqlite3.OperationalError("interrupted"))
+    assert isinstance(error, XinliError) and "src.db" in str(error) and "时间上限" in str(error)
+
+
+def test_concurrent_rollups_creating_one_new_target_all_succeed(env, tmp_path):
+    """Issue 22 (8): three roll-ups creating the same new target at once, five times over."""
+    import subprocess
+    import sys
+
+    shutil.copy(env.db, tmp_path / "src.db")
+    command = [sys.executable, "-c", "from xinli.cli.main import cli; cli()", "rollup", "src.db", "--region", "henan",
+               "--plugins", "henan"]
+    for attempt in range(5):
+        target = f"up{attempt}.db"
+        procs = [subprocess.Popen([*command, "--db", target], cwd=tmp_path, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        outcomes = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+        for p in procs:
+            p.stdout.close()
+            p.stderr.close()
+        assert [code for code, _ in outcomes] == [0, 0, 0], outcomes
+        conn = sqlite3.connect(tmp_path / target)
+        assert conn.execute("select count(*) from rollups").fetchone()[0] == 1
+        conn.close()
+
+
+def test_xlsx_facts_come_from_the_sheet_the_template_marks_and_merged_cells_cover_every_school(run, env, tmp_path,
+                                                                                               monkeypatch):
+    """Issue 22 (3): a template's marker names its sheet even beside a hidden
+    ``facts`` sheet, and 是 merged over two schools' cells is both schools'."""
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    assert run("facts-template", "--region", "henan", "--format", "xlsx", "--headers", "key",
+               "--output", "t.xlsx").exit_code == 0
+    wb = openpyxl.load_workbook("t.xlsx")
+    marked = wb.worksheets[0]
+    keys = [c.value for c in marked[1]]
+    flag_at = keys.index(env.flag) + 1
+    marked.append(["HN001", "一中", "1-6"])
+    marked.append(["HN002", "二中", "1-6"])
+    marked.cell(2, flag_at, "是")
+    marked.merge_cells(start_row=2, start_column=flag_at, end_row=3, end_column=flag_at)
+    decoy = wb.create_sheet("facts")
+    decoy.append(["school_id", "grades"])
+    decoy.append(["XX9", "1-6"])
+    decoy.sheet_state = "hidden"
+    wb.save("t.xlsx")
+    result = run("assess", "--region", "henan", "--facts", "t.xlsx", "--db", "x.db", "--as-of", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    report = json.loads(run("report", "--db", "x.db", "--format", "json").output)
+    schools = {s["school_id"]: s for s in report["schools"]}
+    assert set(schools) == {"HN001", "HN002"}
+    con = sqlite3.connect("x.db")
+    columns = json.loads(con.execute("select fact_columns from runs").fetchone()[0])
+    values = [json.loads(v) for (v,) in con.execute("select facts from schools order by school_id")]
+    assert [v[columns.index(env.flag)] for v in values] == [True, True]
 
 
 def _digest(root: Path) -> dict[str, str]:
@@ -556,6 +953,14 @@ def _digest(root: Path) -> dict[str, str]:
 def test_the_catalogue_is_large_enough():
     assert len(CASES) >= 150
     assert len({c[0] for c in CASES}) == len(CASES), "case ids are unique"
+
+
+def test_the_docs_state_the_catalogues_count():
+    import re
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "assessment.md").read_text(encoding="utf-8")
+    stated = re.search(r"holds\s+\*\*(\d+) cases\*\*", docs)
+    assert stated and int(stated.group(1)) == len(CASES), "update the count in docs/assessment.md (Trust boundaries)"
 
 
 @pytest.mark.parametrize(("id", "files", "args", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -572,7 +977,20 @@ def test_bad_input(env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, id
         data = content(env) if callable(content) else content
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        if isinstance(data, Symlink):
+            path.symlink_to(data)
+        elif isinstance(data, HardLink):
+            os.link(tmp_path / data, path)
+        elif isinstance(data, Special):
+            if data == "fifo":
+                os.mkfifo(path)
+            else:
+                try:
+                    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+                except (PermissionError, AttributeError):
+                    pytest.skip("making a device node needs privileges")
+        else:
+            path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     before = _digest(tmp_path)
     result = CliRunner().invoke(cli, [a.replace("{db}", "records.db").replace("{manual}", env.manual_req)
                                       .replace("{school_req}", env.school_req) for a in args])

@@ -108,7 +108,7 @@ def test_checklist_output_file_is_written(run, tmp_path):
     result = run("checklist", "--region", "henan", "--format", "json", "--output", str(target))
     assert result.exit_code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["region"]["code"] == "henan"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".xinli-outputs.json", "out.json"]  # no temporary file left
 
 
 def test_checklist_output_to_missing_directory_exits_2_and_writes_nothing(run, tmp_path):

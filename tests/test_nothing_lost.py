@@ -49,14 +49,16 @@ def test_new_outputs_are_0644_and_the_records_database_0600(run, assessed):
     assert stat.S_IMODE(os.stat("r.json").st_mode) == 0o644
 
 
-def test_an_existing_output_keeps_its_mode_and_a_symlink_stays_a_link(run, assessed):
-    Path("real.md").write_text("old", encoding="utf-8")
+def test_an_existing_output_keeps_its_mode_and_a_symlink_is_never_written_through(run, assessed):
+    assert run("report", "--db", "r.db", "--output", "real.md").exit_code == 0
     os.chmod("real.md", 0o640)
-    os.symlink("real.md", "link.md")
-    assert run("report", "--db", "r.db", "--output", "link.md").exit_code == 0
-    assert os.path.islink("link.md")
+    assert run("report", "--db", "r.db", "--output", "real.md").exit_code == 0
     assert stat.S_IMODE(os.stat("real.md").st_mode) == 0o640
-    assert Path("real.md").read_text(encoding="utf-8").startswith("# ")
+    before = Path("real.md").read_bytes()
+    os.symlink("real.md", "link.md")
+    refused = run("report", "--db", "r.db", "--output", "link.md", "--force")
+    assert refused.exit_code == 2 and "link.md" in refused.output and "符号链接" in refused.output
+    assert os.path.islink("link.md") and Path("real.md").read_bytes() == before
 
 
 def test_previous_output_of_the_same_kind_is_replaced_and_force_replaces_others(run, assessed):

@@ -92,6 +92,6 @@ def test_one_file_per_school(run, records, tmp_path):
     result = run("report", "--db", str(records), "--by-school", str(target), "--format", "html")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in target.iterdir())
-    assert names == [f"EX00{n}.html" for n in range(1, 7)]
+    assert names == [".xinli-outputs.json", *(f"EX00{n}.html" for n in range(1, 7))]  # the marker: xinli wrote them
     assert "EX003" in (target / "EX003.html").read_text(encoding="utf-8")
     assert run("report", "--db", str(records), "--by-school", str(target), "--school", "EX001").exit_code == 2

@@ -574,6 +574,21 @@ def _map_header(header: list[str], columns: FactColumns, out: _Collector) -> lis
     return mapped
 
 
+#: A number in scientific notation (``4.10101E+09``): what a spreadsheet
+#: makes of a long numeric id, whose digits are then lost.
+SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
+
+
+def normalise_id(text: str) -> str:
+    """A school id as compared and stored: Unicode NFKC (full-width
+    ``ＨＮ００１`` is ``HN001``), outer spaces removed.  Zero-width and
+    bidirectional control characters never get here: they are refused
+    (:func:`xinli.core.assessment.values.check_value`)."""
+    import unicodedata
+
+    return text if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+
+
 def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers: dict[str, Callable[[Any], Any]],
                  out: _Collector, seen_ids: set[str]) -> School | None:
     ok = True
@@ -586,12 +601,19 @@ def _school_from(record: dict[str, Any], row: int, columns: FactColumns, parsers
             ok = False
     if not ok:
         return None
-    school_id = str(record.get("school_id") if record.get("school_id") is not None else "").strip()
+    raw_id = str(record.get("school_id") if record.get("school_id") is not None else "").strip()
+    school_id = normalise_id(raw_id)
     if not school_id:
         out.add(row, "school_id", record.get("school_id"), "school_id is empty")
         ok = False
+    elif SCIENTIFIC.match(school_id):
+        from xinli.core.errors import Said
+
+        out.add(row, "school_id", raw_id, Said("id_scientific"))
+        ok = False
     elif school_id in seen_ids:
-        out.add(row, "school_id", school_id, "duplicate school_id")
+        out.add(row, "school_id", raw_id, "duplicate school_id" if raw_id == school_id else
+                f"duplicate school_id ({school_id!r} once full-width and compatibility forms are unified)")
         ok = False
     else:
         seen_ids.add(school_id)
@@ -652,8 +674,9 @@ class _CsvRowReader:
         if check_value("school_id", raw_id, identifier=True) or check_value("school_name", name, identifier=True):
             return None  # the general path names what is wrong
         school_id = raw_id.strip()
-        if not school_id or school_id in seen_ids or self.grades_at is None:
-            return None
+        if not school_id or school_id in seen_ids or self.grades_at is None or not school_id.isascii() \
+                or SCIENTIFIC.match(school_id):
+            return None  # the general path normalises the id, or names what is wrong
         try:
             grades = parse_grades(cells[self.grades_at])
         except ValueError:
@@ -795,9 +818,12 @@ def _check_relations(schools: list[School], columns: FactColumns, out: _Collecto
             out.add(school.row, column, value, reason)
 
 
-#: Sheets a facts workbook is read from, in order of preference: the facts
-#: sheet under its English or its Chinese name (the catalogue's ``SHEETS``).
+#: Sheets a facts workbook may be read from: the facts sheet under its
+#: English or its Chinese name (the catalogue's ``SHEETS``).
 XLSX_SHEETS = ("facts", "facts-template", "事实", "事实填报")
+#: The workbook's custom document property naming its facts sheet, written
+#: by ``facts-template`` (Excel and WPS keep custom properties on save).
+FACTS_SHEET_MARKER = "xinli-facts-sheet"
 
 
 def _blank(cell: Any) -> bool:
@@ -827,11 +853,7 @@ def _xlsx_rows(path: Path, data: bytes) -> tuple[list[str], Any]:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a damaged file
         raise FactsError([FactProblem(path.name, None, None, None, f"cannot open as an xlsx workbook: {exc}")]) from None
-    names = workbook.sheetnames
-    name = next((n for n in XLSX_SHEETS if n in names), names[0] if len(names) == 1 else None)
-    if name is None:
-        raise FactsError([FactProblem(path.name, None, None, None,
-                                      f"no sheet named {' or '.join(XLSX_SHEETS)}; sheets: {', '.join(names)}")])
+    name = _facts_sheet(path, data, workbook)
     rows = workbook[name].iter_rows(values_only=True)
     try:
         first = next(rows, None)
@@ -849,15 +871,125 @@ def _xlsx_rows(path: Path, data: bytes) -> tuple[list[str], Any]:
                                       "there (or type the value)")
                           for ref, row, column in uncached[:MAX_PROBLEMS]])
 
+    merged = _merged_ranges(data, getattr(workbook[name], "_worksheet_path", None))
+    if merged:
+        header = _expand_merged(1, list(first), merged, {})
+        header = [("" if cell is None else str(cell)) for cell in header]
+        while header and not header[-1].strip():
+            header.pop()
+
     def numbered() -> Iterator[tuple[int, list[Any]]]:
+        tops: dict[tuple[int, int], Any] = {(1, c): v for c, v in enumerate(first, start=1)}
         try:
             for number, cells in enumerate(rows, start=2):
-                yield number, list(cells)
+                yield number, (_expand_merged(number, list(cells), merged, tops) if merged else list(cells))
         except Exception as exc:  # a truncated or damaged sheet
             raise FactsError([FactProblem(path.name, None, None, None,
                                           f"cannot read sheet {name!r}: {shown(exc, 120)}")]) from None
 
     return header, numbered()
+
+
+def _sheet_states(workbook: Any) -> dict[str, str]:
+    return {ws.title: getattr(ws, "sheet_state", "visible") or "visible" for ws in workbook.worksheets}
+
+
+_CUSTOM_PROPERTY = re.compile(rb'<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
+
+
+def _marked_sheet(data: bytes) -> str | None:
+    """The facts sheet the workbook's own marker (:data:`FACTS_SHEET_MARKER`) names."""
+    import html
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("docProps/custom.xml")[:1_000_000]
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    for key, value in _CUSTOM_PROPERTY.findall(xml):
+        if html.unescape(key.decode("utf-8", "replace")) == FACTS_SHEET_MARKER:
+            return html.unescape(value.decode("utf-8", "replace"))
+    return None
+
+
+def _facts_sheet(path: Path, data: bytes, workbook: Any) -> str:
+    """The sheet to read facts from: the one the workbook's marker names;
+    else the only visible sheet named like a facts sheet; else the only
+    sheet.  A hidden candidate, or more than one, is refused by name: facts
+    are never read from a sheet the person filling them in could not see,
+    nor from one of two."""
+    from xinli.core.errors import Said
+
+    states = _sheet_states(workbook)
+
+    def refuse(key: str, **values: Any) -> FactsError:
+        return FactsError([FactProblem(path.name, None, None, None, Said(key, **values))])
+
+    marked = _marked_sheet(data)
+    if marked is not None and marked in states:
+        if states[marked] != "visible":
+            raise refuse("xlsx_hidden_sheet", sheet=marked)
+        return marked
+    candidates = [n for n in states if n in XLSX_SHEETS or n.strip().lower() in XLSX_SHEETS]
+    hidden = [n for n in candidates if states[n] != "visible"]
+    if hidden:
+        raise refuse("xlsx_hidden_sheet", sheet="、".join(hidden))
+    if len(candidates) > 1:
+        raise refuse("xlsx_two_sheets", sheets="、".join(candidates))
+    if candidates:
+        return candidates[0]
+    names = list(states)
+    if len(names) == 1:
+        if states[names[0]] != "visible":
+            raise refuse("xlsx_hidden_sheet", sheet=names[0])
+        return names[0]
+    raise FactsError([FactProblem(path.name, None, None, None,
+                                  f"no sheet named {' or '.join(XLSX_SHEETS)}; sheets: {', '.join(names)}")])
+
+
+_MERGE_CELL = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _merged_ranges(data: bytes, sheet_path: str | None) -> list[tuple[int, int, int, int]]:
+    """``(first row, first column, last row, last column)`` of each merged
+    range of the sheet (openpyxl's read-only mode does not report them, and
+    reads every covered cell but the first as empty)."""
+    if not sheet_path:
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(sheet_path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    if b"<mergeCell" not in xml:
+        return []
+    return [(int(r1), _column_number(c1.decode()), int(r2), _column_number(c2.decode()))
+            for c1, r1, c2, r2 in _MERGE_CELL.findall(xml)]
+
+
+def _expand_merged(number: int, cells: list[Any], merged: list[tuple[int, int, int, int]],
+                   tops: dict[tuple[int, int], Any]) -> list[Any]:
+    """Row ``number``'s cells with every cell a merged range covers holding
+    the range's value (its first cell's), as a reader of the sheet sees it.
+    ``tops`` remembers the first cells met so far."""
+    for r1, c1, r2, c2 in merged:
+        if not r1 <= number <= r2:
+            continue
+        if len(cells) < c2:
+            cells.extend([None] * (c2 - len(cells)))
+        if number == r1:
+            tops[(r1, c1)] = cells[c1 - 1]
+        value = tops.get((r1, c1))
+        for column in range(c1, c2 + 1):
+            cells[column - 1] = value
+    return cells
 
 
 _FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')

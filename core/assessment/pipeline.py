@@ -63,6 +63,19 @@ def rules_digest(checklist: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(checklist["items"], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+def recorded_name(path: str | Path) -> str:
+    """The name a run records for an input file: its base name only (no
+    directory), once it has been checked for personal data (a facts file
+    named after a student and a phone number is refused, exit 2)."""
+    from xinli.core.errors import Refusal
+    from xinli.core.personal_data import personal_data_kind
+
+    name = Path(path).name
+    if personal_data_kind(name) is not None:
+        raise Refusal("file_name_personal", path=str(path))
+    return name
+
+
 @contextlib.contextmanager
 def _without_cyclic_gc() -> Iterator[None]:
     """Pause Python's cyclic garbage collector: a province's schools and
@@ -116,6 +129,9 @@ def assess(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     as_of = as_of or dt.date.today()
+    recorded_name(facts_path)
+    if waivers_path is not None:
+        recorded_name(waivers_path)
     checklist = build_checklist(registry, region, as_of)
     if not checklist["items"]:
         raise XinliError(f"no rules of {region} were in force on {as_of}; "
@@ -251,7 +267,7 @@ def assess(
             "region": region,
             "run_key": key,
             "plugins": {p.code: f"{p.distribution or '-'} {p.version or '-'}" for p in sorted(chain, key=lambda p: p.code)},
-            "facts_file": Path(facts_path).name,
+            "facts_file": recorded_name(facts_path),
             "facts_sha256": facts_sha,
             "waivers_sha256": waivers_sha,
             "region_facts_file": Path(region_facts_path).name if region_facts_path is not None else None,

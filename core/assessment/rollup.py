@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -61,13 +62,36 @@ def is_within(registry: Registry, region: str, target: str) -> bool:
     return region == target or target in ancestors(registry, region)
 
 
-def sources_in(directory: str | Path) -> list[Path]:
+def sources_in(directory: str | Path, skipped: list[dict[str, Any]] | None = None) -> list[Path]:
     """The database files in ``directory`` (``*.db``, ``*.sqlite``,
-    ``*.sqlite3``), sorted by name."""
+    ``*.sqlite3``, the extension in any case), sorted by name.  Every other
+    entry but SQLite's own companions (``-wal``, ``-shm``, ``-journal``)
+    and subdirectories is added to ``skipped`` as a warning naming it and
+    why: another extension, a broken symbolic link, not a regular file."""
+    from xinli.core.errors import Said
+
     folder = Path(directory)
     if not folder.is_dir():
         raise XinliError(f"{folder}: no such directory")
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SOURCE_SUFFIXES)
+    found = []
+    for path in sorted(folder.iterdir()):
+        reason = None
+        if path.is_symlink() and not path.exists():
+            reason = Said("skip_broken_link")
+        elif path.is_dir():
+            continue
+        elif path.suffix.lower() not in SOURCE_SUFFIXES:
+            if path.name.endswith(("-wal", "-shm", "-journal")):
+                continue
+            reason = Said("skip_extension")
+        elif not path.is_file():
+            reason = Said("skip_not_file")
+        if reason is None:
+            found.append(path)
+        elif skipped is not None:
+            said = Said("from_skipped", name=path.name, reason=reason)
+            skipped.append(_message("skipped-in-from", said.in_lang("zh"), said.in_lang("en"), file=path.name))
+    return found
 
 
 def _message(code: str, zh: str, en: str, **extra: Any) -> dict[str, Any]:
@@ -124,7 +148,7 @@ def _read_meta(registry: Registry, region: str, path: Path, run_id: int | None) 
         else:
             outer, metas = None, [source_run(conn, run_id, str(path))]
     except sqlite3.DatabaseError as exc:
-        raise XinliError(f"{path}: not a usable xinli database (corrupted?): {exc}") from None
+        raise _unusable(path, exc) from None
     finally:
         conn.close()
     if outer is not None:
@@ -139,8 +163,79 @@ def _read_meta(registry: Registry, region: str, path: Path, run_id: int | None) 
     return metas
 
 
+def _unusable(path: Any, exc: Exception) -> XinliError:
+    """A source database error as the one line the user sees: an
+    interrupted (too long) query is said so, anything else is a damaged file."""
+    from xinli.core.errors import Refusal
+    from xinli.core.records.database import SOURCE_QUERY_SECONDS
+
+    if "interrupted" in str(exc):
+        return Refusal("source_query_interrupted", path=str(path), seconds=f"{SOURCE_QUERY_SECONDS:g}")
+    return XinliError(f"{path}: not a usable xinli database (corrupted?): {exc}")
+
+
+def _fact_ok(kind: str, value: Any) -> bool:
+    """True when a stored fact has the type of its kind once SQLite's JSON
+    functions read it (a yes/no fact arrives as 1 or 0)."""
+    import math
+
+    if value is None or kind == "any":
+        return True
+    if kind in ("bool", "boolean"):
+        return value in (0, 1) and not isinstance(value, float)
+    if kind in ("int", "integer"):
+        return isinstance(value, int) and value >= 0
+    if kind == "number":
+        return isinstance(value, int | float) and math.isfinite(value) and value >= 0
+    if kind == "date":
+        try:
+            dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return False
+        return True
+    return isinstance(value, str)
+
+
+def _check_rules(registry: Registry, source: dict[str, Any], conn: Any) -> None:
+    """Refuse a source whose region label does not match its rules: its
+    requirements must come from its region or that region's ancestors;
+    and where it was assessed with the very plugin versions installed
+    here (each with a version number), its rules digest and fact columns must be what those plugins
+    give for its region and as-of date."""
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.assessment.pipeline import rules_digest
+    from xinli.core.layering import chain_of
+    from xinli.core.records.rollup import fact_columns, inconsistent
+    from xinli.core.views.checklist import build_checklist
+
+    region = source["region"]
+    name = str(source["path"])
+    line = {region, *ancestors(registry, region)}
+    others = sorted({item["jurisdiction"] for item in source["items"]} - line - {None})
+    if others:
+        raise inconsistent(name, source["source_run"], "why_region_rules", others=", ".join(others), region=region)
+    chain = chain_of(registry, region)[0]
+    installed = {p.code: f"{p.distribution or '-'} {p.version or '-'}" for p in chain}
+    if source["plugins"] != installed or any(p.version is None for p in chain):
+        return  # other (or unversioned) plugins: the ancestor-rules warnings tell
+    try:
+        as_of = dt.date.fromisoformat(source["as_of"])
+    except (TypeError, ValueError):
+        raise inconsistent(name, source["source_run"], "why_rules_digest", region=region, as_of=source["as_of"]) from None
+    checklist = build_checklist(registry, region, as_of)
+    if rules_digest(checklist) != source["rules_sha256"]:
+        raise inconsistent(name, source["source_run"], "why_rules_digest", region=region, as_of=source["as_of"])
+    recorded = fact_columns(conn, source["source_run"], name)
+    if recorded is not None:
+        columns = columns_for(checklist, collect_metrics(registry, chain))
+        if recorded != columns.value_keys:
+            raise inconsistent(name, source["source_run"], "why_fact_columns", region=region)
+
+
 def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str],
-               rules: dict[str, tuple[Any, ...]] | None = None) -> None:
+               rules: dict[str, tuple[Any, ...]] | None = None, registry: Registry | None = None,
+               kinds_of: dict[str, str] | None = None) -> None:
     """Read a source's per-requirement counts and, for each school, its
     status towards each checkable target (facts are read, never copied).
     A yes/no fact arrives from SQLite's JSON functions as 1 or 0, which
@@ -150,30 +245,37 @@ def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str],
     from xinli.core.assessment.assess import region_school_status
     from xinli.core.assessment.facts import parse_grades
     from xinli.core.records.database import open_readonly
-    from xinli.core.records.rollup import source_items, source_schools
+    from xinli.core.records.rollup import inconsistent, source_items, source_schools
 
     conn = open_readonly(source["path"])
+    name = str(source["path"])
     if source["outer"] is not None:
         try:
             _read_nested_body(conn, source, targets, rules or {})
         except sqlite3.DatabaseError as exc:
-            raise XinliError(f"{source['path']}: not a usable xinli database (corrupted?): {exc}") from None
+            raise _unusable(source["path"], exc) from None
         finally:
             conn.close()
         return
     try:
-        source["items"] = source_items(conn, source["source_run"])
+        source["items"] = source_items(conn, source["source_run"], source, name)
+        if registry is not None:
+            _check_rules(registry, source, conn)
         statuses: list[tuple[str, str, str]] = []
         school_ids: list[str] = []
         # only the facts the targets read (pulled out by SQLite), each grades text parsed once
         needed = sorted({req.metric_index for req in targets} | {c for req in targets for c in req.reads})
+        kinds = [(kinds_of or {}).get(keys[i], "any") for i in needed]
         grades_of: dict[str, tuple[int, ...]] = {}
         values: list[Any] = [None] * len(keys)
-        for school_id, grades_text, *picked in source_schools(conn, source["source_run"], [keys[i] for i in needed]):
+        for school_id, grades_text, *picked in source_schools(conn, source["source_run"], [keys[i] for i in needed], name):
             school_ids.append(school_id)
             if not targets:
                 continue
-            for index, value in zip(needed, picked, strict=True):
+            for index, value, kind in zip(needed, picked, kinds, strict=True):
+                if not _fact_ok(kind, value):
+                    raise inconsistent(name, source["source_run"], "why_fact_type", school=school_id, fact=keys[index],
+                                       value=repr(value)[:40], kind=kind)
                 values[index] = value
             grades = grades_of.get(grades_text)
             if grades is None:
@@ -183,7 +285,7 @@ def _read_body(source: dict[str, Any], targets: list[Any], keys: list[str],
         source["statuses"] = statuses
         source["school_ids"] = school_ids
     except (sqlite3.DatabaseError, ValueError) as exc:
-        raise XinliError(f"{source['path']}: not a usable xinli database (corrupted?): {exc}") from None
+        raise _unusable(source["path"], exc) from None
     finally:
         conn.close()
 
@@ -193,9 +295,10 @@ def _read_nested_body(conn: Any, source: dict[str, Any], targets: list[Any], rul
     roll-up recorded them, and its schools' statuses towards each target
     that roll-up judged under the same rule (same expectation, share and
     citation).  Targets it did not record are listed in ``missing``."""
-    from xinli.core.records.rollup import nested_items, nested_school_ids, nested_statuses
+    from xinli.core.records.rollup import nested_items, nested_school_ids, nested_statuses, verify_totals
 
     source["items"] = nested_items(conn, source["nested"])
+    verify_totals(source["items"], source, str(source["path"]), source["source_run"], source["schools"])
     definitions = source["outer"]["definitions"]
     same, missing = [], []
     for req in targets:
@@ -329,12 +432,21 @@ def rollup(
     prefer: Iterable[str] = (),
     as_of: dt.date | None = None,
     progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None,
+    skipped: Iterable[dict[str, Any]] = (),
 ) -> RollupResult:
     """Roll the runs in ``source_paths`` up into ``region``'s view, recorded
     in ``db_path``.  ``run_of`` maps a source (path or file name) to the run
     to take instead of its newest; ``prefer`` names the sources that win
     when one region comes twice; ``as_of`` (default: the latest source
-    as-of date) is the date the target's own targets are judged on.
+    as-of date) is the date the target's own targets are judged on;
+    ``skipped`` are warnings about files ``--from`` did not take
+    (:func:`sources_in`), recorded with the roll-up's own.
+
+    Sources are verified, not believed: counts are recounted from each
+    run's findings and its provenance must agree with them; its region
+    must match its rules; its facts must have their types; a source
+    written by a newer xinli, or holding a view where xinli keeps a table,
+    is refused; every query on a source is bounded in time.
 
     Raises :class:`XinliError` (nothing written) for a source that is not an
     xinli database, is corrupted, holds no such run, or belongs to a region
@@ -343,11 +455,13 @@ def rollup(
     """
     import sqlite3
 
+    from xinli.core import vocabulary as vocab
     from xinli.core.assessment.assess import compile_requirements
     from xinli.core.assessment.facts import columns_for
     from xinli.core.assessment.metrics import collect_metrics
     from xinli.core.assessment.pipeline import rules_digest
-    from xinli.core.records.database import is_sqlite_file, open_database, open_readonly
+    from xinli.core.errors import Refusal
+    from xinli.core.records.database import database_kind, is_sqlite_file, open_database, open_readonly
     from xinli.core.records.rollup import existing_rollup, write_rollup
     from xinli.core.views.checklist import build_checklist
 
@@ -358,7 +472,8 @@ def rollup(
     if target.exists() and target.stat().st_size:
         if not is_sqlite_file(target):
             raise XinliError(f"{target}: not an xinli database (not an SQLite file); choose another --db")
-        open_readonly(target).close()
+        if database_kind(target) != "xinli":  # an xinli target another roll-up is creating right now is fine
+            open_readonly(target).close()
     run_of = dict(run_of or {})
     unmatched = [spec for spec in run_of if not any(_match(spec, p) for p in source_paths)]
     if unmatched:
@@ -373,6 +488,8 @@ def rollup(
         resolved = path.resolve()
         if resolved == target.resolve():
             raise XinliError(f"{path}: the target database cannot be one of its own sources")
+        if target.exists() and path.exists() and os.path.samefile(path, target):
+            raise Refusal("target_is_source", path=str(path), target=str(target))
         if resolved in seen_paths:
             raise XinliError(f"{path}: named twice as a source")
         seen_paths.add(resolved)
@@ -381,18 +498,21 @@ def rollup(
 
     if not sources:
         raise XinliError("the sources hold no run to roll up")
-    warnings = _dedupe(sources, prefer)
+    warnings = [*skipped, *_dedupe(sources, prefer)]
     used = [s for s in sources if s["superseded_by"] is None]
     on = as_of or max(dt.date.fromisoformat(s["as_of"]) for s in used)
     warnings += _as_of_warning(used)
     compiled: list[Any] = []
     keys: list[str] = []
+    kinds_of: dict[str, str] = {}
     rules_sha = None
     if region in registry.plugins:
         checklist = build_checklist(registry, region, on)
         rules_sha = rules_digest(checklist)
         columns = columns_for(checklist, collect_metrics(registry))
         keys = columns.attributes + [m.key for m in columns.metrics]
+        kinds_of = {m.key: m.type for m in columns.metrics}
+        kinds_of.update({key: (vocab.attribute_info(key) or ("any",))[0] for key in columns.attributes})
         compiled = [req for req in compile_requirements(checklist, columns) if req.scope == "region"]
         items = {item["id"]: item for item in checklist["items"]}
     else:
@@ -411,7 +531,7 @@ def rollup(
     if progress is not None:
         iterator = progress(iterator, len(sources))
     for source in iterator:
-        _read_body(source, checkable if source["superseded_by"] is None else [], keys, rules)
+        _read_body(source, checkable if source["superseded_by"] is None else [], keys, rules, registry, kinds_of)
         if source["superseded_by"] is not None:
             source["statuses"] = []
     warnings += _missing_warnings(used)

@@ -26,10 +26,14 @@ DEFAULT_CAP = 200
 MAX_NUMBER = 10**9
 #: Longest number written as text (digits, sign, point, exponent).
 MAX_NUMBER_TEXT = 32
-#: Control characters refused in any text: all but tab and line breaks.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-#: In ``school_id`` and ``school_name`` line breaks are refused too.
-_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+#: Control characters refused in any text: all but tab and line breaks, and
+#: the bidirectional overrides and isolates (they reorder what is shown).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+#: In ``school_id`` and ``school_name`` line breaks are refused too, and
+#: the invisible characters that make two names look alike or reorder what
+#: is shown: zero-width characters and bidirectional controls (U+202E...).
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                              r"\ufeff\u061c\u180e]")
 #: The shortest text that can hold personal data (a mobile number: 11
 #: digits); every column's cap is longer, so shorter printable text passes.
 SHORTEST_PERSONAL = 11

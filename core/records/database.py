@@ -37,7 +37,7 @@ from xinli.core.assessment.statuses import (
     counts_json_sql,
     typed_observed,
 )
-from xinli.core.errors import XinliError
+from xinli.core.errors import Refusal, XinliError
 
 BUSY_TIMEOUT_MS = 60_000
 #: ``PRAGMA application_id`` of every records database xinli creates
@@ -533,6 +533,8 @@ def _open_readonly(path: Path) -> sqlite_utils.Database:
     except sqlite3.OperationalError:
         if os.access(path.parent if str(path.parent) else ".", os.W_OK):
             raise
+        # immutable=1 ignores a write-ahead log: what it holds (committed runs) would silently vanish
+        refuse_unread_wal(path)
         conn = _connect(_uri(path, "ro") + "&immutable=1", path)
     conn.execute("PRAGMA query_only = ON")
     db = sqlite_utils.Database(conn)
@@ -545,7 +547,39 @@ def _open_readonly(path: Path) -> sqlite_utils.Database:
         conn.close()
         raise XinliError(f"{path}: this database needs an upgrade ({', '.join(missing)}); "
                          "the next `xinli assess` on it applies it")
+    newer = newer_migrations(conn)
+    if newer:
+        conn.close()
+        raise Refusal("source_newer", path=str(path), names=", ".join(newer))
     return db
+
+
+def refuse_unread_wal(path: Path) -> None:
+    """Refuse (exit 2, naming it) a database whose write-ahead log holds
+    something SQLite cannot read here (no ``-shm`` beside it and no right to
+    create one): reading without it would show an older state as current."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return
+    if size:
+        raise Refusal("wal_unreadable", path=str(path), wal=wal.name)
+
+
+def json_column(text: Any, where: str, kind: type = dict, default: Any = None) -> Any:
+    """A JSON column's value parsed, or a named :class:`XinliError` (``where``
+    says which table, column and row) when it is not JSON of type ``kind``.
+    NULL gives ``default``."""
+    if text is None:
+        return default
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise Refusal("json_column_bad", where=where, reason=str(exc)[:80]) from None
+    if not isinstance(value, kind):
+        raise Refusal("json_column_bad", where=where, reason=f"{type(value).__name__}, not {kind.__name__}")
+    return value
 
 
 def is_sqlite_file(path: str | Path) -> bool:
@@ -564,6 +598,44 @@ def is_xinli_database(conn: sqlite3.Connection) -> bool:
         return False
     row = conn.execute("select count(*) from _sqlite_migrations where migration_set = 'xinli'").fetchone()
     return bool(row and row[0])
+
+
+#: Every query on a source database handed to ``rollup`` is bounded: its
+#: connection is interrupted once it has worked this many seconds (a
+#: hostile view or an endless recursive query never hangs a roll-up).
+SOURCE_QUERY_SECONDS = 600.0
+#: Tables every xinli records database has; a view or anything else under
+#: one of these names is refused.
+CORE_TABLES = ("runs", "schools", "requirements", "findings", "requirement_counts", "statuses", "rollups",
+               "rollup_sources", "rollup_items", "rollup_targets", "rollup_statuses", "_sqlite_migrations")
+
+
+def newer_migrations(conn: sqlite3.Connection) -> list[str]:
+    """xinli migrations recorded in the connected database that this xinli
+    does not know: the database was written by a newer version."""
+    known = {m.name for m in migrations._migrations}
+    try:
+        applied = [row[0] for row in conn.execute(
+            "select name from _sqlite_migrations where migration_set = ? order by applied_at", [migrations.name])]
+    except sqlite3.DatabaseError:
+        return []
+    return [name for name in applied if name not in known]
+
+
+def impostor_tables(conn: sqlite3.Connection) -> list[str]:
+    """Names of :data:`CORE_TABLES` that are views (or anything but a table)."""
+    marks = ", ".join("?" * len(CORE_TABLES))
+    return [f"{name} ({kind})" for name, kind in conn.execute(
+        f"select name, type from sqlite_master where name in ({marks}) and type != 'table'", CORE_TABLES)]
+
+
+def bound_queries(conn: sqlite3.Connection, seconds: float | None = None) -> None:
+    """Interrupt every statement on ``conn`` once it has worked ``seconds``
+    (default :data:`SOURCE_QUERY_SECONDS`) since this call, through SQLite's
+    progress handler; the interrupted statement raises
+    ``sqlite3.OperationalError: interrupted``."""
+    deadline = time.monotonic() + (SOURCE_QUERY_SECONDS if seconds is None else seconds)
+    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
 
 
 def open_readonly(path: str | Path) -> sqlite3.Connection:
@@ -585,11 +657,27 @@ def open_readonly(path: str | Path) -> sqlite3.Connection:
         query = "mode=ro" if wal else "mode=ro&immutable=1"
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+        if wal:
+            try:
+                conn.execute("select count(*) from sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                conn.close()
+                refuse_unread_wal(path)
+                raise
+        bound_queries(conn)
         if not is_xinli_database(conn):
             conn.close()
             raise XinliError(f"{path}: not an xinli database (no xinli records tables)")
+        impostors = impostor_tables(conn)
+        newer = newer_migrations(conn)
     except sqlite3.DatabaseError as exc:
         raise XinliError(f"{path}: not a usable xinli database (corrupted?): {exc}") from None
+    if impostors:
+        conn.close()
+        raise Refusal("source_impostor_tables", path=str(path), names=", ".join(impostors))
+    if newer:
+        conn.close()
+        raise Refusal("source_newer", path=str(path), names=", ".join(newer))
     return conn
 
 

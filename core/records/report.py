@@ -10,7 +10,6 @@ with no Python object per finding."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +17,7 @@ import sqlite_utils
 
 from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES, STATUSES, Status
 from xinli.core.errors import XinliError
-from xinli.core.records.database import detail_sql, observed_sql
+from xinli.core.records.database import detail_sql, json_column, observed_sql
 from xinli.core.records.verification import verification_stats
 
 REPORT_SCHEMA = "xinli.report/3"
@@ -38,8 +37,10 @@ def list_runs(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return [
         {
             "id": r[0], "region": r[1], "as_of": r[2], "created": r[3], "facts_file": r[4], "facts_sha256": r[5],
-            "schools": r[6], "findings": r[7], "counts": json.loads(r[8] or "{}"), "plugins": json.loads(r[9] or "{}"),
-            "provenance_counts": json.loads(r[10]) if r[10] else {"measured": json.loads(r[8] or "{}")},
+            "schools": r[6], "findings": r[7], "counts": json_column(r[8], f"runs {r[0]}.counts", dict, {}),
+            "plugins": json_column(r[9], f"runs {r[0]}.plugins", dict, {}),
+            "provenance_counts": (json_column(r[10], f"runs {r[0]}.provenance_counts", dict, {}) if r[10]
+                                  else {"measured": json_column(r[8], f"runs {r[0]}.counts", dict, {})}),
             "period": r[11],
         }
         for r in rows
@@ -165,7 +166,7 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
     )
     pending_miss = next(not_met, None)
     for sid, school_id, name, stored, sources in schools:  # a school without findings has no counts and is not listed
-        tally = json.loads(stored)
+        tally = json_column(stored, f"schools {sid}.counts", dict, {})
         missed = []
         while pending_miss is not None and pending_miss[0] <= sid:
             if pending_miss[0] == sid:
@@ -174,7 +175,8 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
                                "document": document, "clause": clause})
             pending_miss = next(not_met, None)
         yield {"school_id": school_id, "school_name": name, "counts": tally,
-               "provenance_counts": json.loads(sources) if sources else {}, "required_not_met": missed}
+               "provenance_counts": json_column(sources, f"schools {sid}.provenance_counts", dict, {}) if sources else {},
+               "required_not_met": missed}
 
 
 class JsonText(str):
@@ -193,7 +195,7 @@ def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[s
     return {
         # a school's id, name and its counts stored with the run; a school without findings has none and is not listed
         "schools": ("""select id, '{"school_id":' || json_quote(school_id) || ',"school_name":' || json_quote(school_name) """
-                    """|| ',"counts":' || counts || ',"provenance_counts":' || coalesce(provenance_counts, '{}') """
+                    """|| ',"counts":' || json(counts) || ',"provenance_counts":' || coalesce(json(provenance_counts), '{}') """
                     "from schools "
                     "where id between ? and ? and +run_id = ? and counts is not null order by id", [first, last, run_id]),
         # within a school and status the index orders findings by requirement (row ids follow the rules' order)

@@ -9,6 +9,7 @@ are stored touches one module.  Sources are opened with
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +17,8 @@ from typing import Any
 import sqlite_utils
 
 from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES, STATUSES
-from xinli.core.errors import XinliError
+from xinli.core.errors import Refusal, Said, XinliError
+from xinli.core.records.database import json_column
 
 ROLLUP_REPORT_SCHEMA = "xinli.rollup-report/1"
 DECIDED = ("met", "not_met", "unknown")
@@ -41,18 +43,75 @@ def source_run(conn: sqlite3.Connection, run_id: int | None, name: str) -> dict[
         if row is None:
             ids = ", ".join(str(r[0]) for r in conn.execute("select id from runs order by id")) or "none"
             raise XinliError(f"{name}: no run {run_id}; runs in this database: {ids}")
+    where = f"{name}: runs {row[0]}"
     return {
-        "source_run": row[0], "region": row[1], "run_key": row[2], "plugins": json.loads(row[3] or "{}"),
+        "source_run": row[0], "region": row[1], "run_key": row[2],
+        "plugins": json_column(row[3], f"{where}.plugins", dict, {}),
         "facts_sha256": row[4], "waivers_sha256": row[5], "rules_sha256": row[6], "as_of": row[7], "created": row[8],
-        "schools": row[9], "findings": row[10], "counts": json.loads(row[11] or "{}"),
+        "schools": row[9], "findings": row[10], "counts": json_column(row[11], f"{where}.counts", dict, {}),
     }
 
 
-def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
+def inconsistent(name: str, run: Any, key: str, **values: Any) -> Refusal:
+    """The error refusing a source whose records contradict themselves."""
+    return Refusal("source_inconsistent", path=name, run=run, reason=Said(key, **values))
+
+
+def _recount(conn: sqlite3.Connection, run_id: int) -> list[tuple[int, Any, int, int]]:
+    """``(requirement row, status, provenance code, n)`` counted from the
+    run's findings themselves: its schools' (through the index on findings
+    by school) and its region findings.  A source written before findings
+    carried their provenance (m007) counts everything as measured."""
+    has_provenance = "provenance" in {r[1] for r in conn.execute("pragma table_info(findings)")}
+    provenance = "coalesce(f.provenance, 1)" if has_provenance else "1"
+    return conn.execute(
+        f"select f.requirement, f.status, {provenance}, count(*) from schools s join findings f on f.school = s.id "
+        "where s.run_id = ? group by 1, 2, 3 "
+        "union all "
+        f"select f.requirement, f.status, {provenance}, count(*) from findings f where f.school is null "
+        "and f.requirement in (select id from requirements where run_id = ?) group by 1, 2, 3",
+        [run_id, run_id]).fetchall()
+
+
+def verify_totals(items: list[dict[str, Any]], meta: dict[str, Any], name: str, run: Any,
+                  schools: int | None = None) -> None:
+    """Refuse a source whose provenance contradicts its per-requirement
+    counts: findings and counts by status that are not their sums, a count
+    that is not a whole number of at least 0, or a requirement counting
+    more school findings than there are schools."""
+    totals: dict[str, int] = {}
+    for item in items:
+        for status in STATUSES:
+            value = item.get(status) or 0
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise inconsistent(name, run, "why_negative", requirement=item["requirement_id"])
+            totals[status] = totals.get(status, 0) + value
+        if item.get("scope") == "school" and schools is not None:
+            total = sum(item.get(status) or 0 for status in STATUSES)
+            if total > schools:
+                raise inconsistent(name, run, "why_item_over_schools", requirement=item["requirement_id"], total=total,
+                                   schools=schools)
+    found = sum(totals.values())
+    if meta.get("findings") != found:
+        raise inconsistent(name, run, "why_findings", stored=meta.get("findings"), actual=found)
+    stored = {k: v for k, v in (meta.get("counts") or {}).items() if v}
+    actual = {k: v for k, v in totals.items() if v}
+    if stored != actual:
+        raise inconsistent(name, run, "why_totals", stored=json.dumps(stored, sort_keys=True),
+                           actual=json.dumps(actual, sort_keys=True))
+
+
+def source_items(conn: sqlite3.Connection, run_id: int, meta: dict[str, Any] | None = None,
+                 name: str = "the source") -> list[dict[str, Any]]:
     """Each requirement of a source run with its counts by status and, for
-    a region-scope requirement, the source's own region finding.  The
-    counts are read from the (requirement, status) index alone, in its
-    order; only region findings are read from the findings table."""
+    a region-scope requirement, the source's own region finding.
+
+    The counts are recounted from the findings themselves, never believed:
+    where the run stored its counts (``requirement_counts``) they must
+    agree, and with ``meta`` (the run's provenance, :func:`source_run`) its
+    numbers of schools and findings and its counts by status must too;
+    otherwise the source is refused with the reason (a named
+    :class:`Refusal`)."""
     by_row: dict[int, dict[str, Any]] = {}
     for row in conn.execute(
         "select id, requirement_id, scope, level, jurisdiction, text_zh, text_en, expected, document, clause, quote "
@@ -64,23 +123,35 @@ def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
             "text_en": row[6], "expected": row[7], "document": row[8], "clause": row[9], "quote": row[10],
             **dict.fromkeys(STATUSES, 0), "status": None, "observed": None, "detail": None, "provenance_counts": {},
         }
-    stored = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'requirement_counts'").fetchone()
-    by_source = stored and "provenance" in {r[1] for r in conn.execute("pragma table_info(requirement_counts)")}
-    counting = ("select requirement, status, provenance, n from requirement_counts" if by_source  # since m007
-                else "select requirement, status, 1, n from requirement_counts" if stored  # written since m006
-                else "select requirement, status, 1, count(*) from findings")
-    for requirement, status, provenance, count in conn.execute(
-        f"{counting} where requirement in (select id from requirements where run_id = ?)"
-        + ("" if stored else " group by requirement, status"),
-        [run_id],
-    ):
+    for requirement, status, provenance, count in _recount(conn, run_id):
         # a status is a code since m005_compact_findings; a source not yet migrated stores its name
+        status = STATUS_NAMES.get(status, status)
+        if requirement not in by_row or status not in by_row[requirement]:
+            raise inconsistent(name, run_id, "why_counts", requirement=requirement, stored="-", actual=count)
         item = by_row[requirement]
-        name = STATUS_NAMES.get(status, status)
-        item[name] += count
+        item[status] += count
         # counts by provenance travel upward: "met:self_reported" is never added to "met:verified" unsaid
-        key = f"{name}:{PROVENANCE_NAMES.get(provenance, 'measured')}"
+        key = f"{status}:{PROVENANCE_NAMES.get(provenance, 'measured')}"
         item["provenance_counts"][key] = item["provenance_counts"].get(key, 0) + count
+    stored = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'requirement_counts'").fetchone()
+    if stored:  # written since m006: it must say what the findings say
+        kept: dict[tuple[int, str], int] = {}
+        for requirement, status, count in conn.execute(
+            "select requirement, status, sum(n) from requirement_counts "
+            "where requirement in (select id from requirements where run_id = ?) group by requirement, status", [run_id]):
+            kept[(requirement, STATUS_NAMES.get(status, status))] = count
+        for row, item in by_row.items():
+            for status in STATUSES:
+                if kept.get((row, status), 0) != item[status]:
+                    raise inconsistent(name, run_id, "why_counts", requirement=item["requirement_id"],
+                                       stored=f"{status} {kept.get((row, status), 0)}", actual=f"{status} {item[status]}")
+        if any(key[0] not in by_row for key in kept):
+            raise inconsistent(name, run_id, "why_counts", requirement="?", stored=len(kept), actual="-")
+    if meta is not None:
+        schools = conn.execute("select count(*) from schools where run_id = ?", [run_id]).fetchone()[0]
+        if meta.get("schools") != schools:
+            raise inconsistent(name, run_id, "why_schools", stored=meta.get("schools"), actual=schools)
+        verify_totals(list(by_row.values()), meta, name, run_id, schools)
     for requirement, status, observed, detail in conn.execute(
         "select requirement, status, observed, detail from findings "
         "where requirement in (select id from requirements where run_id = ? and scope = 'region') and school is null",
@@ -90,17 +161,41 @@ def source_items(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
     return list(by_row.values())
 
 
-def source_schools(conn: sqlite3.Connection, run_id: int, facts: list[str]) -> Iterator[tuple[Any, ...]]:
+#: A stored fact column: a fact key (``fulltime_psych_teachers``, ``psych_lessons__g1to6``) or a
+#: self-inspection answer or evidence column (``self:<requirement id>``, ``evidence:<domain>``).
+_FACT_COLUMN = re.compile(r"[a-z0-9_]+|(?:self|evidence):[A-Za-z0-9_.\-]+")
+
+
+def fact_columns(conn: sqlite3.Connection, run_id: int, name: str = "the source") -> list[str] | None:
+    """A run's ``fact_columns`` (None for a run recorded before
+    m005_compact_findings), refused unless it is a list of distinct fact
+    names and every school of the run holds exactly that many facts."""
+    if "fact_columns" not in {row[1] for row in conn.execute("pragma table_info(runs)")}:
+        return None
+    row = conn.execute("select fact_columns from runs where id = ?", [run_id]).fetchone()
+    columns = json_column(row[0] if row else None, f"{name}: runs {run_id}.fact_columns", list)
+    if columns is None:
+        return None
+    if len(set(map(str, columns))) != len(columns) or not all(
+            isinstance(c, str) and _FACT_COLUMN.fullmatch(c) for c in columns):
+        raise inconsistent(name, run_id, "why_fact_columns_shape")
+    wrong = conn.execute("select count(*) from schools where run_id = ? and "
+                         "(json_valid(facts) = 0 or json_type(facts) != 'array' or json_array_length(facts) != ?)",
+                         [run_id, len(columns)]).fetchone()[0]
+    if wrong:
+        raise inconsistent(name, run_id, "why_facts_length", n=wrong)
+    return columns
+
+
+def source_schools(conn: sqlite3.Connection, run_id: int, facts: list[str], name: str = "the source"
+                   ) -> Iterator[tuple[Any, ...]]:
     """``(school_id, grades, *facts)`` of each school in a source run: the
     named facts pulled out of the stored JSON by SQLite (None when not
     recorded), so the rest is never parsed."""
     for key in facts:
         if not key.replace("_", "").isalnum():
             raise XinliError(f"not a fact key: {key!r}")
-    columns = None
-    if "fact_columns" in {row[1] for row in conn.execute("pragma table_info(runs)")}:
-        row = conn.execute("select fact_columns from runs where id = ?", [run_id]).fetchone()
-        columns = json.loads(row[0]) if row and row[0] else None
+    columns = fact_columns(conn, run_id, name)
     if columns is None:  # a run recorded before m005_compact_findings: facts are an object
         picked = "".join(f", json_extract(facts, '$.{key}')" for key in facts)
     else:  # facts are an array aligned with the run's fact_columns
@@ -135,8 +230,9 @@ def nested_rollup(conn: sqlite3.Connection, rollup_id: int | None, name: str) ->
     }
     sources = [
         {"nested": r[0], "inner_file": r[1], "source_run": r[2], "region": r[3], "as_of": r[4], "created": r[5],
-         "run_key": r[6], "rules_sha256": r[7], "plugins": json.loads(r[8] or "{}"), "facts_sha256": r[9],
-         "waivers_sha256": r[10], "schools": r[11], "findings": r[12], "counts": json.loads(r[13] or "{}")}
+         "run_key": r[6], "rules_sha256": r[7], "plugins": json_column(r[8], f"{name}: rollup_sources {r[0]}.plugins", dict, {}),
+         "facts_sha256": r[9], "waivers_sha256": r[10], "schools": r[11], "findings": r[12],
+         "counts": json_column(r[13], f"{name}: rollup_sources {r[0]}.counts", dict, {})}
         for r in conn.execute(
             "select id, source_file, source_run, region, as_of, created, run_key, rules_sha256, plugins, facts_sha256, "
             "waivers_sha256, schools, findings, counts from rollup_sources where rollup_id = ? and superseded_by is null "
@@ -240,8 +336,9 @@ def list_rollups(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every recorded roll-up, newest first."""
     return [
         {"id": r[0], "region": r[1], "name": {"zh": r[9] or r[1], "en": r[10] or r[1]}, "as_of": r[2], "created": r[3],
-         "sources": r[4], "schools": r[5], "rules_sha256": r[6], "plugins": json.loads(r[7] or "{}"),
-         "warnings": json.loads(r[8] or "[]")}
+         "sources": r[4], "schools": r[5], "rules_sha256": r[6],
+         "plugins": json_column(r[7], f"rollups {r[0]}.plugins", dict, {}),
+         "warnings": json_column(r[8], f"rollups {r[0]}.warnings", list, [])}
         for r in db.execute(
             "select id, region, as_of, created, sources, schools, rules_sha256, plugins, warnings, region_name_zh, "
             "region_name_en from rollups order by id desc"
@@ -288,8 +385,10 @@ def rollup_report_data(db: sqlite_utils.Database, rollup_id: int | None = None) 
         provenance.append({
             "key": row[0], "source_file": row[1], "run_id": row[2], "region": row[3],
             "name": {"zh": row[4] or row[3], "en": row[5] or row[3]}, "as_of": row[6], "created": row[7],
-            "run_key": row[8], "rules_sha256": row[9], "plugins": json.loads(row[10] or "{}"), "facts_sha256": row[11],
-            "waivers_sha256": row[12], "schools": row[13], "findings": row[14], "counts": json.loads(row[15] or "{}"),
+            "run_key": row[8], "rules_sha256": row[9],
+            "plugins": json_column(row[10], f"rollup_sources {row[0]}.plugins", dict, {}), "facts_sha256": row[11],
+            "waivers_sha256": row[12], "schools": row[13], "findings": row[14],
+            "counts": json_column(row[15], f"rollup_sources {row[0]}.counts", dict, {}),
             "superseded_by": row[16],
         })
     required: dict[int, tuple[int, int, int]] = {

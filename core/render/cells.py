@@ -68,6 +68,14 @@ def md_text(value: Any) -> str:
     return _MD_UNDERSCORE.sub(r"\\_", text)
 
 
+def md_code(value: Any) -> str:
+    """``value`` as an inline code span (an id): nothing inside a code span
+    is Markdown or HTML, so only a backtick (which would end it) and line
+    breaks are replaced."""
+    text = "" if value is None else str(value)
+    return "`" + _LINE_BREAKS.sub(" ", text).replace("`", "'") + "`"
+
+
 def xlsx_row(ws: Any, values: Iterable[Any]) -> list[Any]:
     """Cells for ``ws.append`` in which text is always a string, never a
     formula (openpyxl would otherwise turn ``"=..."`` into one)."""

@@ -13,7 +13,7 @@ from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.statuses import PROVENANCES, STATUSES
 from xinli.core.messages import msg
-from xinli.core.render.cells import SafeWriter, md_text
+from xinli.core.render.cells import SafeWriter, md_code, md_text
 from xinli.core.render.csv import BOM
 from xinli.core.render.words import detail_words, expected_words, observed_words
 
@@ -55,9 +55,11 @@ def met_sources(by_provenance: dict[str, int], lang: str) -> str:
 
 
 def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
-    """The report as Markdown; every value that came from the user's files
-    (school ids and names, the facts file's name, observed values, waiver
-    details) is escaped, so it cannot add headings, links, images or HTML."""
+    """The report as Markdown; every value read from the records (school
+    ids and names, the facts file's name, observed values, waiver and
+    attestation details, and the requirement texts, ids and citations a
+    run stored) is escaped, so it cannot add headings, links, images, HTML
+    or table cells."""
     run = data["run"]
     sep = "，" if lang == "zh" else ", "
 
@@ -69,10 +71,11 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
 
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in run["counts"].items())
     out = [
-        f"# {m('report_title')} — {m('run')} {run['id']} ({run['region']})",
+        f"# {m('report_title')} — {m('run')} {run['id']} ({md_text(run['region'])})",
         "",
-        f"- {m('run_as_of')}: {run['as_of']} · {m('recorded')}: {run['created']} · {m('facts')}: {md_text(run['facts_file'])} "
-        f"(sha256 {run['facts_sha256'][:12]}…)",
+        f"- {m('run_as_of')}: {md_text(run['as_of'])} · {m('recorded')}: {md_text(run['created'])} · "
+        f"{m('facts')}: {md_text(run['facts_file'])} "
+        f"(sha256 {md_text(run['facts_sha256'][:12])}…)",
         f"- {m('schools')}: {run['schools']} · {m('findings')}: {run['findings']}",
         f"- {m('status_counts')}: {counts}",
         f"- {m('provenance_counts')}: {provenance_words(run.get('provenance_counts') or {}, lang)}"
@@ -90,9 +93,9 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         c = req["counts"]
         share = f"{req['share_met']:.0%}" if req["share_met"] is not None else "–"
         out.append(
-            f"| `{req['requirement_id']}` {text(req['text'])} | {vocab.label(vocab.LEVELS, req['level'], lang)} | "
-            f"{expected_words(req['expected'], lang)} | " + " | ".join(str(c[s]) for s in STATUSES)
-            + f" | {share} | {met_sources(req.get('by_provenance') or {}, lang)} | {req['document']} {req['clause']} |"
+            f"| {md_code(req['requirement_id'])} {md_text(text(req['text']))} | {vocab.label(vocab.LEVELS, req['level'], lang)} | "
+            f"{md_text(expected_words(req['expected'], lang))} | " + " | ".join(str(c[s]) for s in STATUSES)
+            + f" | {share} | {met_sources(req.get('by_provenance') or {}, lang)} | {md_text(req['document'])} {md_text(req['clause'])} |"
         )
     out += ["", f"## {m('region_findings')}", ""]
     if not data["region_findings"]:
@@ -101,11 +104,11 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         observed = f" ({m('observed')} {md_text(observed_words(f['observed'], lang))})" if f["observed"] else ""
         detail = f" — {md_text(detail_words(f['detail'], lang))}" if f["detail"] else ""
         out.append(f"- **{messages.status(f['status'], lang)}** · {messages.provenance(f.get('provenance'), lang)} "
-                   f"`{f['requirement_id']}` "
+                   f"{md_code(f['requirement_id'])} "
                    f"[{vocab.label(vocab.LEVELS, f['level'], lang)}] {m('expected')} "
-                   f"{expected_words(f['expected'], lang)}{observed}{detail}"
+                   f"{md_text(expected_words(f['expected'], lang))}{observed}{detail}"
                    f" — {m('duty_holder_of')}: {vocab.label(vocab.ACTORS, f['duty_holder'], lang)}"
-                   f" — {f['document']} {f['clause']}")
+                   f" — {md_text(f['document'])} {md_text(f['clause'])}")
     out += verification_markdown(data.get("verification"), lang)
     out += ["", f"## {m('school_table')}", ""]
     for school in data["schools"]:
@@ -116,9 +119,10 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         if school.get("provenance_counts"):
             out.append(f"- {m('provenance_counts')}: {provenance_words(school['provenance_counts'], lang)}")
         for miss in school["required_not_met"]:
-            out.append(f"- {m('not_met_required_item')}: `{miss['requirement_id']}` "
-                       f"{m('expected')} {expected_words(miss['expected'], lang)}{sep}"
-                       f"{m('observed')} {md_text(observed_words(miss['observed'], lang))} — {miss['document']} {miss['clause']}")
+            out.append(f"- {m('not_met_required_item')}: {md_code(miss['requirement_id'])} "
+                       f"{m('expected')} {md_text(expected_words(miss['expected'], lang))}{sep}"
+                       f"{m('observed')} {md_text(observed_words(miss['observed'], lang))} — "
+                       f"{md_text(miss['document'])} {md_text(miss['clause'])}")
         out.append("")
     changes = data["changes"]
     if changes is not None:
@@ -133,7 +137,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
             who = md_text(change["school_id"]) if change["school_id"] else m("region_row")
             before = messages.status(change["before"], lang) if change["before"] else m("absent")
             after = messages.status(change["after"], lang) if change["after"] else m("absent")
-            out.append(f"- {who} `{change['requirement_id']}`: {before} → {after}")
+            out.append(f"- {who} {md_code(change['requirement_id'])}: {before} → {after}")
         if changes["truncated"]:
             out.append(f"- … {m('more', n=changes['total'] - len(changes['changed']))}")
     return "\n".join(out).rstrip() + "\n"

@@ -13,7 +13,7 @@ import io
 from typing import Any
 
 from xinli.core import vocabulary as vocab
-from xinli.core.render.cells import SafeWriter, md_text
+from xinli.core.render.cells import SafeWriter, md_code, md_text
 from xinli.core.render.charts import STATUS_COLOURS, share_bars, status_legend
 from xinli.core.render.html import bi, esc, page
 
@@ -106,38 +106,43 @@ def _below(entry: dict[str, Any], lang: str) -> str:
 
 
 def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str | None = None) -> str:
-    """The roll-up report as Markdown."""
+    """The roll-up report as Markdown.  Everything read from the source
+    databases (file names, dates, texts, ids, versions, warnings naming
+    files and schools) is escaped (:func:`md_text`): a source cannot add
+    headings, links, images, HTML or table cells."""
+    e = md_text
     r = data["rollup"]
     out = [
-        f"# {word('title', lang)} — {_title_name(data, lang)}",
+        f"# {word('title', lang)} — {e(_title_name(data, lang))}",
         "",
-        f"- {word('region', lang)}: {r['region']} · {word('rollup', lang)}: {r['id']} · {word('as_of', lang)}: {r['as_of']}"
-        f" · {word('created', lang)}: {r['created']}" + (f" · {word('printed', lang)}: {printed}" if printed else ""),
-        f"- {word('sources', lang)}: {r['sources']} · {word('schools', lang)}: {r['schools']}",
-        f"- {word('versions', lang)}: {_versions(data)}",
+        f"- {word('region', lang)}: {e(r['region'])} · {word('rollup', lang)}: {e(r['id'])} · {word('as_of', lang)}: "
+        f"{e(r['as_of'])} · {word('created', lang)}: {e(r['created'])}" + (f" · {word('printed', lang)}: {e(printed)}" if printed else ""),
+        f"- {word('sources', lang)}: {e(r['sources'])} · {word('schools', lang)}: {e(r['schools'])}",
+        f"- {word('versions', lang)}: {e(_versions(data))}",
     ]
     if r["warnings"]:
         out += ["", f"## {word('warnings', lang)}", ""]
-        out += [f"- {vocab.localize(w['message'], lang)}" for w in r["warnings"]]
+        out += [f"- {e(vocab.localize(w['message'], lang))}" for w in r["warnings"]]
     out += ["", f"## {word('targets', lang)}", ""]
     if not data["targets"]:
         out.append(word("no_targets", lang))
     for t in data["targets"]:
-        observed = f" · {word('observed', lang)}: {t['observed']}" if t["observed"] else ""
-        out += [f"### `{t['requirement_id']}` {vocab.localize(t['text'], lang)}", "",
+        observed = f" · {word('observed', lang)}: {e(t['observed'])}" if t["observed"] else ""
+        out += [f"### {md_code(t['requirement_id'])} {e(vocab.localize(t['text'], lang))}", "",
                 f"- {word('status', lang)}: **{_status(t['status'], lang)}**{observed} · {word('expected', lang)}: "
-                f"{t['expected']} · {word('level', lang)}: {vocab.label(vocab.LEVELS, t['level'], lang)} · "
-                f"{word('source', lang)}: {t['document']} {t['clause']}", ""]
+                f"{e(t['expected'])} · {word('level', lang)}: {vocab.label(vocab.LEVELS, t['level'], lang)} · "
+                f"{word('source', lang)}: {e(t['document'])} {e(t['clause'])}", ""]
         if t["by_subregion"]:
             out += [f"| {word('subregion', lang)} | {word('own_view', lang)} | {word('met', lang)} | {word('not_met', lang)} | "
                     f"{word('unknown', lang)} | {word('share', lang)} | {word('below', lang)} |",
                     "|---|---|---:|---:|---:|---:|---|"]
-            for e in t["by_subregion"]:
-                own = e["own_finding"]
-                own_text = "–" if own is None else _status(own["status"], lang) + (f" ({own['observed']})" if own["observed"] else "")
-                c = e["counts"] or {}
-                out.append(f"| {_name(e, lang)} | {own_text} | {c.get('met', '–')} | {c.get('not_met', '–')} | "
-                           f"{c.get('unknown', '–')} | {_share(e['share_met'])} | {_below(e, lang)} |")
+            for entry in t["by_subregion"]:
+                own = entry["own_finding"]
+                own_text = "–" if own is None else e(_status(own["status"], lang)) + (
+                    f" ({e(own['observed'])})" if own["observed"] else "")
+                c = entry["counts"] or {}
+                out.append(f"| {e(_name(entry, lang))} | {own_text} | {e(c.get('met', '–'))} | {e(c.get('not_met', '–'))} | "
+                           f"{e(c.get('unknown', '–'))} | {_share(entry['share_met'])} | {_below(entry, lang)} |")
             out.append("")
     out += ["", f"## {word('subregions', lang)}", "", word("share_note", lang), "",
             f"| {word('subregion', lang)} | {word('schools', lang)} | {word('as_of', lang)} | {word('met', lang)} | "
@@ -145,8 +150,8 @@ def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str 
             "|---|---:|---|---:|---:|---:|---:|"]
     for s in data["subregions"]:
         q = s["required"]
-        out.append(f"| {_name(s, lang)} | {s['schools']} | {s['as_of']} | {q['met']} | {q['not_met']} | {q['unknown']} | "
-                   f"{_share(s['share_met'])} |")
+        out.append(f"| {e(_name(s, lang))} | {e(s['schools'])} | {e(s['as_of'])} | {e(q['met'])} | {e(q['not_met'])} | "
+                   f"{e(q['unknown'])} | {_share(s['share_met'])} |")
     # issue 20: each sub-region's findings by provenance, so 符合 from self-inspection is never mixed in unsaid
     from xinli.core import messages
     from xinli.core.render.report import provenance_words
@@ -159,7 +164,7 @@ def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str 
         for key, n in s["provenance_counts"].items():
             status, _, source = key.partition(":")
             grouped.setdefault(source, {})[status] = n
-        out.append(f"- {_name(s, lang)}: {provenance_words(grouped, lang)}")
+        out.append(f"- {e(_name(s, lang))}: {provenance_words(grouped, lang)}")
     out += ["", f"## {word('items', lang)}", ""]
     if not data["items"]:
         out.append(word("none", lang))
@@ -167,17 +172,17 @@ def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str 
         out += [f"| {word('requirement', lang)} | {word('not_met', lang)} | {word('met', lang)} | {word('unknown', lang)} | "
                 f"{word('share', lang)} | {word('subregions_not_met', lang)} |", "|---|---:|---:|---:|---:|---:|"]
         for i in data["items"]:
-            out.append(f"| `{i['requirement_id']}` {vocab.localize(i['text'], lang)} | {i['not_met']} | {i['met']} | "
-                       f"{i['unknown']} | {_share(i['share_met'])} | {i['subregions_not_met']}/{i['subregions']} |")
+            out.append(f"| {md_code(i['requirement_id'])} {e(vocab.localize(i['text'], lang))} | {e(i['not_met'])} | {e(i['met'])} | "
+                       f"{e(i['unknown'])} | {_share(i['share_met'])} | {e(i['subregions_not_met'])}/{e(i['subregions'])} |")
     out += ["", f"## {word('provenance', lang)}", "",
             f"| {word('subregion', lang)} | {word('file', lang)} | {word('run', lang)} | {word('as_of', lang)} | "
             f"{word('recorded', lang)} | {word('facts', lang)} | {word('rules', lang)} | {word('plugins', lang)} | |",
             "|---|---|---:|---|---|---|---|---|---|"]
     for p in data["provenance"]:
-        state = word("used", lang) if p["superseded_by"] is None else word("superseded", lang, file=p["superseded_by"])
+        state = word("used", lang) if p["superseded_by"] is None else word("superseded", lang, file=e(p["superseded_by"]))
         plugins = "; ".join(f"{code} {version}" for code, version in p["rules_versions"].items())
-        out.append(f"| {_name(p, lang)} | {md_text(p['source_file'])} | {p['run_id']} | {p['as_of']} | {p['created']} | "
-                   f"{(p['facts_sha256'] or '')[:12]}… | {(p['rules_sha256'] or '')[:12]}… | {plugins} | {state} |")
+        out.append(f"| {e(_name(p, lang))} | {e(p['source_file'])} | {e(p['run_id'])} | {e(p['as_of'])} | {e(p['created'])} | "
+                   f"{e((p['facts_sha256'] or '')[:12])}… | {e((p['rules_sha256'] or '')[:12])}… | {e(plugins)} | {state} |")
     out += ["", word("footer", lang)]
     return "\n".join(out).rstrip() + "\n"
 

@@ -20,7 +20,15 @@ from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.facts import BOOLEAN_CHOICES, EVIDENCE_PREFIX, ID_COLUMNS, SELF_CHOICES, SELF_PREFIX, FactColumns
+from xinli.core.assessment.facts import (
+    BOOLEAN_CHOICES,
+    EVIDENCE_PREFIX,
+    FACTS_SHEET_MARKER,
+    ID_COLUMNS,
+    SELF_CHOICES,
+    SELF_PREFIX,
+    FactColumns,
+)
 from xinli.core.errors import XinliError
 from xinli.core.render.cells import xlsx_no_formulas, xlsx_row
 
@@ -204,6 +212,10 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = workbook.create_sheet(messages.sheet(FACTS_SHEET, lang))
+    from openpyxl.packaging.custom import StringProperty
+
+    # the marker `assess` reads the facts from, whatever other sheets the workbook gains
+    workbook.custom_doc_props.append(StringProperty(name=FACTS_SHEET_MARKER, value=ws.title))
     names = columns.names
     labels = [header_label(key, columns, headers) for key in names]
     ws.append(labels)

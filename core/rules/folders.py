@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from xinli.core.rules import bounded_toml
+
 RULES_PATH_ENV = "XINLI_RULES_PATH"
 
 
@@ -58,7 +60,7 @@ def is_rules_file(path: Path) -> bool:
     ``[[requirements]]``; a file that does not parse counts as one (so its
     error is reported rather than hidden)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = bounded_toml.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
         return path.suffix == ".toml"
     return "jurisdiction" in data or "requirements" in data
@@ -68,6 +70,7 @@ def load_folder_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, Any, s
     """Load the rules files in ``folders``: ``(code, plugin, path)`` for
     each that loaded and ``(name, path, reason)`` for each that did not."""
     from xinli.core.errors import XinliError
+    from xinli.core.rules.sourcetext import read_utf8
     from xinli.core.rules.toml_plugin import TomlPlugin
 
     loaded: list[tuple[str, Any, str]] = []
@@ -78,7 +81,7 @@ def load_folder_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, Any, s
         source = source_beside(path)
         try:
             text = path.read_text(encoding="utf-8")
-            plugin = TomlPlugin(text, source.read_text(encoding="utf-8") if source.exists() else None, str(path))
+            plugin = TomlPlugin(text, read_utf8(source) if source.exists() else None, str(path))
         except (OSError, UnicodeDecodeError, XinliError) as exc:
             failed.append((path.stem, str(path), str(exc)))
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import Any
 
 PAGE_NUMBER = re.compile(r"^\s*[-－—]?\s*\d{1,3}\s*[-－—]?\s*$")
 WHITESPACE = re.compile(r"\s+")
@@ -30,6 +31,19 @@ def clean(text: str) -> str:
 def squash(text: str) -> str:
     """Remove all white space, so quotes match across broken lines."""
     return WHITESPACE.sub("", text)
+
+
+def read_utf8(path: Any, shown: str | None = None) -> str:
+    """The text of ``path`` (a file or an importlib resource) as UTF-8; a
+    file in another encoding (a GBK ``source.txt``) is a :class:`Refusal`
+    naming that file and the first byte that is not UTF-8."""
+    from xinli.core.errors import Refusal
+
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Refusal("not_utf8", path=shown or str(path), byte=f"{data[exc.start]:02X}", pos=exc.start) from None
 
 
 def quote_found(quote: str, source: str) -> bool:

@@ -46,6 +46,7 @@ from xinli.core.model import (
     Requirement,
     Timing,
 )
+from xinli.core.rules import bounded_toml
 
 
 def _text(data: dict[str, str] | None) -> tuple[str, str] | None:
@@ -239,7 +240,7 @@ def identity_part(text: str) -> tuple[dict[str, Any], set[str]] | None:
     if "jurisdiction" in later:
         return None
     try:
-        data = tomllib.loads(head)
+        data = bounded_toml.loads(head)
     except tomllib.TOMLDecodeError:
         return None
     if not isinstance(data.get("jurisdiction"), dict):
@@ -326,7 +327,7 @@ class TomlPlugin:
         """Parse and build the whole file, once."""
         if self._rules is None:
             try:
-                data = tomllib.loads(self._text or "")
+                data = bounded_toml.loads(self._text or "")
             except tomllib.TOMLDecodeError as exc:
                 raise XinliError(f"{self.origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
             built = self._build(data)
@@ -348,8 +349,9 @@ class TomlPlugin:
         """Load ``path``; a ``source.txt`` beside it is the document text."""
         path = Path(path)
         source = path.with_name("source.txt")
-        return cls(path.read_text(encoding="utf-8"),
-                   source.read_text(encoding="utf-8") if source.exists() else None, str(path))
+        from xinli.core.rules.sourcetext import read_utf8
+
+        return cls(path.read_text(encoding="utf-8"), read_utf8(source) if source.exists() else None, str(path))
 
     @classmethod
     def from_package(cls, package: str, name: str = "rules.toml") -> TomlPlugin:
@@ -358,8 +360,10 @@ class TomlPlugin:
         files = resources.files(package)
 
         def source() -> str | None:
+            from xinli.core.rules.sourcetext import read_utf8
+
             path = files.joinpath("source.txt")
-            return path.read_text(encoding="utf-8") if path.is_file() else None
+            return read_utf8(path, f"{package}/source.txt") if path.is_file() else None
 
         return cls(files.joinpath(name).read_text(encoding="utf-8"), origin=f"{package}/{name}", package=package,
                    lazy=True, source_loader=source)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 from attrs import frozen
 
@@ -29,7 +30,8 @@ from xinli.core.errors import XinliError
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import lineage, resolve
 from xinli.core.model import Check, Metric, Requirement, Text
-from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
+from xinli.core.personal_data import find_mobile_numbers  # noqa: F401  (re-exported for plugin tests)
+from xinli.core.personal_data import find_personal_data as _find_personal_data
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
 from xinli.core.suggest import did_you_mean
@@ -73,10 +75,39 @@ def plugin_source_text(plugin: LoadedPlugin) -> str | None:
         return None
 
 
+#: Each plugin's document text with white space squashed, read once per
+#: process the first time a command prints that plugin's items.
+_SQUASHED_SOURCES: dict[tuple[str, int], str | None] = {}
+
+
+def unquoted_items(registry: Registry, checklist: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """``(plugin code, item id, quote)`` of each item in ``checklist`` whose
+    quote is not in its plugin's ``source.txt`` (the check ``plugins check``
+    makes, run lazily: only the plugins the checklist draws on, each
+    source read and squashed once per process).  A plugin shipping no
+    source text is left to ``plugins check``, which reports it."""
+    missing = []
+    for item in checklist["items"]:
+        code = item.get("citation", {}).get("jurisdiction") or item.get("source")
+        plugin = registry.plugins.get(code)
+        if plugin is None:
+            continue
+        key = (code, id(plugin.plugin))
+        if key not in _SQUASHED_SOURCES:
+            text = plugin_source_text(plugin)
+            _SQUASHED_SOURCES[key] = sourcetext.squash(text) if text is not None else None
+        source = _SQUASHED_SOURCES[key]
+        quote = item["citation"]["quote"]
+        if source is not None and sourcetext.squash(quote) not in source:
+            missing.append((code, item["id"], quote))
+    return missing
+
+
 def find_personal_data(text: str) -> list[str]:
     """Substrings shaped like a mobile number or a resident ID-card number
-    (checksum or not: a plugin has no reason to carry either)."""
-    return find_mobile_numbers(text) + find_id_card_numbers(text, checksum=False)
+    (checksum or not: a plugin has no reason to carry either), read as
+    :func:`xinli.core.personal_data.normalise` reads them."""
+    return _find_personal_data(text, checksum=False)
 
 
 def _texts(req: Requirement) -> list[str]:
