@@ -673,7 +673,7 @@ def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None =
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
-    schools: list[tuple[str, str, str, str, str | None, str | None]],
+    schools: Iterable[tuple[str, str, str, str, str | None, str | None]],
     requirements: list[dict[str, Any]],
     waivers: list[dict[str, Any]],
     counts: dict[int, int],
@@ -686,7 +686,8 @@ def write_run(
 
     ``schools`` holds ``(school_id, school_name, grades, facts_json,
     counts_json, provenance_counts_json)`` in
-    input order.  When another command recorded the same assessment
+    input order; an iterator is consumed once, so a province's facts texts
+    are encoded one school at a time while they are written.  When another command recorded the same assessment
     (``run_key``) meanwhile, nothing is written and that run's id comes back
     with ``created`` False.  The time spent copying the findings is
     ``timings["findings_write"]``.  ``counts`` maps each status code to
@@ -714,11 +715,11 @@ def write_run(
         )
         run_id = cursor.lastrowid
         school_base = conn.execute("select coalesce(max(id), 0) + 1 from schools").fetchone()[0]
-        conn.executemany(
+        written = conn.executemany(
             "insert into schools (id, run_id, school_id, school_name, grades, facts, counts, provenance_counts) "
             "values (?, ?, ?, ?, ?, ?, ?, ?)",
             ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
-        )
+        ).rowcount
         requirement_base = conn.execute("select coalesce(max(id), 0) + 1 from requirements").fetchone()[0]
         conn.executemany(
             "insert into requirements (id, run_id, requirement_id, domain, level, duty_holder, scope, text_zh, "
@@ -759,7 +760,7 @@ def write_run(
                 named[STATUS_NAMES[status]] = named.get(STATUS_NAMES[status], 0) + n
         conn.execute(
             "update runs set schools = ?, findings = ?, counts = ?, provenance_counts = ? where id = ?",
-            [len(schools), total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))),
+            [written, total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))),
              json.dumps(by_provenance, sort_keys=True), run_id],
         )
         conn.execute("COMMIT")
