@@ -259,10 +259,11 @@ def assess(
         # facts once per school, as a JSON array aligned with the run's fact_columns
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         bands: dict[tuple[int, ...], str] = {}
-        school_rows = [(school.school_id, school.school_name,
+        # a generator: each school's facts text is encoded as the school is written, never all at once
+        school_rows = ((school.school_id, school.school_name,
                         bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
                         dumps(school.values), tally, sources)
-                       for school, tally, sources in zip(schools, school_counts, school_sources, strict=True)]
+                       for school, tally, sources in zip(schools, school_counts, school_sources, strict=True))
         run = {
             "region": region,
             "run_key": key,

@@ -345,12 +345,13 @@ order by r.requirement_id
         "title": "One school's findings / 某校全部结论",
         "description": "Every finding for the school with this school_id in a run (blank run_id: the newest).",
         "sql": f"""
-select r.requirement_id, r.level, st.name as status, r.expected, {observed_sql("f", "r")} as observed,
-       {detail_sql("f", "r")} as detail, r.document, r.clause, r.quote
+select r.requirement_id, r.level, st.name as status, pv.name as provenance, r.expected,
+       {observed_sql("f", "r")} as observed, {detail_sql("f", "r")} as detail, r.document, r.clause, r.quote
 from schools s
 join findings f on f.school = s.id
 join requirements r on r.id = f.requirement
 join statuses st on st.code = f.status
+left join provenances pv on pv.code = f.provenance
 where s.run_id = {RUN} and s.school_id = :school_id
 order by r.requirement_id
 """.strip(),

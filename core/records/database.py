@@ -706,6 +706,11 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
 #: A school's staged findings: ``(school index or None, packed values as a
 #: JSON array, observed values as a JSON array or None when all are null)``.
 FindingRow = tuple[int | None, str, str | None]
+#: A staged finding's observed value, picked from its school's JSON array by
+#: position: SQLite's ``->>`` (3.38 and later) is three times as fast as
+#: ``json_extract`` with a path built per row.
+OBSERVED_AT = ("p.observed ->> j.key" if sqlite3.sqlite_version_info >= (3, 38)
+               else "case when p.observed is not null then json_extract(p.observed, '$[' || j.key || ']') end")
 #: How long the first attempt at the write lock waits before saying so.
 LOCK_NOTICE_MS = 2_000
 
@@ -777,7 +782,7 @@ def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None =
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
-    schools: list[tuple[str, str, str, str, str | None, str | None]],
+    schools: Iterable[tuple[str, str, str, str, str | None, str | None]],
     requirements: list[dict[str, Any]],
     waivers: list[dict[str, Any]],
     counts: dict[int, int],
@@ -790,7 +795,8 @@ def write_run(
 
     ``schools`` holds ``(school_id, school_name, grades, facts_json,
     counts_json, provenance_counts_json)`` in
-    input order.  When another command recorded the same assessment
+    input order; an iterator is consumed once, so a province's facts texts
+    are encoded one school at a time while they are written.  When another command recorded the same assessment
     (``run_key``) meanwhile, nothing is written and that run's id comes back
     with ``created`` False.  The time spent copying the findings is
     ``timings["findings_write"]``.  ``counts`` maps each status code to
@@ -818,11 +824,11 @@ def write_run(
         )
         run_id = cursor.lastrowid
         school_base = conn.execute("select coalesce(max(id), 0) + 1 from schools").fetchone()[0]
-        conn.executemany(
+        written = conn.executemany(
             "insert into schools (id, run_id, school_id, school_name, grades, facts, counts, provenance_counts) "
             "values (?, ?, ?, ?, ?, ?, ?, ?)",
             ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
-        )
+        ).rowcount
         requirement_base = conn.execute("select coalesce(max(id), 0) + 1 from requirements").fetchone()[0]
         conn.executemany(
             "insert into requirements (id, run_id, requirement_id, domain, level, duty_holder, scope, text_zh, "
@@ -837,7 +843,7 @@ def write_run(
         total = conn.execute(
             "insert into findings (run_id, school, requirement, status, observed, reason, detail, provenance) "
             f"select ?, p.school_idx + ?, (j.value >> {REQUIREMENT_SHIFT}) + ?, j.value & {STATUS_MASK}, "
-            "case when p.observed is not null then json_extract(p.observed, '$[' || j.key || ']') end, "
+            f"{OBSERVED_AT}, "
             f"nullif((j.value >> {REASON_SHIFT}) & {STATUS_MASK}, 0), "
             f"case when j.value & {DETAIL_FLAG} then (select d.detail from temp.xinli_pending_detail d "
             f"where d.school_key = coalesce(p.school_idx, -1) and d.req_idx = j.value >> {REQUIREMENT_SHIFT}) end, "
@@ -866,7 +872,7 @@ def write_run(
                 named[STATUS_NAMES[status]] = named.get(STATUS_NAMES[status], 0) + n
         conn.execute(
             "update runs set schools = ?, findings = ?, counts = ?, provenance_counts = ? where id = ?",
-            [len(schools), total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))),
+            [written, total, json.dumps(dict(sorted((STATUS_NAMES.get(k, k), v) for k, v in counts.items()))),
              json.dumps(by_provenance, sort_keys=True), run_id],
         )
         conn.execute("COMMIT")
