@@ -367,6 +367,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
+    # --- issue 25: policy catalogue ---
+    "catalog_unchanged": ("{path} 已是最新（已安装插件与选项未变），未重建；用 --rebuild 强制重建",
+                          "{path} is up to date (installed plugins and options unchanged); not rebuilt (--rebuild to force)"),
+    "catalog_built": ("已写入政策目录 {path}：{regions} 个辖区，{items} 条生效条款，{requirements} 条不同条款",
+                      "wrote the policy catalogue {path}: {regions} region(s), {items} effective item(s), "
+                      "{requirements} distinct requirement(s)"),
+    "catalog_building": ("正在编目", "cataloguing"),
 }
 
 
