@@ -208,17 +208,17 @@ order by e.position
         },
         "search": {
             "title": "全文检索条款",
-            "description": "在条款和文件原文中检索 q（至少三个字，如 心理委员），每个文件的条款一行，并列出在多少个辖区生效。",
+            "description": "在条款和文件原文中检索 q（至少三个字，如 心理委员），每个文件的条款一行（同样措辞的排在一起，最多 1000 行），"
+                           "并列出在多少个辖区生效。",
             "sql": f"""
 select r.source as 出自, j.name_zh as 辖区, r.requirement_id as 条款编号, w.text_zh as 条款, w.quote as 原文,
        d.number as 文件号, r.clause as 条款号, r.level as 级别, r.regions as 生效辖区数
-from wordings_fts
-join requirements r on r.wording = wordings_fts.rowid
+from requirements r
 join wordings w on w.id = r.wording
 join jurisdictions j on j.code = r.source
 left join documents d on d.id = r.document
-where {search_condition(tokenizer)}
-order by r.source, r.id
+where r.wording in (select rowid from wordings_fts where {search_condition(tokenizer)})
+order by r.wording, r.id
 limit 1000
 """.strip(),
         },
