@@ -47,7 +47,8 @@ HERE = Path(__file__).resolve().parent.parent
 def county_file(henan: str, n: int, distinct: bool) -> str:
     """County ``n``'s rules: Henan's, with its own code, ids and document
     number, and with ``distinct`` its own words too; every fifth county
-    requires two full-time psychology teachers instead of one."""
+    requires two full-time psychology teachers instead of one, and every
+    seventh turns Henan's full-time teacher rule into a recommendation."""
     code = county_code(n)
     text = county_rules(henan, code).replace("教基〔2021〕330号", f"测县教〔2022〕{n}号")
     if distinct:
@@ -55,6 +56,10 @@ def county_file(henan: str, n: int, distinct: bool) -> str:
     if n % 5 == 0:
         text = text.replace("metric = \"fulltime_psych_teachers\"\nop = \">=\"\nvalue = 1",
                             "metric = \"fulltime_psych_teachers\"\nop = \">=\"\nvalue = 2")
+    if n % 7 == 0:  # overrides Henan's item with a recommendation: looser than the parent
+        own = f'id = "{code}.staffing.fulltime-psych-teacher"\ndomain = "staffing"\nlevel = "required"'
+        assert own in text
+        text = text.replace(own, 'id = "henan.staffing.fulltime-psych-teacher"\ndomain = "staffing"\nlevel = "recommended"')
     return text
 
 

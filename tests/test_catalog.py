@@ -54,6 +54,11 @@ def lessons(n: int) -> bool:
     return n % 10 == 0
 
 
+def excludes(n: int) -> bool:
+    """Counties that exclude Henan's dormitory monitors (all day schools)."""
+    return n % 11 == 0
+
+
 def county_toml(n: int) -> tuple[str, str]:
     """The n-th county's rules file and source text."""
     doc = document(n)
@@ -104,6 +109,14 @@ unit = "lessons"
 per = "per_school_year"
 count_per = "grade"
 grades = [7, 8, 9]
+""")
+    if excludes(n):
+        source += "第四条 本县中小学均为走读学校，不设寝室心理委员。\n"
+        items.append(f"""
+[[exclusions]]
+id = "henan.staffing.dorm-psych-monitors"
+reason = {{ zh = "本县中小学均为走读学校。", en = "All the county's schools are day schools." }}
+citation = {{ jurisdiction = "{code(n)}", document = "{doc}", clause = "第四条", quote = "本县中小学均为走读学校，不设寝室心理委员" }}
 """)
     level = "district" if n % 2 else "county"
     head = f"""[jurisdiction]
@@ -162,7 +175,7 @@ def test_catalog_holds_every_region_and_its_effective_rules(catalog):
     henan = conn.execute("select items from jurisdictions where code = 'henan'").fetchone()[0]
     for n in (0, 1, 10, 14):
         items = conn.execute("select items from jurisdictions where code = ?", (code(n),)).fetchone()[0]
-        assert items == henan + 1 + lessons(n), n  # an override replaces, it does not add
+        assert items == henan + 1 + lessons(n) - excludes(n), n  # an override replaces, it does not add
     # an override's source, what it replaces and the parent's level
     row = conn.execute("""select r.source, p.source, r.level, p.level, e.looser_reasons, e.looser_reasons_zh
                           from effective e join requirements r on r.id = e.requirement
@@ -182,6 +195,11 @@ def test_catalog_holds_every_region_and_its_effective_rules(catalog):
     words = conn.execute("select conditions_zh, conditions from requirements where conditions is not null").fetchone()
     assert words[0] and json.loads(words[1])
     assert conn.execute("select installed from jurisdictions where code = 'sichuan_dazhou'").fetchone() == (0,)
+    # exclusions: the ancestor's item, who excluded it and why
+    excluded = conn.execute("""select x.region, r.requirement_id, r.source, x.excluded_by, x.clause, x.reason_zh
+                               from excluded x join requirements r on r.id = x.requirement""").fetchall()
+    assert {row[0] for row in excluded} == {code(n) for n in range(COUNTIES) if excludes(n)}
+    assert excluded[0][1:5] == ("henan.staffing.dorm-psych-monitors", "henan", excluded[0][0], "第四条")
 
 
 def test_canned_queries_return_the_known_regions(catalog):

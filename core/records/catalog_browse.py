@@ -95,6 +95,12 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
         {"id": "行号", "requirement": "条款（requirements.id）", "kind": "机构类别", "name_zh": "名称", "name_en": "名称（英文）",
          "phone": "公共电话"},
     ),
+    "excluded": (
+        "排除的上级条款", "下级文件明确写明不在本辖区适用的上级条款，附下级的条款号、原文与理由。",
+        {"id": "行号", "region": "辖区", "requirement": "被排除的上级条款（requirements.id）", "excluded_by": "由哪个辖区排除",
+         "document": "排除所依据的文件（documents.id）", "clause": "条款号", "quote": "文件原文", "reason_zh": "理由",
+         "reason_en": "理由（英文）"},
+    ),
     "metrics": (
         "核查指标", "核查可用的各项指标：内置的与插件登记的。",
         {"key": "指标代码", "label_zh": "名称", "label_en": "名称（英文）", "type": "类型", "unit": "单位",
@@ -244,7 +250,8 @@ def catalog_metadata(database: str, tokenizer: str = "trigram") -> dict[str, Any
     requirements (through their wording) and the canned queries."""
     tables: dict[str, Any] = {}
     for name, (title, description, columns) in TABLES.items():
-        tables[name] = {"title": title, "description": description, "columns": dict(columns)}
+        # Datasette 0.65 shows a table's description but not its title on the table and row pages
+        tables[name] = {"title": title, "description": f"{title}：{description}", "columns": dict(columns)}
         if name in FACETS:
             tables[name]["facets"] = list(FACETS[name])
         if name in LABEL_COLUMNS:

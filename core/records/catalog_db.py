@@ -11,8 +11,8 @@ was built with, so an unchanged catalogue is not rebuilt.
 
 Every canned query of :mod:`xinli.core.records.catalog_browse` is one
 indexed query over this schema (``tests/test_catalog.py`` checks the
-plans); the full-text index covers each distinct wording (text and quote)
-with SQLite's trigram tokenizer, or bigrams where SQLite lacks it.
+plans); the full-text index covers each distinct wording (Chinese text and
+quote) with SQLite's trigram tokenizer, or bigrams where SQLite lacks it.
 """
 
 from __future__ import annotations
@@ -85,6 +85,11 @@ create table partners (
     id integer primary key, requirement integer not null references requirements(id), kind text, name_zh text,
     name_en text, phone text
 );
+create table excluded (
+    id integer primary key, region text not null references jurisdictions(code),
+    requirement integer not null references requirements(id), excluded_by text not null references jurisdictions(code),
+    document integer references documents(id), clause text, quote text, reason_zh text, reason_en text
+);
 create table metrics (
     key text primary key, label_zh text, label_en text, type text, unit text, help_zh text, help_en text,
     reported_by text, measure text
@@ -109,6 +114,8 @@ create index lineage_ancestor on lineage(ancestor, region);
 create index procedures_region on procedures(region);
 create index steps_requirement on steps(requirement);
 create index partners_requirement on partners(requirement);
+create index excluded_region on excluded(region);
+create index excluded_requirement on excluded(requirement);
 """
 
 
@@ -231,16 +238,17 @@ def plugins_digest(entry_points: Iterable[Any], rules_files: Iterable[Path], ext
 
 
 def _create_fts(db: Any, tokenizer: str) -> None:
+    # the Chinese text and the document's words only: the English text would more than double the index
+    # (it is searched with Datasette's column filters, text_en__contains=...)
     if tokenizer == "trigram":
-        db.execute("create virtual table wordings_fts using fts5(text_zh, text_en, quote, content='wordings', "
+        db.execute("create virtual table wordings_fts using fts5(text_zh, quote, content='wordings', "
                    "content_rowid='id', tokenize='trigram')")
-        db.execute("insert into wordings_fts(rowid, text_zh, text_en, quote) select id, text_zh, text_en, quote "
-                   "from wordings")
+        db.execute("insert into wordings_fts(rowid, text_zh, quote) select id, text_zh, quote from wordings")
     else:
-        db.execute("create virtual table wordings_fts using fts5(text_zh, text_en, quote)")
+        db.execute("create virtual table wordings_fts using fts5(text_zh, quote)")
         db["wordings_fts"].insert_all(
-            ({"rowid": row["id"], "text_zh": bigrams(row["text_zh"]), "text_en": row["text_en"],
-              "quote": bigrams(row["quote"])} for row in db.query("select id, text_zh, text_en, quote from wordings")),
+            ({"rowid": row["id"], "text_zh": bigrams(row["text_zh"]), "quote": bigrams(row["quote"])}
+             for row in db.query("select id, text_zh, quote from wordings")),
             batch_size=2000)
     db.execute("insert into wordings_fts(wordings_fts) values ('optimize')")
 

@@ -162,6 +162,7 @@ class CatalogRows:
         self.procedures: list[dict[str, Any]] = []
         self.steps: list[dict[str, Any]] = []
         self.partners: list[dict[str, Any]] = []
+        self.excluded: list[dict[str, Any]] = []
         self.regions: list[str] = []
 
     # -- jurisdictions and documents --------------------------------------------------------------
@@ -332,6 +333,15 @@ class CatalogRows:
                 "looser_reasons": json.dumps(reasons) if reasons else None,
                 "looser_reasons_zh": "；".join(looser_reason_zh(r) for r in reasons) if reasons else None,
             })
+        for ex in resolution.excluded:
+            citation = ex.exclusion.citation
+            self._jurisdiction(ex.by)
+            document = self.documents.get((ex.by, citation.document))
+            self.excluded.append({
+                "region": code, "requirement": self.requirement_row(ex.requirement, ex.source), "excluded_by": ex.by,
+                "document": document["id"] if document else None, "clause": citation.clause, "quote": citation.quote,
+                "reason_zh": ex.exclusion.reason.zh, "reason_en": ex.exclusion.reason.en,
+            })
         row.update({"items": len(items), "own_items": own, "looser_items": looser_count, "in_catalog": 1})
         for domain in vocab.DOMAINS:
             not_encoded = [p.code for p in line.chain if not p.jurisdiction.encodes(domain)]
@@ -374,6 +384,7 @@ class CatalogRows:
         yield "procedures", self.procedures
         yield "steps", self.steps
         yield "partners", self.partners
+        yield "excluded", self.excluded
         yield "metrics", self.metrics()
 
 
