@@ -13,6 +13,8 @@ the bundled plugins plus that folder:
   wall time and CPU time,
 - times the same again with nothing changed (the digest says "up to date"),
 - reports the database's size per 1,000 regions,
+- measures the CPU time of parsing every rules file once with ``tomllib``
+  (the floor of any build that reads them),
 - times each canned query of ``xinli serve --catalog`` (median of --runs,
   through ``sqlite3`` on the built file, parameters that return rows).
 
@@ -89,6 +91,17 @@ def seconds(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def parse_floor(folder: Path) -> float:
+    """CPU seconds to parse every generated rules file once with
+    ``tomllib`` (no model built): what any build must spend reading them."""
+    import tomllib
+
+    started = time.process_time()
+    for path in sorted(folder.glob("*/rules.toml")):
+        tomllib.loads(path.read_text(encoding="utf-8"))
+    return time.process_time() - started
+
+
 def query_times(db: Path, runs: int, county: str) -> dict[str, float]:
     """Median seconds of each canned query on ``db``, with parameters that
     return rows."""
@@ -131,9 +144,11 @@ def main() -> int:
         size = db.stat().st_size
         per_thousand = size / 1e6 / regions * 1000
         times = query_times(db, args.runs, county_code(args.counties - 1))
+        floor = parse_floor(folder)
         print(f"regions: {regions}; build: {build[0]:.1f} s wall, {build[1]:.1f} s CPU; "
               f"unchanged (digest only): {unchanged[0]:.2f} s wall, {unchanged[1]:.2f} s CPU; "
               f"load average {os.getloadavg()[0]:.1f}")
+        print(f"parsing the {args.counties} rules files once (tomllib, in-process): {floor:.1f} s CPU")
         print(f"database: {size / 1e6:.1f} MB, {per_thousand:.1f} MB per 1,000 regions")
         for name, value in times.items():
             print(f"  {name}: {value * 1000:.1f} ms")

@@ -444,3 +444,35 @@ def test_browser_loads_region_page_and_chinese_search(catalog, tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_every_table_and_column_is_described(catalog):
+    from xinli.core.records.catalog_browse import TABLES
+
+    conn = sqlite3.connect(catalog)
+    for table, (title, description, columns) in TABLES.items():
+        actual = [row[1] for row in conn.execute(f"pragma table_info({table})")]
+        assert actual and sorted(actual) == sorted(columns), table
+        assert title and description and all(columns.values())
+    tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+    assert {t for t in tables if not t.startswith("wordings_fts")} - set(TABLES) == {"meta", "sqlite_stat1"}
+
+
+def test_adapters_read_issue_24_fields_and_fall_back_without_them():
+    from types import SimpleNamespace
+
+    from xinli.core.views.catalog import check_alternatives, duty_holders_of, grades_mask, lead_duty_holder, school_kinds_of
+
+    old = SimpleNamespace(duty_holder="school")
+    assert duty_holders_of(old) == [{"actor": "school", "role": "lead"}] and lead_duty_holder(old) == "school"
+    assert school_kinds_of(old) is None and school_kinds_of(SimpleNamespace(school_kinds=())) is None
+    new = SimpleNamespace(duty_holder="education_authority", school_kinds=("primary", "junior"), duty_holders=(
+        SimpleNamespace(actor="township_government", role="responsible"),
+        SimpleNamespace(actor="education_authority", role="lead")))
+    assert duty_holders_of(new) == [{"actor": "township_government", "role": "responsible"},
+                                    {"actor": "education_authority", "role": "lead"}]
+    assert lead_duty_holder(new) == "education_authority" and school_kinds_of(new) == ["primary", "junior"]
+    single, first, second = object(), object(), object()
+    assert check_alternatives(None) == () and check_alternatives(single) == (single,)
+    assert check_alternatives(SimpleNamespace(any=(first, second))) == (first, second)
+    assert grades_mask([-2, 1, 12]) == (1 << 1) | (1 << 4) | (1 << 15)

@@ -51,12 +51,13 @@ TABLES: dict[str, tuple[str, str, dict[str, str]]] = {
             "level": "要求级别：required 必须、recommended 建议、encouraged 鼓励、permitted 可以",
             "duty_holder": "主责单位（被评估者）", "duty_holders": "全部责任主体及其角色（JSON）",
             "school_kinds": "适用的学校类型（JSON；空 = 全部）", "subject": "涉及对象（JSON）", "grades": "适用年级",
-            "grades_mask": "适用年级的位掩码（第 g 位 = g 年级）", "conditions_zh": "适用条件（文字）",
+            "grades_mask": "适用年级的位掩码（第 g+3 位 = g 年级）", "conditions_zh": "适用条件（文字）",
             "conditions_en": "适用条件（英文）", "conditions": "适用条件（JSON）", "event": "所依赖的事件",
             "check_metric": "核查指标", "check_op": "比较方式", "check_value": "标准值（JSON）",
             "check_min": "可接受的最小值", "check_max": "可接受的最大值", "check_unit": "单位", "check_per": "周期",
             "check_count_per": "计数单位（每校、每班、每片区、全辖区）", "check_scope": "辖区目标的范围",
-            "check_grades": "指标所量的年级", "check_grades_mask": "指标所量年级的位掩码", "deadline": "期限",
+            "check_grades": "指标所量的年级", "check_grades_mask": "指标所量年级的位掩码",
+            "check_alternatives": "“任一即可”的各项核查（JSON；此时 check_op 为 any）", "deadline": "期限",
             "deadline_as_written": "文件所写的期限", "clause": "条款号", "timing": "时间安排（JSON）",
             "regions": "在多少个辖区生效",
         },
@@ -176,7 +177,7 @@ from requirements r
 join jurisdictions j on j.code = r.source
 join wordings w on w.id = r.wording
 left join documents d on d.id = r.document
-where r.check_unit = 'lessons' and (r.check_grades_mask & (1 << cast(:grade as integer))) != 0
+where r.check_unit = 'lessons' and (r.check_grades_mask & (1 << (cast(:grade as integer) + 3))) != 0
   and (:region = '' or r.id in (select requirement from effective where region = :region))
 order by r.source, r.clause
 """.strip(),

@@ -56,7 +56,7 @@ create table requirements (
     subject text, grades text, grades_mask integer, conditions_zh text, conditions_en text, conditions text,
     event text, check_metric text, check_op text, check_value text, check_min real, check_max real,
     check_unit text, check_per text, check_count_per text, check_scope text, check_grades text,
-    check_grades_mask integer, deadline text, deadline_as_written text, clause text not null, timing text,
+    check_grades_mask integer, check_alternatives text, deadline text, deadline_as_written text, clause text not null, timing text,
     regions integer not null
 );
 create table effective (

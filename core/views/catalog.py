@@ -71,13 +71,28 @@ def grades_text(grades: Any) -> str:
     return ",".join(f"{a}-{b}" if a != b else str(a) for a, b in grade_runs(grades))
 
 
+#: Grade ``g`` is bit ``g + GRADE_BIT_OFFSET`` of a grades mask, so the
+#: kindergarten years of issue 24 (K1-K3, numbered -2..0) have bits too.
+GRADE_BIT_OFFSET = 3
+
+
 def grades_mask(grades: Any) -> int:
-    """Grades as a bit mask (bit ``g`` set for grade ``g``), so a query
-    tests one grade with ``mask & (1 << g)``."""
+    """Grades as a bit mask (bit ``g + 3`` set for grade ``g``), so a query
+    tests one grade with ``mask & (1 << (g + 3))``."""
     mask = 0
     for grade in grades:
-        mask |= 1 << grade
+        mask |= 1 << (grade + GRADE_BIT_OFFSET)
     return mask
+
+
+def check_alternatives(check: Any) -> tuple[Any, ...]:
+    """The checks any one of which satisfies ``check``: the alternatives
+    of an any-of check (issue 24, ``check = { any = [...] }``), else the
+    check itself; none for no check."""
+    if check is None:
+        return ()
+    alternatives = getattr(check, "any", None)
+    return tuple(alternatives) if isinstance(alternatives, tuple) else (check,)
 
 
 _LOOSER_ZH = (
@@ -252,14 +267,18 @@ class CatalogRows:
         rid = len(self.requirements) + 1
         self._by_object[id(req)] = (req, rid)
         self._by_content[(source, req)] = rid
-        check = req.check
+        alternatives = check_alternatives(req.check)
+        # an any-of check is stored whole in check_alternatives; its single-check fields stay empty but for
+        # what every alternative shares (it requires no one metric's figure)
+        check = alternatives[0] if len(alternatives) == 1 else None
+        shared = alternatives[0] if alternatives else None
         conditions = conditions_dict(req.applies_if)
         words = self.describe(conditions) if (conditions and self.describe) else (None, None)
         low, high = check_bounds(check)
-        check_data = check_dict(check)
+        check_data = check_dict(check) if check is not None else None
         kinds = school_kinds_of(req)
         self._jurisdiction(source)
-        scope_grades = check.grades if check is not None and check.grades is not None else req.grades
+        scope_grades = shared.grades if shared is not None and shared.grades is not None else req.grades
         document = self.documents.get((source, req.citation.document))
         self.requirements.append({
             "id": rid, "requirement_id": req.id, "source": source, "source_level": self.jurisdictions[source]["level"],
@@ -269,13 +288,17 @@ class CatalogRows:
             "subject": json.dumps(list(req.subject)), "grades": grades_text(req.grades), "grades_mask": grades_mask(req.grades),
             "conditions_zh": words[0], "conditions_en": words[1],
             "conditions": json.dumps(conditions, ensure_ascii=False) if conditions else None, "event": req.event,
-            "check_metric": check.metric if check else None, "check_op": check.op if check else None,
-            "check_value": json.dumps(check_data["value"]) if check and check.value is not None else None,
+            "check_metric": check.metric if check else None,
+            "check_op": check.op if check else ("any" if shared is not None else None),
+            "check_value": json.dumps(check_data["value"]) if check_data and check.value is not None else None,
             "check_min": low, "check_max": high,
-            "check_unit": check.unit if check else None, "check_per": check.per if check else None,
-            "check_count_per": check.count_per if check else None, "check_scope": check.scope if check else None,
-            "check_grades": grades_text(check.grades) if check and check.grades else None,
-            "check_grades_mask": grades_mask(scope_grades) if check else None,
+            "check_unit": check.unit if check else None, "check_per": shared.per if shared else None,
+            "check_count_per": shared.count_per if shared else None,
+            "check_scope": shared.scope if shared else None,
+            "check_grades": grades_text(shared.grades) if shared and shared.grades else None,
+            "check_grades_mask": grades_mask(scope_grades) if shared else None,
+            "check_alternatives": json.dumps([check_dict(alt) for alt in alternatives], ensure_ascii=False)
+            if len(alternatives) > 1 else None,
             "deadline": req.deadline.isoformat() if req.deadline else None,
             "deadline_as_written": req.deadline_as_written,
             "clause": req.citation.clause,
