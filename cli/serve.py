@@ -59,8 +59,10 @@ def serve(db: str | None, catalog: str | None, host: str, port: int, print_metad
           plugins: str | None) -> None:
     """Browse the assessment records in DB with Datasette: tables and
     columns described, canned queries such as "schools not meeting required
-    items" and "requirements most often not met".  Needs
-    `pip install 'xinli[web]'`."""
+    items" and "requirements most often not met".  With --catalog (and
+    with or without --db), also a policy catalogue written by `xinli
+    catalog`, with Chinese labels, facets and canned queries
+    (docs/catalog.md).  Needs `pip install 'xinli[web]'`."""
     import json
     from pathlib import Path
 
