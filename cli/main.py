@@ -7,6 +7,7 @@ import click
 
 from xinli.cli.assess import assess, facts_template, report, runs
 from xinli.cli.attest import attest
+from xinli.cli.catalog import catalog
 from xinli.cli.checklist import checklist
 from xinli.cli.compare import compare
 from xinli.cli.escalation import escalation
@@ -74,3 +75,4 @@ cli.add_command(rollup)
 cli.add_command(serve)
 cli.add_command(metrics)
 cli.add_command(vocab)
+cli.add_command(catalog)

@@ -114,9 +114,10 @@ def _register_formula_guard() -> None:
         pm.register(plugin, name="xinli-formula-guard")
 
 
-def build_datasette(db: str, metadata: dict[str, Any], no_sql: bool = False) -> Any:
-    """A Datasette instance serving ``db`` with ``metadata``; canned queries
-    go to ``config`` on Datasette versions that take one (1.0 and later).
+def build_datasette(db: str | list[str], metadata: dict[str, Any], no_sql: bool = False) -> Any:
+    """A Datasette instance serving ``db`` (one file or several) with
+    ``metadata``; canned queries go to ``config`` on Datasette versions that
+    take one (1.0 and later).
 
     Datasette runs any read-only SQL a visitor types (with a 10 s limit)
     unless ``no_sql`` (only the tables and the canned queries are then
@@ -125,6 +126,7 @@ def build_datasette(db: str, metadata: dict[str, Any], no_sql: bool = False) -> 
 
     from datasette.app import Datasette
 
+    files = [db] if isinstance(db, str) else list(db)
     _register_formula_guard()
     settings: dict[str, Any] = {"sql_time_limit_ms": 10_000}
     if no_sql:
@@ -133,12 +135,14 @@ def build_datasette(db: str, metadata: dict[str, Any], no_sql: bool = False) -> 
     if "config" in parameters:
         config = {"databases": {name: {"queries": entry.pop("queries")} for name, entry in metadata["databases"].items()},
                   "settings": settings}
-        return Datasette([db], metadata=metadata, config=config)
-    return Datasette([db], metadata=metadata, settings=settings)
+        return Datasette(files, metadata=metadata, config=config)
+    return Datasette(files, metadata=metadata, settings=settings)
 
 
 @click.command()
-@click.option("--db", "db", required=True, type=click.Path(dir_okay=False, exists=True), help="SQLite records file.")
+@click.option("--db", "db", default=None, type=click.Path(dir_okay=False, exists=True), help="SQLite records file.")
+@click.option("--catalog", "catalog", default=None, type=click.Path(dir_okay=False, exists=True),
+              help="A policy catalogue written by `xinli catalog` (with or without --db).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--print-metadata", is_flag=True,
@@ -148,15 +152,18 @@ def build_datasette(db: str, metadata: dict[str, Any], no_sql: bool = False) -> 
 @lang_option()
 @plugins_option()
 @user_errors
-def serve(db: str, host: str, port: int, print_metadata: bool, no_sql: bool, lang: str, plugins: str | None) -> None:
+def serve(db: str | None, catalog: str | None, host: str, port: int, print_metadata: bool, no_sql: bool, lang: str,
+          plugins: str | None) -> None:
     """Browse the assessment records in DB with Datasette: tables and
     columns described, canned queries such as "schools not meeting required
-    items" and "requirements most often not met".  Needs
-    `pip install 'xinli[web]'`.
+    items" and "requirements most often not met".  With --catalog (and
+    with or without --db), also a policy catalogue written by `xinli
+    catalog`, with Chinese labels, facets and canned queries
+    (docs/catalog.md).  Needs `pip install 'xinli[web]'`.
 
-    The database is opened read-only, and served on the loopback interface
+    The databases are opened read-only, and served on the loopback interface
     (127.0.0.1) unless --host says otherwise.  Anyone who can reach the
-    page may run any read-only SQL query on the records (10 s limit);
+    page may run any read-only SQL query on them (10 s limit);
     --no-sql turns that off.  CSV exports neutralise spreadsheet formulas."""
     import json
     from pathlib import Path
@@ -167,7 +174,11 @@ def serve(db: str, host: str, port: int, print_metadata: bool, no_sql: bool, lan
     from xinli.core.records.database import open_database
 
     _check_plugins(plugins)
-    metadata = datasette_metadata(Path(db).stem)
+    if db is None and catalog is None:
+        raise UserError("give --db (assessment records), --catalog (a policy catalogue from `xinli catalog`) or both")
+    metadata = datasette_metadata(Path(db).stem) if db is not None else None
+    if catalog is not None:
+        metadata = _with_catalog(metadata, catalog, db)
     if print_metadata:
         click.echo(json.dumps(metadata, ensure_ascii=False, indent=2))
         return
@@ -176,12 +187,41 @@ def serve(db: str, host: str, port: int, print_metadata: bool, no_sql: bool, lan
         from datasette.app import Datasette  # noqa: F401 - fail early with a clear message
     except ImportError:
         raise UserError("serve needs Datasette: pip install 'xinli[web]'") from None
-    open_database(db, create=False).conn.close()  # an xinli database, migrated
+    if db is not None:
+        open_database(db, create=False).conn.close()  # an xinli database, migrated
+    if catalog is not None:
+        from xinli.cli.catalog_web import register
+
+        register({Path(catalog).stem})
     if not is_loopback(host):
         click.echo(msg("serve_exposed", lang, host=host), err=True)
     import asyncio
 
-    datasette = build_datasette(db, metadata, no_sql)
+    datasette = build_datasette([f for f in (db, catalog) if f is not None], metadata, no_sql)
     asyncio.run(datasette.invoke_startup())
-    click.echo(msg("serving", lang, db=db, url=f"http://{host}:{port}/"), err=True)
+    shown = " + ".join(f for f in (db, catalog) if f is not None)
+    click.echo(msg("serving", lang, db=shown, url=f"http://{host}:{port}/"), err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
+
+
+def _with_catalog(metadata: dict[str, Any] | None, catalog: str, db: str | None) -> dict[str, Any]:
+    """The records metadata (if any) with the catalogue's database added;
+    the catalogue is checked to be one (:class:`UserError` otherwise)."""
+    from pathlib import Path
+
+    from xinli.core.errors import XinliError
+    from xinli.core.records.catalog_browse import catalog_metadata
+    from xinli.core.records.catalog_db import catalog_meta
+
+    try:
+        meta = catalog_meta(catalog)
+    except XinliError as exc:
+        raise UserError(str(exc).replace("refusing to replace it", "not a catalogue from `xinli catalog`")) from None
+    name = Path(catalog).stem
+    if db is not None and Path(db).stem == name:
+        raise UserError(f"--db {db} and --catalog {catalog} have the same name {name!r}; rename one of them")
+    added = catalog_metadata(name, (meta or {}).get("tokenizer", "trigram"))
+    if metadata is None:
+        return added
+    metadata["databases"].update(added["databases"])
+    return metadata

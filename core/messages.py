@@ -544,6 +544,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_not_ours": ("{path}：已存在，且不是 xinli 写入的输出（或写入后已被修改）；请换一个文件名，或加 --force 替换它",
                         "{path}: exists and is not an output xinli wrote (or it was changed since); choose another "
                         "file name, or add --force to replace it"),
+    # --- issue 25: policy catalogue ---
+    "catalog_unchanged": ("{path} 已是最新（已安装插件与选项未变），未重建；用 --rebuild 强制重建",
+                          "{path} is up to date (installed plugins and options unchanged); not rebuilt (--rebuild to force)"),
+    "catalog_built": ("已写入政策目录 {path}：{regions} 个辖区，{items} 条生效条款，{requirements} 条不同条款",
+                      "wrote the policy catalogue {path}: {regions} region(s), {items} effective item(s), "
+                      "{requirements} distinct requirement(s)"),
+    "catalog_building": ("正在编目", "cataloguing"),
 }
 
 

@@ -13,6 +13,7 @@ file and is skipped.  The same file goes into a package unchanged later.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,12 +56,23 @@ def source_beside(path: Path) -> Path:
     return own if own.exists() else path.with_name("source.txt")
 
 
+#: A ``[jurisdiction]`` or ``[[requirements]]`` header line: a rules file, known without parsing it twice.
+_RULES_HEADER = re.compile(r"^[ \t]*\[(?:[ \t]*jurisdiction[ \t]*|\[[ \t]*requirements[ \t]*\])\]", re.M)
+
+
 def is_rules_file(path: Path) -> bool:
     """True when ``path`` parses as TOML with a ``[jurisdiction]`` table or
     ``[[requirements]]``; a file that does not parse counts as one (so its
-    error is reported rather than hidden)."""
+    error is reported rather than hidden).  A file with such a header line
+    is one without being parsed here (its plugin parses it)."""
     try:
-        data = bounded_toml.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return path.suffix == ".toml"
+    if _RULES_HEADER.search(text):
+        return True
+    try:
+        data = bounded_toml.loads(text)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
         return path.suffix == ".toml"
     return "jurisdiction" in data or "requirements" in data
