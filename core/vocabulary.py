@@ -85,6 +85,9 @@ ACTORS: dict[str, tuple[str, str]] = {
     "crisis_responders": ("危机干预人员", "crisis-intervention staff"),
     "residents": ("居民", "local residents"),
     "left_behind_children": ("留守儿童", "left-behind children"),
+    # --- issue 21: actors the Nanchang procedures name ---
+    "grade_leader": ("年级组长", "grade leader"),
+    "academic_office": ("教务处（教务主任）", "academic affairs office"),
 }
 
 SCHOOL_SIDE: frozenset[str] = frozenset(
@@ -106,6 +109,9 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
         "youth_organisations",
         "school_union",
         "school_and_family",
+        # --- issue 21 ---
+        "grade_leader",
+        "academic_office",
     }
 )
 
@@ -147,6 +153,9 @@ SCHOOL_KINDS: dict[str, tuple[str, str]] = {
 EVENTS: dict[str, tuple[str, str]] = {
     "returning_students": ("有因心理危机休学后复学的学生", "students have returned after leave taken for a psychological crisis"),
     "crisis_incident": ("本学年发生学生心理危机事件", "a student psychological-crisis incident happened this school year"),
+    # --- issue 21: a narrower return (Nanchang 附件2 三（五）) ---
+    "returning_after_suicide_risk": ("有因强烈自杀意念或自杀未遂休学后复学的学生",
+                                     "students have returned after leave taken for strong suicidal ideation or a suicide attempt"),
 }
 
 #: How often a quantified requirement recurs.  ``every_<n>_years`` is also
