@@ -367,6 +367,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
+    # --- issue 21: escalation drawings ---
+    "refers_to": ("转介至", "refers to"),
 }
 
 

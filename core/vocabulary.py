@@ -88,6 +88,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     # --- issue 21: actors the Nanchang procedures name ---
     "grade_leader": ("年级组长", "grade leader"),
     "academic_office": ("教务处（教务主任）", "academic affairs office"),
+    "professional_bodies": ("专业机构", "professional bodies"),
 }
 
 SCHOOL_SIDE: frozenset[str] = frozenset(

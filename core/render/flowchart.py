@@ -19,7 +19,7 @@ from xinli.core.views.escalation import order_groups
 
 #: The drawing's fixed words, from the message catalogue.
 WORDS = {key: messages.MESSAGES[entry] for key, entry in
-         {"reports_to": "reports_to", "guided_by": "guided_by", "guidance": "guidance", "parallel": "parallel",
+         {"reports_to": "reports_to", "refers_to": "refers_to", "guided_by": "guided_by", "guidance": "guidance", "parallel": "parallel",
           "partners": "partners", "start": "trigger", "title": "flow_title", "none": "flow_none"}.items()}
 
 
@@ -34,9 +34,13 @@ def _names(actors: list[dict[str, Any]], lang: str, sep: str) -> str:
 
 
 def _told(step: dict[str, Any], lang: str, sep: str) -> str:
-    if not step["reports_to"]:
-        return ""
-    return f"→ {word('reports_to', lang, sep)}: {_names(step['reports_to'], lang, sep)}"
+    """Whom the step tells (→ 报告) and whom it refers the student to (⇒ 转介至)."""
+    parts = []
+    if step["reports_to"]:
+        parts.append(f"→ {word('reports_to', lang, sep)}: {_names(step['reports_to'], lang, sep)}")
+    if step.get("refers_to"):
+        parts.append(f"⇒ {word('refers_to', lang, sep)}: {_names(step['refers_to'], lang, sep)}")
+    return "; ".join(parts)
 
 
 def _guided(step: dict[str, Any], lang: str, sep: str) -> str:
