@@ -89,6 +89,7 @@ ACTORS: dict[str, tuple[str, str]] = {
     "grade_leader": ("年级组长", "grade leader"),
     "academic_office": ("教务处（教务主任）", "academic affairs office"),
     "professional_bodies": ("专业机构", "professional bodies"),
+    "class_health_monitor": ("班级健康委员", "class health monitor"),
 }
 
 SCHOOL_SIDE: frozenset[str] = frozenset(
@@ -113,6 +114,7 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
         # --- issue 21 ---
         "grade_leader",
         "academic_office",
+        "class_health_monitor",
     }
 )
 
