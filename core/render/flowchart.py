@@ -96,8 +96,11 @@ def _step_lines(step: dict[str, Any], lang: str, sep: str, width: float | None =
 
 
 def _partner_line(partner: dict[str, Any], lang: str, sep: str = " / ") -> str:
+    """A partner's name and public number, with its level when the
+    document only encourages or permits it (drawn as optional)."""
     phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
-    return f"{vocab.localize(partner['name'], lang, sep)}{phone}"
+    level = f" {_level(partner, lang, sep)}" if optional(partner) else ""
+    return f"{vocab.localize(partner['name'], lang, sep)}{phone}{level}"
 
 
 def _mermaid_text(text: str) -> str:
@@ -157,6 +160,8 @@ def render_mermaid(chain: dict[str, Any], lang: str = "both", procedure: str | N
         for number, partner in enumerate(partners, start=1):
             label = f"{_mermaid_text(vocab.localize(partner['kind_label'], lang))}<br/>{_mermaid_text(_partner_line(partner, lang))}"
             out.append(f'    P{number}(["{label}"])')
+            if optional(partner):
+                dashed.append(f"P{number}")
         out.append("  end")
         if procedures:
             first = procedures[0]
@@ -226,7 +231,8 @@ def render_dot(chain: dict[str, Any], lang: str = "both", procedure: str | None 
         out.append(f'    label="{_dot_text(word("partners", lang))}";')
         for number, partner in enumerate(chain["partners"], start=1):
             label = f"{_dot_text(vocab.localize(partner['kind_label'], lang))}\\n{_dot_text(_partner_line(partner, lang))}"
-            out.append(f'    P{number} [shape=ellipse, label="{label}"];')
+            style = ", style=dashed" if optional(partner) else ""
+            out.append(f'    P{number} [shape=ellipse, label="{label}"{style}];')
         out.append("  }")
         if procedures:
             first = procedures[0]

@@ -79,6 +79,7 @@ def escalation_chain(checklist: dict[str, Any]) -> dict[str, Any]:
             "kind_label": _label(vocab.PARTNER_KINDS, item["partner"]["kind"]),
             "name": item["partner"]["name"],
             "phone": item["partner"]["phone"],
+            "level": item["level"],
             "requirement_id": item["id"],
             "citation": item["citation"],
         }
