@@ -118,6 +118,15 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
     }
 )
 
+# --- issue 21: who is neither the school nor an authority ---
+#: The people a requirement may concern or bind who are neither the school
+#: side nor an authority (students, parents...): their duties are no
+#: authority's finding.
+PEOPLE: frozenset[str] = frozenset(
+    {"students", "parents", "families", "returning_students", "at_risk_students", "new_students", "staff",
+     "crisis_responders", "residents", "left_behind_children"}
+)
+
 #: School attributes that applicability conditions may test, with their type
 #: (``bool``, ``int`` or ``kind``, the last a key of :data:`SCHOOL_KINDS`).
 #: Plugins may also test any yes/no or whole-number metric they register.

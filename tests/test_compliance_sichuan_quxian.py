@@ -197,3 +197,44 @@ def test_四_四_15_label_names_family_education_guidance(registry, checklists):
 
     metric = _item(checklists, "sichuan_quxian.other.parent-guidance-sessions")["check"]["metric"]
     assert "家庭教育指导" in collect_metrics(registry)[metric].label.zh
+
+
+def test_四_二_5_the_county_finding_names_the_school_without_a_teacher(registry, checklists):
+    """「17/18」 says which one: the region finding names the failing schools, in words in zh."""
+    from compliance import AS_OF, School, collect_metrics, columns_for, compile_requirements, grades_of
+
+    from xinli.core.assessment.assess import evaluate_region
+    from xinli.core.render.words import detail_words
+
+    item = "sichuan_quxian.staffing.fulltime-teacher-per-school"
+    columns = columns_for(checklists[CODE], collect_metrics(registry))
+    keys = columns.attributes + [m.key for m in columns.metrics]
+
+    def school(row, sid, name, teachers):
+        return School(row, sid, name, grades_of("1-6"), tuple(teachers if k == "fulltime_psych_teachers" else None
+                                                              for k in keys))
+
+    schools = [school(2, "Q01", "甲小学", 1), school(3, "Q02", "乙小学", 0), school(4, "Q03", "丙小学", 2)]
+    (req,) = [c for c in compile_requirements(checklists[CODE], columns) if c.id == item]
+    ((_req, status, observed, detail),) = evaluate_region([req], schools, AS_OF)
+    assert (status, observed) == ("not_met", "2/3")
+    assert "Q02" in detail and "Q01" not in detail and "Q03" not in detail
+    assert detail_words(detail, "zh") == "不符合的学校：Q02"
+
+
+def test_reports_keep_authority_duties_apart_and_call_optional_items_鼓励_可以():
+    from xinli.core import messages
+    from xinli.core.render.words import split_region_findings
+
+    for key in ("adopted", "not_adopted", "not_required"):
+        assert "可选" not in messages.STATUS_LABELS[key][0] and "鼓励/可以" in messages.STATUS_LABELS[key][0]
+    data = {
+        "requirements": [
+            {"requirement_id": "a", "scope": "region", "duty_holder": "education_authority"},
+            {"requirement_id": "b", "scope": "manual", "duty_holder": "school"},
+            {"requirement_id": "c", "scope": "region", "duty_holder": "students"},
+        ],
+        "region_findings": [{"requirement_id": k} for k in "abc"],
+    }
+    authority, other = split_region_findings(data)
+    assert [f["requirement_id"] for f in authority] == ["a"] and [f["requirement_id"] for f in other] == ["b", "c"]

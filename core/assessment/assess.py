@@ -489,8 +489,29 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             findings.append((req, "not_required" if req.optional else "manual", None, None))
             continue
         tally = {"met": 0, "not_met": 0, "unknown": 0, "not_applicable": 0}
+        failing: list[str] = []
         for school in schools:
-            tally[region_school_status(req, school.grades, school.values)] += 1
+            status = region_school_status(req, school.grades, school.values)
+            tally[status] += 1
+            if status == "not_met" and len(failing) <= FAILING_NAMED:
+                failing.append(school.school_id)
         applicable = tally["met"] + tally["not_met"] + tally["unknown"]
-        findings.append((req, *region_verdict(req, tally["met"], applicable, tally["unknown"])))
+        status, observed, detail = region_verdict(req, tally["met"], applicable, tally["unknown"])
+        if tally["not_met"] and not req.optional:
+            detail = "; ".join(d for d in (detail, failing_detail(failing, tally["not_met"])) if d)
+        findings.append((req, status, observed, detail))
     return findings
+
+
+#: How many failing schools a region finding names (the rest are counted).
+FAILING_NAMED = 20
+
+
+def failing_detail(names: list[str], count: int) -> str:
+    """The detail naming the schools that fail a region finding, by their
+    school ids: up to :data:`FAILING_NAMED` of them, then how many more
+    (issue 21: "17/18" says which school).  A roll-up names them the same
+    way."""
+    shown = names[:FAILING_NAMED]
+    more = f" (+{count - len(shown)} more)" if count > len(shown) else ""
+    return "not met at: " + ", ".join(shown) + more

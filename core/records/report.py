@@ -79,7 +79,7 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         counts_by_requirement.setdefault(requirement, dict.fromkeys(STATUSES, 0))[STATUS_NAMES[status]] = count
     requirements = []
     for row in db.execute(
-        "select id, requirement_id, scope, level, text_zh, text_en, expected, document, clause "
+        "select id, requirement_id, scope, level, text_zh, text_en, expected, document, clause, duty_holder "
         "from requirements where run_id = ? order by id",
         [rid],
     ).fetchall():
@@ -89,7 +89,8 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         considered = counts["adopted"] + counts["not_adopted"]
         requirements.append(
             {
-                "requirement_id": row[1], "scope": row[2], "level": row[3], "text": {"zh": row[4], "en": row[5]},
+                "requirement_id": row[1], "scope": row[2], "duty_holder": row[9], "level": row[3],
+                "text": {"zh": row[4], "en": row[5]},
                 "expected": row[6], "document": row[7], "clause": row[8], "counts": counts,
                 "share_met": round(counts["met"] / decided, 4) if decided else None,
                 "share_adopted": round(counts["adopted"] / considered, 4) if considered else None,
