@@ -118,3 +118,19 @@ def test_the_drawing_says_it_is_assembled_from_scattered_sentences(checklists):
     assert "分散语句归纳" in text
     encouraged = [p for p in escalation_chain(checklists[CODE])["partners"] if p["level"] == "encouraged"]
     assert encouraged and all(f"{p['name']['zh']} [鼓励]" in text for p in encouraged)
+
+
+@pytest.mark.parametrize("code", ["henan", "nanchang", "sichuan_quxian", "chongqing_qijiang", "chongqing_dadukou"])
+def test_printed_zh_pages_hold_no_internal_key(run, registry, code):
+    """Issue 21 (all plugins): conditions print in words; notes cite no applies_if, reports_to, guided_by or README."""
+    import re
+
+    from xinli.core.assessment.metrics import collect_metrics
+
+    text = run("checklist", "-r", code, "--lang", "zh").output
+    for word in ("applies_if", "reports_to", "guided_by", "README", "理由见"):
+        assert word not in text
+    keys = set(collect_metrics(registry))
+    for line in text.splitlines():
+        if "适用条件" in line:
+            assert not set(re.findall(r"[a-z][a-z0-9_]+", line)) & keys, line
