@@ -229,12 +229,11 @@ def test_reports_keep_authority_duties_apart_and_call_optional_items_鼓励_可�
     for key in ("adopted", "not_adopted", "not_required"):
         assert "可选" not in messages.STATUS_LABELS[key][0] and "鼓励/可以" in messages.STATUS_LABELS[key][0]
     data = {
-        "requirements": [
-            {"requirement_id": "a", "scope": "region", "duty_holder": "education_authority"},
-            {"requirement_id": "b", "scope": "manual", "duty_holder": "school"},
-            {"requirement_id": "c", "scope": "region", "duty_holder": "students"},
-        ],
-        "region_findings": [{"requirement_id": k} for k in "abc"],
+        "requirements": [{"requirement_id": "a", "scope": "region"}, {"requirement_id": "b", "scope": "manual"},
+                         {"requirement_id": "c", "scope": "region"}],
+        "region_findings": [{"requirement_id": "a", "duty_holder": "education_authority"},
+                            {"requirement_id": "b", "duty_holder": "school"},
+                            {"requirement_id": "c", "duty_holder": "students"}],
     }
     authority, other = split_region_findings(data)
     assert [f["requirement_id"] for f in authority] == ["a"] and [f["requirement_id"] for f in other] == ["b", "c"]

@@ -79,7 +79,7 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         counts_by_requirement.setdefault(requirement, dict.fromkeys(STATUSES, 0))[STATUS_NAMES[status]] = count
     requirements = []
     for row in db.execute(
-        "select id, requirement_id, scope, level, text_zh, text_en, expected, document, clause, duty_holder "
+        "select id, requirement_id, scope, level, text_zh, text_en, expected, document, clause "
         "from requirements where run_id = ? order by id",
         [rid],
     ).fetchall():
@@ -89,8 +89,7 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         considered = counts["adopted"] + counts["not_adopted"]
         requirements.append(
             {
-                "requirement_id": row[1], "scope": row[2], "duty_holder": row[9], "level": row[3],
-                "text": {"zh": row[4], "en": row[5]},
+                "requirement_id": row[1], "scope": row[2], "level": row[3], "text": {"zh": row[4], "en": row[5]},
                 "expected": row[6], "document": row[7], "clause": row[8], "counts": counts,
                 "share_met": round(counts["met"] / decided, 4) if decided else None,
                 "share_adopted": round(counts["adopted"] / considered, 4) if considered else None,
@@ -98,11 +97,11 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         )
     region_findings = [
         {"requirement_id": r[0], "level": r[1], "status": STATUS_NAMES[r[2]], "expected": r[3], "observed": r[4],
-         "detail": r[5], "document": r[6], "clause": r[7]}
+         "detail": r[5], "document": r[6], "clause": r[7], "duty_holder": r[8]}
         for r in db.execute(
             f"""
             select r.requirement_id, r.level, f.status, r.expected, {observed_sql("f", "r")}, {detail_sql("f", "r")},
-                   r.document, r.clause
+                   r.document, r.clause, r.duty_holder
             from requirements r join findings f on f.requirement = r.id
             where r.run_id = ? and r.scope != 'school' and f.school is null order by r.id
             """,

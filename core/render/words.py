@@ -81,6 +81,9 @@ _DETAILS = [
     (re.compile(r"^no school in scope$"), "detail_no_school"),
     (re.compile(r"^due (\S+)$"), "detail_due"),
     (re.compile(r"^(.*) \((.*), until (\S+)\)$"), "detail_waiver"),
+    (re.compile(r"^outside the document$"), "detail_outside_document"),
+    (re.compile(r"^school kind$"), "detail_school_kind"),
+    (re.compile(r"^reported by the region$"), "detail_region_reported"),
 ]
 
 
@@ -150,12 +153,12 @@ def split_region_findings(data: dict[str, Any]) -> tuple[list[dict[str, Any]], l
     authority or body, the report's 「辖区层面结论」) and the rest — school
     items without a machine check (one ``manual`` finding per run) and
     duties of students, parents and others, which are no authority's."""
-    info = {r["requirement_id"]: r for r in data["requirements"]}
+    scopes = {r["requirement_id"]: r["scope"] for r in data["requirements"]}
 
     def authority(finding: dict[str, Any]) -> bool:
-        req = info.get(finding["requirement_id"], {})
-        holder = req.get("duty_holder")
-        return req.get("scope", "region") == "region" and holder not in vocab.PEOPLE and holder not in vocab.SCHOOL_SIDE
+        holder = finding.get("duty_holder")
+        return (scopes.get(finding["requirement_id"], "region") == "region"
+                and holder not in vocab.PEOPLE and holder not in vocab.SCHOOL_SIDE)
 
     return ([f for f in data["region_findings"] if authority(f)],
             [f for f in data["region_findings"] if not authority(f)])
