@@ -90,6 +90,8 @@ ACTORS: dict[str, tuple[str, str]] = {
     "academic_office": ("教务处（教务主任）", "academic affairs office"),
     "professional_bodies": ("专业机构", "professional bodies"),
     "class_health_monitor": ("班级健康委员", "class health monitor"),
+    "culture_tourism_bureau": ("文化体育旅游部门", "culture, sports and tourism bureau"),
+    "market_regulation_bureau": ("市场监督管理部门", "market regulation bureau"),
     # --- issue 24: community bodies and departments of provincial plans ---
     "community": ("城乡社区", "urban and rural communities"),
     "neighbourhood_committee": ("村（居）民委员会", "village and residents' committees"),

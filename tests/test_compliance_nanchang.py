@@ -34,8 +34,12 @@ CASES = [
          {"counseling_room_duty_person": False}, "opens regularly with a person on duty (有专人值班)"),
     Case("附件2 二（一）6", "nanchang.other.family-school-contact", "1-6", {"head_teacher_parent_contacts_per_month": 1},
          {"head_teacher_parent_contacts_per_month": 0}, "每周或每月: monthly, the wider choice, in the fewest class"),
-    Case(RECORDS, "nanchang.other.management-software", "1-6", {"psych_management_software": True},
-         {"psych_management_software": False}, "software installed"),
+    Case(RECORDS, "nanchang.other.management-software", "1-6", {"bureau_run": False, "psych_management_software": True},
+         {"bureau_run": False, "psych_management_software": False}, "software installed (not bureau-run)"),
+    Case(RECORDS, "nanchang.other.management-software", "1-6",
+         {"bureau_run": True, "psych_management_software": False, "city_platform_in_use": True},
+         {"bureau_run": True, "psych_management_software": False, "city_platform_in_use": False},
+         "局属学校可申请使用…监测平台: a bureau-run school on the city platform, no software of its own"),
     Case("附件1 四「建立完善学生心理成长档案」", "nanchang.other.growth-records", "1-6", {"psych_records_kept": True},
          {"psych_records_kept": False}, "records kept"),
     Case("附件1 四「建立健全心理危机干预机制」", "nanchang.other.crisis-plan", "1-6", {"crisis_management_plan_in_place": True},
@@ -213,3 +217,24 @@ def test_wording_labels_use_the_documents_words(registry):
     assert "心理危机管理工作方案" in metrics["crisis_management_plan_in_place"].label.zh
     assert "每班" in metrics["counseling_lessons_per_class_per_semester"].label.zh
     assert "全校" in metrics["whole_school_psych_survey_rounds_per_year"].label.zh
+
+
+def test_附件1_四_the_city_platform_counts_only_for_bureau_run_schools(registry, checklists):
+    """「局属学校可申请使用南昌市未成年人心理健康辅导中心心理管理监测平台」: any-of with a bureau_run condition."""
+    item = "nanchang.other.management-software"
+    facts = {"bureau_run": False, "psych_management_software": False, "city_platform_in_use": True}
+    assert verdict(registry, checklists[CODE], item, "1-6", facts)[1] == "not_met"
+    platform = _item(checklists, "nanchang.other.city-centre-monitoring-platform")
+    assert platform["applies_if"] == [{"attribute": "bureau_run", "op": "==", "value": True}]
+
+
+def test_附件2_二_二_2_2_the_five_actors_are_not_collapsed_into_the_head_teacher(checklists):
+    """「班主任、任课教师、教务主任、政教主任以及心理老师有针对性地与学生谈话」: all five on the step."""
+    from xinli.core.views.escalation import escalation_chain
+
+    item = _item(checklists, "nanchang.escalation.important-cases-to-leader")
+    assert [h["actor"] for h in item["duty_holders"]] == [
+        "head_teacher", "teachers", "academic_office", "moral_education_office", "psych_teacher"]
+    step = next(s for s in escalation_chain(checklists[CODE])["steps"] if s["requirement_id"] == item["id"])
+    for word in ("班主任", "任课教师", "教务", "政教", "心理健康教育教师"):
+        assert word in step["role_label"]["zh"]

@@ -237,3 +237,19 @@ def test_reports_keep_authority_duties_apart_and_call_optional_items_鼓励_可�
     }
     authority, other = split_region_findings(data)
     assert [f["requirement_id"] for f in authority] == ["a"] and [f["requirement_id"] for f in other] == ["b", "c"]
+
+
+@pytest.mark.parametrize(("item", "leads", "responsible"), [
+    ("sichuan_quxian.staffing.area-centre-posts", ["township_government", "education_authority"],
+     ["civil_affairs_bureau", "finance_bureau"]),
+    ("sichuan_quxian.referral.medical-support-mechanism", ["health_authority"], ["education_authority"]),
+    ("sichuan_quxian.other.left-behind-care-sites", ["township_government", "women_federation"],
+     ["education_authority", "civil_affairs_bureau", "youth_league_committee"]),
+    ("sichuan_quxian.other.double-reduction", ["education_authority"],
+     ["civil_affairs_bureau", "culture_tourism_bureau", "market_regulation_bureau", "youth_league_committee"]),
+])
+def test_every_unit_of_each_责任单位_is_recorded_lead_before_the_comma(checklists, item, leads, responsible):
+    """〔责任单位：…〕「逗号前为牵头单位」: 各乡镇 and 县教育局 both lead 四（一）2."""
+    holders = _item(checklists, item)["duty_holders"]
+    assert [h["actor"] for h in holders if h["role"] == "lead"] == leads
+    assert [h["actor"] for h in holders if h["role"] == "responsible"] == responsible
