@@ -92,6 +92,8 @@ ACTORS: dict[str, tuple[str, str]] = {
     "class_health_monitor": ("班级健康委员", "class health monitor"),
     "culture_tourism_bureau": ("文化体育旅游部门", "culture, sports and tourism bureau"),
     "market_regulation_bureau": ("市场监督管理部门", "market regulation bureau"),
+    "school_health_centre": ("中小学卫生保健所", "primary and secondary school health centre"),
+    "education_zone": ("教育学区", "education zone (学区)"),
     # --- issue 24: community bodies and departments of provincial plans ---
     "community": ("城乡社区", "urban and rural communities"),
     "neighbourhood_committee": ("村（居）民委员会", "village and residents' committees"),

@@ -98,3 +98,19 @@ def test_二_二_referral_sentence_is_one_item_and_step_4_names_the_medical_inst
 def test_part_numbers_of_parts_一_and_二_are_marked_as_supplied(checklists):
     clauses = {i["citation"]["clause"] for i in checklists[CODE]["items"]}
     assert all(c.startswith(("〔一〕", "〔二〕", "三")) for c in clauses), clauses
+
+
+def test_一_三_three_level_mechanism_is_drawn_and_binds_no_school(checklists):
+    """「明确了校级、教育学区级和区级心理疏导工作管理与服务内容、人员和职责」, led by 区中小学卫生保健所 and 区教科所."""
+    from xinli.core.render.flowchart import render_mermaid
+    from xinli.core.views.escalation import escalation_chain
+
+    keys = [p["key"] for p in checklists[CODE]["procedures"]]
+    assert keys == ["main", "three_level"]
+    steps = [i for i in checklists[CODE]["items"] if i["step"] and i["step"]["procedure"] == "three_level"]
+    assert [i["step"]["role"] for i in steps] == ["school", "education_zone", "education_authority"]
+    for item in steps:
+        assert not item["school_duty"] and item["assessed_at"] == "region"
+        assert [h["actor"] for h in item["duty_holders"]] == ["school_health_centre", "research_office"]
+    text = render_mermaid(escalation_chain(checklists[CODE]), "zh")
+    assert "subgraph three_level" in text and "three_level_S3" in text and "教育学区" in text
