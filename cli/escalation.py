@@ -37,8 +37,9 @@ def escalation(region: str, fmt: str | None, as_of, lang: str, procedure: str | 
     to an incident...): its trigger, steps in the document's order with
     role, action and conditions (such as parents' consent before referral),
     steps at the same time side by side, "acts under the guidance of" apart
-    from "reports to", ending at the referral partners.  mermaid is a
-    `flowchart TD` per procedure that forges and Markdown editors draw."""
+    from "reports to", ending at the referral partners.  mermaid is one
+    `flowchart TD` with a subgraph per procedure; dot is one digraph with a
+    cluster per procedure, so `dot -Tsvg` makes one SVG."""
     import json
 
     from xinli.core.errors import XinliError

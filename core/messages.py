@@ -25,9 +25,9 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "not_yet_due": ("未到期", "not yet due"),
     "waived": ("已豁免", "waived"),
     "manual": ("需人工核查", "manual check"),
-    "adopted": ("已采纳（建议/鼓励/可选项）", "adopted (advisory or optional)"),
-    "not_adopted": ("未采纳（建议/鼓励/可选项，不属不符合）", "not adopted (advisory or optional, not a failure)"),
-    "not_required": ("可选项，无需核查", "optional, nothing to verify"),
+    "adopted": ("已采纳（建议/鼓励/可以）", "adopted (recommended/encouraged/permitted)"),
+    "not_adopted": ("未采纳（建议/鼓励/可以，不属不符合）", "not adopted (recommended/encouraged/permitted, not a failure)"),
+    "not_required": ("鼓励/可以，无需核查", "encouraged/permitted, nothing to verify"),
     # --- issue 20: periods ---
     "in_progress": ("进行中（本期未结束）", "in progress (period still running)"),
 }
@@ -237,7 +237,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings": ("结论数", "findings"),
     "status_counts": ("各状态结论数", "Findings by status"),
     "share_chart": ("各项要求的达标学校比例", "Share of schools meeting each requirement"),
-    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免、人工核查和鼓励/可选项（采纳与否）不计入。",
+    "share_note": ("比例 = 符合 ÷（符合 + 不符合 + 未知）；不适用、未到期、豁免、人工核查和鼓励/可以的事项（采纳与否）不计入。",
                    "share = met ÷ (met + not met + unknown); not applicable, not yet due, waived, manual and optional "
                    "(adopted / not adopted) are left out."),
     "not_charted": ("另有 {n} 项要求没有可判定的结论（如需人工核查），未画入图中，见下表。",
@@ -422,6 +422,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
+    # --- issue 21: escalation drawings ---
+    "refers_to": ("转介至", "refers to"),
+    # --- issue 21: reports ---
+    "detail_failing": ("不符合的学校：{names}", "not met at: {names}"),
+    "detail_failing_more": ("，另有 {n} 所", " (+{n} more)"),
+    "manual_school_items": ("其他结论（无机器检查的学校事项，学生、家长等其他主体的事项）",
+                            "Other findings (school items without a machine check; duties of students, parents and others)"),
     # --- issue 24: rules-format vocabularies (xinli vocab) and duty holders ---
     "vocab_key": ("键", "key"),
     "vocab_side": ("所属", "side"),

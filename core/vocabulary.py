@@ -85,6 +85,15 @@ ACTORS: dict[str, tuple[str, str]] = {
     "crisis_responders": ("危机干预人员", "crisis-intervention staff"),
     "residents": ("居民", "local residents"),
     "left_behind_children": ("留守儿童", "left-behind children"),
+    # --- issue 21: actors the Nanchang procedures name ---
+    "grade_leader": ("年级组长", "grade leader"),
+    "academic_office": ("教务处（教务主任）", "academic affairs office"),
+    "professional_bodies": ("专业机构", "professional bodies"),
+    "class_health_monitor": ("班级健康委员", "class health monitor"),
+    "culture_tourism_bureau": ("文化体育旅游部门", "culture, sports and tourism bureau"),
+    "market_regulation_bureau": ("市场监督管理部门", "market regulation bureau"),
+    "school_health_centre": ("中小学卫生保健所", "primary and secondary school health centre"),
+    "education_zone": ("教育学区", "education zone (学区)"),
     # --- issue 24: community bodies and departments of provincial plans ---
     "community": ("城乡社区", "urban and rural communities"),
     "neighbourhood_committee": ("村（居）民委员会", "village and residents' committees"),
@@ -112,9 +121,21 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
         "youth_organisations",
         "school_union",
         "school_and_family",
+        # --- issue 21 ---
+        "grade_leader",
+        "academic_office",
+        "class_health_monitor",
     }
 )
 
+# --- issue 21: who is neither the school nor an authority ---
+#: The people a requirement may concern or bind who are neither the school
+#: side nor an authority (students, parents...): their duties are no
+#: authority's finding.
+PEOPLE: frozenset[str] = frozenset(
+    {"students", "parents", "families", "returning_students", "at_risk_students", "new_students", "staff",
+     "crisis_responders", "residents", "left_behind_children"}
+)
 #: The role of one of several duty holders of a requirement (``duty_holders``):
 #: the first ``lead`` unit is the effective duty holder.
 DUTY_ROLES: dict[str, tuple[str, str]] = {
@@ -242,6 +263,9 @@ MEASURES: dict[str, tuple[str, str]] = {
 EVENTS: dict[str, tuple[str, str]] = {
     "returning_students": ("有因心理危机休学后复学的学生", "students have returned after leave taken for a psychological crisis"),
     "crisis_incident": ("本学年发生学生心理危机事件", "a student psychological-crisis incident happened this school year"),
+    # --- issue 21: a narrower return (Nanchang 附件2 三（五）) ---
+    "returning_after_suicide_risk": ("有因强烈自杀意念或自杀未遂休学后复学的学生",
+                                     "students have returned after leave taken for strong suicidal ideation or a suicide attempt"),
 }
 
 #: How often a quantified requirement recurs.  ``every_<n>_years`` is also

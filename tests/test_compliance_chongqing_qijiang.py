@@ -10,27 +10,22 @@ from compliance import Case, assert_case, machine_checked, param, verdict
 CODE = "chongqing_qijiang"
 
 CASES = [
-    Case("二（二）", "chongqing_qijiang.screening.semester-screening", "4-6",
+    Case("〔二〕（二）", "chongqing_qijiang.screening.semester-screening", "4-6",
          {"each_grade_screened_in_first_month__g4to12": True}, {"each_grade_screened_in_first_month__g4to12": False},
          "every grade 4-6 screened in month 1: a district finding"),
-    Case("二（三）", "chongqing_qijiang.staffing.class-psych-monitor", "1-6", {"class_psych_monitors": True},
+    Case("〔二〕（三）", "chongqing_qijiang.staffing.class-psych-monitor", "1-6", {"class_psych_monitors": True},
          {"class_psych_monitors": False}, "a monitor in every class"),
-    Case("二（一）", "chongqing_qijiang.curriculum.lesson-every-two-weeks", "1-6", {"psych_lessons_per_two_weeks": 1},
+    Case("〔二〕（一）", "chongqing_qijiang.curriculum.lesson-every-two-weeks", "1-6", {"psych_lessons_per_two_weeks": 1},
          {"psych_lessons_per_two_weeks": 0}, "one lesson every two weeks"),
-    Case("二（一）", "chongqing_qijiang.curriculum.lessons-per-semester", "1-6", {"psych_lessons_per_semester": 10},
+    Case("〔二〕（一）", "chongqing_qijiang.curriculum.lessons-per-semester", "1-6", {"psych_lessons_per_semester": 10},
          {"psych_lessons_per_semester": 9}, "10 lessons a semester"),
-    Case("二（一）", "chongqing_qijiang.curriculum.resilience-content-share", "1-6", {"resilience_content_share__g4_7_10": 0.5},
+    Case("〔二〕（一）", "chongqing_qijiang.curriculum.resilience-content-share", "1-6", {"resilience_content_share__g4_7_10": 0.5},
          {"resilience_content_share__g4_7_10": 0.49}, "half of grade 4's added lessons"),
-    Case("二（五）", "chongqing_qijiang.other.parent-school", "1-6", {"parent_school_established": True},
-         {"parent_school_established": False}, "parent school set up"),
-    Case("二（五）", "chongqing_qijiang.other.parent-psych-education", "1-6", {"parent_psych_sessions_per_semester": 1},
-         {"parent_psych_sessions_per_semester": 0}, "one session a semester"),
-    Case("二（五）", "chongqing_qijiang.other.parent-open-day", "1-6", {"parent_open_days_per_semester": 1},
-         {"parent_open_days_per_semester": 0}, "one open day a semester"),
-    Case("二（五）", "chongqing_qijiang.other.student-records", "1-6", {"psych_records_kept": True},
-         {"psych_records_kept": False}, "records for every student"),
-    Case("三（一）", "chongqing_qijiang.other.crisis-procedures-and-plan", "1-6", {"crisis_plan_in_place": True},
-         {"crisis_plan_in_place": False}, "plan written"),
+    Case("〔二〕（五）", "chongqing_qijiang.other.parent-psych-education", "1-6",
+         {"parent_mental_health_sessions_per_semester": 1}, {"parent_mental_health_sessions_per_semester": 0},
+         "one mental-health session a semester"),
+    Case("〔二〕（五）", "chongqing_qijiang.other.parent-activities", "1-6", {"parent_activities_per_semester": 1},
+         {"parent_activities_per_semester": 0}, "any one of open day, parents' meeting or lecture a semester"),
 ]
 
 
@@ -55,7 +50,67 @@ def test_二_二_screening_is_asked_per_grade_and_within_the_first_month(checkli
     assert item["timing"] == [{"kind": "semester_start", "month": None, "days": 31}]
 
 
-def test_二_五_parent_school_sentence_is_encoded_beside_the_records_sentence(checklists):
-    items = {i["id"]: i for i in checklists[CODE]["items"]}
-    assert items["chongqing_qijiang.other.parent-school"]["citation"]["quote"] == "全区各学校均建立了家长学校，定期对家长开展家庭教育指导"
-    assert items["chongqing_qijiang.other.student-records"]["level"] == items["chongqing_qijiang.other.parent-school"]["level"]
+def _item(checklists, iid):
+    return next((i for i in checklists[CODE]["items"] if i["id"] == iid), None)
+
+
+@pytest.mark.parametrize("iid", ["chongqing_qijiang.other.parent-school", "chongqing_qijiang.other.student-records",
+                                 "chongqing_qijiang.other.home-school-channels", "chongqing_qijiang.other.inform-parents",
+                                 "chongqing_qijiang.other.one-to-one-guidance", "chongqing_qijiang.referral.assist-parents"])
+def test_二_五_statements_of_what_has_been_done_are_not_obligations(checklists, iid):
+    """「全区各学校均建立了家长学校」「为每个学生都建有心理健康档案」「各校还通过……」 report practice, they fail no school."""
+    assert _item(checklists, iid) is None
+
+
+def test_the_readme_states_the_one_rule_for_parts_一_and_二():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "plugins" / CODE / "README.md").read_text(encoding="utf-8")
+    assert "同一规则" in readme and "one rule" in readme
+
+
+def test_三_一_emergency_plan_is_the_commissions_next_step_not_a_school_check(checklists):
+    assert _item(checklists, "chongqing_qijiang.other.crisis-procedures-and-plan") is None
+    guide = _item(checklists, "chongqing_qijiang.other.guide-schools")
+    assert guide["duty_holder"] == "education_authority" and "完善心理危机应急预案" in guide["citation"]["quote"]
+
+
+def test_二_五_any_listed_parent_activity_meets_it_and_sessions_are_mental_health(registry, checklists):
+    from xinli.core.assessment.metrics import collect_metrics
+
+    metrics = collect_metrics(registry)
+    activities = _item(checklists, "chongqing_qijiang.other.parent-activities")
+    assert "开放日活动、召开家长会、举办家庭教育讲座等活动" in activities["citation"]["quote"]
+    assert "任何一种都算" in metrics[activities["check"]["metric"]].help.zh
+    assert _item(checklists, "chongqing_qijiang.other.parent-meetings-and-lectures") is None
+    session = metrics[_item(checklists, "chongqing_qijiang.other.parent-psych-education")["check"]["metric"]]
+    assert "家庭教育指导不计" in session.help.zh
+
+
+def test_二_二_referral_sentence_is_one_item_and_step_4_names_the_medical_institutions(checklists):
+    quote = "指导家长转介到专业医疗机构进行诊断和治疗"
+    assert [i["id"] for i in checklists[CODE]["items"] if i["citation"]["quote"] == quote] == [
+        "chongqing_qijiang.escalation.guide-referral"]
+    step = _item(checklists, "chongqing_qijiang.escalation.guide-referral")["step"]
+    assert step["order"] == 4 and "medical_institutions" in step["reports_to"]
+
+
+def test_part_numbers_of_parts_一_and_二_are_marked_as_supplied(checklists):
+    clauses = {i["citation"]["clause"] for i in checklists[CODE]["items"]}
+    assert all(c.startswith(("〔一〕", "〔二〕", "三")) for c in clauses), clauses
+
+
+def test_一_三_three_level_mechanism_is_drawn_and_binds_no_school(checklists):
+    """「明确了校级、教育学区级和区级心理疏导工作管理与服务内容、人员和职责」, led by 区中小学卫生保健所 and 区教科所."""
+    from xinli.core.render.flowchart import render_mermaid
+    from xinli.core.views.escalation import escalation_chain
+
+    keys = [p["key"] for p in checklists[CODE]["procedures"]]
+    assert keys == ["main", "three_level"]
+    steps = [i for i in checklists[CODE]["items"] if i["step"] and i["step"]["procedure"] == "three_level"]
+    assert [i["step"]["role"] for i in steps] == ["school", "education_zone", "education_authority"]
+    for item in steps:
+        assert not item["school_duty"] and item["assessed_at"] == "region"
+        assert [h["actor"] for h in item["duty_holders"]] == ["school_health_centre", "research_office"]
+    text = render_mermaid(escalation_chain(checklists[CODE]), "zh")
+    assert "subgraph three_level" in text and "three_level_S3" in text and "教育学区" in text

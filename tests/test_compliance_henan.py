@@ -12,8 +12,8 @@ CODE = "henan"
 CASES = [
     Case("一、2", "henan.screening.annual-assessment", "5-6", {"psych_survey_rounds_per_year": 1},
          {"psych_survey_rounds_per_year": 0}, "authority's duty: one round a year in grades 5-6, judged for the region"),
-    Case("一、1", "henan.staffing.crisis-leading-group", "1-6", {"crisis_group_established": True},
-         {"crisis_group_established": False}, "group set up"),
+    Case("一、1", "henan.staffing.crisis-leading-group", "1-6", {"crisis_leading_group_established": True},
+         {"crisis_leading_group_established": False}, "leading group set up"),
     Case("三、2", "henan.staffing.fulltime-psych-teacher", "1-6", {"fulltime_psych_teachers": 1},
          {"fulltime_psych_teachers": 0}, "exactly one full-time teacher"),
     Case("二、3", "henan.staffing.class-psych-monitors", "1-6", {"class_psych_monitors": True},
@@ -76,3 +76,62 @@ def test_document_in_force_after_the_july_2021_floods_and_the_2012_guideline_num
     (doc,) = [d for d in checklists[CODE]["documents"] if d["number"] == "教基〔2021〕330号"]
     assert doc["in_force_from"] == "2021-07-20"
     assert [r["number"] for r in doc["implements"]][0] == "教基一〔2012〕15号"
+
+
+# --- issue 21: third policy review -------------------------------------------------------------
+
+def _item(checklists, iid):
+    return next(i for i in checklists[CODE]["items"] if i["id"] == iid)
+
+
+def test_二_3_monitor_training_applies_only_where_monitors_exist(checklists):
+    """「专兼职心理教师要加强对心理委员定期培训」: the monitors are a system a school 可 set up."""
+    item = _item(checklists, "henan.other.monitor-training")
+    assert item["applies_if"] == [{"attribute": "class_psych_monitors", "op": "==", "value": True}]
+
+
+def test_一_1_the_fact_label_says_领导小组_and_the_monitor_check_is_per_school(registry, checklists):
+    from xinli.core.assessment.metrics import collect_metrics
+
+    metric = _item(checklists, "henan.staffing.crisis-leading-group")["check"]["metric"]
+    assert "领导小组" in collect_metrics(registry)[metric].label.zh
+    monitors = _item(checklists, "henan.staffing.class-psych-monitors")
+    assert monitors["check"]["count_per"] == "school" and "按每所学校计" in monitors["note"]["zh"]
+
+
+def test_三_1_funding_binds_the_funder_too_and_referral_mechanism_has_no_subject(checklists):
+    assert "拨付经费的一方" in _item(checklists, "henan.other.basic-funding")["note"]["zh"]
+    assert "没有明确的主语" in _item(checklists, "henan.referral.referral-mechanism")["note"]["zh"]
+
+
+def test_二_3_parents_consent_is_a_condition_not_a_report(checklists):
+    step = _item(checklists, "henan.escalation.referral-with-consent")["step"]
+    assert "parents" not in step["reports_to"] and "家长同意" in step["condition"]["zh"]
+
+
+def test_the_drawing_says_it_is_assembled_from_scattered_sentences(checklists):
+    from xinli.core.render.flowchart import render_mermaid
+    from xinli.core.views.escalation import escalation_chain
+
+    (procedure,) = checklists[CODE]["procedures"]
+    assert "分散语句" in procedure["name"]["zh"] and "scattered" in procedure["name"]["en"]
+    text = render_mermaid(escalation_chain(checklists[CODE]), "zh")
+    assert "分散语句归纳" in text
+    encouraged = [p for p in escalation_chain(checklists[CODE])["partners"] if p["level"] == "encouraged"]
+    assert encouraged and all(f"{p['name']['zh']} [鼓励]" in text for p in encouraged)
+
+
+@pytest.mark.parametrize("code", ["henan", "nanchang", "sichuan_quxian", "chongqing_qijiang", "chongqing_dadukou"])
+def test_printed_zh_pages_hold_no_internal_key(run, registry, code):
+    """Issue 21 (all plugins): conditions print in words; notes cite no applies_if, reports_to, guided_by or README."""
+    import re
+
+    from xinli.core.assessment.metrics import collect_metrics
+
+    text = run("checklist", "-r", code, "--lang", "zh").output
+    for word in ("applies_if", "reports_to", "guided_by", "README", "理由见"):
+        assert word not in text
+    keys = set(collect_metrics(registry))
+    for line in text.splitlines():
+        if "适用条件" in line:
+            assert not set(re.findall(r"[a-z][a-z0-9_]+", line)) & keys, line

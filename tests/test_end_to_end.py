@@ -91,7 +91,7 @@ def test_escalation_mermaid():
     result = run("escalation", "--region", "nanchang", "--format", "mermaid")
     assert result.returncode == 0, result.stderr
     # one titled flowchart per procedure
-    assert result.stdout.startswith("---\ntitle: ") and result.stdout.count("flowchart TD\n") == 2 and "  S1 -->" in result.stdout
+    assert result.stdout.startswith("---\ntitle: ") and result.stdout.count("flowchart TD\n") == 1 and "  routine_S1 -->" in result.stdout
 
 
 def test_checklist_html_and_xlsx(tmp_path):

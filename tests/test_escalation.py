@@ -5,49 +5,139 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from xinli.core.render.flowchart import render_mermaid, render_svg, wrap
+from xinli.core.render.flowchart import render_dot, render_mermaid, render_svg, render_text, wrap
 from xinli.core.views.escalation import escalation_chain
 
-NODE = re.compile(r'^  S(\d+)\["(.*)"\]$')
-EDGE = re.compile(r'^  S(\d+) -->(?:\|"(.*)"\|)? S(\d+)$')
+NODE = re.compile(r'^    (\w+)_S(\d+)\["(.*)"\]$')
+EDGE = re.compile(r'^  (\w+?)_S(\d+) -\.?->(?:\|"(.*)"\|)? (\w+?)_S(\d+)$')
+SVG = "{http://www.w3.org/2000/svg}"
+BUNDLED = ["henan", "nanchang", "chongqing_qijiang", "sichuan_quxian", "chongqing_dadukou"]
 
 
 def steps_of(checklist: dict) -> list[dict]:
     return [item for item in checklist["items"] if item["step"]]
 
 
-def test_nanchang_draws_routine_reporting_and_emergency_response_as_two_flowcharts(run, checklists):
-    """附件2 二（二） and 二（三） are two procedures, not one numbered list."""
+def parse_mermaid(text: str) -> dict:
+    """Read a Mermaid flowchart back the way a parser would: front matter,
+    exactly one ``flowchart`` header, balanced ``subgraph``/``end``, every
+    node declared once, every edge between declared nodes or subgraphs."""
+    lines = text.splitlines()
+    assert lines[:1] == ["---"] and lines[2] == "---", "front matter with a title"
+    body = lines[3:]
+    assert body[0] == "flowchart TD" and sum(line.startswith("flowchart") for line in text.splitlines()) == 1
+    subgraphs: dict[str, list[str]] = {}
+    nodes: dict[str, str] = {}
+    edges: list[tuple[str, str, str | None]] = []
+    current: str | None = None
+    for line in body[1:]:
+        stripped = line.strip()
+        if m := re.fullmatch(r'subgraph (\w+)\["(.*)"\]', stripped):
+            assert current is None, "subgraphs are not nested"
+            assert m.group(1) not in subgraphs
+            current = m.group(1)
+            subgraphs[current] = []
+        elif stripped == "end":
+            assert current is not None
+            current = None
+        elif stripped == "direction TB" or stripped.startswith(("classDef ", "class ")):
+            continue
+        elif m := re.fullmatch(r'(\w+) -\.?->(?:\|"([^"]*)"\|)? (\w+)', stripped):
+            edges.append((m.group(1), m.group(3), m.group(2)))
+        elif m := re.fullmatch(r'(\w+)(\[".*"\]|\(\(".*"\)\)|\(\[".*"\]\)|\[/".*"/\])', stripped):
+            assert m.group(1) not in nodes, f"node {m.group(1)} declared twice"
+            nodes[m.group(1)] = m.group(2)
+            if current is not None:
+                subgraphs[current].append(m.group(1))
+        else:
+            raise AssertionError(f"not a Mermaid flowchart line: {line!r}")
+    assert current is None, "every subgraph is closed"
+    for a, b, _ in edges:
+        assert a in nodes or a in subgraphs, a
+        assert b in nodes or b in subgraphs, b
+    return {"subgraphs": subgraphs, "nodes": nodes, "edges": edges}
+
+
+def test_nanchang_draws_routine_reporting_and_emergency_response_as_subgraphs_of_one_flowchart(run, checklists):
+    """附件2 二（二） and 二（三） are two procedures, not one numbered list; 二（三）2's hospital-first path is a third."""
     result = run("escalation", "--region", "nanchang", "--lang", "zh")
     assert result.exit_code == 0, result.output
-    blocks = result.output.split("\n---\ntitle: ")
-    assert len(blocks) == 2
-    routine, emergency = blocks
-    assert routine.startswith("---\ntitle: 学生心理问题汇报（早期预警）\n---\nflowchart TD")
-    assert emergency.startswith("突发自伤自毁事故的紧急处理\n---\nflowchart TD")
+    parsed = parse_mermaid(result.output)
+    assert list(parsed["subgraphs"]) == ["routine", "emergency", "emergency_hospital", "partners"]
     items = {i["id"]: i for i in steps_of(checklists["nanchang"])}
-    routine_ids = [i for i in items if items[i]["step"]["procedure"] == "routine"]
-    emergency_ids = [i for i in items if items[i]["step"]["procedure"] == "emergency"]
-    assert len(routine_ids) == 5 and len(emergency_ids) == 8
-    for text, ids in ((routine, routine_ids), (emergency, emergency_ids)):
-        lines = text.splitlines()
-        nodes = [(int(m.group(1)), m.group(2)) for m in map(NODE.match, lines) if m]
-        assert [n for n, _ in nodes] == list(range(1, len(ids) + 1))
+    lines = result.output.splitlines()
+    for key in ("routine", "emergency"):
+        ids = [i for i in items if items[i]["step"]["procedure"] == key]
+        nodes = [(m.group(2), m.group(3)) for m in map(NODE.match, lines) if m and m.group(1) == key]
+        assert [int(n) for n, _ in nodes] == list(range(1, len(ids) + 1))
         for (number, label), item_id in zip(nodes, ids, strict=True):
-            assert label.split("<br/>")[0].startswith(f"{number}. ")
+            assert label.split("<br/>")[0].startswith(f"{number}. ") and "[必须/应当]" in label.split("<br/>")[0]
             assert items[item_id]["text"]["zh"][:12] in label.replace("<br/>", "")
-    # the four departments of 附件2 二（三）2（1）-（4） act at the same time: all follow step 2, all lead to step 7
-    edges = [(int(m.group(1)), int(m.group(3))) for m in map(EDGE.match, emergency.splitlines()) if m]
-    assert [(2, n) for n in (3, 4, 5, 6)] == [e for e in edges if e[0] == 2]
-    assert [(n, 7) for n in (3, 4, 5, 6)] == [e for e in edges if e[1] == 7]
-    assert emergency.count("（同时进行）") == 0 and emergency.count("(同时进行)") == 4
+    # the on-scene departments of 附件2 二（三）2（1）-（4）, with contacting parents, act at the same time
+    edges = [(int(m.group(2)), int(m.group(5))) for m in map(EDGE.match, lines) if m and m.group(1) == "emergency"]
+    assert [(2, n) for n in (3, 4, 5, 6, 7)] == [e for e in edges if e[0] == 2]
+    assert [(n, 8) for n in (3, 4, 5, 6, 7)] == [e for e in edges if e[1] == 8]
+    emergency = "\n".join(line for line in lines if line.startswith("    emergency_S"))
+    assert emergency.count("(同时进行)") == 5
     # classmates and the class group report side by side
-    assert [e for e in (int(m.group(1)) for m in map(EDGE.match, routine.splitlines()) if m)].count(1) == 1
-    assert "800-810-1117" in routine and "800-810-1117" not in emergency
+    assert [a for a, _b in ((int(m.group(2)), 0) for m in map(EDGE.match, lines) if m and m.group(1) == "routine")].count(1) == 1
+    assert "800-810-1117" in parsed["nodes"]["P1"]
+    assert ("emergency_S8", "partners", None) not in parsed["edges"] and ("routine_S4", "partners", None) in parsed["edges"]
+
+
+@pytest.mark.parametrize("code", BUNDLED)
+def test_mermaid_is_one_flowchart_with_a_subgraph_per_procedure(checklists, code):
+    chain = escalation_chain(checklists[code])
+    for lang in ("zh", "en", "both"):
+        parsed = parse_mermaid(render_mermaid(chain, lang))
+        keys = [p["key"] for p in chain["procedures"] if p["steps"]]
+        assert [k for k in parsed["subgraphs"] if k != "partners"] == keys
+        for proc in chain["procedures"]:
+            steps = [n for n in parsed["subgraphs"][proc["key"]] if "_S" in n]
+            assert len(steps) == len(proc["steps"])
+        assert ("partners" in parsed["subgraphs"]) == bool(chain["partners"])
+
+
+def test_optional_steps_are_drawn_dashed_and_levels_are_written(checklists):
+    chain = escalation_chain(checklists["henan"])
+    optional = [s for s in chain["steps"] if s["level"] in ("encouraged", "permitted")]
+    text = render_mermaid(chain, "zh")
+    for step in chain["steps"]:
+        node = f"{step['procedure']}_S{step['number']}"
+        if step in optional:
+            assert re.search(rf"^  class .*\b{node}\b.* optional$", text, re.MULTILINE)
+        else:
+            assert re.search(rf'^    {node}\["[^<]*\[必须/应当\]<br/>', text, re.MULTILINE)
+    plain = render_text(chain, "zh").splitlines()
+    for step in chain["steps"]:
+        line = next(li for li in plain if li.startswith(f"{step['number']}. ") and step["role_label"]["zh"] in li)
+        assert ("[鼓励]" in line or "[可以]" in line) if step in optional else "[必须/应当]" in line
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@pytest.mark.parametrize("code", BUNDLED)
+def test_dot_makes_one_svg_with_a_cluster_per_procedure(checklists, code, tmp_path):
+    chain = escalation_chain(checklists[code])
+    source = render_dot(chain, "zh")
+    assert source.count("digraph ") == 1
+    done = subprocess.run(["dot", "-Tsvg"], input=source.encode("utf-8"), capture_output=True, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    root = ET.fromstring(done.stdout)
+    assert root.tag == f"{SVG}svg"
+    clusters = [g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("class") == "cluster"]
+    keys = [p["key"] for p in chain["procedures"] if p["steps"]]
+    assert clusters == [f"cluster_{k}" for k in keys] + (["cluster_partners"] if chain["partners"] else [])
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    for proc in chain["procedures"]:
+        assert proc["name"]["zh"][:8] in texts
+    nodes = [g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("class") == "node"]
+    assert sum("_S" in n for n in nodes) == len(chain["steps"])
 
 
 def test_qu_county_incident_step_acts_under_guidance_and_reports_to_no_court(run, checklists):
@@ -57,8 +147,9 @@ def test_qu_county_incident_step_acts_under_guidance_and_reports_to_no_court(run
     assert step["reports_to"] == [] and step["guided_by"] == ["education_authority", "police"]
     assert step["procedure"] == "emergency"
     text = run("escalation", "--region", "sichuan_quxian", "--lang", "zh", "--procedure", "emergency").output
-    assert "title: 意外事件后的应急处置" in text and text.count("flowchart TD") == 1
-    assert '-.->|"指导"| S1' in text and "法院" not in text and "报告" not in text
+    parsed = parse_mermaid(text)
+    assert list(parsed["subgraphs"])[0] == "emergency" and "意外事件后的应急处置" in text
+    assert '-.->|"指导"| emergency_S1' in text and "法院" not in text and "报告:" not in text
     assert run("escalation", "--region", "sichuan_quxian", "--procedure", "nope").exit_code == 2
 
 
@@ -66,13 +157,14 @@ def test_henan_consent_condition_sits_on_the_arrow_into_referral(checklists):
     text = render_mermaid(escalation_chain(checklists["henan"]), "en")
     referral = next(i for i in steps_of(checklists["henan"]) if "consent" in (i["step"]["condition"] or {}).get("en", ""))
     number = steps_of(checklists["henan"]).index(referral) + 1
-    assert f'-->|"{referral["step"]["condition"]["en"]}"| S{number}' in text
+    assert f'->|"{referral["step"]["condition"]["en"]}"| main_S{number}' in text
 
 
 def test_first_step_condition_gets_a_trigger_node(checklists):
     text = render_mermaid(escalation_chain(checklists["chongqing_qijiang"]), "en")
-    assert '  start(("trigger"))' in text
-    assert '  start -->|"the student received an initial warning in the screening"| S1' in text
+    key = escalation_chain(checklists["chongqing_qijiang"])["procedures"][0]["key"]
+    assert f'    {key}_start(("trigger"))' in text
+    assert f'  {key}_start -->|"the student received an initial warning in the screening"| {key}_S1' in text
 
 
 def test_mermaid_labels_escape_quotes_and_angle_brackets():
@@ -117,10 +209,10 @@ def test_svg_is_well_formed_and_self_contained(checklists, code):
 
 def test_dot_text_and_json_formats(run, checklists):
     dot = run("escalation", "--region", "henan", "--format", "dot", "--lang", "en").output
-    assert dot.startswith("digraph escalation {") and dot.rstrip().endswith("}")
+    assert dot.startswith("digraph escalation {") and dot.rstrip().endswith("}") and dot.count("digraph") == 1
     assert dot.count("{") == dot.count("}")
     n = len(steps_of(checklists["henan"]))
-    assert [int(m) for m in re.findall(r"^  S(\d+) \[label=", dot, re.MULTILINE)] == list(range(1, n + 1))
+    assert [int(m) for m in re.findall(r"^    main_S(\d+) \[label=", dot, re.MULTILINE)] == list(range(1, n + 1))
     assert "subgraph cluster_partners" in dot
     text = run("escalation", "--region", "henan", "--format", "text", "--lang", "en").output
     numbered = [line for line in text.splitlines() if re.match(r"^\d+\. ", line)]

@@ -37,7 +37,7 @@ def test_qijiang_screening_windows_fall_in_september_and_in_spring(run):
     assert spring_term["start"] <= spring.decoded("dtstart") <= spring_term["end"]
     description = str(autumn.get("description"))
     assert "每学期开学第一个月统一组织对小学四年级至高三年级学生分别进行一次心理筛查" in description
-    assert "二（二）" in description and "綦江区教委" in description
+    assert "〔二〕（二）" in description and "綦江区教委" in description
 
 
 def test_ics_is_well_formed_all_day_and_recurring_where_the_cadence_says(run):

@@ -228,10 +228,10 @@ def test_templates_carry_the_self_inspection_columns(run, registry, tmp_path):
 
 def _nanchang_lessons(registry, tmp_path: Path, as_of: dt.date, lessons: int, period: str | None = None) -> str:
     checklist = build_checklist(registry, "nanchang", as_of)
-    item = next(i for i in checklist["items"] if i["check"] and i["check"]["metric"] == "psych_lessons_per_semester")
+    item = next(i for i in checklist["items"] if i["check"] and i["check"]["metric"] == "counseling_lessons_per_class_per_semester")
     assert item["check"]["value"] == 8 and item["check"]["per"] == "per_semester"
     header, row = compliant_row(registry, "nanchang", grades="7-9")
-    row[header.index(scoped_metric_key("psych_lessons_per_semester", item["check"].get("grades")))] = str(lessons)
+    row[header.index(scoped_metric_key(item["check"]["metric"], item["check"].get("grades")))] = str(lessons)
     db = tmp_path / f"{as_of}-{lessons}-{period}.db"
     assess(registry, "nanchang", write_csv(tmp_path / "f.csv", header, row), db, as_of, period=period)
     return sqlite3.connect(db).execute("select status from finding_details where school_id = 'S1' "
@@ -312,8 +312,8 @@ def test_after_the_facility_deadline_a_school_without_the_room_is_not_excused(re
     got = _quxian_without_room(registry, tmp_path, AS_OF)
     assert got["sichuan_quxian.other.counseling-room-open-daily"] == "unknown"  # no longer 不适用
     assert got["sichuan_quxian.other.counseling-records"] == "not_met"
-    # the room item itself is on the school's own sheet (its 自查 answer)
-    assert got["sichuan_quxian.other.counseling-room-by-school-size"] == "met"
+    # the room item itself is on the school's own sheet: checked against 2024年底 (issue 21), not met without a room
+    assert got["sichuan_quxian.other.counseling-room-by-school-size"] == "not_met"
 
 
 def test_before_the_facility_deadline_the_condition_still_applies(registry, tmp_path):

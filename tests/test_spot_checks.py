@@ -325,7 +325,8 @@ def test_region_facts_template_round_trips_into_region_findings(tmp_path, run):
     conn.close()
     assert got["nanchang.other.city-leading-group"] == ("met", "self-reported by the region: 洪教字〔2019〕12号")
     assert got["nanchang.other.county-implementation-plans"] == ("not_met", "self-reported by the region")
-    assert got["nanchang.other.model-schools-county"][0] == "not_adopted"  # encouraged: never not met
+    # 积极 reads as required (issue 21's one reading for Nanchang): the bureau's own 否 is not met
+    assert got["nanchang.other.model-schools-county"][0] == "not_met"
     assert got["nanchang.other.awareness-month-may"][0] == "manual"  # left blank: unanswered
     assert run_row[0] == "region.csv" and len(run_row[1]) == 64
     report = run("report", "--db", str(db))

@@ -450,11 +450,11 @@ class SchoolEvaluator:
                     continue
                 if req.event_index is not None:
                     happened = values[req.event_index]
+                    if happened is False:  # not applicable whatever its deadline, as the readable rows say
+                        append((school_row, base | _NA_EVENT, None))
+                        continue
                     if happened is not True:
-                        if due_later:
-                            append((school_row, base | _DUE_LATER, None))
-                        else:
-                            append((school_row, base | (_NA_EVENT if happened is False else _UNKNOWN_EVENT), None))
+                        append((school_row, base | (_DUE_LATER if due_later else _UNKNOWN_EVENT), None))
                         continue
                 if due_later:
                     append((school_row, base | _DUE_LATER, None))
@@ -512,18 +512,18 @@ class SchoolEvaluator:
             if due_later:
                 yield row_id, "not_yet_due", None, f"due {req.deadline}", "measured"
                 continue
-            if detail == "unknown":
-                yield row_id, "unknown", None, "school attribute unknown", "measured"
-                continue
-            if detail == "event unknown":
-                yield row_id, "unknown", None, "event unknown", "measured"
-                continue
-            if attestation is not None:
+            if attestation is not None:  # an inspector who looked settles what the facts left unknown
                 outcome = attestation["result"]
                 note = f"attested by {attestation['checked_by']} on {attestation['checked_on']}"
                 if attestation.get("evidence"):
                     note += f": {attestation['evidence']}"
                 yield row_id, OPTIONAL_OUTCOME.get(outcome, outcome) if req.optional else outcome, None, note, "verified"
+                continue
+            if detail == "unknown":
+                yield row_id, "unknown", None, "school attribute unknown", "measured"
+                continue
+            if detail == "event unknown":
+                yield row_id, "unknown", None, "event unknown", "measured"
                 continue
             if req.scope == "manual":
                 answer = values[req.answer_index] if req.answer_index is not None else None
@@ -754,8 +754,29 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             findings.append((req, "not_required" if req.level in vocab.OPTIONAL_LEVELS else "manual", None, None))
             continue
         tally = {"met": 0, "not_met": 0, "unknown": 0, "not_applicable": 0}
+        failing: list[str] = []
         for school in schools:
-            tally[region_school_status(req, school.grades, school.values)] += 1
+            status = region_school_status(req, school.grades, school.values)
+            tally[status] += 1
+            if status == "not_met" and len(failing) <= FAILING_NAMED:
+                failing.append(school.school_id)
         applicable = tally["met"] + tally["not_met"] + tally["unknown"]
-        findings.append((req, *region_verdict(req, tally["met"], applicable, tally["unknown"])))
+        status, observed, detail = region_verdict(req, tally["met"], applicable, tally["unknown"])
+        if tally["not_met"] and not req.optional:
+            detail = "; ".join(d for d in (detail, failing_detail(failing, tally["not_met"])) if d)
+        findings.append((req, status, observed, detail))
     return findings
+
+
+#: How many failing schools a region finding names (the rest are counted).
+FAILING_NAMED = 20
+
+
+def failing_detail(names: list[str], count: int) -> str:
+    """The detail naming the schools that fail a region finding, by their
+    school ids: up to :data:`FAILING_NAMED` of them, then how many more
+    (issue 21: "17/18" says which school).  A roll-up names them the same
+    way."""
+    shown = names[:FAILING_NAMED]
+    more = f" (+{count - len(shown)} more)" if count > len(shown) else ""
+    return "not met at: " + ", ".join(shown) + more

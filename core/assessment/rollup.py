@@ -573,12 +573,15 @@ def _judge_targets(compiled: list[Any], checkable: list[Any], sources: list[dict
                    on: dt.date) -> list[dict[str, Any]]:
     """The target region's region-level requirements judged over every
     rolled-up school (the same rule a single run applies)."""
-    from xinli.core.assessment.assess import region_verdict
+    from xinli.core.assessment.assess import FAILING_NAMED, failing_detail, region_verdict
 
     tallies: dict[str, Counter[str]] = {req.id: Counter() for req in checkable}
+    failing: dict[str, list[str]] = {req.id: [] for req in checkable}
     for source in sources:
-        for _school, requirement, status in source["statuses"]:
+        for school, requirement, status in source["statuses"]:
             tallies[requirement][status] += 1
+            if status == "not_met" and len(failing[requirement]) <= FAILING_NAMED:
+                failing[requirement].append(school)
         for requirement in source.get("missing", ()):
             # a city's roll-up that did not judge this rule: its schools are unknown, never guessed
             tallies[requirement]["unknown"] += source["schools"] or 0
@@ -593,6 +596,8 @@ def _judge_targets(compiled: list[Any], checkable: list[Any], sources: list[dict
             tally = tallies[req.id]
             status, observed, detail = region_verdict(req, tally["met"], tally["met"] + tally["not_met"] + tally["unknown"],
                                                       tally["unknown"])
+            if tally["not_met"] and not req.optional:  # name the failing schools, as a single run does
+                detail = "; ".join(d for d in (detail, failing_detail(failing[req.id], tally["not_met"])) if d)
         targets.append({
             "requirement_id": req.id, "level": item["level"], "text_zh": item["text"]["zh"], "text_en": item["text"]["en"],
             "expected": req.expected, "target_share": float(req.region_share) if req.region_share is not None else None,

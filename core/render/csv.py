@@ -52,7 +52,7 @@ def _words(row: dict[str, Any], item: dict[str, Any], lang: str, labels: dict[st
     if item["applies_if"]:
         from xinli.core.render.markdown import conditions_text
 
-        row["applies_if"] = conditions_text(item["applies_if"], lang)
+        row["applies_if"] = conditions_text(item["applies_if"], lang, labels)
     if row.get("assessed_at") in messages.SCOPES:
         row["assessed_at"] = messages.pick(messages.SCOPES[row["assessed_at"]], lang)
     if row.get("event") in vocab.EVENTS:

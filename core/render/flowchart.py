@@ -1,8 +1,10 @@
 """Drawing a region's escalation chain (see
 :func:`xinli.core.views.escalation.escalation_chain`) as Mermaid
-(``flowchart TD``), Graphviz DOT, plain text, or an inline SVG drawing for
-the HTML page.  A step's condition (parents' consent before referral, "once
-anything abnormal happens") is drawn on the arrow that leads into it.
+(one ``flowchart TD`` with a subgraph per procedure), Graphviz DOT (one
+digraph with a cluster per procedure), plain text, or an inline SVG drawing
+for the HTML page.  A step's condition (parents' consent before referral,
+"once anything abnormal happens") is drawn on the arrow that leads into it;
+each step shows its level, and optional (鼓励/可以) steps are dashed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from xinli.core.views.escalation import order_groups
 
 #: The drawing's fixed words, from the message catalogue.
 WORDS = {key: messages.MESSAGES[entry] for key, entry in
-         {"reports_to": "reports_to", "guided_by": "guided_by", "guidance": "guidance", "parallel": "parallel",
+         {"reports_to": "reports_to", "refers_to": "refers_to", "guided_by": "guided_by", "guidance": "guidance", "parallel": "parallel",
           "partners": "partners", "start": "trigger", "title": "flow_title", "none": "flow_none"}.items()}
 
 
@@ -32,9 +34,13 @@ def _names(actors: list[dict[str, Any]], lang: str, sep: str) -> str:
 
 
 def _told(step: dict[str, Any], lang: str, sep: str) -> str:
-    if not step["reports_to"]:
-        return ""
-    return f"→ {word('reports_to', lang, sep)}: {_names(step['reports_to'], lang, sep)}"
+    """Whom the step tells (→ 报告) and whom it refers the student to (⇒ 转介至)."""
+    parts = []
+    if step["reports_to"]:
+        parts.append(f"→ {word('reports_to', lang, sep)}: {_names(step['reports_to'], lang, sep)}")
+    if step.get("refers_to"):
+        parts.append(f"⇒ {word('refers_to', lang, sep)}: {_names(step['refers_to'], lang, sep)}")
+    return "; ".join(parts)
 
 
 def _guided(step: dict[str, Any], lang: str, sep: str) -> str:
@@ -61,12 +67,27 @@ def _procedures(chain: dict[str, Any], procedure: str | None = None) -> list[dic
 LABEL_WIDTH = 420
 
 
+def _level(step: dict[str, Any], lang: str, sep: str) -> str:
+    """The step's level in words (必须/应当, 建议, 鼓励, 可以)."""
+    return f"[{vocab.localize(_label(vocab.LEVELS, step.get('level') or 'required'), lang, sep)}]"
+
+
+def _label(table: dict[str, tuple[str, str]], key: str) -> dict[str, str]:
+    zh, en = table.get(key, (key, key))
+    return {"zh": zh, "en": en}
+
+
+def optional(step: dict[str, Any]) -> bool:
+    """Whether a step is one a school may take (鼓励/可以), drawn dashed."""
+    return step.get("level") in vocab.OPTIONAL_LEVELS
+
+
 def _step_lines(step: dict[str, Any], lang: str, sep: str, width: float | None = None) -> list[str]:
     """The lines of a step's box: number and role (marked when it happens
-    at the same time as others), action, under whose guidance, whom it
-    tells; each wrapped to ``width`` when one is given."""
+    at the same time as others) with its level, action, under whose
+    guidance, whom it tells; each wrapped to ``width`` when one is given."""
     parallel = f" ({word('parallel', lang, sep)})" if step.get("parallel") else ""
-    lines = [f"{step['number']}. {vocab.localize(step['role_label'], lang, sep)}{parallel}"]
+    lines = [f"{step['number']}. {vocab.localize(step['role_label'], lang, sep)}{parallel} {_level(step, lang, sep)}"]
     texts = [step["action"]["zh"], step["action"]["en"]] if lang == "both" else [step["action"][lang]]
     extra = [t for t in (_guided(step, lang, sep), _told(step, lang, sep)) if t]
     for text in texts + extra:
@@ -75,8 +96,11 @@ def _step_lines(step: dict[str, Any], lang: str, sep: str, width: float | None =
 
 
 def _partner_line(partner: dict[str, Any], lang: str, sep: str = " / ") -> str:
+    """A partner's name and public number, with its level when the
+    document only encourages or permits it (drawn as optional)."""
     phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
-    return f"{vocab.localize(partner['name'], lang, sep)}{phone}"
+    level = f" {_level(partner, lang, sep)}" if optional(partner) else ""
+    return f"{vocab.localize(partner['name'], lang, sep)}{phone}{level}"
 
 
 def _mermaid_text(text: str) -> str:
@@ -84,51 +108,70 @@ def _mermaid_text(text: str) -> str:
             .replace("\n", " "))
 
 
+def _heading(proc: dict[str, Any], lang: str) -> str:
+    clause = f" ({proc['clause']})" if proc.get("clause") else ""
+    return f"{vocab.localize(proc['name'], lang)}{clause}"
+
+
 def render_mermaid(chain: dict[str, Any], lang: str = "both", procedure: str | None = None) -> str:
-    """Each procedure as its own Mermaid ``flowchart TD`` (titled with the
-    procedure's name, blank-line separated): one node per step, steps of
-    the same order side by side, conditions on the arrows, guidance as a
-    dotted arrow, the first procedure ending at the referral partners."""
-    procedures = _procedures(chain, procedure)
-    if not any(p["steps"] for p in procedures) and not chain["partners"]:
-        return "flowchart TD\n" + f'  none["{_mermaid_text(word("none", lang))}"]\n'
-    blocks = []
-    for index, proc in enumerate(procedures):
-        steps = proc["steps"]
-        partners = chain["partners"] if index == 0 else []
-        out = []
-        if len(procedures) > 1 or proc.get("clause"):
-            out += ["---", f"title: {_mermaid_text(vocab.localize(proc['name'], lang))}", "---"]
-        out.append("flowchart TD")
-        for step in steps:
+    """One Mermaid ``flowchart TD`` for the whole region: each procedure a
+    ``subgraph`` titled with its name (node ids prefixed with the
+    procedure's key), one node per step with its level, steps of the same
+    order side by side, conditions on the arrows, guidance as a dotted
+    arrow, optional (鼓励/可以) steps dashed, the referral partners in a
+    subgraph of their own after the first procedure."""
+    procedures = [p for p in _procedures(chain, procedure) if p["steps"]]
+    partners = chain["partners"]
+    out = ["---", f"title: {_mermaid_text(vocab.localize(chain['region']['name'], lang))} — "
+                  f"{_mermaid_text(word('title', lang))}", "---", "flowchart TD"]
+    if not procedures and not partners:
+        return "\n".join(out) + "\n" + f'  none["{_mermaid_text(word("none", lang))}"]\n'
+    dashed: list[str] = []
+    edges: list[str] = []
+    for proc in procedures:
+        key = proc["key"]
+        out.append(f'  subgraph {key}["{_mermaid_text(_heading(proc, lang))}"]')
+        out.append("    direction TB")
+        for step in proc["steps"]:
             label = "<br/>".join(_mermaid_text(line) for line in _step_lines(step, lang, " / "))
-            out.append(f'  S{step["number"]}["{label}"]')
-        for number, partner in enumerate(partners, start=1):
-            label = f"{_mermaid_text(vocab.localize(partner['kind_label'], lang))}<br/>{_mermaid_text(_partner_line(partner, lang))}"
-            out.append(f'  P{number}(["{label}"])')
-        groups = order_groups(steps)
+            node = f"{key}_S{step['number']}"
+            out.append(f'    {node}["{label}"]')
+            if optional(step):
+                dashed.append(node)
+        groups = order_groups(proc["steps"])
         if groups and proc["trigger"]:
-            out.append(f'  start(("{_mermaid_text(word("start", lang))}"))')
+            out.append(f'    {key}_start(("{_mermaid_text(word("start", lang))}"))')
             for step in groups[0]:
-                out.append(f'  start -->|"{_mermaid_text(vocab.localize(proc["trigger"], lang))}"| S{step["number"]}')
+                edges.append(f'  {key}_start -->|"{_mermaid_text(vocab.localize(proc["trigger"], lang))}"| {key}_S{step["number"]}')
+        for step in proc["steps"]:
+            for n, guide in enumerate(step.get("guided_by") or (), start=1):
+                node = f"{key}_G{step['number']}_{n}"
+                out.append(f'    {node}[/"{_mermaid_text(vocab.localize(guide["label"], lang))}"/]')
+                edges.append(f'  {node} -.->|"{_mermaid_text(word("guidance", lang))}"| {key}_S{step["number"]}')
+        out.append("  end")
         for before, after in zip(groups, groups[1:], strict=False):
             for a in before:
                 for b in after:
-                    if b["condition"]:
-                        out.append(f'  S{a["number"]} -->|"{_mermaid_text(vocab.localize(b["condition"], lang))}"| S{b["number"]}')
-                    else:
-                        out.append(f'  S{a["number"]} --> S{b["number"]}')
-        for step in steps:
-            for n, guide in enumerate(step.get("guided_by") or (), start=1):
-                node = f"G{step['number']}_{n}"
-                out.append(f'  {node}[/"{_mermaid_text(vocab.localize(guide["label"], lang))}"/]')
-                out.append(f'  {node} -.->|"{_mermaid_text(word("guidance", lang))}"| S{step["number"]}')
-        if partners and groups:
-            names = " & ".join(f"P{n}" for n in range(1, len(partners) + 1))
-            for step in groups[-1]:
-                out.append(f"  S{step['number']} --> {names}")
-        blocks.append("\n".join(out) + "\n")
-    return "\n".join(blocks)
+                    arrow = "-.->" if optional(b) else "-->"
+                    cond = f'|"{_mermaid_text(vocab.localize(b["condition"], lang))}"|' if b["condition"] else ""
+                    edges.append(f'  {key}_S{a["number"]} {arrow}{cond} {key}_S{b["number"]}')
+    if partners:
+        out.append(f'  subgraph partners["{_mermaid_text(word("partners", lang))}"]')
+        for number, partner in enumerate(partners, start=1):
+            label = f"{_mermaid_text(vocab.localize(partner['kind_label'], lang))}<br/>{_mermaid_text(_partner_line(partner, lang))}"
+            out.append(f'    P{number}(["{label}"])')
+            if optional(partner):
+                dashed.append(f"P{number}")
+        out.append("  end")
+        if procedures:
+            first = procedures[0]
+            for step in order_groups(first["steps"])[-1]:
+                edges.append(f"  {first['key']}_S{step['number']} --> partners")
+    out += edges
+    if dashed:
+        out.append("  classDef optional stroke-dasharray: 5 5")
+        out.append(f"  class {','.join(dashed)} optional")
+    return "\n".join(out) + "\n"
 
 
 def _dot_text(text: str) -> str:
@@ -136,60 +179,68 @@ def _dot_text(text: str) -> str:
 
 
 def render_dot(chain: dict[str, Any], lang: str = "both", procedure: str | None = None) -> str:
-    """Each procedure as its own Graphviz ``digraph`` (top to bottom; one
-    file may hold several, `dot` draws each), steps of the same order on
-    one rank, guidance as dashed edges, partners in a cluster at the end
-    of the first procedure."""
+    """One Graphviz ``digraph`` for the whole region (so ``dot -Tsvg``
+    makes one SVG): each procedure a ``cluster`` titled with its name,
+    steps of the same order on one rank, guidance as dashed edges, optional
+    (鼓励/可以) steps dashed, the partners in a cluster of their own after
+    the first procedure."""
     font = "Noto Sans CJK SC"
-    procedures = _procedures(chain, procedure) or [{"key": "main", "name": {"zh": WORDS["title"][0], "en": WORDS["title"][1]},
-                                                    "trigger": None, "steps": [], "clause": None}]
-    graphs = []
-    for index, proc in enumerate(procedures):
-        steps = proc["steps"]
-        partners = chain["partners"] if index == 0 else []
-        title = f"{vocab.localize(chain['region']['name'], lang)} — {vocab.localize(proc['name'], lang)}"
-        name = "escalation" if len(procedures) == 1 else f"escalation_{proc['key']}"
-        out = [
-            f"digraph {name} {{",
-            f'  graph [rankdir=TB, labelloc=t, label="{_dot_text(title)}", fontname="{font}"];',
-            f'  node [shape=box, style=rounded, fontname="{font}"];',
-            f'  edge [fontname="{font}"];',
-        ]
-        for step in steps:
+    procedures = [p for p in _procedures(chain, procedure) if p["steps"]]
+    title = f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}"
+    out = [
+        "digraph escalation {",
+        f'  graph [rankdir=TB, labelloc=t, label="{_dot_text(title)}", fontname="{font}", compound=true];',
+        f'  node [shape=box, style=rounded, fontname="{font}"];',
+        f'  edge [fontname="{font}"];',
+    ]
+    if not procedures and not chain["partners"]:
+        out.append(f'  none [shape=plaintext, label="{_dot_text(word("none", lang))}"];')
+    edges: list[str] = []
+    for proc in procedures:
+        key = proc["key"]
+        out.append(f"  subgraph cluster_{key} {{")
+        out.append(f'    label="{_dot_text(_heading(proc, lang))}";')
+        for step in proc["steps"]:
             label = "\\n".join(_dot_text(line) for line in _step_lines(step, lang, " / ", LABEL_WIDTH))
-            out.append(f'  S{step["number"]} [label="{label}"];')
-        groups = order_groups(steps)
+            style = ', style="rounded,dashed"' if optional(step) else ""
+            out.append(f'    {key}_S{step["number"]} [label="{label}"{style}];')
+        groups = order_groups(proc["steps"])
         for group in groups:
             if len(group) > 1:
-                out.append("  { rank=same; " + " ".join(f"S{s['number']};" for s in group) + " }")
+                out.append("    { rank=same; " + " ".join(f"{key}_S{s['number']};" for s in group) + " }")
         if groups and proc["trigger"]:
-            out.append(f'  start [shape=circle, label="{_dot_text(word("start", lang))}"];')
+            out.append(f'    {key}_start [shape=circle, label="{_dot_text(word("start", lang))}"];')
             for step in groups[0]:
-                out.append(f'  start -> S{step["number"]} [label="{_dot_text(vocab.localize(proc["trigger"], lang))}"];')
+                edges.append(f'  {key}_start -> {key}_S{step["number"]} '
+                             f'[label="{_dot_text(vocab.localize(proc["trigger"], lang))}"];')
+        for step in proc["steps"]:
+            for n, guide in enumerate(step.get("guided_by") or (), start=1):
+                node = f"{key}_G{step['number']}_{n}"
+                out.append(f'    {node} [shape=parallelogram, label="{_dot_text(vocab.localize(guide["label"], lang))}"];')
+                edges.append(f'  {node} -> {key}_S{step["number"]} [style=dashed, label="{_dot_text(word("guidance", lang))}"];')
+        out.append("  }")
         for before, after in zip(groups, groups[1:], strict=False):
             for a in before:
                 for b in after:
-                    attrs = f' [label="{_dot_text(vocab.localize(b["condition"], lang))}"]' if b["condition"] else ""
-                    out.append(f'  S{a["number"]} -> S{b["number"]}{attrs};')
-        for step in steps:
-            for n, guide in enumerate(step.get("guided_by") or (), start=1):
-                node = f"G{step['number']}_{n}"
-                out.append(f'  {node} [shape=parallelogram, label="{_dot_text(vocab.localize(guide["label"], lang))}"];')
-                out.append(f'  {node} -> S{step["number"]} [style=dashed, label="{_dot_text(word("guidance", lang))}"];')
-        if partners:
-            out.append("  subgraph cluster_partners {")
-            out.append(f'    label="{_dot_text(word("partners", lang))}";')
-            for number, partner in enumerate(partners, start=1):
-                label = f"{_dot_text(vocab.localize(partner['kind_label'], lang))}\\n{_dot_text(_partner_line(partner, lang))}"
-                out.append(f'    P{number} [shape=ellipse, label="{label}"];')
-            out.append("  }")
-            if groups:
-                for step in groups[-1]:
-                    for number in range(1, len(partners) + 1):
-                        out.append(f"  S{step['number']} -> P{number};")
-        out.append("}")
-        graphs.append("\n".join(out) + "\n")
-    return "\n".join(graphs)
+                    attrs = [f'label="{_dot_text(vocab.localize(b["condition"], lang))}"'] if b["condition"] else []
+                    if optional(b):
+                        attrs.append("style=dashed")
+                    edges.append(f'  {key}_S{a["number"]} -> {key}_S{b["number"]}' + (f" [{', '.join(attrs)}]" if attrs else "") + ";")
+    if chain["partners"]:
+        out.append("  subgraph cluster_partners {")
+        out.append(f'    label="{_dot_text(word("partners", lang))}";')
+        for number, partner in enumerate(chain["partners"], start=1):
+            label = f"{_dot_text(vocab.localize(partner['kind_label'], lang))}\\n{_dot_text(_partner_line(partner, lang))}"
+            style = ", style=dashed" if optional(partner) else ""
+            out.append(f'    P{number} [shape=ellipse, label="{label}"{style}];')
+        out.append("  }")
+        if procedures:
+            first = procedures[0]
+            for step in order_groups(first["steps"])[-1]:
+                edges.append(f"  {first['key']}_S{step['number']} -> P1 [lhead=cluster_partners];")
+    out += edges
+    out.append("}")
+    return "\n".join(out) + "\n"
 
 
 def render_text(chain: dict[str, Any], lang: str = "both", procedure: str | None = None) -> str:
@@ -210,7 +261,8 @@ def render_text(chain: dict[str, Any], lang: str = "both", procedure: str | None
             condition = f"[{vocab.localize(step['condition'], lang)}] " if step["condition"] else ""
             parallel = f" ({word('parallel', lang)})" if step.get("parallel") else ""
             told = _told(step, lang, " / ")
-            out.append(f"{step['number']}. {condition}{vocab.localize(step['role_label'], lang)}{parallel}" + (f" {told}" if told else ""))
+            out.append(f"{step['number']}. {condition}{vocab.localize(step['role_label'], lang)}{parallel} {_level(step, lang, ' / ')}"
+                       + (f" {told}" if told else ""))
             guided = _guided(step, lang, " / ")
             if guided:
                 out.append(f"   {guided}")

@@ -17,7 +17,7 @@ from xinli.core import vocabulary as vocab
 from xinli.core.render.charts import STATUS_COLOURS, share_bars, stacked_bars, status_legend
 from xinli.core.render.markdown import check_text, conditions_text, grades_text, h
 from xinli.core.render.paper import SIGNOFF_CSS, flow_figures, header_block, page_css, paper_info, sign_off
-from xinli.core.render.words import detail_words, expected_words, observed_words
+from xinli.core.render.words import detail_words, expected_words, observed_words, split_region_findings
 from xinli.core.views.escalation import escalation_chain
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
@@ -155,7 +155,7 @@ def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]
     rows.append((h("grades", lang), esc(grades_text(item["grades"]))))
     rows.append((h("subject", lang), esc(", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"]))))
     if item["applies_if"]:
-        rows.append((h("applies_if", lang), esc(conditions_text(item["applies_if"], lang))))
+        rows.append((h("applies_if", lang), esc(conditions_text(item["applies_if"], lang, labels))))
     if item.get("step"):
         step = item["step"]
         told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
@@ -343,13 +343,17 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
                     + f'<td class="num">{share}</td><td>{esc(met_sources(req.get("by_provenance") or {}, lang))}</td>'
                     f'<td>{esc(req["document"])} {esc(req["clause"])}</td></tr>')
     body.append("</table></div>")
-    body.append(f"<h2>{rw('region_findings', lang)}</h2>")
-    if not data["region_findings"]:
-        body.append(f"<p class=\"muted\">{rw('none', lang)}</p>")
-    else:
+    authority, manual = split_region_findings(data)
+    for heading, findings in (("region_findings", authority), ("manual_school_items", manual)):
+        if heading == "manual_school_items" and not findings:
+            continue
+        body.append(f"<h2>{rw(heading, lang)}</h2>")
+        if not findings:
+            body.append(f"<p class=\"muted\">{rw('none', lang)}</p>")
+            continue
         body.append(f"<table><tr><th>{rw('requirement', lang)}</th><th>{rw('status', lang)}</th>"
                     f"<th>{rw('expected', lang)}</th><th>{rw('observed', lang)}</th><th>{rw('source', lang)}</th></tr>")
-        for f in data["region_findings"]:
+        for f in findings:
             colour = STATUS_COLOURS.get(f["status"], "#475467")
             detail = f"<br><span class=\"muted\">{esc(detail_words(f['detail'], lang))}</span>" if f["detail"] else ""
             duty = f"<br><span class=\"muted\">{rw('duty_holder_of', lang)}: {esc(label(vocab.ACTORS, f['duty_holder'], lang))}</span>"

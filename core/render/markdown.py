@@ -80,17 +80,21 @@ def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[s
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-def _condition_text(node: dict[str, Any], lang: str) -> str:
+def _condition_text(node: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
     if "not" in node:
-        inner = _condition_text(node["not"], lang)
+        inner = _condition_text(node["not"], lang, labels)
         return f"非（{inner}）" if lang == "zh" else f"not ({inner})"
     if "all" in node or "any" in node:
         kind = "all" if "all" in node else "any"
         joiner = {("zh", "all"): "且", ("zh", "any"): "或", ("en", "all"): " and ", ("en", "any"): " or "}
-        parts = [_condition_text(n, lang) for n in node[kind]]
+        parts = [_condition_text(n, lang, labels) for n in node[kind]]
         return "（" + joiner.get((lang, kind), joiner[("en", kind)]).join(parts) + "）" if lang == "zh" else \
             "(" + joiner[("en", kind)].join(parts) + ")"
-    name = vocab.label(vocab.SCHOOL_ATTRIBUTES, node["attribute"], lang)
+    attribute = node["attribute"]
+    if attribute not in vocab.SCHOOL_ATTRIBUTES and attribute in (labels or {}):
+        name = vocab.localize(labels[attribute], lang)  # a yes/no or count metric, by its label
+    else:
+        name = vocab.label(vocab.SCHOOL_ATTRIBUTES, attribute, lang)
     value = node["value"]
     if isinstance(value, bool):
         positive = (value is True) == (node["op"] == "==")
@@ -101,11 +105,14 @@ def _condition_text(node: dict[str, Any], lang: str) -> str:
     return f"{name} {op} {value}"
 
 
-def conditions_text(conditions: list[dict[str, Any]] | None, lang: str) -> str:
-    """Applicability conditions in words (all must hold; groups in brackets)."""
+def conditions_text(conditions: list[dict[str, Any]] | None, lang: str,
+                    labels: dict[str, dict[str, str]] | None = None) -> str:
+    """Applicability conditions in words (all must hold; groups in brackets);
+    a condition on a metric is named by the metric's label from ``labels``,
+    never by its key."""
     if not conditions:
         return ""
-    return "; ".join(_condition_text(cond, lang) for cond in conditions)
+    return "; ".join(_condition_text(cond, lang, labels) for cond in conditions)
 
 
 def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> list[str]:
@@ -131,7 +138,7 @@ def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str
         kinds = sep.join(vocab.label(vocab.KINDS_OF_SCHOOL, k, lang) for k in item["school_kinds"])
         lines.append(f"  - {messages.msg('vocab_kind', lang)}: {kinds}")
     if item["applies_if"]:
-        lines.append(f"  - {h('applies_if', lang)}: {conditions_text(item['applies_if'], lang)}")
+        lines.append(f"  - {h('applies_if', lang)}: {conditions_text(item['applies_if'], lang, labels)}")
     if item.get("event"):
         lines.append(f"  - {h('event', lang)}: {vocab.label(vocab.EVENTS, item['event'], lang)}")
     if item["step"]:

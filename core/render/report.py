@@ -15,7 +15,7 @@ from xinli.core.assessment.statuses import PROVENANCES, STATUSES
 from xinli.core.messages import msg
 from xinli.core.render.cells import SafeWriter, md_code, md_text
 from xinli.core.render.csv import BOM
-from xinli.core.render.words import detail_words, expected_words, observed_words
+from xinli.core.render.words import detail_words, expected_words, observed_words, split_region_findings
 
 
 def change_key(key: str, lang: str) -> str:
@@ -97,18 +97,22 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
             f"{md_text(expected_words(req['expected'], lang))} | " + " | ".join(str(c[s]) for s in STATUSES)
             + f" | {share} | {met_sources(req.get('by_provenance') or {}, lang)} | {md_text(req['document'])} {md_text(req['clause'])} |"
         )
-    out += ["", f"## {m('region_findings')}", ""]
-    if not data["region_findings"]:
-        out.append(f"_{m('none')}_")
-    for f in data["region_findings"]:
-        observed = f" ({m('observed')} {md_text(observed_words(f['observed'], lang))})" if f["observed"] else ""
-        detail = f" — {md_text(detail_words(f['detail'], lang))}" if f["detail"] else ""
-        out.append(f"- **{messages.status(f['status'], lang)}** · {messages.provenance(f.get('provenance'), lang)} "
-                   f"{md_code(f['requirement_id'])} "
-                   f"[{vocab.label(vocab.LEVELS, f['level'], lang)}] {m('expected')} "
-                   f"{md_text(expected_words(f['expected'], lang))}{observed}{detail}"
-                   f" — {m('duty_holder_of')}: {vocab.label(vocab.ACTORS, f['duty_holder'], lang)}"
-                   f" — {md_text(f['document'])} {md_text(f['clause'])}")
+    authority, manual = split_region_findings(data)
+    for heading, findings in (("region_findings", authority), ("manual_school_items", manual)):
+        if heading == "manual_school_items" and not findings:
+            continue
+        out += ["", f"## {m(heading)}", ""]
+        if not findings:
+            out.append(f"_{m('none')}_")
+        for f in findings:
+            observed = f" ({m('observed')} {md_text(observed_words(f['observed'], lang))})" if f["observed"] else ""
+            detail = f" — {md_text(detail_words(f['detail'], lang))}" if f["detail"] else ""
+            out.append(f"- **{messages.status(f['status'], lang)}** · {messages.provenance(f.get('provenance'), lang)} "
+                       f"{md_code(f['requirement_id'])} "
+                       f"[{vocab.label(vocab.LEVELS, f['level'], lang)}] {m('expected')} "
+                       f"{md_text(expected_words(f['expected'], lang))}{observed}{detail}"
+                       f" — {m('duty_holder_of')}: {vocab.label(vocab.ACTORS, f['duty_holder'], lang)}"
+                       f" — {md_text(f['document'])} {md_text(f['clause'])}")
     out += verification_markdown(data.get("verification"), lang)
     out += ["", f"## {m('school_table')}", ""]
     for school in data["schools"]:

@@ -5,6 +5,7 @@ back in the output language through the message catalogue."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
@@ -93,6 +94,7 @@ _DETAILS = [
 ]
 
 
+_FAILING = re.compile(r"^not met at: (.*?)(?: \(\+(\d+) more\))?$")
 _ELSEWHERE = re.compile(r"^measured at (\w+) level \((\S+)\): a target over all of its schools, not this region's alone$")
 _ATTESTED = re.compile(r"^attested by (.*?) on (\d{4}-\d{2}-\d{2})(?:: (.*))?$", re.S)
 _REGION_REPORTED = re.compile(r"^self-reported by the region(?:: (.*))?$", re.S)  # issue 20: region self-inspection
@@ -103,6 +105,13 @@ def detail_words(text: str | None, lang: str) -> str:
     justification or an attestation's evidence stays as written)."""
     if not text:
         return ""
+    if "; " in text and _FAILING.search(text):
+        return ("；" if lang == "zh" else "; ").join(detail_words(part, lang) for part in text.split("; "))
+    match = _FAILING.match(text)
+    if match:
+        names, more = match.groups()
+        words = messages.msg("detail_failing", lang, names=names)
+        return words + (messages.msg("detail_failing_more", lang, n=more) if more else "")
     for pattern, key in _DETAILS:
         match = pattern.match(text)
         if match:
@@ -148,3 +157,20 @@ def notice_words(text: str, lang: str) -> str:
             values = groups[1:] if key != "ignored_columns" else groups
             return prefix + messages.pick(messages.MESSAGES[key], lang).format(*values)
     return text
+
+
+def split_region_findings(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A report's run-level findings split in two: the authorities' duties
+    (requirements assessed at region level whose duty holder is an
+    authority or body, the report's 「辖区层面结论」) and the rest — school
+    items without a machine check (one ``manual`` finding per run) and
+    duties of students, parents and others, which are no authority's."""
+    scopes = {r["requirement_id"]: r["scope"] for r in data["requirements"]}
+
+    def authority(finding: dict[str, Any]) -> bool:
+        holder = finding.get("duty_holder")
+        return (scopes.get(finding["requirement_id"], "region") == "region"
+                and holder not in vocab.PEOPLE and holder not in vocab.SCHOOL_SIDE)
+
+    return ([f for f in data["region_findings"] if authority(f)],
+            [f for f in data["region_findings"] if not authority(f)])

@@ -19,6 +19,10 @@ from xinli.core import vocabulary as vocab
 
 SCHEMA_ID = "xinli.escalation/2"
 
+#: Recipients a student is handed over to rather than told: a step naming
+#: them refers (转介至), it does not report.
+REFERRAL_RECIPIENTS = frozenset({"medical_institutions", "professional_bodies"})
+
 #: The name of a procedure no layer names (a plugin with one unnamed chain).
 UNNAMED = {"zh": "预警上报与干预流程", "en": "escalation chain"}
 
@@ -37,8 +41,11 @@ def escalation_chain(checklist: dict[str, Any]) -> dict[str, Any]:
         grouped.setdefault(step.get("procedure") or "main", []).append({
             "order": step["order"],
             "role": step["role"],
-            "role_label": _label(vocab.ACTORS, step["role"]),
-            "reports_to": [{"actor": a, "label": _label(vocab.ACTORS, a)} for a in step["reports_to"]],
+            "role_label": _role_label(item),
+            "reports_to": [{"actor": a, "label": _label(vocab.ACTORS, a)} for a in step["reports_to"]
+                           if a not in REFERRAL_RECIPIENTS],
+            "refers_to": [{"actor": a, "label": _label(vocab.ACTORS, a)} for a in step["reports_to"]
+                          if a in REFERRAL_RECIPIENTS],
             "guided_by": [{"actor": a, "label": _label(vocab.ACTORS, a)} for a in step.get("guided_by") or ()],
             "condition": step["condition"],
             "action": item["text"],
@@ -72,6 +79,7 @@ def escalation_chain(checklist: dict[str, Any]) -> dict[str, Any]:
             "kind_label": _label(vocab.PARTNER_KINDS, item["partner"]["kind"]),
             "name": item["partner"]["name"],
             "phone": item["partner"]["phone"],
+            "level": item["level"],
             "requirement_id": item["id"],
             "citation": item["citation"],
         }
@@ -98,6 +106,17 @@ def order_groups(steps: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         else:
             groups.append([step])
     return groups
+
+
+def _role_label(item: dict[str, Any]) -> dict[str, str]:
+    """Who acts in a step: the step's role, or every duty holder of an item
+    that names several (so five actors are not collapsed into the first)."""
+    role = item["step"]["role"]
+    holders = [h["actor"] for h in item.get("duty_holders") or () if h.get("actor")]
+    if len(holders) > 1 and role in holders:
+        labels = [_label(vocab.ACTORS, a) for a in holders]
+        return {"zh": "、".join(x["zh"] for x in labels), "en": ", ".join(x["en"] for x in labels)}
+    return _label(vocab.ACTORS, role)
 
 
 def _label(table: dict[str, tuple[str, str]], key: str) -> dict[str, str]:
