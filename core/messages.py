@@ -367,6 +367,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
+    # --- issue 24: regions search, folder hints, compare, coverage (i24b) ---
+    "regions_none": ("没有与 {query} 相符的已安装辖区", "no installed region matches {query}"),
+    "in_unloaded_folder": ("；规则文件 {files} 中有该辖区，但未加载：请加上 --rules {folder}（或设置 XINLI_RULES_PATH）",
+                           "; it is in the rules file(s) {files}, which were not loaded: add --rules {folder} "
+                           "(or set XINLI_RULES_PATH)"),
 }
 
 

@@ -99,7 +99,11 @@ def _match(spec: str, path: Path) -> bool:
 def _check_region(registry: Registry, region: str, source_region: str, what: str) -> tuple[str, str]:
     """The source region's name, once it is known to be ``region`` or under it."""
     if source_region not in registry.plugins:
-        raise XinliError(f"{what} is of region {source_region!r}, which is not installed; "
+        from xinli.core.registry import unloaded_folder_hint
+
+        hint = unloaded_folder_hint(source_region)
+        raise XinliError(f"{what} is of region {source_region!r}, which is not loaded{hint}" if hint else
+                         f"{what} is of region {source_region!r}, which is not installed; "
                          f"install its plugin so its place under {region!r} can be checked")
     if not is_within(registry, source_region, region):
         raise XinliError(f"{what} is of region {source_region!r}, which is not {region!r} and does not lie under it "
