@@ -285,7 +285,7 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
                 code, item.requirement.id,
                 f"looser than {item.replaced_source} ({'; '.join(item.looser)}): "
                 f"{old.document} {old.clause} -> {new.document} {new.clause}",
-                f"比 {item.replaced_source} 的规定宽松（{'; '.join(item.looser)}）："
+                f"比 {item.replaced_source} 的规定宽松（{'；'.join(getattr(item, 'looser_zh', ()) or item.looser)}）："
                 f"{old.document} {old.clause} -> {new.document} {new.clause}",
             ))
     return warnings
