@@ -27,6 +27,15 @@ def word(key: str, lang: str, sep: str = " / ") -> str:
     return zh if lang == "zh" else en if lang == "en" else f"{zh}{sep}{en}"
 
 
+def none_word(chain: dict[str, Any], lang: str, sep: str = " / ") -> str:
+    """What an empty chain says: the document sets out none, or (when a
+    plugin declares escalation not yet encoded) it is not encoded yet."""
+    if chain.get("encoded", True):
+        return word("none", lang, sep)
+    zh, en = messages.MESSAGES["flow_not_encoded"]
+    return zh if lang == "zh" else en if lang == "en" else f"{zh}{sep}{en}"
+
+
 def _names(actors: list[dict[str, Any]], lang: str, sep: str) -> str:
     return ("、" if lang == "zh" else ", ").join(vocab.localize(a["label"], lang, sep) for a in actors)
 
@@ -91,7 +100,7 @@ def render_mermaid(chain: dict[str, Any], lang: str = "both", procedure: str | N
     dotted arrow, the first procedure ending at the referral partners."""
     procedures = _procedures(chain, procedure)
     if not any(p["steps"] for p in procedures) and not chain["partners"]:
-        return "flowchart TD\n" + f'  none["{_mermaid_text(word("none", lang))}"]\n'
+        return "flowchart TD\n" + f'  none["{_mermaid_text(none_word(chain, lang))}"]\n'
     blocks = []
     for index, proc in enumerate(procedures):
         steps = proc["steps"]
@@ -198,7 +207,7 @@ def render_text(chain: dict[str, Any], lang: str = "both", procedure: str | None
     out = [f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}", ""]
     procedures = _procedures(chain, procedure)
     if not any(p["steps"] for p in procedures):
-        out.append(word("none", lang))
+        out.append(none_word(chain, lang))
     for proc in procedures:
         if not proc["steps"]:
             continue
@@ -355,7 +364,7 @@ def render_svg(chain: dict[str, Any], lang: str = "both") -> str:
         parts += _svg_lines(left + PAD, y + PAD + LINE - 6, lines)
         y += height
     if not steps and not chain["partners"]:
-        parts += _svg_lines(left, y + LINE, [(word("none", lang), "act")])
+        parts += _svg_lines(left, y + LINE, [(none_word(chain, lang), "act")])
         y += LINE * 2
     total = y + 10
     title = escape(f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}", {'"': "&quot;"})
