@@ -92,6 +92,16 @@ def _target_name(registry: Registry, region: str) -> tuple[str, str]:
     raise UnknownRegionError(region, registry.codes)
 
 
+def _target_chain(registry: Registry, region: str) -> list[Any]:
+    """The installed plugins of the target's line (itself and its installed
+    ancestors); none when the target itself is not installed."""
+    if region not in registry.plugins:
+        return []
+    from xinli.core.layering import lineage
+
+    return list(lineage(registry, region).chain)
+
+
 def _match(spec: str, path: Path) -> bool:
     return spec in (str(path), path.name) or Path(spec).resolve() == path.resolve()
 
@@ -437,7 +447,9 @@ def rollup(
         record = {
             "region": region, "region_name_zh": name_zh, "region_name_en": name_en, "rollup_key": key, "as_of": on.isoformat(),
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "rules_sha256": rules_sha,
-            "plugins": {code: f"{p.distribution or '-'} {p.version or '-'}" for code, p in sorted(registry.plugins.items())},
+            # the plugins whose rules were applied: the target's own line, not every plugin that happened to load
+            "plugins": {p.code: f"{p.distribution or '-'} {p.version or '-'}"
+                        for p in sorted(_target_chain(registry, region), key=lambda p: p.code)},
             "sources": len(used), "schools": schools, "warnings": warnings,
         }
         try:

@@ -19,6 +19,7 @@ import sqlite_utils
 from xinli.core.assessment.statuses import STATUS_NAMES, STATUSES, Status
 from xinli.core.errors import XinliError
 from xinli.core.records.database import detail_sql, observed_sql
+from xinli.core.vocabulary import OPTIONAL_LEVELS
 
 REPORT_SCHEMA = "xinli.report/2"
 
@@ -91,7 +92,8 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
             {
                 "requirement_id": row[1], "scope": row[2], "level": row[3], "text": {"zh": row[4], "en": row[5]},
                 "expected": row[6], "document": row[7], "clause": row[8], "counts": counts,
-                "share_met": round(counts["met"] / decided, 4) if decided else None,
+                # an encouraged or permitted item is adopted or not: it never shows a share "met" (0% would mislead)
+                "share_met": round(counts["met"] / decided, 4) if decided and row[3] not in OPTIONAL_LEVELS else None,
                 "share_adopted": round(counts["adopted"] / considered, 4) if considered else None,
             }
         )
