@@ -33,6 +33,8 @@ from xinli.core.model import Jurisdiction
 
 ENTRY_POINT_GROUP = "xinli"
 PLUGINS_ENV = "XINLI_PLUGINS"
+#: From this many pending plugins on, identities read without importing are kept in the identity cache.
+CACHE_FROM = 200
 
 
 @frozen
@@ -133,12 +135,16 @@ class Registry:
         ``plugin.py``, :mod:`xinli.core.rules.peek`) is read from its files
         and stays pending: it is neither imported nor registered with
         pluggy, whose registration costs grow with the plugins registered.
+        From :data:`CACHE_FROM` pending plugins on, what was read is kept
+        in the identity cache (:class:`xinli.core.rules.peek.IdentityCache`)
+        for the next run, each entry checked against its files.
         Any other pending plugin is loaded as :meth:`find` would (its
         problems recorded), so a plugin with code of its own, a broken one
         or a code two distributions offer is treated exactly as before."""
-        from xinli.core.rules.peek import Peeker
+        from xinli.core.rules.peek import IdentityCache, Peeker
 
-        peeker = Peeker()
+        cache = IdentityCache.default() if len(self.pending) >= CACHE_FROM else None
+        peeker = Peeker(cache)
         found: dict[str, KnownRegion] = {
             code: KnownRegion(code, p.jurisdiction, p.distribution, p.version) for code, p in self.plugins.items()}
         names: Iterator[str] = iter(sorted(self.pending))
@@ -155,6 +161,8 @@ class Registry:
             plugin = self.find(name)
             if plugin is not None:
                 found[name] = KnownRegion(name, plugin.jurisdiction, plugin.distribution, plugin.version)
+        if cache is not None:
+            cache.save()
         return dict(sorted(found.items()))
 
     def _load_pending(self, name: str) -> None:

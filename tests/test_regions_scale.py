@@ -189,3 +189,61 @@ def test_regions_points_to_a_rules_folder_nobody_loaded(run, tmp_path, monkeypat
     assert "--rules rules" in result.stderr and "XINLI_RULES_PATH" in result.stderr
     loaded = run("--rules", "rules", "regions", "文件夹县", "--format", "json")
     assert [r["code"] for r in json.loads(loaded.stdout)] == ["test_folder_cty"]
+
+
+@pytest.fixture
+def cached(monkeypatch, tmp_path):
+    """The identity cache on from the first plugin, in a temporary folder."""
+    monkeypatch.setattr(registry_module, "CACHE_FROM", 1)
+    monkeypatch.setenv("XINLI_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_identities_are_cached_and_read_again_when_a_file_changes(site, cached, monkeypatch):
+    import os
+
+    from xinli.core.rules import peek
+
+    entry = site("test_peek_k", name_zh="河南省缓存县")
+    assert load_plugins(entry_points=[entry], lazy=True, rules_path=()).identities()["test_peek_k"].jurisdiction.name.zh == "河南省缓存县"
+    assert len(list(cached.iterdir())) == 1
+    real = peek.jurisdiction_table
+
+    def refuse(*args):
+        raise AssertionError("read again although nothing changed")
+
+    monkeypatch.setattr(peek, "jurisdiction_table", refuse)
+    again = load_plugins(entry_points=[entry], lazy=True, rules_path=()).identities()
+    assert again["test_peek_k"].jurisdiction.name.zh == "河南省缓存县" and site.calls == []
+    monkeypatch.setattr(peek, "jurisdiction_table", real)
+    rules = entry.dist.base / PACKAGE / "test_peek_k" / "rules.toml"
+    text = rules.read_text(encoding="utf-8").replace("河南省缓存县", "河南省新名县")
+    rules.write_text(text, encoding="utf-8")
+    os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 1_000_000_000))
+    renamed = load_plugins(entry_points=[entry], lazy=True, rules_path=()).identities()
+    assert renamed["test_peek_k"].jurisdiction.name.zh == "河南省新名县" and site.calls == []
+
+
+def test_a_cached_plugin_that_gains_code_of_its_own_is_imported(site, cached):
+    import os
+
+    entry = site("test_peek_l")
+    load_plugins(entry_points=[entry], lazy=True, rules_path=()).identities()
+    plugin_py = entry.dist.base / PACKAGE / "test_peek_l" / "plugin.py"
+    plugin_py.write_text(CANONICAL + "import os\n")
+    os.utime(plugin_py, ns=(plugin_py.stat().st_atime_ns, plugin_py.stat().st_mtime_ns + 1_000_000_000))
+    load_plugins(entry_points=[entry], lazy=True, rules_path=()).identities()
+    assert site.calls == ["test_peek_l"]
+
+
+def test_the_cache_can_be_turned_off_and_a_damaged_one_is_ignored(site, cached, monkeypatch):
+    entry = site("test_peek_m")
+    monkeypatch.setenv("XINLI_CACHE_DIR", "off")
+    load_plugins(entry_points=[entry], lazy=True, rules_path=()).identities()
+    assert not cached.exists()
+    monkeypatch.setenv("XINLI_CACHE_DIR", str(cached))
+    cached.mkdir()
+    from xinli.core.rules.peek import IdentityCache
+
+    IdentityCache.default().path.write_text("{not json", encoding="utf-8")
+    assert "test_peek_m" in load_plugins(entry_points=[entry], lazy=True, rules_path=()).identities()
