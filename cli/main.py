@@ -20,6 +20,7 @@ from xinli.cli.rollup import rollup
 from xinli.cli.schedule import schedule
 from xinli.cli.serve import serve
 from xinli.cli.show import show
+from xinli.cli.vocab import vocab
 
 
 class XinliGroup(click.Group):
@@ -72,3 +73,4 @@ cli.add_command(report)
 cli.add_command(rollup)
 cli.add_command(serve)
 cli.add_command(metrics)
+cli.add_command(vocab)

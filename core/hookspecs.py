@@ -18,8 +18,7 @@ import datetime as dt
 
 import pluggy
 
-from xinli.core.assessment.metrics import Metric
-from xinli.core.model import Exclusion, Jurisdiction, Procedure, Requirement
+from xinli.core.model import Exclusion, Jurisdiction, Metric, Procedure, Requirement
 
 hookspec = pluggy.HookspecMarker("xinli")
 

@@ -144,8 +144,11 @@ def looser_reason_texts(old: Requirement, new: Requirement) -> list[tuple[str, s
     old_kinds, new_kinds = item_school_kinds(old), item_school_kinds(new)
     if new_kinds is not None and (old_kinds is None or not set(old_kinds) <= set(new_kinds)):
         shown = ", ".join(new_kinds)
+        kinds = getattr(vocab, "KINDS_OF_SCHOOL", vocab.SCHOOL_KINDS)
+        zh_old = "、".join(vocab.label(kinds, k, "zh") for k in old_kinds) if old_kinds else "各类学校"
+        zh_new = "、".join(vocab.label(kinds, k, "zh") for k in new_kinds)
         reasons.append((f"covers fewer school kinds ({', '.join(old_kinds) if old_kinds else 'every kind'} -> {shown})",
-                        f"覆盖的学校类型更少（{'、'.join(old_kinds) if old_kinds else '各类学校'} → {'、'.join(new_kinds)}）"))
+                        f"覆盖的学校类型更少（{zh_old} → {zh_new}）"))
     if conditions_narrower(old.applies_if, new.applies_if):
         before, after = conditions_words(old.applies_if), conditions_words(new.applies_if)
         reasons.append((f"applies to fewer schools ({before} -> {after})", f"适用的学校更少（{before} → {after}）"))

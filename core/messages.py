@@ -367,6 +367,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # attest
     "attested": ("已记录第{number}条人工核查：学校 {school}，条目 {requirement}，结论：{result}（核查人：{by}，日期：{day}）",
                  "attestation {number}: school {school}, item {requirement}, result: {result} (checked by {by} on {day})"),
+    # --- issue 24: rules-format vocabularies (xinli vocab) and duty holders ---
+    "vocab_key": ("键", "key"),
+    "vocab_side": ("所属", "side"),
+    "vocab_school_side": ("学校内部", "inside the school"),
+    "vocab_outside": ("学校以外", "outside the school"),
+    "vocab_role": ("角色", "role"),
+    "vocab_kind": ("类别", "kind"),
+    "duty_holder_of": ("责任主体", "duty holder"),
+    "outside_document": ("不在本文件适用范围内", "outside the document"),
+    "detail_outside_document": ("学校类别不在本文件适用范围内", "the school's kind is outside the document's scope"),
+    "detail_school_kind": ("学校类别不在本条适用范围内", "the school's kind is outside this item"),
+    "detail_region_reported": ("由辖区填报的数据（未提供时人工核查）", "a figure the region reports (checked by hand until given)"),
+    "kinds_not_covered": ("{documents} 适用于{covered}，不适用于{stage}；本清单未列入其要求",
+                          "{documents} covers {covered}, not {stage}; its requirements are left out"),
     # --- issue 24: regions search, folder hints, compare, coverage (i24b) ---
     "regions_none": ("没有与 {query} 相符的已安装辖区", "no installed region matches {query}"),
     "cmp_every_kind": ("各类学校", "every kind of school"),
@@ -444,7 +458,7 @@ def status(key: str, lang: str) -> str:
 
 def _tables() -> list[dict[str, tuple[str, ...]]]:
     return [MESSAGES, COLUMNS, SHEETS, FACT_TYPES, STATUS_LABELS, SCOPES, OPERATORS, vocab.DOMAINS, vocab.LEVELS, vocab.JURISDICTION_LEVELS,
-            vocab.ACTORS, vocab.PERIODS, vocab.UNITS, vocab.COUNT_PER, vocab.PARTNER_KINDS,
+            vocab.ACTORS, vocab.PERIODS, vocab.UNITS, vocab.COUNT_PER, vocab.PARTNER_KINDS, vocab.DUTY_ROLES,
             {k: v[1:] for k, v in vocab.SCHOOL_ATTRIBUTES.items()}]
 
 

@@ -193,6 +193,18 @@ class Ancestor:
             raise ValueError(f"ancestor {self.code!r}: level must be one of {sorted(vocab.JURISDICTION_LEVELS)}, not {level!r}")
 
 
+def _to_kinds(value: Any) -> tuple[str, ...]:
+    """School kinds as a tuple in vocabulary order; an unknown or empty list is refused."""
+    kinds = tuple(value)
+    if not kinds:
+        raise ValueError("school_kinds must name at least one kind (leave it out for every kind)")
+    for kind in kinds:
+        if kind not in vocab.KINDS_OF_SCHOOL:
+            hint = did_you_mean(kind, vocab.KINDS_OF_SCHOOL) if isinstance(kind, str) else ""
+            raise ValueError(f"school kind must be one of {list(vocab.KINDS_OF_SCHOOL)}, not {kind!r}{hint}")
+    return tuple(k for k in vocab.KINDS_OF_SCHOOL if k in kinds)
+
+
 def _to_ancestors(value: Any) -> tuple[Ancestor, ...]:
     return tuple(Ancestor(**a) if isinstance(a, dict) else a for a in value)
 
@@ -225,6 +237,9 @@ class Jurisdiction:
     ancestors: tuple[Ancestor, ...] = field(default=(), converter=_to_ancestors)
     encoded_domains: tuple[str, ...] | None = field(default=None, converter=_to_domains)
     encoded_clauses: tuple[str, ...] = field(default=(), converter=tuple)
+    #: the kinds of school the documents cover (None: every kind), keys of
+    #: :data:`xinli.core.vocabulary.KINDS_OF_SCHOOL`
+    school_kinds: tuple[str, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_kinds(v))
 
     def __attrs_post_init__(self) -> None:
         if not self.documents:
@@ -431,6 +446,9 @@ class Check:
     grades: tuple[int, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_grades(v))
     grades_mode: str = field(default="each", validator=_one_of(vocab.GRADES_MODES, "grades_mode"))
     binds: str | None = field(default=None)
+    #: in an any-of check only: the school conditions (``applies_if`` syntax)
+    #: under which this alternative counts
+    when: tuple[Any, ...] | None = field(default=None, converter=lambda v: _to_conditions(v))
 
     @binds.validator
     def _check_binds(self, _attribute: Any, binds: Any) -> None:
@@ -474,12 +492,22 @@ class Check:
         if self.binds is not None and self.op != "between":
             raise ValueError("only a 'between' range says which end binds")
         if self.grades is not None:
-            if not self.grades or any(isinstance(g, bool) or not isinstance(g, int) or not 1 <= g <= 12 for g in self.grades):
-                raise ValueError(f"check grades {self.grades!r} must be grades within 1-12")
+            if not self.grades or any(isinstance(g, bool) or not isinstance(g, int) or g not in vocab.GRADE_NUMBERS
+                                      for g in self.grades):
+                raise ValueError(f"check grades {self.grades!r} must be grades (K1-K3 as -2..0, 1-12, U1-U8 as 13..20)")
         elif self.grades_mode != "each":
             raise ValueError("grades_mode needs the check's grades")
         if self.scope is not None and self.count_per != "region":
             raise ValueError("only a region-level target (count_per='region') states a scope")
+
+    @property
+    def alternatives(self) -> tuple[Check, ...]:
+        """The checks any one of which satisfies this one: itself."""
+        return (self,)
+
+    def when_attributes(self) -> list[str]:
+        """The attributes the alternative's ``when`` reads."""
+        return [a for node in self.when or () for a in node.attributes()]
 
     @property
     def binding(self) -> str | None:
@@ -499,12 +527,134 @@ def scoped_metric_key(metric: str, grades: Iterable[int] | None) -> str:
     whole school): ``metric__g1to6``, ``metric__g4_7_10``, ``metric__g1to6_10to12``."""
     if grades is None:
         return metric
-    band = "_".join(f"{a}to{b}" if a != b else str(a) for a, b in grade_runs(grades))
+    def name(grade: int) -> str:
+        return vocab.grade_label(grade).lower()
+
+    band = "_".join(f"{name(a)}to{name(b)}" if a != b else name(a) for a, b in grade_runs(grades))
     return f"{metric}__g{band}"
+
+
+@frozen
+class AnyCheck:
+    """A check met by any one of several alternatives (``check = { any =
+    [...] }``), e.g. 「专（兼）职…配备」: a full-time teacher, or a
+    full- or part-time one.  Each alternative is a full :class:`Check` and
+    may carry ``when`` conditions: it counts only for schools meeting them.
+
+    A school meets it when an alternative that applies to it is met; it
+    fails only when every alternative that applies is known and not met;
+    otherwise it is unknown.  The alternatives share what the item is
+    counted over (``count_per``, ``per``, ``scope``); the first one gives the
+    fields a reader of a single check expects (``metric``, ``op``...)."""
+
+    any: tuple[Check, ...] = field(converter=lambda v: tuple(_to_check(c) for c in v))
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.any) < 2:
+            raise ValueError("an any-of check needs at least two alternatives")
+        first = self.any[0]
+        for alt in self.any[1:]:
+            for name in ("count_per", "scope"):
+                if getattr(alt, name) != getattr(first, name):
+                    raise ValueError(f"the alternatives of an any-of check differ in {name}: "
+                                     f"{getattr(first, name)!r} and {getattr(alt, name)!r}")
+
+    @property
+    def alternatives(self) -> tuple[Check, ...]:
+        """The alternatives, in the order written."""
+        return self.any
+
+    def when_attributes(self) -> list[str]:
+        """Every attribute the alternatives' ``when`` conditions read."""
+        return [a for alt in self.any for a in alt.when_attributes()]
+
+    def __getattr__(self, name: str) -> Any:
+        # metric, op, value, unit, per, count_per, event, grades, grades_mode,
+        # binds, scope, binding, column: those of the first alternative
+        if name.startswith("_") or name == "any":
+            raise AttributeError(name)
+        return getattr(self.any[0], name)
+
+
+def _to_check(value: Any) -> Any:
+    """A :class:`Check` or :class:`AnyCheck` from a dict (``{"any": [...]}``
+    for an any-of check), or the object itself."""
+    if isinstance(value, dict):
+        if "any" in value:
+            if len(value) != 1:
+                raise ValueError(f"an any-of check holds only 'any', not {sorted(value)}")
+            return AnyCheck(value["any"])
+        return Check(**value)
+    return value
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+METRIC_TYPES = ("integer", "number", "boolean", "date")
+
+
+@frozen
+class Metric:
+    """A fact that checks compare against: by default a school-level fact
+    (a count, a number, a yes/no or a date, never about a student).
+
+    ``type`` is ``integer`` (a count, never negative), ``number``,
+    ``boolean`` or ``date``; ``unit`` is a key of
+    :data:`xinli.core.vocabulary.UNITS` or None.
+
+    A **region-reported** metric (``reported_by = "region"``) is a figure the
+    region gives about itself, not a school's fact: ``measure`` says what it
+    is (``count``; ``share`` of a named ``population``, e.g. communities,
+    guidance stations, students; ``per_population``: a ratio per ``per``
+    people of ``population``).  Checks on it are region findings, judged
+    from the region's own facts."""
+
+    key: str = field(validator=_nonempty)
+    label: Text = field(converter=_to_text)
+    type: str = field(validator=_one_of(METRIC_TYPES, "metric type"))
+    unit: str | None
+    help: Text = field(converter=_to_text)
+    reported_by: str = field(default="school", validator=_one_of(vocab.REPORTED_BY, "reported_by"))
+    measure: str | None = field(default=None, validator=attrs.validators.optional(_one_of(vocab.MEASURES, "measure")))
+    population: Text | None = field(default=None, converter=_to_optional_text)
+    per: int | None = None
+    #: a declared relation between facts: this count never exceeds the metric
+    #: named here (full-time teachers <= all teachers); a school breaking it
+    #: is refused, and a known figure here is a floor for the other when blank
+    at_most: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
+            raise ValueError(f"metric key {self.key!r} must be lowercase letters, digits and underscores")
+        if self.at_most is not None:
+            if self.at_most == self.key or not re.fullmatch(r"[a-z][a-z0-9_]*", str(self.at_most)):
+                raise ValueError(f"metric {self.key!r}: at_most names another metric's key, not {self.at_most!r}")
+            if self.type not in ("integer", "number") or self.reported_by != "school":
+                raise ValueError(f"metric {self.key!r}: at_most relates two numbers schools report")
+        if self.reported_by == "school":
+            if self.measure is not None or self.population is not None or self.per is not None:
+                raise ValueError(f"metric {self.key!r}: measure, population and per belong to region-reported metrics "
+                                 "(reported_by = \"region\")")
+            return
+        if self.measure is None:
+            raise ValueError(f"metric {self.key!r}: a region-reported metric says its measure: {list(vocab.MEASURES)}")
+        if self.measure in ("share", "per_population") and self.population is None:
+            raise ValueError(f"metric {self.key!r}: a {self.measure} names its population, e.g. "
+                             "population = { zh = \"城市社区\", en = \"urban communities\" }")
+        if (self.measure == "per_population") != (self.per is not None):
+            raise ValueError(f"metric {self.key!r}: per (e.g. 100000) goes with measure 'per_population' and only with it")
+        if self.per is not None and (isinstance(self.per, bool) or not isinstance(self.per, int) or self.per < 1):
+            raise ValueError(f"metric {self.key!r}: per is a whole number of people, e.g. 100000")
+        wanted = {"count": ("integer",), "share": ("number",), "per_population": ("number", "integer")}[self.measure]
+        if self.type not in wanted:
+            raise ValueError(f"metric {self.key!r}: a {self.measure} is of type {' or '.join(wanted)}, not {self.type!r}")
+
+    @property
+    def region_reported(self) -> bool:
+        """True for a figure the region reports about itself."""
+        return self.reported_by == "region"
 
 
 @frozen
@@ -611,11 +761,32 @@ def _to_conditions(value: Any) -> tuple[Any, ...] | None:
 
 
 @frozen
+class DutyHolder:
+    """One of several units a requirement binds: its ``actor`` (a key of
+    :data:`xinli.core.vocabulary.ACTORS`) and ``role`` (``lead`` 牵头单位 or
+    ``responsible`` 责任单位, :data:`xinli.core.vocabulary.DUTY_ROLES`)."""
+
+    actor: str = field(validator=_one_of(vocab.ACTORS, "duty holder"))
+    role: str = field(default="responsible", validator=_one_of(vocab.DUTY_ROLES, "duty-holder role"))
+
+
+def _to_duty_holder(value: Any) -> DutyHolder:
+    if isinstance(value, dict):
+        return DutyHolder(**value)
+    if isinstance(value, tuple | list):
+        return DutyHolder(*value)
+    return value
+
+
+@frozen
 class Requirement:
     """One thing a document asks for, with everything needed to print it,
     check it and trace it back to the document's words.
 
-    ``duty_holder`` is who must act; ``subject`` whom it concerns;
+    ``duty_holder`` is who must act (the effective duty holder: who is
+    assessed); ``duty_holders`` optionally lists every unit the document
+    names with its role (lead or responsible), the first lead being
+    ``duty_holder``; ``subject`` whom it concerns;
     ``grades`` the school grades (1-12) it covers; ``applies_if`` any
     school-attribute conditions (all must hold; each may be an ``all``,
     ``any`` or ``not`` group); ``event`` an event (a key of
@@ -628,12 +799,12 @@ class Requirement:
     domain: str = field(validator=_one_of(vocab.DOMAINS, "domain"))
     text: Text = field(converter=_to_text, validator=attrs.validators.instance_of(Text))
     level: str = field(validator=_one_of(vocab.LEVELS, "level"))
-    duty_holder: str = field(validator=_one_of(vocab.ACTORS, "duty_holder"))
+    duty_holder: str | None = field(validator=attrs.validators.optional(_one_of(vocab.ACTORS, "duty_holder")))
     citation: Citation = field(validator=attrs.validators.instance_of(Citation))
     subject: tuple[str, ...] = field(default=("students",), converter=tuple)
-    grades: tuple[int, ...] = field(default=ALL_GRADES, converter=_to_grades)
+    grades: tuple[int, ...] = field(default=None, converter=lambda v: None if v is None else _to_grades(v))
     applies_if: tuple[Any, ...] | None = field(default=None, converter=_to_conditions)
-    check: Check | None = None
+    check: Check | AnyCheck | None = field(default=None, converter=lambda v: None if v is None else _to_check(v))
     deadline: dt.date | None = field(default=None)
     note: Text | None = field(default=None, converter=_to_optional_text)
     step: EscalationStep | None = None
@@ -646,6 +817,12 @@ class Requirement:
         if value is not None and value not in vocab.EVENTS:
             raise ValueError(f"{self.id}: event must be one of {sorted(vocab.EVENTS)}, not {value!r}")
     deadline_as_written: str | None = None
+    duty_holders: tuple[DutyHolder, ...] = field(default=(), converter=lambda v: tuple(_to_duty_holder(d) for d in v))
+    #: the kinds of school the item applies to (None: every kind its grades reach)
+    school_kinds: tuple[str, ...] | None = field(default=None, converter=lambda v: None if v is None else _to_kinds(v))
+    #: where a region target without a machine check (or any region target) is
+    #: measured: ``jurisdiction`` or ``each_subregion`` (a checked target may say it in its check)
+    scope: str | None = field(default=None, validator=attrs.validators.optional(_one_of(vocab.TARGET_SCOPES, "scope")))
 
     @subject.validator
     def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
@@ -656,14 +833,32 @@ class Requirement:
                 raise ValueError(f"{self.id}: subject {actor!r} is not a known group")
 
     @grades.validator
-    def _check_grades(self, _attribute: Any, value: tuple[int, ...]) -> None:
+    def _check_grades(self, _attribute: Any, value: tuple[int, ...] | None) -> None:
+        if value is None:
+            return
         if not value:
             raise ValueError(f"{self.id}: grades must not be empty")
         for grade in value:
-            if isinstance(grade, bool) or not isinstance(grade, int) or not 1 <= grade <= 12:
-                raise ValueError(f"{self.id}: grade {grade!r} is outside 1-12")
+            if isinstance(grade, bool) or not isinstance(grade, int) or grade not in vocab.GRADE_NUMBERS:
+                raise ValueError(f"{self.id}: grade {grade!r} is outside 1-12 (K1-K3 are -2..0, U1-U8 13..20)")
 
     def __attrs_post_init__(self) -> None:
+        if self.grades is None:  # every grade of its kinds; school grades 1-12 when it names none
+            grades = sorted({g for k in self.school_kinds for g in vocab.KIND_GRADES[k]}) if self.school_kinds else ALL_GRADES
+            object.__setattr__(self, "grades", tuple(grades))
+        if self.duty_holders:
+            lead = next((d.actor for d in self.duty_holders if d.role == "lead"), None)
+            if lead is None:
+                raise ValueError(f"{self.id}: duty_holders name no lead unit (role = \"lead\")")
+            if self.duty_holder is None:
+                object.__setattr__(self, "duty_holder", lead)
+            elif self.duty_holder != lead:
+                raise ValueError(f"{self.id}: duty_holder {self.duty_holder!r} is not the first lead of duty_holders {lead!r}")
+            pairs = [(d.actor, d.role) for d in self.duty_holders]
+            if len({a for a, _r in pairs}) != len(pairs):
+                raise ValueError(f"{self.id}: duty_holders name an actor twice")
+        elif self.duty_holder is None:
+            raise ValueError(f"{self.id}: give duty_holder, or duty_holders with a lead unit")
         if isinstance(self.deadline, str):
             date, read = parse_deadline(self.deadline)
             if read and self.deadline_as_written is None:
@@ -671,6 +866,14 @@ class Requirement:
             object.__setattr__(self, "deadline", date)
         elif self.deadline is not None and not isinstance(self.deadline, dt.date):
             raise ValueError(f"{self.id}: deadline must be a date or text like 2025-12-31, not {self.deadline!r}")
+        if self.scope is not None:
+            if self.check is not None and self.check.count_per != "region":
+                raise ValueError(f"{self.id}: only a region target states a scope (a check with count_per = 'region', "
+                                 "or an item without a check that is not a school's duty)")
+            if self.check is None and self.school_duty:
+                raise ValueError(f"{self.id}: a school's own duty checked by hand has no scope; a scope belongs to a region target")
+            if self.check is not None and self.check.scope not in (None, self.scope):
+                raise ValueError(f"{self.id}: scope {self.scope!r} differs from the check's scope {self.check.scope!r}")
         if self.id.split(".")[1] != self.domain:
             raise ValueError(f"{self.id}: the id's middle part must be its domain {self.domain!r}")
         if self.step is not None and self.domain != "escalation":
@@ -679,8 +882,14 @@ class Requirement:
             raise ValueError(f"{self.id}: only referral items carry a partner")
         if self.check is not None and self.check.per == "by_deadline" and self.deadline is None:
             raise ValueError(f"{self.id}: a check due by a deadline needs the deadline")
-        if self.check is not None and self.check.grades is not None and not set(self.check.grades) <= set(self.grades):
-            raise ValueError(f"{self.id}: the check measures grades {list(self.check.grades)} the item does not cover")
+        for alt in self.check.alternatives if self.check is not None else ():
+            if alt.grades is not None and not set(alt.grades) <= set(self.grades):
+                raise ValueError(f"{self.id}: the check measures grades {list(alt.grades)} the item does not cover")
+            if alt.when is not None and not isinstance(self.check, AnyCheck):
+                raise ValueError(f"{self.id}: only an alternative of an any-of check takes 'when'; "
+                                 "a condition on the whole item is applies_if")
+            if alt.per == "by_deadline" and self.deadline is None:
+                raise ValueError(f"{self.id}: a check due by a deadline needs the deadline")
 
     @property
     def school_duty(self) -> bool:
@@ -693,8 +902,11 @@ class Requirement:
         return self.level in vocab.OPTIONAL_LEVELS
 
     def conditions_attributes(self) -> list[str]:
-        """Every attribute ``applies_if`` reads."""
-        return [a for node in self.applies_if or () for a in node.attributes()]
+        """Every attribute ``applies_if`` and the check's ``when``
+        conditions read."""
+        found = [a for node in self.applies_if or () for a in node.attributes()]
+        return found + (self.check.when_attributes() if self.check is not None else [])
+
     def deadline_reading(self) -> Text | None:
         """How a deadline written as text (``2025年底``) was read, or None
         when it was given as a date."""
@@ -724,7 +936,7 @@ def grade_runs(grades: Iterable[int]) -> list[tuple[int, int]]:
     """Grades as consecutive runs: ``[1, 2, 3, 10]`` → ``[(1, 3), (10, 10)]``."""
     runs: list[tuple[int, int]] = []
     for grade in sorted(set(grades)):
-        if runs and grade == runs[-1][1] + 1:
+        if runs and grade == runs[-1][1] + 1 and grade not in (1, 13):  # K3 -> 1 and 12 -> U1 are new stages
             runs[-1] = (runs[-1][0], grade)
         else:
             runs.append((grade, grade))

@@ -85,6 +85,12 @@ ACTORS: dict[str, tuple[str, str]] = {
     "crisis_responders": ("危机干预人员", "crisis-intervention staff"),
     "residents": ("居民", "local residents"),
     "left_behind_children": ("留守儿童", "left-behind children"),
+    # --- issue 24: community bodies and departments of provincial plans ---
+    "community": ("城乡社区", "urban and rural communities"),
+    "neighbourhood_committee": ("村（居）民委员会", "village and residents' committees"),
+    "social_organisations": ("社会组织", "social organisations"),
+    "propaganda_department": ("党委宣传部门", "Party publicity department"),
+    "cyberspace_office": ("网信部门", "cyberspace affairs office"),
 }
 
 SCHOOL_SIDE: frozenset[str] = frozenset(
@@ -109,6 +115,13 @@ SCHOOL_SIDE: frozenset[str] = frozenset(
     }
 )
 
+#: The role of one of several duty holders of a requirement (``duty_holders``):
+#: the first ``lead`` unit is the effective duty holder.
+DUTY_ROLES: dict[str, tuple[str, str]] = {
+    "lead": ("牵头单位", "lead unit"),
+    "responsible": ("责任单位", "responsible unit"),
+}
+
 #: School attributes that applicability conditions may test, with their type
 #: (``bool``, ``int`` or ``kind``, the last a key of :data:`SCHOOL_KINDS`).
 #: Plugins may also test any yes/no or whole-number metric they register.
@@ -123,6 +136,9 @@ SCHOOL_ATTRIBUTES: dict[str, tuple[str, str, str]] = {
     "has_primary": ("bool", "设有小学学段（由年级得出）", "has primary grades (from grades)"),
     "has_junior": ("bool", "设有初中学段（由年级得出）", "has junior-secondary grades (from grades)"),
     "has_senior": ("bool", "设有普通高中学段（由年级得出）", "has general senior-secondary grades (from grades)"),
+    # --- issue 24: schools run directly by the education bureau; special-education schools ---
+    "bureau_run": ("bool", "局属学校", "school run directly by the education bureau (局属)"),
+    "special_education": ("bool", "特殊教育学校", "special-education school"),
 }
 
 #: Attributes xinli works out itself from a school's grades and its
@@ -140,6 +156,85 @@ SCHOOL_KINDS: dict[str, tuple[str, str]] = {
     "complete_secondary": ("完全中学", "complete secondary school (grades 7-12)"),
     "twelve_year": ("十二年一贯制学校", "twelve-year school (grades 1-12)"),
     "other": ("其他学段组合", "other mix of stages"),
+}
+
+#: Kinds of school a document covers and an item applies to (``school_kinds``
+#: in a rules file).  A school may be of several kinds (a nine-year school
+#: is primary and junior).  Kinds are worked out from the school's grades
+#: (K1-K3 kindergarten, 1-6 primary, 7-9 junior, 10-12 senior or, with the
+#: ``vocational`` flag, vocational, U1-U8 higher education) and declared
+#: otherwise (``special_education``).
+KINDS_OF_SCHOOL: dict[str, tuple[str, str]] = {
+    "kindergarten": ("幼儿园", "kindergarten"),
+    "primary": ("小学", "primary school"),
+    "junior": ("初中", "junior secondary school"),
+    "senior": ("普通高中", "general senior secondary school"),
+    "vocational": ("中职", "secondary vocational school"),
+    "higher": ("高校", "higher-education institution"),
+    "special": ("特殊教育学校", "special-education school"),
+}
+
+#: Grade numbers: kindergarten years K1-K3 are -2..0, school grades 1-12 are
+#: themselves, years of higher education U1-U8 are 13..20.
+KINDERGARTEN_GRADES: tuple[int, ...] = (-2, -1, 0)
+SCHOOL_GRADES: tuple[int, ...] = tuple(range(1, 13))
+HIGHER_GRADES: tuple[int, ...] = tuple(range(13, 21))
+GRADE_NUMBERS: frozenset[int] = frozenset(KINDERGARTEN_GRADES + SCHOOL_GRADES + HIGHER_GRADES)
+
+#: The grades each kind teaches (``special`` schools: any school grade).
+KIND_GRADES: dict[str, tuple[int, ...]] = {
+    "kindergarten": KINDERGARTEN_GRADES,
+    "primary": tuple(range(1, 7)),
+    "junior": (7, 8, 9),
+    "senior": (10, 11, 12),
+    "vocational": (10, 11, 12),
+    "higher": HIGHER_GRADES,
+    "special": SCHOOL_GRADES,
+}
+
+
+def grade_label(grade: int) -> str:
+    """A grade number as written: ``K1``-``K3``, ``1``-``12``, ``U1``-``U8``."""
+    if grade <= 0:
+        return f"K{grade + 3}"
+    if grade >= 13:
+        return f"U{grade - 12}"
+    return str(grade)
+
+
+def kinds_of(grades: frozenset[int] | set[int] | tuple[int, ...], vocational: bool | None,
+             special: bool | None = None) -> frozenset[str]:
+    """The :data:`KINDS_OF_SCHOOL` a school is of, from its grades and its
+    ``vocational`` and ``special_education`` flags (an unknown flag counts
+    as no: a general school)."""
+    grades = set(grades)
+    kinds = set()
+    if grades & set(KINDERGARTEN_GRADES):
+        kinds.add("kindergarten")
+    if grades & set(range(1, 7)):
+        kinds.add("primary")
+    if grades & {7, 8, 9}:
+        kinds.add("junior")
+    if grades & {10, 11, 12}:
+        kinds.add("vocational" if vocational else "senior")
+    if grades & set(HIGHER_GRADES):
+        kinds.add("higher")
+    if special:
+        kinds.add("special")
+    return frozenset(kinds)
+
+
+#: Who reports a metric's figure: each school (the facts), or the region about itself.
+REPORTED_BY: dict[str, tuple[str, str]] = {
+    "school": ("学校填报", "reported by each school"),
+    "region": ("辖区填报", "reported by the region"),
+}
+
+#: What a region-reported figure measures.
+MEASURES: dict[str, tuple[str, str]] = {
+    "count": ("数量", "a count"),
+    "share": ("比例", "a share of a population"),
+    "per_population": ("每若干人口比例", "a ratio per N people"),
 }
 
 #: Events an item may depend on: the item applies only where the event has

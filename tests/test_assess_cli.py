@@ -28,6 +28,8 @@ def filled_template(run, region="henan") -> tuple[list[str], list[list[str]]]:
                 row.append(f"第{n}学校")
             elif column == "grades":
                 row.append(grades)
+            elif column == "vocational":  # general schools (a vocational one is outside Henan's notice)
+                row.append("否")
             elif column in ("boarding", "area_centre_school") or "room" in column or column.endswith(
                     ("established", "monitors", "mailbox", "kept", "in_place")):
                 row.append("是" if n % 2 else "否")

@@ -170,3 +170,28 @@ def test_an_override_naming_fewer_school_kinds_is_looser():
     assert any("fewer school kinds" in r for r in looser_reasons(every, senior))
     assert not any("fewer school kinds" in r for r in looser_reasons(senior, every))
     assert any("fewer school kinds" in r for r in looser_reasons(senior, Kinded(_req(), ("senior",))))
+
+
+def test_school_kinds_are_shown_and_compared():
+    kinds_a = rules("t_ka", "province", "甲〔2024〕2号", [
+        item("t_ka", "甲〔2024〕2号", "t_ka.staffing.teacher", QUOTE_A, school_kinds=["senior", "vocational"], check=TEACHER)])
+    registry = registry_of(kinds_a, PROVINCE_B)
+    data = compare_checklists(build_checklist(registry, "t_ka"), build_checklist(registry, "t_pb"))
+    (pair,) = data["domains"]["staffing"]["different"]
+    fields = {d["field"]: d for d in pair["differences"]}
+    assert fields["school_kinds"]["a"] == ["senior", "vocational"] and fields["school_kinds"]["stricter"] == "b"
+    assert pair["a"]["school_kinds"] == ["senior", "vocational"] and pair["applicability_differs"]
+    zh = render_compare_markdown(data, "zh")
+    assert "学校类型: 普通高中、中职" in zh and "学校类型: 各类学校" in zh
+
+
+def test_a_county_naming_fewer_school_kinds_is_warned():
+    province = rules("t_kp", "province", "甲〔2024〕3号", [
+        item("t_kp", "甲〔2024〕3号", "t_kp.staffing.teacher", QUOTE_A, school_kinds=["junior", "senior"], check=TEACHER)])
+    county = rules("t_kc", "county", "县〔2025〕2号", [
+        item("t_kc", "县〔2025〕2号", "t_kp.staffing.teacher", QUOTE_C, school_kinds=["senior"], check=TEACHER)],
+        parent="t_kp")
+    registry = registry_of(province, county)
+    (override,) = [i for i in effective_rules(registry, "t_kc") if i.source == "t_kc"]
+    assert any("fewer school kinds" in r for r in override.looser)
+    assert any("覆盖的学校类型更少（初中、普通高中 → 普通高中）" in r for r in override.looser_zh)

@@ -5,7 +5,12 @@ imports inside functions and ``TYPE_CHECKING`` blocks alike):
 - only ``xinli.cli`` and ``xinli.core.render`` import ``xinli.core.render``
   (so ``xinli.core.records`` never renders);
 - ``xinli.core`` never imports ``xinli.cli`` or a bundled plugin;
-- a plugin never imports ``xinli.cli`` or another plugin.
+- a plugin never imports ``xinli.cli`` or another plugin;
+- (issue 24) the model owns the metric model: ``xinli.core.model`` imports nothing of
+  ``xinli.core.assessment`` and ``Metric`` is defined there;
+- (issue 24) the checklist's dictionaries come from one place, ``xinli.core.dicts``: the
+  views and ``xinli.core.rules.toml_export`` use it, and the rules format never imports the views;
+- (issue 24) the views never reach into ``xinli.core.assessment`` (facts, xlsx columns, metrics).
 """
 
 from __future__ import annotations
@@ -132,3 +137,28 @@ def test_every_module_opens_with_a_docstring(module):
     tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
     docstring = ast.get_docstring(tree)
     assert docstring and docstring.splitlines()[0].strip(), f"{module} does not say what it is for"
+
+
+def test_the_model_owns_the_metric_model():
+    from xinli.core.assessment import metrics
+    from xinli.core.model import Metric
+
+    assert Metric.__module__ == "xinli.core.model" and metrics.Metric is Metric
+    assert not any(_within(t, "xinli.core.assessment") for t in GRAPH["xinli.core.model"])
+    assert "xinli.core.model" in GRAPH["xinli.core.hookspecs"]
+    assert not any(_within(t, "xinli.core.assessment") for t in GRAPH["xinli.core.hookspecs"])
+
+
+def test_checklist_dictionaries_live_in_one_place():
+    assert "xinli.core.dicts" in GRAPH["xinli.core.views.checklist"]
+    assert "xinli.core.dicts" in GRAPH["xinli.core.rules.toml_export"]
+    for module in GRAPH:
+        if _within(module, "xinli.core.rules"):
+            assert not any(_within(t, "xinli.core.views") for t in GRAPH[module]), f"{module} imports the views"
+    dicts = GRAPH["xinli.core.dicts"]
+    assert dicts <= {"xinli.core", "xinli.core.model", "xinli.core.vocabulary", "xinli.core.layering"}, dicts
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _within(m, "xinli.core.views")))
+def test_views_never_reach_into_the_assessment(module):
+    assert not any(_within(t, "xinli.core.assessment") for t in GRAPH[module]), f"{module} imports {GRAPH[module]}"

@@ -55,8 +55,8 @@ def test_requirements_are_frozen_and_slotted():
         ({"domain": "lunch"}, "domain"),
         ({"level": "mandatory"}, "level"),
         ({"duty_holder": "janitor"}, "duty_holder"),
-        ({"grades": [0, 1]}, "outside 1-12"),
-        ({"grades": [13]}, "outside 1-12"),
+        ({"grades": [-3, 1]}, "outside 1-12"),  # K1 is -2: there is no K0
+        ({"grades": [21]}, "outside 1-12"),  # U8 is 20
         ({"grades": []}, "must not be empty"),
         ({"subject": ("aliens",)}, "subject"),
         ({"step": EscalationStep(1, "head_teacher")}, "only escalation"),

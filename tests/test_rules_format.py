@@ -126,3 +126,20 @@ def test_the_example_assesses_from_the_rules_folder(run, rules_folder, tmp_path)
             "from findings f join requirements r on r.id = f.requirement "
             "where f.school is null").fetchall())
     assert rows[f"{CODE}.other.counseling-rooms-by-2025"] == "met"  # 4 of 5 schools: exactly 4/5
+
+
+def test_the_page_lists_the_whole_duty_holder_vocabulary(run):
+    from xinli.cli.vocab import duty_holders_markdown
+
+    text = DOC.read_text(encoding="utf-8")
+    block = text.split("<!-- duty-holders:", 1)[1].split("-->", 1)[1].split("<!-- /duty-holders -->", 1)[0]
+    assert block.strip() == duty_holders_markdown().strip()
+    from xinli.core import vocabulary as vocab
+
+    for key in vocab.ACTORS:
+        assert f"`{key}`" in block
+    zh = run("vocab", "duty-holders")
+    en = run("vocab", "duty-holders", "--lang", "en")
+    assert zh.exit_code == 0 and en.exit_code == 0
+    assert "城乡社区" in zh.output and "牵头单位" in zh.output and "lead unit" not in zh.output
+    assert "urban and rural communities" in en.output and "lead unit" in en.output and "牵头单位" not in en.output

@@ -79,12 +79,24 @@ class CompiledRequirement:
     #: the fact columns (indices) deciding whether the item applies: condition attributes, ``vocational``, the event
     reads: tuple[int, ...] = ()
     measured_elsewhere: str | None = None
+    #: an any-of check: ``(fact column index, test, when condition or None)`` per alternative
+    any_of: tuple[tuple[int, Any, Any], ...] | None = None
+    #: ``kinds(values, grades)``: why the school's kinds put it outside the item
+    #: (``outside the document``, ``school kind``) or None; None when the item names no kinds
+    kinds: Callable[[tuple[Any, ...], Any], str | None] | None = None
+    #: a check on a figure the region reports about itself (judged from the region's own facts)
+    region_reported: bool = False
+    #: a declared relation (``at_most``) giving a floor when the fact is blank:
+    #: ``(column index of the smaller fact, test of the floor)``; met when the floor already passes
+    floor: tuple[int, Any] | None = None
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
     """A check's expectation in a short stable form, e.g. ``>= 12 lessons per_semester``."""
     if not check:
         return "manual"
+    if check.get("any"):
+        return " or ".join(f"[{alt['metric']}] {expected_text({**alt, 'any': None})}" for alt in check["any"])
     op, value = check["op"], check["value"]
     if op == "true":
         text = "true"
@@ -156,10 +168,40 @@ def _compile_condition(applies_if: list[dict[str, Any]] | None, position: dict[s
     return condition, reads
 
 
+def _compile_kinds(item: dict[str, Any], position: dict[str, int]) -> tuple[Any, tuple[int, ...]]:
+    """The item's school-kind scope as ``kinds(values, grades)`` (see
+    :attr:`CompiledRequirement.kinds`) and the columns it reads, or
+    ``(None, ())`` when neither the item nor its document names kinds."""
+    document = frozenset(item.get("document_school_kinds") or ()) or None
+    own = frozenset(item.get("school_kinds") or ()) or None
+    if document is None and own is None:
+        return None, ()
+    vocational, special = position.get("vocational"), position.get("special_education")
+    reads = tuple(i for i in (vocational, special) if i is not None)
+
+    def kinds(values: tuple[Any, ...], grades: Any) -> str | None:
+        found = vocab.kinds_of(grades, values[vocational] if vocational is not None else None,
+                               values[special] if special is not None else None)
+        if document is not None and found.isdisjoint(document):
+            return "outside the document"
+        if own is not None and found.isdisjoint(own):
+            return "school kind"
+        return None
+
+    return kinds, reads
+
+
+def _floors(columns: FactColumns, position: dict[str, int]) -> dict[str, int]:
+    """Column -> the column of a smaller fact declared ``at_most`` it (full-time
+    teachers for the teachers' total), where both are collected."""
+    return {m.at_most: position[m.key] for m in columns.metrics if getattr(m, "at_most", None) in position}
+
+
 def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> list[CompiledRequirement]:
     """Prepare every checklist item for fast evaluation against ``columns``."""
     keys = columns.attributes + [m.key for m in columns.metrics]
     position = {key: i for i, key in enumerate(keys)}
+    floors = _floors(columns, position)
     compiled = []
     here = checklist["region"]["code"]
     levels = {p["code"]: p["level"] for p in checklist["region"].get("parents", [])}
@@ -173,17 +215,31 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
         share = None
         elsewhere = None
         owner = item["citation"]["jurisdiction"]
-        if region_check and check.get("scope") == "jurisdiction" and owner != here:
+        reported = bool(check) and check.get("reported_by") == "region"
+        if scope == "region" and item.get("scope", check.get("scope") if check else None) == "jurisdiction" and owner != here:
             level = levels.get(owner, "ancestor")
             elsewhere = f"measured at {level} level ({owner}): a target over all of its schools, not this region's alone"
-        if region_check:
+        if reported:
+            share = None
+        elif region_check:
             share = parse_share(check["value"]) if isinstance(check["value"], str) else Fraction(1)
         elif scope == "region" and check:
             share = Fraction(1)  # an authority's duty towards every school in scope
         column = check.get("column") or check["metric"] if check else None
         event = item.get("event")
         condition, reads = _compile_condition(item["applies_if"], position)
+        kinds, kind_reads = _compile_kinds(item, position)
+        reads += kind_reads
         event_index = position[f"event_{event}"] if event else None
+        any_of = None
+        if check and check.get("any"):
+            alternatives = []
+            for alt in check["any"]:
+                when, when_reads = _compile_condition(alt.get("when"), position)
+                alternatives.append((position[alt.get("column") or alt["metric"]],
+                                     _region_test if region_check else _test_for(alt), when))
+                reads += when_reads
+            any_of = tuple(alternatives)
         compiled.append(
             CompiledRequirement(
                 index=index,
@@ -192,8 +248,8 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 grades=frozenset(item["grades"]),
                 condition=condition,
                 event_index=event_index,
-                metric_index=position[column] if check else None,
-                test=_region_test if region_check else (_test_for(check) if check else None),
+                metric_index=position[column] if check and not reported else None,
+                test=None if reported else _region_test if region_check else (_test_for(check) if check else None),
                 expected=expected_text(check),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
@@ -201,6 +257,11 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
                 check_grades=frozenset(check["grades"]) if check and check.get("grades") else None,
                 reads=reads + ((event_index,) if event_index is not None else ()),
                 measured_elsewhere=elsewhere,
+                any_of=any_of,
+                kinds=kinds,
+                region_reported=reported,
+                floor=(floors[column], _test_for(check)) if (check and not region_check and not check.get("any")
+                                                             and column in floors and check["op"] == ">=") else None,
             )
         )
     return compiled
@@ -211,6 +272,10 @@ def applicability(req: CompiledRequirement, grades: Any, values: tuple[Any, ...]
     ``values`` (``("not_applicable", why)``), or ``(None, None)`` when it
     applies, or ``(None, "unknown")`` when an attribute it depends on is
     unknown."""
+    if req.kinds is not None:
+        outside = req.kinds(values, grades)
+        if outside is not None:
+            return "not_applicable", outside
     if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
         return "not_applicable", "grades"
     if req.condition is not None:
@@ -309,6 +374,14 @@ class SchoolEvaluator:
                 append((school_row, base | codes, None))
                 continue
             if kind is _CONDITIONAL:
+                if req.kinds is not None:
+                    outside = req.kinds(values, grades)
+                    if outside is not None:
+                        append((school_row, base | _KIND_CODES[outside], None))
+                        continue
+                    if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
+                        append((school_row, base | _NA | _R_GRADES << REASON_SHIFT, None))
+                        continue
                 holds = True
                 if req.condition is not None:
                     holds = req.condition(values, grades)
@@ -327,8 +400,16 @@ class SchoolEvaluator:
                 if due_later:
                     append((school_row, base | _DUE_LATER, None))
                     continue
+            if req.any_of is not None:
+                status, observed = any_outcome(req, values, grades)
+                code = {"met": codes[0], "not_met": codes[1], "unknown": _UNKNOWN,
+                        "not_applicable": _NA_ATTRIBUTES}[status]
+                append((school_row, base | code, None if observed is None else _typed(observed)))
+                continue
             observed = values[req.metric_index]
-            if observed is None:
+            if observed is None and req.floor is not None and values[req.floor[0]] is not None and req.floor[1](values[req.floor[0]]):
+                append((school_row, base | codes[0], None))  # blank, but a declared smaller fact already meets it
+            elif observed is None:
                 append((school_row, base | _UNKNOWN, None))
             elif req.test(observed):
                 append((school_row, base | codes[0], _typed(observed)))
@@ -346,6 +427,10 @@ class SchoolEvaluator:
                 attestation = self.attestations.get((school.school_id, req.id))
                 if attestation is None:
                     continue
+            outside = req.kinds(values, grades) if req.kinds is not None else None
+            if outside is not None:
+                yield row_id, "not_applicable", None, outside
+                continue
             if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
                 yield row_id, "not_applicable", None, "grades"
                 continue
@@ -373,7 +458,16 @@ class SchoolEvaluator:
                     note += f": {attestation['evidence']}"
                 yield row_id, OPTIONAL_OUTCOME.get(outcome, outcome) if req.optional else outcome, None, note
                 continue
+            if req.any_of is not None:
+                status, observed = any_outcome(req, values, grades)
+                if status in ("met", "not_met") and req.optional:
+                    status = OPTIONAL_OUTCOME[status]
+                yield row_id, status, observed_text(observed), "attributes" if status == "not_applicable" else None
+                continue
             observed = values[req.metric_index]
+            if observed is None and req.floor is not None and values[req.floor[0]] is not None and req.floor[1](values[req.floor[0]]):
+                yield row_id, OPTIONAL_OUTCOME["met"] if req.optional else "met", None, None
+                continue
             if observed is None:
                 yield row_id, "unknown", None, None
                 continue
@@ -388,6 +482,8 @@ _R_DUE, _R_EVENT = int(Reason.DUE_LATER), int(Reason.EVENT_DID_NOT_HAPPEN)
 # staged codes: status | reason << REASON_SHIFT
 _NA_ATTRIBUTES, _NA_EVENT = _NA | _R_ATTRIBUTES << REASON_SHIFT, _NA | _R_EVENT << REASON_SHIFT
 _DUE_LATER, _UNKNOWN_ATTRIBUTE = _DUE | _R_DUE << REASON_SHIFT, _UNKNOWN | _R_ATTRIBUTE_UNKNOWN << REASON_SHIFT
+_KIND_CODES = {"outside the document": _NA | int(Reason.OUTSIDE_DOCUMENT) << REASON_SHIFT,
+               "school kind": _NA | int(Reason.SCHOOL_KIND) << REASON_SHIFT}
 
 
 def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, ...]]:
@@ -402,7 +498,9 @@ def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, 
         if req.scope != "school":
             continue  # a manual item is a school's row only when the school attested it
         base = row_id << REQUIREMENT_SHIFT
-        if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
+        if req.kinds is not None:  # the school's kinds may turn on its flags, checked first
+            plan.append((_CONDITIONAL, base, req, due_later, _outcome_codes(req)))
+        elif req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
             plan.append((_CONSTANT, base, req, due_later, _NA | _R_GRADES << REASON_SHIFT))
         elif req.condition is not None or req.event_index is not None:
             plan.append((_CONDITIONAL, base, req, due_later, _outcome_codes(req)))
@@ -431,6 +529,41 @@ def _typed(value: Any) -> Any:
     return typed_observed(observed_text(value))
 
 
+def any_outcome(req: CompiledRequirement, values: tuple[Any, ...], grades: Any) -> tuple[str, Any]:
+    """An any-of check for one school: ``(status, observed)``.  ``met`` when
+    an alternative that applies to the school (its ``when`` holds) is met;
+    ``not_met`` only when every alternative that may apply is known, not met,
+    and at least one surely applies; ``not_applicable`` when no alternative
+    applies; otherwise ``unknown``.  ``observed`` is the fact of the
+    alternative that decided (the first known one when none is met)."""
+    unknown = applies = maybe = False
+    seen = None
+    for index, test, when in req.any_of or ():
+        holds = True if when is None else when(values, grades)
+        if holds is False:
+            continue
+        observed = values[index]
+        if observed is None:
+            unknown = True
+            continue
+        if test(observed):
+            if holds is True:
+                return "met", observed
+            unknown = True  # met, if the alternative applies
+            continue
+        if holds is True:
+            applies = True
+        else:
+            maybe = True  # not met, in an alternative that may not apply
+        if seen is None:
+            seen = observed
+    if unknown:
+        return "unknown", None
+    if not applies:
+        return ("unknown", None) if maybe else ("not_applicable", None)
+    return "not_met", seen
+
+
 def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> str:
     """How one school counts towards a region-level finding: ``not_applicable``
     (outside the rule's grades, conditions or event), ``unknown`` (a fact or
@@ -442,6 +575,8 @@ def region_school_status(req: CompiledRequirement, grades: Any, values: Any) -> 
         return "not_applicable"
     if detail == "unknown":
         return "unknown"
+    if req.any_of is not None:
+        return any_outcome(req, values, grades)[0]
     value = values[req.metric_index]
     if value is None:
         return "unknown"
@@ -484,6 +619,9 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
+            continue
+        if req.region_reported:  # without the region's own figure it is checked by hand
+            findings.append((req, "not_required" if req.optional else "manual", None, "reported by the region"))
             continue
         if req.region_share is None or req.metric_index is None:
             findings.append((req, "not_required" if req.optional else "manual", None, None))

@@ -25,10 +25,9 @@ from typing import Any
 from attrs import define, field, frozen
 
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.metrics import Metric
 from xinli.core.assessment.values import MAX_NUMBER, MAX_NUMBER_TEXT, SHORTEST_PERSONAL, check_value, shown
 from xinli.core.errors import FactProblem, FactsError, XinliError
-from xinli.core.model import grade_runs
+from xinli.core.model import Metric, grade_runs
 
 MAX_PROBLEMS = 50
 #: Largest JSON or TOML document read, in bytes (a province's facts are far smaller).
@@ -128,7 +127,10 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
     attributes: list[str] = []
     columns: dict[str, Metric] = {}
     for item in checklist["items"]:
-        for cond in _leaves(item["applies_if"] or ()):
+        check = item["check"]
+        alternatives = (check.get("any") or [check]) if check else []
+        whens = [c for alt in alternatives for c in alt.get("when") or ()]
+        for cond in _leaves([*(item["applies_if"] or ()), *whens]):
             name = cond["attribute"]
             if name in vocab.DERIVED_ATTRIBUTES:
                 name = "vocational" if name in ("school_kind", "has_senior") else None
@@ -139,13 +141,21 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
                     attributes.append(name)
             elif name in metrics:
                 columns.setdefault(name, metrics[name])
+        kinds = set(item.get("school_kinds") or ()) | set(item.get("document_school_kinds") or ())
+        if kinds:  # the flags that tell a school's kinds apart where grades cannot
+            wanted = ["vocational"] if kinds & {"senior", "vocational"} else []
+            wanted += ["special_education"] if "special" in kinds else []
+            for name in wanted:
+                if name not in attributes:
+                    attributes.append(name)
         if item.get("event"):
             key = f"event_{item['event']}"
             if key not in attributes:
                 attributes.append(key)
-        check = item["check"]
-        if check:
-            scoped = scoped_metric(metrics[check["metric"]], check.get("grades"), check.get("grades_mode") or "each")
+        for alt in alternatives:
+            if alt.get("reported_by") == "region":
+                continue  # the region reports it about itself, never a school
+            scoped = scoped_metric(metrics[alt["metric"]], alt.get("grades"), alt.get("grades_mode") or "each")
             columns.setdefault(scoped.key, scoped)
     ordered_attributes = [a for a in vocab.SCHOOL_ATTRIBUTES if a in attributes]
     ordered_attributes += [f"event_{e}" for e in vocab.EVENTS if f"event_{e}" in attributes]
@@ -193,18 +203,43 @@ def parse_grades(text: str) -> tuple[int, ...]:
     return grades
 
 
+#: Words a grades cell may hold for a school without grades 1-12 (issue 24).
+GRADE_WORDS: dict[str, tuple[int, ...]] = {
+    "幼儿园": vocab.KINDERGARTEN_GRADES, "kindergarten": vocab.KINDERGARTEN_GRADES, "k": vocab.KINDERGARTEN_GRADES,
+    "高校": tuple(range(13, 17)), "higher": tuple(range(13, 17)), "u": tuple(range(13, 17)),
+}
+
+
+def _grade_number(text: str) -> int | None:
+    """``K1``-``K3``, ``1``-``12`` or ``U1``-``U8`` as a grade number (None: not a grade)."""
+    prefix, digits = (text[0].upper(), text[1:]) if text[:1].isalpha() else ("", text)
+    if not digits.isdigit() or len(digits) > 2:
+        return None
+    number = int(digits)
+    grade = {"K": number - 3, "U": number + 12, "": number}.get(prefix)
+    if grade is None or grade not in vocab.GRADE_NUMBERS or (prefix and number < 1):
+        return None
+    if (prefix == "" and not 1 <= number <= 12) or (prefix == "K" and grade > 0) or (prefix == "U" and grade < 13):
+        return None
+    return grade
+
+
 def _parse_grades(text: str) -> tuple[int, ...]:
     grades: set[int] = set()
     for part in re.split(r"[,，;；\s]+", text.strip()):
         if not part:
             continue
-        match = re.fullmatch(r"(\d{1,2})(?:\s*[-–~～至]\s*(\d{1,2}))?", part)
+        if part.lower() in GRADE_WORDS:
+            grades.update(GRADE_WORDS[part.lower()])
+            continue
+        match = re.fullmatch(r"([KkUu]?\d{1,2})(?:\s*[-–~～至]\s*([KkUu]?\d{1,2}))?", part)
         if not match:
-            raise ValueError("grades are written like 1-6, 7-9, 10-12, 1-9 or 7-12")
-        low = int(match.group(1))
-        high = int(match.group(2) or low)
-        if not (1 <= low <= high <= 12):
-            raise ValueError("grades must lie within 1-12, low before high")
+            raise ValueError("grades are written like 1-6, 7-9, 10-12, 1-9 or 7-12 (K1-K3 or 幼儿园 for a kindergarten, "
+                             "U1-U4 or 高校 for higher education)")
+        low = _grade_number(match.group(1))
+        high = _grade_number(match.group(2) or match.group(1))
+        if low is None or high is None or low > high or (low <= 0) != (high <= 0) or (low >= 13) != (high >= 13):
+            raise ValueError("grades must lie within 1-12 (K1-K3, U1-U8), low before high, one stage per range")
         grades.update(range(low, high + 1))
     if not grades:
         raise ValueError("grades are empty")
@@ -213,7 +248,8 @@ def _parse_grades(text: str) -> tuple[int, ...]:
 
 def format_grades(grades: Iterable[int]) -> str:
     """Grades back to the compact ``1-6,10-12`` form."""
-    return ",".join(f"{low}-{high}" if high != low else str(low) for low, high in grade_runs(grades))
+    label = vocab.grade_label
+    return ",".join(f"{label(low)}-{label(high)}" if high != low else label(low) for low, high in grade_runs(grades))
 
 
 #: A cell exactly as commonly written -> its boolean (the fast path of _parse_bool).
@@ -640,10 +676,25 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
                 break
     else:
         raise XinliError(f"{path}: unsupported facts format {suffix or '(none)'}; use .csv, .toml, .json or .xlsx")
+    _check_relations(schools, columns, out)
     out.raise_if_any()
     if not schools:
         raise FactsError([FactProblem(path.name, None, None, None, "the file holds no schools")])
     return schools
+
+
+def _check_relations(schools: list[School], columns: FactColumns, out: _Collector) -> None:
+    """Report every school whose facts break a declared relation between
+    facts (a metric's ``at_most``), naming the relation (issue 24)."""
+    metrics = {m.key: m for m in columns.metrics}
+    if not any(m.at_most in metrics for m in metrics.values()):
+        return
+    from xinli.core.assessment.metrics import relation_problems
+
+    keys = _value_keys(columns)
+    for school in schools:
+        for column, value, reason in relation_problems(metrics, keys, school.values):
+            out.add(school.row, column, value, reason)
 
 
 #: Sheets a facts workbook is read from, in order of preference: the facts

@@ -1,53 +1,35 @@
-"""The metric vocabulary: the school-level facts a check can compare.
+"""The metric vocabulary: the facts a check can compare.
 
 Every ``Check.metric`` names one of these keys.  A metric is a fact about a
 school as a whole (never about a student): a count, a number, a yes/no or a
-date, with zh/en labels, a unit and a help text.  Plugins may add their own
-metrics through the ``xinli_register_metrics`` hook (issue 5); the bundled
-plugins use only the built-in ones below.
+date, with zh/en labels, a unit and a help text; or a figure a region
+reports about itself (``reported_by = "region"``), judged by
+:func:`judge_region_figure`.  The :class:`~xinli.core.model.Metric` class
+belongs to the model; plugins add their own metrics through the
+``xinli_register_metrics`` hook (issue 5); the bundled plugins use only the
+built-in ones below.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
-from attrs import field, frozen
+from xinli.core.model import METRIC_TYPES, Metric
 
-from xinli.core.model import Text, _nonempty, _one_of, _to_text
-
-METRIC_TYPES = ("integer", "number", "boolean", "date")
+__all__ = ["METRIC_TYPES", "Metric", "builtin_metrics", "collect_metrics", "judge_region_figure", "region_figure"]
 
 
-@frozen
-class Metric:
-    """A school-level fact that checks compare against.
-
-    ``type`` is ``integer`` (a count, never negative), ``number``,
-    ``boolean`` or ``date``; ``unit`` is a key of
-    :data:`xinli.core.vocabulary.UNITS` or None.
-    """
-
-    key: str = field(validator=_nonempty)
-    label: Text = field(converter=_to_text)
-    type: str = field(validator=_one_of(METRIC_TYPES, "metric type"))
-    unit: str | None
-    help: Text = field(converter=_to_text)
-
-    def __attrs_post_init__(self) -> None:
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
-            raise ValueError(f"metric key {self.key!r} must be lowercase letters, digits and underscores")
-
-
-def _m(key: str, zh: str, en: str, type_: str, unit: str | None, help_zh: str, help_en: str) -> Metric:
-    return Metric(key, (zh, en), type_, unit, (help_zh, help_en))
+def _m(key: str, zh: str, en: str, type_: str, unit: str | None, help_zh: str, help_en: str,
+       at_most: str | None = None) -> Metric:
+    return Metric(key, (zh, en), type_, unit, (help_zh, help_en), at_most=at_most)
 
 
 BUILTIN_METRICS: tuple[Metric, ...] = (
     # staffing
     _m("fulltime_psych_teachers", "专职心理健康教育教师数", "full-time psychology teachers", "integer", "persons",
-       "学校在编在岗的专职心理健康教育教师人数。", "Number of full-time mental-health education teachers at the school."),
+       "学校在编在岗的专职心理健康教育教师人数。", "Number of full-time mental-health education teachers at the school.",
+       at_most="psych_teachers_total"),
     _m("psych_teachers_total", "专兼职心理健康教育教师数", "full- and part-time psychology teachers", "integer", "persons",
        "专职与兼职心理健康教育教师合计人数。", "Full-time plus part-time mental-health education teachers."),
     _m("area_fulltime_psych_posts", "片区专职心理健康教育教师岗位数", "full-time psychology posts in the area", "integer", "posts",
@@ -195,3 +177,110 @@ def collect_metrics(registry: Any, chain: Iterable[Any] | None = None) -> dict[s
             metrics[metric.key] = metric
             owners.setdefault(metric.key, f"plugin {code!r}")
     return metrics
+
+
+def region_figure(check: dict[str, Any], value: Any) -> float | None:
+    """A region-reported figure as the number a check compares: a count as
+    given; a share as a number from 0 to 1, or ``"45/50"`` / ``(45, 50)``
+    (so many of the population); a ratio per N people as given (already per
+    ``per_population``), or ``(count, population)``, turned into the count
+    per N.  None when unknown (blank).  Anything else is a ``ValueError``
+    naming what was expected."""
+    from fractions import Fraction
+
+    from xinli.core.model import parse_share
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    measure = check.get("measure")
+    pair: tuple[Any, Any] | None = None
+    if isinstance(value, str) and "/" in value:
+        top, _, bottom = value.partition("/")
+        pair = (top.strip(), bottom.strip())
+    elif isinstance(value, list | tuple):
+        if len(value) != 2:
+            raise ValueError("a figure given as a pair is (count, population)")
+        pair = (value[0], value[1])
+    if pair is not None:
+        if measure not in ("share", "per_population"):
+            raise ValueError("only a share or a ratio per N people is given as count/population")
+        try:
+            count, population = Fraction(str(pair[0])), Fraction(str(pair[1]))
+        except (ValueError, ZeroDivisionError):
+            raise ValueError("expected count/population, e.g. 45/50") from None
+        if count < 0 or population <= 0 or (measure == "share" and count > population):
+            raise ValueError("expected count/population with 0 <= count and a positive population"
+                             + (" no smaller than the count" if measure == "share" else ""))
+        share = count / population
+        return float(share if measure == "share" else share * check["per_population"])
+    if isinstance(value, bool):
+        raise ValueError("expected a number")
+    try:
+        number = float(parse_share(value)) if isinstance(value, str) and "/" in value else float(value)
+    except (TypeError, ValueError):
+        raise ValueError("expected a number") from None
+    if number < 0 or number != number or number in (float("inf"),):
+        raise ValueError("expected a number that is not negative")
+    if measure == "share" and number > 1:
+        raise ValueError("a share lies between 0 and 1 (or write count/population, e.g. 45/50)")
+    if measure == "count" and not number.is_integer():
+        raise ValueError("a count is a whole number")
+    return number
+
+
+def judge_region_figure(check: dict[str, Any], value: Any, optional: bool = False) -> tuple[str, str | None]:
+    """Judge a figure a region reports about itself against a checklist
+    ``check`` on a region-reported metric (``check["reported_by"] ==
+    "region"``): ``(status, observed text)``, the status ``met``,
+    ``not_met`` or ``unknown`` (blank figure), or for an encouraged or
+    permitted item (``optional``) ``adopted`` / ``not_adopted``.  The
+    figure is read by :func:`region_figure` (a malformed one raises
+    ``ValueError``).  A share target written ``"9/10"`` is met by exactly
+    nine tenths; ``between`` honours ``binds``."""
+    from xinli.core.model import parse_share
+
+    if check.get("reported_by") != "region":
+        raise ValueError(f"metric {check.get('metric')!r} is not reported by the region")
+    figure = region_figure(check, value)
+    if figure is None:
+        return "unknown", None
+    op, target = check["op"], check["value"]
+    if op == "true":
+        met = figure > 0
+    elif op == "between":
+        low, high = target
+        binds = check.get("binds") or "low"
+        met = (figure >= low or binds == "high") and (figure <= high or binds == "low")
+    else:
+        bound = float(parse_share(target)) if isinstance(target, str) else float(target)
+        # a share target like 9/10 against 45/50 must not fail on rounding
+        close = abs(figure - bound) <= 1e-9 * max(1.0, abs(bound))
+        met = {">=": figure >= bound or close, "<=": figure <= bound or close, "==": close}[op]
+    observed = str(int(figure)) if figure.is_integer() else f"{figure:.6g}"
+    status = "met" if met else "not_met"
+    if optional:
+        status = {"met": "adopted", "not_met": "not_adopted"}[status]
+    return status, observed
+
+
+def relation_problems(metrics: dict[str, Metric], columns: list[str], values: tuple[Any, ...]) -> list[tuple[str, Any, str]]:
+    """The declared relations between facts (``at_most``) one school's
+    ``values`` (aligned with ``columns``) break: ``(column, value, reason)``
+    naming the relation, e.g. ``fulltime_psych_teachers <= psych_teachers_total``."""
+    position = {key: i for i, key in enumerate(columns)}
+    found = []
+    for key, index in position.items():
+        metric = metrics.get(key)
+        if metric is None or metric.at_most is None or metric.at_most not in position:
+            continue
+        smaller, larger = values[index], values[position[metric.at_most]]
+        if smaller is not None and larger is not None and smaller > larger:
+            found.append((metric.at_most, larger,
+                          f"breaks the declared relation {key} <= {metric.at_most}: {key} is {shown_number(smaller)}, "
+                          f"more than {metric.at_most} {shown_number(larger)}"))
+    return found
+
+
+def shown_number(value: Any) -> str:
+    """A fact as written in a message: ``2``, not ``2.0``."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)

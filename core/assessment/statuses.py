@@ -50,6 +50,9 @@ class Reason(IntEnum):
     ATTRIBUTE_UNKNOWN = 3
     DUE_LATER = 4
     EVENT_DID_NOT_HAPPEN = 5
+    # --- issue 24: school kinds ---
+    OUTSIDE_DOCUMENT = 6
+    SCHOOL_KIND = 7
 
 
 #: Reason code -> the detail text the ``finding_details`` view shows
@@ -60,6 +63,8 @@ REASON_TEXTS: dict[int, str] = {
     Reason.ATTRIBUTE_UNKNOWN: "school attribute unknown",
     Reason.DUE_LATER: "due",
     Reason.EVENT_DID_NOT_HAPPEN: "event did not happen",
+    Reason.OUTSIDE_DOCUMENT: "outside the document",
+    Reason.SCHOOL_KIND: "school kind",
 }
 #: A school finding's detail text -> its reason code (``due <deadline>`` is
 #: matched against the requirement's deadline by :func:`compact_row`).

@@ -289,7 +289,7 @@ order by not_met desc, r.requirement_id
         "description": "Findings on the region's own duties (education authority and others) in a run.",
         "sql": f"""
 select r.requirement_id, r.level, st.name as status, r.expected, {observed_sql("f", "r")} as observed,
-       {detail_sql("f", "r")} as detail, r.document, r.clause
+       {detail_sql("f", "r")} as detail, r.document, r.clause, r.duty_holder
 from requirements r
 join findings f on f.requirement = r.id and f.school is null
 join statuses st on st.code = f.status

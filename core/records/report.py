@@ -99,11 +99,11 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
         )
     region_findings = [
         {"requirement_id": r[0], "level": r[1], "status": STATUS_NAMES[r[2]], "expected": r[3], "observed": r[4],
-         "detail": r[5], "document": r[6], "clause": r[7]}
+         "detail": r[5], "document": r[6], "clause": r[7], "duty_holder": r[8]}
         for r in db.execute(
             f"""
             select r.requirement_id, r.level, f.status, r.expected, {observed_sql("f", "r")}, {detail_sql("f", "r")},
-                   r.document, r.clause
+                   r.document, r.clause, r.duty_holder
             from requirements r join findings f on f.requirement = r.id
             where r.run_id = ? and r.scope != 'school' and f.school is null order by r.id
             """,

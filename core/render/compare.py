@@ -30,7 +30,8 @@ def kinds_text(kinds: list[str] | None, lang: str) -> str:
     """School kinds in words; every kind when None."""
     if not kinds:
         return msg("cmp_every_kind", lang)
-    return ("、" if lang == "zh" else ", ").join(vocab.label(vocab.SCHOOL_KINDS, k, lang) for k in kinds)
+    table = getattr(vocab, "KINDS_OF_SCHOOL", vocab.SCHOOL_KINDS)
+    return ("、" if lang == "zh" else ", ").join(vocab.label(table, k, lang) for k in kinds)
 
 
 def scope_text(scope: dict[str, Any], lang: str) -> str:

@@ -346,7 +346,8 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
         for f in data["region_findings"]:
             colour = STATUS_COLOURS.get(f["status"], "#475467")
             detail = f"<br><span class=\"muted\">{esc(detail_words(f['detail'], lang))}</span>" if f["detail"] else ""
-            body.append(f"<tr><td><code>{esc(f['requirement_id'])}</code></td>"
+            duty = f"<br><span class=\"muted\">{rw('duty_holder_of', lang)}: {esc(label(vocab.ACTORS, f['duty_holder'], lang))}</span>"
+            body.append(f"<tr><td><code>{esc(f['requirement_id'])}</code>{duty}</td>"
                         f'<td><span class="badge" style="background:{colour}">{esc(legend.get(f["status"], f["status"]))}'
                         f"</span></td><td>{esc(expected_words(f['expected'], lang))}</td>"
                         f"<td>{esc(observed_words(f['observed'], lang))}{detail}</td>"

@@ -71,6 +71,15 @@ def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[s
     ``labels`` maps metric keys to ``{zh, en}`` labels."""
     if not check:
         return ""
+    if check.get("any"):  # issue 24: an any-of check, each alternative with its conditions
+        parts = []
+        for alt in check["any"]:
+            text = check_text({**alt, "any": None}, lang, labels)
+            if alt.get("when"):
+                when = conditions_text(alt["when"], lang)
+                text = f"{text}（{when}）" if lang == "zh" else f"{text} (where {when})"
+            parts.append(text)
+        return (" 或 " if lang == "zh" else " or ").join(parts)
     value = check["value"]
     name = metric_name(check, lang, labels)
     op = messages.pick(messages.OPERATORS[check["op"]], lang)

@@ -75,6 +75,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         out.append(f"- **{messages.status(f['status'], lang)}** `{f['requirement_id']}` "
                    f"[{vocab.label(vocab.LEVELS, f['level'], lang)}] {m('expected')} "
                    f"{expected_words(f['expected'], lang)}{observed}{detail}"
+                   f" — {m('duty_holder_of')}: {vocab.label(vocab.ACTORS, f['duty_holder'], lang)}"
                    f" — {f['document']} {f['clause']}")
     out += ["", f"## {m('school_table')}", ""]
     for school in data["schools"]:

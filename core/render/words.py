@@ -85,6 +85,9 @@ _DETAILS = [
     (re.compile(r"^no school in scope$"), "detail_no_school"),
     (re.compile(r"^due (\S+)$"), "detail_due"),
     (re.compile(r"^(.*) \((.*), until (\S+)\)$"), "detail_waiver"),
+    (re.compile(r"^outside the document$"), "detail_outside_document"),
+    (re.compile(r"^school kind$"), "detail_school_kind"),
+    (re.compile(r"^reported by the region$"), "detail_region_reported"),
 ]
 
 

@@ -399,14 +399,15 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
                         ";".join(m["requirement_id"] for m in school["required_not_met"]) or None]))
     schools.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(data['schools']) + 1}"
 
-    header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause"]
+    header = ["requirement_id", "level", "status", "expected", "observed", "detail", "document", "clause", "duty_holder"]
     region = sheet("region-findings", header, {"detail": 50, "requirement_id": 44})
     for f in data["region_findings"]:
         cell = WriteOnlyCell(region, value=status(f["status"]))
         cell.fill = PatternFill("solid", fgColor=STATUS_FILLS.get(f["status"], "FFFFFFFF"))
         region.append(xlsx_row(region, [f["requirement_id"], level(f["level"]), cell, expected(f["expected"]),
                                         observed(f["observed"]), f["detail"] if keyed else (detail_words(f["detail"], lang) or None),
-                                        f["document"], f["clause"]]))
+                                        f["document"], f["clause"],
+                                        f["duty_holder"] if keyed else vocab.label(vocab.ACTORS, f["duty_holder"], lang)]))
 
     changes = data["changes"]
     if changes is not None:

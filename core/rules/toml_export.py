@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from xinli.core.assessment.metrics import Metric
+from xinli.core.dicts import citation_dict, item_dict, procedure_dict, text_dict
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import EffectiveItem
-from xinli.core.model import Jurisdiction, Requirement
+from xinli.core.model import Jurisdiction, Metric, Requirement
 from xinli.core.registry import Registry
-from xinli.core.views.checklist import citation_dict, item_dict, procedure_dict, text_dict
 
 #: Checklist fields that describe a region's layering or are worked out
 #: from the rule, not the rule itself.
-DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent", "deadline_reading")
+DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent", "deadline_reading",
+                  "document_school_kinds")
 
 
 def _drop_none(value: Any) -> Any:
@@ -37,17 +37,24 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
     data = item_dict(EffectiveItem(requirement, requirement.citation.jurisdiction))
     for key in DERIVED_FIELDS:
         data.pop(key, None)
+    if requirement.scope is None:
+        data.pop("scope", None)  # the checklist's effective scope; the check says its own
+    if requirement.duty_holders:
+        data.pop("duty_holder")
+        data["duty_holders"] = [{"actor": d.actor, "role": d.role} for d in requirement.duty_holders]
+    else:
+        data.pop("duty_holders")
     if not data.get("timing"):
         data.pop("timing", None)
     if requirement.deadline_as_written is not None:
         data["deadline"] = requirement.deadline_as_written
     check = data.get("check")
-    if check:
-        check.pop("column", None)
-        if check.get("grades_mode") == "each":
-            check.pop("grades_mode")
-        if requirement.check is not None and requirement.check.binds is None:
-            check.pop("binds", None)
+    if check and requirement.check is not None:
+        if "any" in check:
+            data["check"] = {"any": [_plain_check(alt, model) for alt, model in zip(check["any"], requirement.check.any,
+                                                                                   strict=True)]}
+        else:
+            _plain_check(check, requirement.check)
     step = data.get("step")
     if step:
         if not step.get("guided_by"):
@@ -55,6 +62,16 @@ def requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
         if step.get("procedure") == "main":
             step.pop("procedure")
     return _drop_none(data)
+
+
+def _plain_check(check: dict[str, Any], model: Any) -> dict[str, Any]:
+    """A check's table without what is worked out (its column) or default."""
+    check.pop("column", None)
+    if check.get("grades_mode") == "each":
+        check.pop("grades_mode")
+    if model.binds is None:
+        check.pop("binds", None)
+    return check
 
 
 def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
@@ -67,6 +84,7 @@ def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
         "parent_name": text_dict(jurisdiction.parent_name),
         "encoded_domains": list(jurisdiction.encoded_domains) if jurisdiction.encoded_domains is not None else None,
         "encoded_clauses": list(jurisdiction.encoded_clauses) or None,
+        "school_kinds": list(jurisdiction.school_kinds) if jurisdiction.school_kinds is not None else None,
         "ancestors": [
             {"code": a.code, "name": text_dict(a.name), "level": a.level,
              "documents": [{"number": r.number, "title": r.title_zh, "issuer": r.issuer_zh, "jurisdiction": r.jurisdiction}
@@ -94,8 +112,12 @@ def jurisdiction_to_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
 
 def metric_to_dict(metric: Metric) -> dict[str, Any]:
     """A metric a plugin declares, as a TOML-ready ``[[metrics]]`` table."""
-    return _drop_none({"key": metric.key, "label": text_dict(metric.label), "type": metric.type, "unit": metric.unit,
-                       "help": text_dict(metric.help)})
+    data = {"key": metric.key, "label": text_dict(metric.label), "type": metric.type, "unit": metric.unit,
+            "help": text_dict(metric.help), "at_most": metric.at_most}
+    if metric.region_reported:
+        data.update({"reported_by": metric.reported_by, "measure": metric.measure,
+                     "population": text_dict(metric.population), "per": metric.per})
+    return _drop_none(data)
 
 
 def export_rules(registry: Registry, code: str) -> dict[str, Any]:

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from xinli.core import hookimpl
-from xinli.core.assessment.metrics import Metric
 from xinli.core.errors import XinliError
 from xinli.core.model import (
     Ancestor,
+    AnyCheck,
     Check,
     Citation,
     Document,
@@ -40,6 +40,7 @@ from xinli.core.model import (
     EscalationStep,
     Exclusion,
     Jurisdiction,
+    Metric,
     Partner,
     Procedure,
     Requirement,
@@ -61,18 +62,16 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         domain=data["domain"],
         text=_text(data["text"]),
         level=data["level"],
-        duty_holder=data["duty_holder"],
+        duty_holder=_one_duty_holder(data),
+        duty_holders=data.get("duty_holders", []),
         citation=Citation(**data["citation"]),
         subject=data.get("subject", ["students"]),
-        grades=data.get("grades", list(range(1, 13))),
+        grades=data.get("grades"),
+        school_kinds=data.get("school_kinds"),
+        scope=data.get("scope"),
         applies_if=data["applies_if"] if data.get("applies_if") else None,
         event=data.get("event"),
-        check=Check(
-            metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
-            per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
-            grades=check.get("grades"), grades_mode=check.get("grades_mode", "each"), binds=check.get("binds"),
-            scope=check.get("scope"),
-        ) if check else None,
+        check=check_from_dict(check) if check else None,
         deadline=data.get("deadline"),
         note=_text(data.get("note")),
         step=EscalationStep(step["order"], step["role"], step.get("reports_to", []), _text(step.get("condition")),
@@ -80,6 +79,33 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         if step else None,
         partner=Partner(partner["kind"], _text(partner["name"]), partner.get("phone")) if partner else None,
         timing=[Timing(t["kind"], t.get("month"), t.get("days")) for t in data.get("timing", [])],
+    )
+
+
+def _one_duty_holder(data: dict[str, Any]) -> str | None:
+    """``duty_holder``, or None when the table lists ``duty_holders``
+    instead (one or the other, never both)."""
+    if "duty_holders" in data:
+        if "duty_holder" in data:
+            raise ValueError(f"requirement {data.get('id')}: write duty_holder or duty_holders, not both "
+                             "(the first lead of duty_holders is the duty holder)")
+        return None
+    return data["duty_holder"]
+
+
+def check_from_dict(check: dict[str, Any]) -> Check | AnyCheck:
+    """Build a check from its table: one :class:`Check`, or an
+    :class:`AnyCheck` from ``{ any = [ {...}, {...} ] }`` whose alternatives
+    may each carry ``when`` conditions."""
+    if "any" in check:
+        if set(check) != {"any"} or not isinstance(check["any"], list):
+            raise ValueError("an any-of check is written check = { any = [ {...}, {...} ] } and holds nothing else")
+        return AnyCheck([check_from_dict(alt) for alt in check["any"]])
+    return Check(
+        metric=check["metric"], op=check["op"], value=check.get("value"), unit=check.get("unit"),
+        per=check.get("per"), count_per=check.get("count_per", "school"), event=check.get("event"),
+        grades=check.get("grades"), grades_mode=check.get("grades_mode", "each"), binds=check.get("binds"),
+        scope=check.get("scope"), when=check.get("when"),
     )
 
 
@@ -99,6 +125,7 @@ def jurisdiction_from_dict(data: dict[str, Any]) -> Jurisdiction:
         ],
         encoded_domains=data.get("encoded_domains"),
         encoded_clauses=data.get("encoded_clauses", []),
+        school_kinds=data.get("school_kinds"),
         documents=[
             Document(
                 number=doc["number"], title=_text(doc["title"]), issuer=_text(doc["issuer"]), date=doc["date"],
@@ -117,25 +144,30 @@ def metric_from_dict(data: dict[str, Any]) -> Metric:
     """Build a :class:`Metric` from a ``[[metrics]]`` table; ``help``
     defaults to the label."""
     label = _text(data["label"])
-    return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label)
+    return Metric(data["key"], label, data["type"], data.get("unit"), _text(data.get("help")) or label,
+                  reported_by=data.get("reported_by", "school"), measure=data.get("measure"),
+                  population=_text(data.get("population")), per=data.get("per"), at_most=data.get("at_most"))
 
 
 #: The fields each table of a rules file may hold (docs/rules-format.md).
 FIELDS: dict[str, frozenset[str]] = {
     "top": frozenset({"jurisdiction", "requirements", "exclusions", "metrics", "scaffold", "procedures"}),
     "jurisdiction": frozenset({"code", "name", "level", "parent", "parent_name", "ancestors", "documents",
-                               "encoded_domains", "encoded_clauses"}),
+                               "encoded_domains", "encoded_clauses", "school_kinds"}),
     "documents": frozenset({"number", "title", "issuer", "date", "has_official_number", "implements", "note",
                             "in_force_from", "repealed_on", "replaced_by"}),
     "ancestors": frozenset({"code", "name", "level", "documents"}),
-    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "citation", "subject", "grades",
+    "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "duty_holders", "citation", "subject",
+                               "grades", "school_kinds", "scope",
                                "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event"}),
     "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope", "grades", "grades_mode",
-                        "binds"}),
+                        "binds", "when", "any"}),
     "step": frozenset({"order", "role", "reports_to", "condition", "procedure", "guided_by"}),
     "procedures": frozenset({"key", "name", "trigger", "clause"}),
     "exclusions": frozenset({"id", "citation", "reason"}),
-    "metrics": frozenset({"key", "label", "type", "unit", "help"}),
+    "metrics": frozenset({"key", "label", "type", "unit", "help", "reported_by", "measure", "population", "per",
+                           "at_most"}),
+    "duty_holders": frozenset({"actor", "role"}),
 }
 
 
@@ -166,6 +198,10 @@ def unknown_fields(data: dict[str, Any]) -> list[str]:
         look(req, "requirements", f"requirement {name}")
         if isinstance(req, dict):
             look(req.get("check"), "check", f"the check of {name}")
+            for n, holder in enumerate(req.get("duty_holders") or [], 1):
+                look(holder, "duty_holders", f"duty holder {n} of {name}")
+            for n, alt in enumerate((req.get("check") or {}).get("any", []) if isinstance(req.get("check"), dict) else [], 1):
+                look(alt, "check", f"alternative {n} of the check of {name}")
             look(req.get("step"), "step", f"the step of {name}")
     for i, exc in enumerate(data.get("exclusions", []), 1):
         look(exc, "exclusions", f"[[exclusions]] #{i}")

@@ -24,11 +24,11 @@ from attrs import frozen
 
 from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
-from xinli.core.assessment.metrics import Metric, collect_metrics
+from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.errors import XinliError
 from xinli.core.hookcall import call_alone
 from xinli.core.layering import lineage, resolve
-from xinli.core.model import Requirement, Text
+from xinli.core.model import Check, Metric, Requirement, Text
 from xinli.core.personal_data import find_id_card_numbers, find_mobile_numbers
 from xinli.core.registry import LoadedPlugin, Registry
 from xinli.core.rules import sourcetext
@@ -89,10 +89,13 @@ def _texts(req: Requirement) -> list[str]:
     return texts
 
 
-def check_types(req: Requirement, metric: Metric) -> str | None:
-    """Why ``req``'s check does not fit its metric's type, or None."""
-    check = req.check
+def check_types(req: Requirement, metric: Metric, check: Check | None = None) -> str | None:
+    """Why ``req``'s check (or ``check``, one alternative of an any-of
+    check) does not fit its metric's type, or None."""
+    check = check or req.check
     assert check is not None
+    if metric.region_reported:
+        return _region_reported_types(check, metric)
     if metric.type == "boolean":
         if check.op != "true" and check.count_per != "region":
             return f"metric {metric.key!r} is yes/no: use op 'true'"
@@ -113,6 +116,28 @@ def check_types(req: Requirement, metric: Metric) -> str | None:
     if isinstance(check.value, str) and metric.unit != "share":
         return f"a share value needs a share metric; {metric.key!r} is in {metric.unit}"
     if check.unit is not None and metric.unit is not None and check.unit != metric.unit and metric.unit != "flag":
+        return f"unit {check.unit!r} differs from the metric's unit {metric.unit!r}"
+    return None
+
+
+def _region_reported_types(check: Check, metric: Metric) -> str | None:
+    """Why a check on a region-reported metric does not fit it, or None."""
+    if check.count_per != "region":
+        return (f"metric {metric.key!r} is reported by the region about itself: its check is a region target "
+                "(count_per = 'region')")
+    if check.op == "true":
+        return f"metric {metric.key!r} is a {metric.measure}: compare it with >=, <=, == or between"
+    if check.grades is not None or check.when is not None:
+        return f"metric {metric.key!r} is reported by the region, not measured in a school's grades or conditions"
+    values = list(check.value) if isinstance(check.value, tuple) else [check.value]
+    if metric.measure == "share":
+        if any(not isinstance(v, str) and v > 1 for v in values):
+            return f"metric {metric.key!r} is a share: write the target as a share such as '9/10' (not {check.value!r})"
+    elif any(isinstance(v, str) for v in values):
+        return f"metric {metric.key!r} is a {metric.measure}: its target is a number, not a share {check.value!r}"
+    if metric.measure == "count" and any(isinstance(v, float) and not v.is_integer() for v in values):
+        return f"metric {metric.key!r} counts whole units; {check.value!r} is not whole"
+    if check.unit not in (None, "share", metric.unit):
         return f"unit {check.unit!r} differs from the metric's unit {metric.unit!r}"
     return None
 
@@ -202,6 +227,15 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
     except XinliError as exc:
         return problems + [Problem(code, None, str(exc))]
     collectable = _collectable_metrics(registry, [p.code for p in line.chain])
+    for metric in metrics.values():  # declared relations between facts name a number schools report
+        if metric.at_most is None or metric.key not in collectable:
+            continue
+        other = metrics.get(metric.at_most)
+        if other is None or other.region_reported or other.type not in ("integer", "number"):
+            problems.append(Problem(code, f"metric {metric.key}",
+                                    f"at_most names {metric.at_most!r}, not a number schools report"
+                                    + (did_you_mean(metric.at_most, metrics) if other is None else ""),
+                                    f"at_most 指向的 {metric.at_most!r} 不是学校填报的数值指标"))
     own_exclusions = [ex for ex in resolution.excluded if ex.by == code]
     for ex in own_exclusions:
         if source is not None and not sourcetext.quote_found(ex.exclusion.citation.quote, source):
@@ -222,24 +256,27 @@ def check_plugin(registry: Registry, code: str) -> list[Problem]:
             if known is None:
                 problems.append(Problem(code, req.id, f"condition tests {attribute!r}, neither a school attribute nor a registered metric",
                                         f"适用条件检查 {attribute!r}，它既不是学校属性，也不是已登记的指标"))
+            elif known.region_reported:
+                problems.append(Problem(code, req.id, f"condition tests {attribute!r}, a figure the region reports, not a school's fact",
+                                        f"适用条件检查的 {attribute!r} 是辖区填报的数据，不是学校的事实"))
             elif known.type not in ("boolean", "integer"):
                 problems.append(Problem(code, req.id,
                                         f"condition tests metric {attribute!r}, which is {known.type}, not yes/no or a count",
                                         f"适用条件检查的指标 {attribute!r} 类型为 {known.type}，不是是/否或计数"))
-        if req.check is not None and req.check.grades is not None and not set(req.check.grades) <= set(req.grades):
-            problems.append(Problem(code, req.id, f"the check measures grades {list(req.check.grades)} the item does not cover",
-                                    f"核查的年级 {list(req.check.grades)} 超出该要求适用的年级"))
-        if req.check is not None:
-            metric = metrics.get(req.check.metric)
+        for alt in req.check.alternatives if req.check is not None else ():
+            if alt.grades is not None and not set(alt.grades) <= set(req.grades):
+                problems.append(Problem(code, req.id, f"the check measures grades {list(alt.grades)} the item does not cover",
+                                        f"核查的年级 {list(alt.grades)} 超出该要求适用的年级"))
+            metric = metrics.get(alt.metric)
             if metric is None:
-                problems.append(Problem(code, req.id, f"check uses unregistered metric {req.check.metric!r}"
-                                        + did_you_mean(req.check.metric, metrics),
-                                        f"核查使用了未登记的指标 {req.check.metric!r}" + _did_you_mean_zh(req.check.metric, metrics)))
-            elif req.check.metric not in collectable:
-                problems.append(Problem(code, req.id, f"metric {req.check.metric!r} is registered only by a plugin outside "
+                problems.append(Problem(code, req.id, f"check uses unregistered metric {alt.metric!r}"
+                                        + did_you_mean(alt.metric, metrics),
+                                        f"核查使用了未登记的指标 {alt.metric!r}" + _did_you_mean_zh(alt.metric, metrics)))
+            elif alt.metric not in collectable:
+                problems.append(Problem(code, req.id, f"metric {alt.metric!r} is registered only by a plugin outside "
                                         f"{code}'s line ({' -> '.join(p.code for p in line.chain)}), so the region cannot collect it"))
             else:
-                mismatch = check_types(req, metric)
+                mismatch = check_types(req, metric, alt)
                 if mismatch:
                     problems.append(Problem(code, req.id, mismatch))
         for text in _texts(req):

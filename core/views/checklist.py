@@ -12,9 +12,27 @@ import datetime as dt
 from typing import Any
 
 from xinli.core import vocabulary as vocab
+from xinli.core.dicts import (
+    assessed_at,
+    check_dict,
+    citation_dict,
+    condition_dict,
+    conditions_dict,
+    document_dict,
+    duty_holders_list,
+    item_dict,
+    procedure_dict,
+    region_measure_dict,
+    text_dict,
+)
 from xinli.core.layering import EffectiveItem, Lineage, MissingParent, lineage
-from xinli.core.model import Check, Condition, ConditionGroup, Document, Jurisdiction, Procedure, Requirement, Text
+from xinli.core.model import Jurisdiction, Text
 from xinli.core.registry import LoadedPlugin, Registry
+
+#: The contract's dictionaries live in :mod:`xinli.core.dicts`; these names stay importable from here.
+__all__ = ["SCHEMA_ID", "assessed_at", "build_checklist", "check_dict", "checklist_schema", "citation_dict",
+           "collect_procedures", "condition_dict", "conditions_dict", "document_dict", "duty_holders_list", "item_dict",
+           "procedure_dict", "region_dict", "region_measure_dict", "text_dict"]
 
 SCHEMA_ID = "xinli.checklist/2"
 
@@ -26,87 +44,6 @@ def checklist_schema() -> dict[str, Any]:
 
     path = resources.files("xinli.core").joinpath("schemas", "checklist.schema.json")
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def text_dict(text: Text | None) -> dict[str, str] | None:
-    """A :class:`Text` as ``{"zh": ..., "en": ...}``."""
-    return None if text is None else {"zh": text.zh, "en": text.en}
-
-
-def check_dict(check: Check | None) -> dict[str, Any] | None:
-    """A check as the contract's ``check`` object."""
-    if check is None:
-        return None
-    value: Any = check.value
-    if isinstance(value, tuple):
-        value = list(value)
-    return {
-        "metric": check.metric,
-        "op": check.op,
-        "value": value,
-        "unit": check.unit,
-        "per": check.per,
-        "count_per": check.count_per,
-        "event": check.event,
-        "grades": list(check.grades) if check.grades is not None else None,
-        "grades_mode": check.grades_mode,
-        "binds": check.binding,
-        "column": check.column(),
-        "scope": check.scope,
-    }
-
-
-def condition_dict(node: Condition | ConditionGroup) -> dict[str, Any]:
-    """One condition as ``{attribute, op, value}``, or a group as
-    ``{"all": [...]}``, ``{"any": [...]}`` or ``{"not": {...}}``."""
-    if isinstance(node, Condition):
-        return {"attribute": node.attribute, "op": node.op, "value": node.value}
-    if node.kind == "not":
-        return {"not": condition_dict(node.items[0])}
-    return {node.kind: [condition_dict(item) for item in node.items]}
-
-
-def conditions_dict(conditions: tuple[Any, ...] | None) -> list[dict[str, Any]] | None:
-    """Applicability conditions (all must hold) as a list of condition
-    objects (see :func:`condition_dict`)."""
-    if conditions is None:
-        return None
-    return [condition_dict(c) for c in conditions]
-
-
-def procedure_dict(procedure: Procedure, source: str) -> dict[str, Any]:
-    """An escalation procedure as the contract's ``procedures`` entry."""
-    return {"key": procedure.key, "name": text_dict(procedure.name), "trigger": text_dict(procedure.trigger),
-            "clause": procedure.clause, "source": source}
-
-
-def assessed_at(req: Requirement) -> str:
-    """Who an item is assessed on: ``school`` (each school, by its facts or
-    an attestation) or ``region`` (one finding per run: an authority's or
-    other non-school duty, or a target over the region's schools)."""
-    if req.check is not None and req.check.count_per == "region":
-        return "region"
-    return "school" if req.school_duty else "region"
-
-
-def document_dict(jurisdiction: str, doc: Document) -> dict[str, Any]:
-    """A source document as the contract's ``documents`` entry."""
-    return {
-        "jurisdiction": jurisdiction,
-        "number": doc.number,
-        "has_official_number": doc.has_official_number,
-        "title": text_dict(doc.title),
-        "issuer": text_dict(doc.issuer),
-        "date": doc.date,
-        "implements": [
-            {"number": ref.number, "title": ref.title_zh, "issuer": ref.issuer_zh, "jurisdiction": ref.jurisdiction}
-            for ref in doc.implements
-        ],
-        "encoded": True,
-        "in_force_from": doc.effective_from().isoformat(),
-        "repealed_on": doc.repealed_on.isoformat() if doc.repealed_on else None,
-        "replaced_by": doc.replaced_by,
-    }
 
 
 def region_dict(jurisdiction: Jurisdiction, chain: list[LoadedPlugin] | Lineage) -> dict[str, Any]:
@@ -137,66 +74,6 @@ def region_dict(jurisdiction: Jurisdiction, chain: list[LoadedPlugin] | Lineage)
     }
 
 
-def citation_dict(citation: Any) -> dict[str, str]:
-    """A citation as the contract's ``citation`` object (``secondary_source``
-    only when the quote was taken from a copy)."""
-    data = {"jurisdiction": citation.jurisdiction, "document": citation.document, "clause": citation.clause,
-            "quote": citation.quote}
-    secondary = getattr(citation, "secondary_source", None)
-    if secondary:
-        data["secondary_source"] = secondary
-    return data
-
-
-def item_dict(item: EffectiveItem) -> dict[str, Any]:
-    """One effective requirement as a checklist item."""
-    req: Requirement = item.requirement
-    data: dict[str, Any] = {
-        "id": req.id,
-        "domain": req.domain,
-        "text": text_dict(req.text),
-        "level": req.level,
-        "duty_holder": req.duty_holder,
-        "school_duty": req.school_duty,
-        "assessed_at": assessed_at(req),
-        "subject": list(req.subject),
-        "grades": list(req.grades),
-        "applies_if": conditions_dict(req.applies_if),
-        "event": req.event,
-        "check": check_dict(req.check),
-        "deadline": req.deadline.isoformat() if req.deadline else None,
-        "deadline_reading": text_dict(req.deadline_reading()),
-        "citation": citation_dict(req.citation),
-        "note": text_dict(req.note),
-        "source": item.source,
-        "step": None,
-        "partner": None,
-        "replaces": None,
-        "timing": [{"kind": t.kind, "month": t.month, "days": t.days} for t in req.timing],
-    }
-    if req.step is not None:
-        data["step"] = {
-            "order": req.step.order,
-            "role": req.step.role,
-            "reports_to": list(req.step.reports_to),
-            "guided_by": list(req.step.guided_by),
-            "condition": text_dict(req.step.condition),
-            "procedure": req.step.procedure,
-        }
-    if req.partner is not None:
-        data["partner"] = {"kind": req.partner.kind, "name": text_dict(req.partner.name), "phone": req.partner.phone}
-    if item.replaced is not None:
-        data["replaces"] = {
-            "jurisdiction": item.replaced_source,
-            "citation": citation_dict(item.replaced.citation),
-            "level": item.replaced.level,
-            "check": check_dict(item.replaced.check),
-            "grades": list(item.replaced.grades),
-        }
-    data["looser_than_parent"] = list(item.looser) if item.looser else None
-    return data
-
-
 def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None) -> dict[str, Any]:
     """The compliance checklist of region ``code`` as plain data.
 
@@ -218,6 +95,8 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
         for doc in layer.jurisdiction.documents:
             entry = document_dict(layer.code, doc)
             entry["in_force"] = doc.in_force(on)
+            kinds = layer.jurisdiction.school_kinds
+            entry["school_kinds"] = list(kinds) if kinds is not None else None
             documents.append(entry)
     warnings: list[dict[str, Any]] = []
     for layer_code, doc in resolution.not_in_force:
@@ -238,6 +117,11 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     documents[:0] = missing_docs
     effective = _order_steps(resolution.items)
     items = [item_dict(item) for item in effective]
+    _mark_region_reported(registry, chain, items)
+    covered = {layer.code: layer.jurisdiction.school_kinds for layer in chain}
+    for item in items:  # the kinds of school the item's own document covers
+        kinds = covered.get(item["citation"]["jurisdiction"])
+        item["document_school_kinds"] = list(kinds) if kinds is not None else None
     domains = {}
     for domain in vocab.DOMAINS:
         count = sum(1 for item in items if item["domain"] == domain)
@@ -266,6 +150,30 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
             for ex in resolution.excluded
         ],
     }
+
+
+def _mark_region_reported(registry: Registry, chain: list[LoadedPlugin], items: list[dict[str, Any]]) -> None:
+    """Give each check (and alternative) on a region-reported metric its
+    :func:`region_measure_dict` fields."""
+    from xinli.core.hookcall import call_alone
+
+    if not any(item["check"] for item in items):
+        return
+    # only a plugin's own metrics can be region-reported (the built-in ones are schools' facts)
+    metrics = {}
+    for layer in chain:
+        try:
+            answers = call_alone(registry.pm, layer.plugin, "xinli_register_metrics")
+        except Exception:  # a broken hook is reported (and the plugin dropped) where metrics are collected
+            continue
+        metrics.update({m.key: m for answer in answers if isinstance(answer, list | tuple) for m in answer
+                        if getattr(m, "region_reported", False)})
+    for item in items:
+        check = item["check"]
+        for entry in ([check, *(check.get("any") or [])] if check else []):
+            metric = metrics.get(entry["metric"])
+            if metric is not None and metric.region_reported:
+                entry.update(region_measure_dict(metric))
 
 
 def collect_procedures(registry: Registry, chain: list[LoadedPlugin]) -> list[dict[str, Any]]:

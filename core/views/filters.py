@@ -82,7 +82,13 @@ def filter_checklist(checklist: dict[str, Any], duty_holder: str | None = None, 
         if not wanted:
             raise XinliError(f"grades {grades[0]}–{grades[-1]} are not taught at stage {stage!r}")
 
+    def outside(item: dict[str, Any]) -> bool:  # issue 24: the stage is a kind the item or its document leaves out
+        return bool(stage) and any(stage not in kinds for kinds in (item.get("document_school_kinds"), item.get("school_kinds"))
+                                   if kinds is not None)
+
     def keep(item: dict[str, Any]) -> bool:
+        if outside(item):
+            return False
         if duty_holder == SCHOOL and not item["school_duty"]:
             return False
         if duty_holder and duty_holder != SCHOOL and item["duty_holder"] != duty_holder:
@@ -98,4 +104,29 @@ def filter_checklist(checklist: dict[str, Any], duty_holder: str | None = None, 
         domains[domain] = {**info, "count": count}
     filters = {"duty_holder": duty_holder, "stage": stage, "grades": sorted(wanted) if wanted else None,
                "level": list(level) if level else None}
-    return {**checklist, "items": items, "domains": domains, "filters": filters}
+    warnings = list(checklist["warnings"]) + (_kinds_warnings(checklist, stage) if stage else [])
+    return {**checklist, "items": items, "domains": domains, "filters": filters, "warnings": warnings}
+
+
+def _kinds_warnings(checklist: dict[str, Any], stage: str) -> list[dict[str, Any]]:
+    """One warning per layer whose documents do not cover ``stage``'s kind
+    of school: the reader learns why its items are missing."""
+    from xinli.core import messages
+
+    out = []
+    by_layer: dict[str, list[dict[str, Any]]] = {}
+    for doc in checklist["documents"]:
+        kinds = doc.get("school_kinds")
+        if doc.get("encoded") and kinds is not None and stage not in kinds:
+            by_layer.setdefault(doc["jurisdiction"], []).append(doc)
+    for layer, docs in by_layer.items():
+        numbers = "、".join(d["number"] for d in docs)
+        kinds = docs[0]["school_kinds"]
+        texts = {}
+        for lang in ("zh", "en"):
+            sep = "、" if lang == "zh" else ", "
+            texts[lang] = messages.msg("kinds_not_covered", lang, documents=numbers if lang == "zh" else numbers.replace("、", ", "),
+                                       covered=sep.join(vocab.label(vocab.KINDS_OF_SCHOOL, k, lang) for k in kinds),
+                                       stage=vocab.label(vocab.KINDS_OF_SCHOOL, stage, lang))
+        out.append({"code": "kinds-not-covered", "jurisdiction": layer, "message": texts})
+    return out
