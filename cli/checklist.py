@@ -20,7 +20,7 @@ from xinli.cli.options import (
 from xinli.cli.output import emit
 
 FORMATS = ("markdown", "json", "csv", "html", "xlsx")
-STAGES = ("primary", "junior", "senior", "vocational")
+STAGES = ("primary", "junior", "senior", "vocational", "kindergarten", "higher", "special")  # issue 24: every kind of school
 LEVELS = ("required", "recommended", "encouraged", "permitted")
 
 

@@ -373,7 +373,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vocab_school_side": ("学校内部", "inside the school"),
     "vocab_outside": ("学校以外", "outside the school"),
     "vocab_role": ("角色", "role"),
-    "vocab_kind": ("类别", "kind"),
+    "vocab_kind": ("学校类别", "kinds of school"),
     "duty_holder_of": ("责任主体", "duty holder"),
     "outside_document": ("不在本文件适用范围内", "outside the document"),
     "detail_outside_document": ("学校类别不在本文件适用范围内", "the school's kind is outside the document's scope"),

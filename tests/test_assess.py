@@ -285,7 +285,7 @@ def test_fresh_database_schema(tmp_path):
     assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
     assert [m.name for m in migrations.applied(db)] == [
         "m001_initial", "m002_waivers", "m003_rollups", "m004_attestations", "m005_compact_findings",
-        "m006_requirement_counts"]
+        "m006_requirement_counts", "m007_school_kind_reasons"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):

@@ -126,7 +126,8 @@ def test_a_version_2_database_migrates(tmp_path):
     before = sqlite3.connect(path).execute(
         "select * from finding_details order by school_id, requirement_id, status").fetchall()
     db = open_database(path, create=False, readonly=False)  # as `assess` opens it: migrations run
-    assert [m.name for m in migrations.applied(db)][-2:] == ["m005_compact_findings", "m006_requirement_counts"]
+    assert [m.name for m in migrations.applied(db)][-3:] == ["m005_compact_findings", "m006_requirement_counts",
+                                                             "m007_school_kind_reasons"]
     after = db.execute("select * from finding_details order by school_id, requirement_id, status").fetchall()
     assert after == before
     assert db.execute("select status, typeof(observed), reason, detail from findings where rowid = 4").fetchone() == (

@@ -478,3 +478,25 @@ def test_a_declared_relation_fills_a_floor_and_refuses_impossible_facts(tmp_path
     assert (problem.row, problem.column) == (2, "psych_teachers_total")
     assert "fulltime_psych_teachers <= psych_teachers_total" in problem.reason
     assert not (tmp_path / "bad.db").exists()
+
+
+def test_a_region_target_naming_kinds_counts_only_those_schools(tmp_path):
+    target = """
+[[requirements]]
+id = "test_c24.other.vocational-rooms"
+domain = "other"
+level = "required"
+duty_holder = "education_authority"
+school_kinds = ["vocational"]
+text = { zh = "中职学校心理辅导室全覆盖", en = "every vocational school has a counseling room" }
+check = { metric = "has_counseling_room", op = ">=", value = "1/1", count_per = "region", scope = "each_subregion" }
+citation = { jurisdiction = "test_c24", document = "契〔2026〕1号", clause = "四", quote = "幼儿园" }
+"""
+    registry = registry_for(target)
+    assert [str(e) for e in check_all(registry, ["test_c24"])[0]] == []
+    header = "school_id,school_name,grades,vocational,has_counseling_room\n"
+    got = run_assess(registry, tmp_path, header + "V,职,10-12,是,是\nG,普,10-12,否,否\nP,小,1-6,,否\n")
+    assert got[(None, "test_c24.other.vocational-rooms")][0] == "met"  # 1 of 1 vocational school; the others are outside
+    (tmp_path / "runs.db").unlink()
+    got = run_assess(registry, tmp_path, header + "V,职,10-12,是,否\nW,职二,10-12,是,是\nG,普,10-12,否,是\n")
+    assert got[(None, "test_c24.other.vocational-rooms")][0] == "not_met"  # 1 of 2

@@ -1,6 +1,8 @@
 """docs/rules-format.md: the complete example loads from a rules folder,
 layers over Henan past an ancestor nobody installed, passes ``plugins
-check``, exports with its metric, and assesses."""
+check``, exports with its metric, and assesses; the provincial plan (every
+issue-24 construct) is checked, assessed for a district under a city
+nobody encoded, rolled up into the province and compared with it."""
 
 from __future__ import annotations
 
@@ -48,7 +50,8 @@ def test_the_page_documents_every_field_of_the_format():
         for name in fields:
             if table != "top":
                 assert f"`{name}`" in text, f"{table}.{name} is not documented"
-    assert sorted(example_files()) == ["rules.toml", "source.txt"]
+    assert sorted(example_files()) == ["plan_district.source.txt", "plan_district.toml", "plan_province.source.txt",
+                                       "plan_province.toml", "rules.toml", "source.txt"]
 
 
 def test_the_example_loads_from_a_rules_folder_and_passes_plugins_check(registry):
@@ -143,3 +146,105 @@ def test_the_page_lists_the_whole_duty_holder_vocabulary(run):
     assert zh.exit_code == 0 and en.exit_code == 0
     assert "城乡社区" in zh.output and "牵头单位" in zh.output and "lead unit" not in zh.output
     assert "urban and rural communities" in en.output and "lead unit" in en.output and "牵头单位" not in en.output
+
+
+PLAN = ["demo_plan_province", "demo_plan_district"]
+PLAN_FACTS = """school_id,school_name,grades,vocational,bureau_run,special_education,psych_survey_rounds_per_year,\
+fulltime_psych_teachers,psych_teachers_total,licensed_psych_teachers
+K1,示例幼儿园,幼儿园,,否,,,0,1,
+P1,示例局属小学,1-6,,是,,,0,2,1
+P2,示例小学,1-6,,否,,,0,1,1
+V1,示例职业学校,10-12,是,否,,2,1,1,1
+G1,示例高中,10-12,否,否,,1,1,,1
+U1,示例大学,高校,,否,,2,3,5,
+S1,示例特殊教育学校,1-9,,否,是,,,,
+"""
+
+
+@pytest.fixture
+def plan_registry(rules_folder):
+    return load_plugins(only=PLAN, rules_path=[str(rules_folder)])
+
+
+def test_the_provincial_plan_passes_plugins_check_and_holds_every_construct(plan_registry):
+    assert plan_registry.problems == []
+    for code in PLAN:
+        assert [str(p) for p in check_plugin(plan_registry, code)] == []
+        assert [str(w) for w in plugin_warnings(plan_registry, code)] == []
+    assert [str(n) for n in plugin_notes(plan_registry, "demo_plan_district")] == [
+        "demo_plan_district: parent 'demo_plan_city' is not installed; its rules are not encoded here"]
+    items = {i["id"]: i for i in build_checklist(plan_registry, "demo_plan_district", dt.date(2026, 1, 15))["items"]}
+    staffing = items["demo_plan_province.staffing.teacher-every-school"]
+    assert len(staffing["check"]["any"]) == 2 and staffing["check"]["any"][0]["when"][0]["attribute"] == "bureau_run"
+    assert staffing["grades"][0] == -2 and staffing["grades"][-1] == 20  # K1 to U8
+    parents = items["demo_plan_province.other.parent-schools"]
+    assert [(d["actor"], d["role"]) for d in parents["duty_holders"]] == [
+        ("women_federation", "lead"), ("education_authority", "responsible"), ("community", "responsible")]
+    assert (parents["check"]["reported_by"], parents["check"]["measure"]) == ("region", "share")
+    ratio = items["demo_plan_province.referral.psychiatrists"]["check"]
+    assert (ratio["measure"], ratio["per_population"]) == ("per_population", 100000)
+    assert items["demo_plan_province.other.awareness"]["scope"] == "jurisdiction"
+    assert items["demo_plan_province.screening.yearly"]["source"] == "demo_plan_district"
+    assert items["demo_plan_province.curriculum.university-course"]["school_kinds"] == ["higher"]
+    metrics = {m.key: m for m in plan_registry.plugins["demo_plan_province"].plugin.metrics}
+    assert metrics["licensed_psych_teachers"].at_most == "psych_teachers_total"
+
+
+def test_the_plan_exports_and_reloads_the_same_rules(plan_registry):
+    for code in PLAN:
+        original = plan_registry.plugins[code].plugin
+        again = TomlPlugin(export_rules_toml(plan_registry, code))
+        assert sorted(again.requirements, key=str) == sorted(original.requirements, key=str)
+        assert again.metrics == original.metrics and again.jurisdiction == original.jurisdiction
+
+
+def test_the_plan_assesses_a_district_under_a_missing_city_rolls_up_and_compares(run, rules_folder, tmp_path):
+    import json
+    import sqlite3
+
+    facts = tmp_path / "district.csv"
+    facts.write_text(PLAN_FACTS, encoding="utf-8")
+    template = run("--rules", str(rules_folder), "facts-template", "--region", "demo_plan_district", "--plugins", ",".join(PLAN),
+                   "--format", "csv", "--headers", "key")
+    assert template.output.lstrip("\ufeff").splitlines()[0] == PLAN_FACTS.splitlines()[0]
+    district = tmp_path / "district.db"
+    result = run("--rules", str(rules_folder), "assess", "--region", "demo_plan_district", "--plugins", ",".join(PLAN),
+                 "--facts", str(facts), "--db", str(district), "--as-of", "2026-01-15")
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(district) as conn:
+        got = {(s, r.rsplit(".", 1)[1]): (st, d) for s, r, st, d in conn.execute(
+            "select school_id, requirement_id, status, detail from finding_details")}
+    assert got[("K1", "teacher-every-school")][0] == "met"  # a kindergarten with a part-time teacher
+    assert got[("P1", "teacher-every-school")][0] == "not_met"  # bureau-run without a full-time teacher
+    assert got[("P2", "teacher-every-school")][0] == "met"  # not bureau-run, part-time only: the least convenient way
+    assert got[("G1", "teacher-every-school")][0] == "met"  # total blank, one full-time teacher: a floor
+    assert got[("G1", "yearly")][0] == "not_met" and got[("V1", "yearly")][0] == "met"  # the district's 2 a year
+    assert got[("U1", "yearly")][0] == "met" and got[("U1", "licensed")] == ("not_applicable", "school kind")
+    assert got[("K1", "yearly")] == ("not_applicable", "school kind")
+    assert got[(None, "awareness")][0] == "not_applicable"  # the province's own target, not the district's
+    assert got[(None, "parent-schools")] == ("manual", "reported by the region")
+    assert got[(None, "university-course")][0] == "manual"
+    report = run("report", "--db", str(district), "--lang", "zh").output
+    assert "责任主体: 妇联" in report and "责任主体: 卫生健康部门" in report
+    rolled = tmp_path / "province.db"
+    rollup = run("--rules", str(rules_folder), "rollup", "--region", "demo_plan_province", "--plugins", ",".join(PLAN),
+                 "--db", str(rolled), str(district))
+    assert rollup.exit_code == 0, rollup.output
+    rolled_report = run("report", "--db", str(rolled), "--lang", "zh").output
+    assert "demo_plan_province.other.awareness" in rolled_report and "示例区" in rolled_report
+    compare = run("--rules", str(rules_folder), "compare", "demo_plan_province", "demo_plan_district",
+                  "--plugins", ",".join(PLAN), "--format", "json")
+    assert compare.exit_code == 0, compare.output
+    different = json.loads(compare.output)["domains"]["screening"]["different"]
+    assert [(d["a"]["id"], d["b"]["id"]) for d in different] == [("demo_plan_province.screening.yearly",) * 2]
+    assert "更严: demo_plan_district" in run("--rules", str(rules_folder), "compare", "demo_plan_province",
+                                            "demo_plan_district", "--plugins", ",".join(PLAN)).output
+
+
+def test_a_university_reads_its_own_checklist(run, rules_folder):
+    page = run("--rules", str(rules_folder), "checklist", "--region", "demo_plan_district", "--plugins", ",".join(PLAN),
+               "--stage", "higher").output
+    ids = [line.rsplit("`", 2)[1] for line in page.splitlines() if line.startswith("- [ ]")]
+    assert sorted(ids) == ["demo_plan_province.curriculum.university-course", "demo_plan_province.screening.yearly",
+                           "demo_plan_province.staffing.teacher-every-school"]
+    assert "年级: U1–U8" in page and "学校类别: 高校" in page

@@ -79,8 +79,8 @@ class CompiledRequirement:
     #: the fact columns (indices) deciding whether the item applies: condition attributes, ``vocational``, the event
     reads: tuple[int, ...] = ()
     measured_elsewhere: str | None = None
-    #: an any-of check: ``(fact column index, test, when condition or None)`` per alternative
-    any_of: tuple[tuple[int, Any, Any], ...] | None = None
+    #: an any-of check: ``(fact column index, test, when condition or None, floor column or None)`` per alternative
+    any_of: tuple[tuple[int, Any, Any, int | None], ...] | None = None
     #: ``kinds(values, grades)``: why the school's kinds put it outside the item
     #: (``outside the document``, ``school kind``) or None; None when the item names no kinds
     kinds: Callable[[tuple[Any, ...], Any], str | None] | None = None
@@ -236,8 +236,10 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns) -> lis
             alternatives = []
             for alt in check["any"]:
                 when, when_reads = _compile_condition(alt.get("when"), position)
-                alternatives.append((position[alt.get("column") or alt["metric"]],
-                                     _region_test if region_check else _test_for(alt), when))
+                alt_column = alt.get("column") or alt["metric"]
+                test = _region_test if region_check else _test_for(alt)
+                floor = alt_column in floors and alt["op"] == ">=" and not region_check
+                alternatives.append((position[alt_column], test, when, floors[alt_column] if floor else None))
                 reads += when_reads
             any_of = tuple(alternatives)
         compiled.append(
@@ -538,11 +540,13 @@ def any_outcome(req: CompiledRequirement, values: tuple[Any, ...], grades: Any) 
     alternative that decided (the first known one when none is met)."""
     unknown = applies = maybe = False
     seen = None
-    for index, test, when in req.any_of or ():
+    for index, test, when, floor in req.any_of or ():
         holds = True if when is None else when(values, grades)
         if holds is False:
             continue
         observed = values[index]
+        if observed is None and floor is not None and values[floor] is not None and test(values[floor]):
+            observed = values[floor]  # blank, but a declared smaller fact already meets it
         if observed is None:
             unknown = True
             continue

@@ -297,6 +297,15 @@ def m006_requirement_counts(db: sqlite_utils.Database) -> None:
                  "on findings (school, status, requirement, observed)")
 
 
+@migrations()
+def m007_school_kind_reasons(db: sqlite_utils.Database) -> None:
+    """Issue 24: the ``finding_details`` view rebuilt so that the reason codes
+    for school kinds (``outside the document``, ``school kind``) read as text
+    in databases written before them."""
+    db["finding_details"].drop()
+    db.create_view("finding_details", FINDING_DETAILS_SQL.format(observed=observed_sql(), detail=detail_sql()))
+
+
 def _typed_observed(text: str | None, school: int | None) -> Any:
     """An observed value stored as text by earlier versions, typed as the
     evaluator types it now (:func:`typed_observed`); a region finding's

@@ -24,7 +24,8 @@ t = vocab.localize
 
 def grades_text(grades: list[int]) -> str:
     """Grades as compact ranges: ``1–6, 10``."""
-    return ", ".join(f"{low}–{high}" if high != low else str(low) for low, high in grade_runs(grades))
+    label = vocab.grade_label  # K1-K3 and U1-U8 beyond school grades 1-12 (issue 24)
+    return ", ".join(f"{label(low)}–{label(high)}" if high != low else label(low) for low, high in grade_runs(grades))
 
 
 def metric_name(check: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
@@ -149,6 +150,18 @@ def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str
     subject = ", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"])
     details.append(f"{h('subject', lang)}: {subject}")
     lines.append("  - " + " · ".join(details))
+    # issue 24: several duty holders with their roles, and the kinds of school
+    holders = item.get("duty_holders") or []
+    if len(holders) > 1:
+        sep = "、" if lang == "zh" else ", "
+        roles = [f"{vocab.label(vocab.DUTY_ROLES, role, lang)}: "
+                 + sep.join(vocab.label(vocab.ACTORS, d["actor"], lang) for d in holders if d["role"] == role)
+                 for role in vocab.DUTY_ROLES if any(d["role"] == role for d in holders)]
+        lines.append("  - " + " · ".join(roles))
+    if item.get("school_kinds"):
+        sep = "、" if lang == "zh" else ", "
+        kinds = sep.join(vocab.label(vocab.KINDS_OF_SCHOOL, k, lang) for k in item["school_kinds"])
+        lines.append(f"  - {messages.msg('vocab_kind', lang)}: {kinds}")
     if item["applies_if"]:
         lines.append(f"  - {h('applies_if', lang)}: {conditions_text(item['applies_if'], lang)}")
     if item.get("event"):

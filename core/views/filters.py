@@ -21,6 +21,10 @@ STAGES: dict[str, tuple[int, ...]] = {
     "junior": tuple(range(7, 10)),
     "senior": tuple(range(10, 13)),
     "vocational": tuple(range(10, 13)),
+    # --- issue 24: kinds of school beyond grades 1-12, and special-education schools ---
+    "kindergarten": vocab.KINDERGARTEN_GRADES,
+    "higher": vocab.HIGHER_GRADES,
+    "special": vocab.SCHOOL_GRADES,
 }
 
 STAGE_LABELS: dict[str, tuple[str, str]] = {
@@ -28,6 +32,9 @@ STAGE_LABELS: dict[str, tuple[str, str]] = {
     "junior": ("初中", "junior secondary"),
     "senior": ("普通高中", "senior secondary"),
     "vocational": ("中等职业学校", "secondary vocational"),
+    "kindergarten": ("幼儿园", "kindergarten"),
+    "higher": ("高校", "higher education"),
+    "special": ("特殊教育学校", "special education"),
 }
 
 #: ``--duty-holder school`` selects every duty a school answers for (the
