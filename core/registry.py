@@ -141,10 +141,24 @@ class Registry:
         Any other pending plugin is loaded as :meth:`find` would (its
         problems recorded), so a plugin with code of its own, a broken one
         or a code two distributions offer is treated exactly as before."""
+        import gc
+
         from xinli.core.rules.peek import IdentityCache, Peeker
 
-        cache = IdentityCache.default() if len(self.pending) >= CACHE_FROM else None
-        peeker = Peeker(cache)
+        # thousands of small acyclic objects (the cache, the identities): the cyclic collector would walk them
+        # again and again for nothing
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._identities(progress, IdentityCache.default() if len(self.pending) >= CACHE_FROM else None,
+                                    Peeker)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _identities(self, progress: Callable[[Iterator[str], int], Iterator[str]] | None, cache: Any,
+                    peeker_class: Any) -> dict[str, KnownRegion]:
+        peeker = peeker_class(cache)
         found: dict[str, KnownRegion] = {
             code: KnownRegion(code, p.jurisdiction, p.distribution, p.version) for code, p in self.plugins.items()}
         names: Iterator[str] = iter(sorted(self.pending))

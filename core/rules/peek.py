@@ -246,12 +246,12 @@ class Peeker:
         base = self._base(dist)
         if base is None or not self._top_is_here(package[0], base):
             return None
-        folder = base
+        folder = base.rstrip(os.sep)
         inits = []
-        for part in package:
-            folder = os.path.join(folder, part)
-            inits.append(os.path.join(folder, "__init__.py"))
-        plugin_file, rules_file = os.path.join(folder, "plugin.py"), os.path.join(folder, "rules.toml")
+        for part in package:  # plain string joins: os.path.join is a measurable cost over thousands of plugins
+            folder = f"{folder}{os.sep}{part}"
+            inits.append(f"{folder}{os.sep}__init__.py")
+        plugin_file, rules_file = f"{folder}{os.sep}plugin.py", f"{folder}{os.sep}rules.toml"
         files = [*inits, plugin_file, rules_file]
         key = f"{name}={value}"
         if self.cache is not None:
