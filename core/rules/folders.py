@@ -12,6 +12,7 @@ file and is skipped.  The same file goes into a package unchanged later.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tomllib
@@ -131,8 +132,11 @@ def unloaded_rules_files(query: str, start: str | Path | None = None,
     if not needle:
         return []
     found: list[tuple[Path, Path]] = []
-    candidates = [(base, p) for p in sorted(base.glob("*.toml")) + sorted(base.glob("*/*.toml"))]
-    candidates += [(p.parent.parent, p) for p in sorted(base.glob("*/*/*.toml"))]
+    def first(pattern: str) -> list[Path]:
+        return sorted(itertools.islice(base.glob(pattern), SCAN_LIMIT))  # a big working folder is not walked whole
+
+    candidates = [(base, p) for p in first("*.toml") + first("*/*.toml")]
+    candidates += [(p.parent.parent, p) for p in first("*/*/*.toml")]
     for folder, path in candidates[:SCAN_LIMIT]:
         if path.name == "pyproject.toml" or any(part.startswith(".") for part in path.relative_to(base).parts):
             continue
