@@ -10,6 +10,7 @@ from xinli.cli.attest import attest
 from xinli.cli.catalog import catalog
 from xinli.cli.checklist import checklist
 from xinli.cli.compare import compare
+from xinli.cli.coverage import coverage
 from xinli.cli.escalation import escalation
 from xinli.cli.export_rules import export_rules
 from xinli.cli.metrics import metrics
@@ -65,6 +66,7 @@ cli.add_command(plugins)
 cli.add_command(export_rules)
 cli.add_command(new_plugin)
 cli.add_command(compare)
+cli.add_command(coverage)
 cli.add_command(facts_template)
 cli.add_command(assess)
 cli.add_command(attest)

@@ -1,6 +1,9 @@
-"""``xinli regions``: the installed jurisdictions."""
+"""``xinli regions``: the installed jurisdictions, all of them or those a
+search names (``xinli regions 渠县``, ``--under henan``)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import click
 
@@ -8,47 +11,102 @@ from xinli.cli.errors import user_errors
 from xinli.cli.options import lang_option, load_registry, plugins_option
 
 
-def regions_data(registry) -> list[dict]:
-    """One record per installed jurisdiction, sorted by code."""
+def region_line(code: str, known: dict[str, Any]) -> list[str]:
+    """The codes above ``code``, nearest first: its declared ancestors,
+    continued by the last installed one's own declaration (as
+    :func:`xinli.core.layering.lineage` walks it, from identities alone)."""
+    line: list[str] = []
+    queue = [a.code for a in known[code].jurisdiction.declared_ancestors()]
+    while queue:
+        ancestor = queue.pop(0)
+        if ancestor in line or ancestor == code:
+            break  # a cycle: the commands that layer rules report it
+        line.append(ancestor)
+        if not queue and ancestor in known:
+            queue = [a.code for a in known[ancestor].jurisdiction.declared_ancestors()]
+    return line
+
+
+def _names(code: str, known: dict[str, Any]) -> list[str]:
+    """What a search for a region compares with: its code and both names."""
+    region = known[code].jurisdiction
+    return [code, region.name.zh, region.name.en]
+
+
+def matches(query: str, code: str, known: dict[str, Any]) -> bool:
+    """True when ``query`` (case-insensitive, any part) is in the region's
+    code or its Chinese or English name, or in its parent's code or names
+    (the parent's names as the region declares them when the parent is not
+    installed)."""
+    needle = query.casefold().strip()
+    region = known[code].jurisdiction
+    words = _names(code, known)
+    if region.parent:
+        words.append(region.parent)
+        if region.parent in known:
+            words += _names(region.parent, known)
+        elif region.parent_name is not None:
+            words += [region.parent_name.zh, region.parent_name.en]
+    return any(needle in word.casefold() for word in words)
+
+
+def regions_data(registry: Any, query: str | None = None, under: str | None = None) -> list[dict[str, Any]]:
+    """One record per installed jurisdiction, sorted by code; ``query``
+    keeps those whose code, name or parent contains it, ``under`` those
+    whose declared line includes that code."""
     from xinli.core.views.checklist import document_dict, text_dict
 
+    known = registry.identities()
     out = []
-    for code in registry.codes:
-        plugin = registry.plugins[code]
-        j = plugin.jurisdiction
+    for code, region in known.items():
+        if query and not matches(query, code, known):
+            continue
+        line = region_line(code, known)
+        if under and under not in line:
+            continue
+        j = region.jurisdiction
         out.append(
             {
                 "code": j.code,
                 "name": text_dict(j.name),
                 "level": j.level,
                 "parent": j.parent,
-                "parent_installed": j.parent in registry.plugins if j.parent else None,
+                "parent_installed": j.parent in known if j.parent else None,
+                "ancestors": line,
                 "documents": [document_dict(j.code, doc) for doc in j.documents],
-                "distribution": plugin.distribution,
-                "version": plugin.version,
+                "distribution": region.distribution,
+                "version": region.version,
             }
         )
     return out
 
 
 @click.command()
+@click.argument("query", required=False)
+@click.option("--under", metavar="CODE", default=None,
+              help="Only the regions below CODE (a province or city, installed or only declared).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @lang_option()
 @plugins_option()
 @user_errors
-def regions(fmt: str, lang: str, plugins: str | None) -> None:
+def regions(query: str | None, under: str | None, fmt: str, lang: str, plugins: str | None) -> None:
     """List every installed jurisdiction with its level, parent, documents
-    and the distribution that provided it."""
+    and the distribution that provided it; QUERY keeps those whose code,
+    Chinese or English name, or parent contains it (`xinli regions 渠县`)."""
     import json
 
     from xinli.cli.tables import table
     from xinli.core import messages
     from xinli.core import vocabulary as vocab
 
-    registry = load_registry(plugins, everything=True)
-    data = regions_data(registry)
+    registry = load_registry(plugins)
+    data = regions_data(registry, query, under)
+    if not data and (query or under):
+        click.echo(messages.msg("regions_none", lang, query=" ".join(filter(None, [query, under and f"--under {under}"])))
+                   + _folder_hint(query or under or "", lang), err=True)
     if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        # one region a line: readable, and written by the C encoder (indenting is pure Python)
+        click.echo("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in data) + ("\n]" if data else "]"))
         return
     headers = [messages.msg(k, lang) for k in ("code", "name", "jurisdiction_level", "parents_line", "documents_line",
                                                   "distribution")]
@@ -64,4 +122,19 @@ def regions(fmt: str, lang: str, plugins: str | None) -> None:
         )
         for r in data
     ]
-    click.echo(table(headers, rows))
+    if rows or not (query or under):
+        click.echo(table(headers, rows))
+
+
+def _folder_hint(query: str, lang: str) -> str:
+    """A hint naming rules files in or below the working folder that hold
+    the region searched for but were not loaded (no --rules given)."""
+    from xinli.core.rules.folders import unloaded_rules_files
+
+    found = unloaded_rules_files(query)
+    if not found:
+        return ""
+    from xinli.core import messages
+
+    return messages.msg("in_unloaded_folder", lang, files=", ".join(str(p) for p, _folder in found[:3]),
+                        folder=str(found[0][1]))

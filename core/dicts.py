@@ -112,9 +112,14 @@ def document_dict(jurisdiction: str, doc: Document) -> dict[str, Any]:
 
 
 def citation_dict(citation: Any) -> dict[str, str]:
-    """A citation as the contract's ``citation`` object."""
-    return {"jurisdiction": citation.jurisdiction, "document": citation.document, "clause": citation.clause,
+    """A citation as the contract's ``citation`` object (``secondary_source``
+    only when the quote was taken from a copy)."""
+    data = {"jurisdiction": citation.jurisdiction, "document": citation.document, "clause": citation.clause,
             "quote": citation.quote}
+    secondary = getattr(citation, "secondary_source", None)
+    if secondary:
+        data["secondary_source"] = secondary
+    return data
 
 
 def duty_holders_list(req: Requirement) -> list[dict[str, Any]]:

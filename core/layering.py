@@ -7,7 +7,8 @@ Each layer's plugin is asked alone (:func:`xinli.core.hookcall.call_alone`)
 back here.  Only documents in
 force on the as-of date contribute.  An override that is looser than what it
 replaces (a lower level, a smaller minimum, a longer period, fewer grades)
-is kept, as the document says, but marked.
+(or covers fewer schools: fewer grades or school kinds, an added condition,
+a higher threshold) is kept, as the document says, but marked.
 """
 
 from __future__ import annotations
@@ -22,7 +23,18 @@ from xinli.core import hookspecs
 from xinli.core import vocabulary as vocab
 from xinli.core.errors import PluginError, one_line
 from xinli.core.hookcall import call_alone
-from xinli.core.model import Ancestor, Check, Document, DocumentRef, Exclusion, Requirement, Text, parse_share
+from xinli.core.model import (
+    Ancestor,
+    Check,
+    Condition,
+    ConditionGroup,
+    Document,
+    DocumentRef,
+    Exclusion,
+    Requirement,
+    Text,
+    parse_share,
+)
 from xinli.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -68,6 +80,8 @@ class EffectiveItem:
     replaced: Requirement | None = None
     replaced_source: str | None = None
     looser: tuple[str, ...] = ()
+    #: the same reasons in Chinese
+    looser_zh: tuple[str, ...] = ()
 
 
 @frozen
@@ -114,14 +128,132 @@ def _number(value: Any) -> Fraction | None:
 def looser_reasons(old: Requirement, new: Requirement) -> tuple[str, ...]:
     """Why ``new`` (an override) is looser than ``old`` (what it replaces),
     as short English phrases; empty when it is not looser or the two cannot
-    be compared."""
+    be compared.  Covering fewer schools is looser too: fewer grades or
+    school kinds, an added condition, a higher threshold in a condition."""
+    return tuple(en for en, _zh in looser_reason_texts(old, new))
+
+
+def looser_reason_texts(old: Requirement, new: Requirement) -> list[tuple[str, str]]:
+    """:func:`looser_reasons` as ``(en, zh)`` pairs."""
     reasons = []
     if LEVEL_STRENGTH[new.level] < LEVEL_STRENGTH[old.level]:
-        reasons.append(f"level {old.level} -> {new.level}")
+        reasons.append((f"level {old.level} -> {new.level}",
+                        f"要求等级 {vocab.label(vocab.LEVELS, old.level, 'zh')} → {vocab.label(vocab.LEVELS, new.level, 'zh')}"))
     if not set(old.grades) <= set(new.grades):
-        reasons.append("covers fewer grades")
-    reasons += _check_looser(old.check, new.check)
-    return tuple(reasons)
+        reasons.append(("covers fewer grades", "覆盖的年级更少"))
+    old_kinds, new_kinds = item_school_kinds(old), item_school_kinds(new)
+    if new_kinds is not None and (old_kinds is None or not set(old_kinds) <= set(new_kinds)):
+        shown = ", ".join(new_kinds)
+        kinds = getattr(vocab, "KINDS_OF_SCHOOL", vocab.SCHOOL_KINDS)
+        zh_old = "、".join(vocab.label(kinds, k, "zh") for k in old_kinds) if old_kinds else "各类学校"
+        zh_new = "、".join(vocab.label(kinds, k, "zh") for k in new_kinds)
+        reasons.append((f"covers fewer school kinds ({', '.join(old_kinds) if old_kinds else 'every kind'} -> {shown})",
+                        f"覆盖的学校类型更少（{zh_old} → {zh_new}）"))
+    if conditions_narrower(old.applies_if, new.applies_if):
+        before, after = conditions_words(old.applies_if), conditions_words(new.applies_if)
+        reasons.append((f"applies to fewer schools ({before} -> {after})", f"适用的学校更少（{before} → {after}）"))
+    reasons += [(reason, _zh_reason(reason)) for reason in _check_looser(old.check, new.check)]
+    return reasons
+
+
+def _zh_reason(reason: str) -> str:
+    """A check's looser reason (English, stable) in Chinese."""
+    for en, zh in (("drops the check", "取消了数值核查"), ("longer period ", "周期更长 "), ("wider range ", "范围更宽 "),
+                   ("value ", "数值 ")):
+        if reason.startswith(en):
+            return zh + reason[len(en):].replace("->", "→")
+    return reason
+
+
+def item_school_kinds(req: Any) -> tuple[str, ...] | None:
+    """The school kinds an item names (None: every kind); a model without
+    school kinds answers None."""
+    kinds = getattr(req, "school_kinds", None)
+    return tuple(kinds) if kinds else None
+
+
+def conditions_words(nodes: Any) -> str:
+    """Conditions in a short stable form: ``boarders >= 200 or enrollment >= 1000``
+    (``every school`` when there are none)."""
+    if not nodes:
+        return "every school"
+    return " and ".join(_node_words(node, top=True) for node in nodes)
+
+
+def _node_words(node: Any, top: bool = False) -> str:
+    if isinstance(node, Condition):
+        return f"{node.attribute} {node.op} {node.value}"
+    if node.kind == "not":
+        return f"not ({_node_words(node.items[0])})"
+    inner = f" {node.kind.replace('all', 'and').replace('any', 'or')} ".join(_node_words(i) for i in node.items)
+    return inner if top else f"({inner})"
+
+
+def _flat_all(nodes: Any) -> list[Any]:
+    """The tests that must all hold, with nested ``all`` groups opened."""
+    out: list[Any] = []
+    for node in nodes or ():
+        if isinstance(node, ConditionGroup) and node.kind == "all":
+            out += _flat_all(node.items)
+        else:
+            out.append(node)
+    return out
+
+
+def _signature(node: Any) -> Any:
+    """The shape of a condition: what it tests, without thresholds."""
+    if isinstance(node, Condition):
+        return (node.attribute, node.op)
+    return (node.kind, tuple(_signature(i) for i in node.items))
+
+
+def _compare_node(old: Any, new: Any) -> str | None:
+    """``same``, ``narrower`` (fewer schools pass ``new``), ``broader`` or
+    None when undecidable, for two conditions of one shape."""
+    if isinstance(old, Condition) and isinstance(new, Condition):
+        if old.attribute != new.attribute or old.op != new.op:
+            return None
+        if old.value == new.value:
+            return "same"
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (old.value, new.value))
+        if not numbers or old.op in ("==", "!="):
+            return None
+        higher = new.value > old.value
+        return ("narrower" if higher else "broader") if old.op in (">=", ">") else ("broader" if higher else "narrower")
+    if isinstance(old, ConditionGroup) and isinstance(new, ConditionGroup) and old.kind == new.kind \
+            and len(old.items) == len(new.items):
+        results = {_compare_node(o, n) for o, n in zip(old.items, new.items, strict=True)} - {"same"}
+        if not results:
+            return "same"
+        if len(results) != 1 or None in results:
+            return None
+        (result,) = results
+        if old.kind == "not":
+            return {"narrower": "broader", "broader": "narrower"}[result]
+        return result
+    return None
+
+
+def conditions_narrower(old: Any, new: Any) -> bool:
+    """True when the conditions ``new`` (all must hold) let fewer schools
+    in than ``old``, decidably: an added test (an extra ``all`` term, a
+    condition where there was none) or a stricter threshold (1,000 →
+    1,500 students, inside an ``any`` group too), and nothing that lets
+    more in."""
+    old_nodes, new_nodes = _flat_all(old), _flat_all(new)
+    unmatched_old = list(old_nodes)
+    results: set[str | None] = set()
+    for node in new_nodes:
+        twin = next((o for o in unmatched_old if _signature(o) == _signature(node)), None)
+        if twin is None:
+            results.add("narrower")  # a test the parent did not make
+            continue
+        unmatched_old.remove(twin)
+        results.add(_compare_node(twin, node))
+    if unmatched_old:
+        results.add("broader")  # a parent's test dropped
+    results.discard("same")
+    return results == {"narrower"}
 
 
 def _check_looser(old: Check | None, new: Check | None) -> list[str]:
@@ -289,8 +421,9 @@ def resolve(registry: Registry, code: str, as_of: dt.date | None = None) -> Reso
                 if previous is None:
                     merged[req.id] = EffectiveItem(req, layer.code)
                 else:
-                    looser = looser_reasons(previous.requirement, req)
-                    merged[req.id] = EffectiveItem(req, layer.code, previous.requirement, previous.source, looser)
+                    looser = looser_reason_texts(previous.requirement, req)
+                    merged[req.id] = EffectiveItem(req, layer.code, previous.requirement, previous.source,
+                                                   tuple(en for en, _zh in looser), tuple(zh for _en, zh in looser))
         for exclusion in _layer_exclusions(registry, layer, code, as_of):
             if not in_force[exclusion.citation.document]:
                 continue

@@ -281,12 +281,21 @@ class Jurisdiction:
 class Citation:
     """Where a requirement comes from: the jurisdiction, the document number,
     the clause (``二、2``, ``附件2 二（二）2（1）``) and ``quote``, the
-    document's own words that the requirement encodes."""
+    document's own words that the requirement encodes; ``secondary_source``
+    when those words were taken from a copy rather than the document."""
 
     jurisdiction: str = field(validator=attrs.validators.matches_re(CODE_PATTERN))
     document: str = field(validator=_nonempty)
     clause: str = field(validator=_nonempty)
     quote: str = field(validator=_nonempty)
+    #: where the quote was taken from when it is not the document itself (a newspaper's or a portal's copy,
+    #: a later document quoting it): the words are as that copy prints them, to be checked against the original
+    secondary_source: str | None = field(default=None)
+
+    @secondary_source.validator
+    def _check_secondary(self, _attribute: Any, value: Any) -> None:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ValueError("secondary_source names the copy the quote was taken from (a non-empty text)")
 
 
 ATTRIBUTE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")

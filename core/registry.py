@@ -33,6 +33,8 @@ from xinli.core.model import Jurisdiction
 
 ENTRY_POINT_GROUP = "xinli"
 PLUGINS_ENV = "XINLI_PLUGINS"
+#: From this many pending plugins on, identities read without importing are kept in the identity cache.
+CACHE_FROM = 200
 
 
 @frozen
@@ -64,6 +66,18 @@ class LoadedPlugin:
             if name.startswith("xinli_") and hasattr(getattr(self.plugin, name), "xinli_impl")
         ]
         return tuple(sorted(names))
+
+
+@frozen
+class KnownRegion:
+    """A jurisdiction known to be installed, with its identity and where it
+    came from: a loaded plugin, or one whose identity was read from its
+    files without importing it (:meth:`Registry.identities`)."""
+
+    code: str
+    jurisdiction: Jurisdiction
+    distribution: str | None
+    version: str | None
 
 
 @define
@@ -113,6 +127,58 @@ class Registry:
         for name in names:
             self._load_pending(name)
 
+    def identities(self, progress: Callable[[Iterator[str], int], Iterator[str]] | None = None) -> dict[str, KnownRegion]:
+        """Every available jurisdiction's identity, by code, for commands
+        that list regions without calling their rules.
+
+        A pending pure-data plugin (a packaged rules file with the two-line
+        ``plugin.py``, :mod:`xinli.core.rules.peek`) is read from its files
+        and stays pending: it is neither imported nor registered with
+        pluggy, whose registration costs grow with the plugins registered.
+        From :data:`CACHE_FROM` pending plugins on, what was read is kept
+        in the identity cache (:class:`xinli.core.rules.peek.IdentityCache`)
+        for the next run, each entry checked against its files.
+        Any other pending plugin is loaded as :meth:`find` would (its
+        problems recorded), so a plugin with code of its own, a broken one
+        or a code two distributions offer is treated exactly as before."""
+        import gc
+
+        from xinli.core.rules.peek import IdentityCache, Peeker
+
+        # thousands of small acyclic objects (the cache, the identities): the cyclic collector would walk them
+        # again and again for nothing
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._identities(progress, IdentityCache.default() if len(self.pending) >= CACHE_FROM else None,
+                                    Peeker)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _identities(self, progress: Callable[[Iterator[str], int], Iterator[str]] | None, cache: Any,
+                    peeker_class: Any) -> dict[str, KnownRegion]:
+        peeker = peeker_class(cache)
+        found: dict[str, KnownRegion] = {
+            code: KnownRegion(code, p.jurisdiction, p.distribution, p.version) for code, p in self.plugins.items()}
+        names: Iterator[str] = iter(sorted(self.pending))
+        if progress is not None:
+            names = progress(names, len(self.pending))
+        for name in names:
+            offers = self.pending.get(name, [])
+            if len(offers) == 1:
+                ep, dist_name, dist_version = offers[0]
+                jurisdiction = peeker.identity(name, ep.value, getattr(ep, "dist", None))
+                if jurisdiction is not None:
+                    found[name] = KnownRegion(name, jurisdiction, dist_name, dist_version)
+                    continue
+            plugin = self.find(name)
+            if plugin is not None:
+                found[name] = KnownRegion(name, plugin.jurisdiction, plugin.distribution, plugin.version)
+        if cache is not None:
+            cache.save()
+        return dict(sorted(found.items()))
+
     def _load_pending(self, name: str) -> None:
         for ep, dist_name, dist_version in self.pending.pop(name, []):
             _load_entry_point(self, ep, dist_name, dist_version)
@@ -133,7 +199,11 @@ class Registry:
             raise PluginError("; ".join(
                 f"plugin {code!r}{f' ({p.distribution})' if p.distribution else ''} was not loaded: {p.reason}"
                 for p in reasons))
-        raise UnknownRegionError(code, self.available)
+        error = UnknownRegionError(code, self.available)
+        hint = unloaded_folder_hint(code)
+        if hint:
+            error.args = (f"unknown region {code!r}{hint}",)  # the hint replaces a "did you mean" of another region
+        raise error
 
     def drop(self, code: str, reason: str) -> None:
         """Leave out a plugin that broke the contract after loading (its
@@ -142,6 +212,21 @@ class Registry:
         if plugin is not None and self.pm.is_registered(plugin.plugin):
             self.pm.unregister(plugin.plugin)
         self._problem(PluginProblem(code, plugin.distribution if plugin else None, reason))
+
+
+def unloaded_folder_hint(code: str) -> str:
+    """``": it is in the rules file F, which was not loaded; add --rules DIR
+    (or set XINLI_RULES_PATH=DIR)"`` when a rules file in or below the
+    working folder holds region ``code`` but no folder given loaded it;
+    else ""."""
+    from xinli.core.rules.folders import unloaded_rules_files
+
+    found = unloaded_rules_files(code)
+    if not found:
+        return ""
+    path, folder = found[0]
+    return (f": it is in the rules file {path}, which was not loaded; add --rules {folder} "
+            f"(or set XINLI_RULES_PATH={folder})")
 
 
 def _selection(only: Iterable[str] | None) -> list[str]:
@@ -251,7 +336,7 @@ def load_plugins(
         entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
     for ep, dist_name, dist_version in _providers(entry_points, wanted, chosen, registry):
         registry.pending[ep.name] = [(ep, dist_name, dist_version)]
-    later = _rules_folder_candidates(registry, wanted, rules_path)
+    later = _refuse_doubles(registry, _rules_folder_candidates(registry, wanted, rules_path), chosen)
     later += [(name, obj, None, None) for name, obj in extra if wanted is None or name in wanted]
     if lazy:
         # rules-folder and extra plugins come after any entry point of the same name, as when loading eagerly
@@ -297,6 +382,39 @@ def _rules_folder_candidates(registry: Registry, wanted: set[str] | None, rules_
     for name, path, reason in failed:
         registry._problem(PluginProblem(name, f"rules file {path}", reason))
     return [(code, obj, f"rules file {path}", None) for code, obj, path in loaded if wanted is None or code in wanted]
+
+
+def _refuse_doubles(registry: Registry, candidates: list[tuple[str, Any, str | None, str | None]],
+                    chosen: dict[str, str]) -> list[tuple[str, Any, str | None, str | None]]:
+    """Rules-folder plugins whose code an installed package (or another
+    rules file) also offers: used from neither, each named in a problem,
+    as with two distributions offering one code; ``--plugins
+    code@distribution`` picks the package."""
+    by_code: dict[str, list[tuple[str, Any, str | None, str | None]]] = {}
+    for candidate in candidates:
+        by_code.setdefault(candidate[0], []).append(candidate)
+    kept = []
+    for name, offers in by_code.items():
+        packaged = registry.pending.get(name, [])
+        if len(offers) + len(packaged) == 1:
+            kept += offers
+            continue
+        package_names = [dist or "(unknown distribution)" for _ep, dist, _v in packaged]
+        if packaged and _norm(chosen.get(name)) in {_norm(d) for d in package_names}:
+            for _name, _obj, where, _version in offers:
+                registry._problem(PluginProblem(name, where, f"{name!r} is also provided by {', '.join(package_names)}, "
+                                                f"chosen with --plugins {name}@{chosen[name]}; this rules file is not used"))
+            continue
+        everyone = package_names + [where or "(unknown)" for _n, _o, where, _v in offers]
+        for _name, _obj, where, _version in offers:
+            others = ", ".join(w for w in everyone if w != where)
+            registry._problem(PluginProblem(name, where, f"{name!r} is also provided by {others}; neither is used — "
+                                            f"remove one, or choose the package with --plugins {name}@<distribution> "
+                                            f"or {PLUGINS_ENV}"))
+        for _ep, dist, _version in registry.pending.pop(name, []):
+            files = ", ".join(where or "(unknown)" for _n, _o, where, _v in offers)
+            registry._problem(PluginProblem(name, dist, f"{name!r} is also provided by {files}; neither is used"))
+    return kept
 
 
 def _hook_suggestion(message: str) -> str:

@@ -404,8 +404,17 @@ def label(vocabulary: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
 
 
 def book_title(title: str) -> str:
-    """``title`` in 《》, unless the document's title already carries them."""
+    """``title`` in 《》 (once, if the document's title already carries
+    them), a title inside it in 〈〉 as the convention has it:
+    ``关于印发《方案》的通知`` → ``《关于印发〈方案〉的通知》``."""
     stripped = title.strip()
     if stripped.startswith("《") and stripped.endswith("》"):
-        return stripped
-    return f"《{stripped}》"
+        depth, closes_at = 0, -1
+        for index, char in enumerate(stripped):
+            depth += (char == "《") - (char == "》")
+            if depth == 0:
+                closes_at = index
+                break
+        if closes_at == len(stripped) - 1:  # the first 《 closes at the end: the whole title is wrapped
+            stripped = stripped[1:-1]
+    return "《" + stripped.replace("《", "〈").replace("》", "〉") + "》"

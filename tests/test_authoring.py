@@ -375,14 +375,14 @@ def test_domains_not_yet_encoded_are_not_called_unspecified():
     assert "尚未编码" not in full and "本文件未作规定" in full
 
 
-def test_a_broken_rules_file_in_a_folder_is_a_problem_named_by_path(tmp_path):
+def test_a_broken_rules_file_in_a_folder_is_a_problem_named_by_its_code_and_path(tmp_path):
     folder = tmp_path / "rules" / "bad"
     folder.mkdir(parents=True)
     (folder / "rules.toml").write_text('[jurisdiction]\ncode = "bad"\n', encoding="utf-8")
     (tmp_path / "rules" / "facts.toml").write_text('[[schools]]\nschool_id = "A"\n', encoding="utf-8")
     registry = load_plugins(entry_points=[], rules_path=[str(tmp_path / "rules")])
     (problem,) = registry.problems
-    assert problem.name == "rules" and problem.distribution == f"rules file {folder / 'rules.toml'}"
+    assert problem.name == "bad" and problem.distribution == f"rules file {folder / 'rules.toml'}"
     assert "not a valid rules file" in problem.reason and registry.plugins == {}
 
 

@@ -116,6 +116,16 @@ def _target_name(registry: Registry, region: str) -> tuple[str, str]:
     raise UnknownRegionError(region, registry.codes)
 
 
+def _target_chain(registry: Registry, region: str) -> list[Any]:
+    """The installed plugins of the target's line (itself and its installed
+    ancestors); none when the target itself is not installed."""
+    if region not in registry.plugins:
+        return []
+    from xinli.core.layering import lineage
+
+    return list(lineage(registry, region).chain)
+
+
 def _match(spec: str, path: Path) -> bool:
     return spec in (str(path), path.name) or Path(spec).resolve() == path.resolve()
 
@@ -123,7 +133,11 @@ def _match(spec: str, path: Path) -> bool:
 def _check_region(registry: Registry, region: str, source_region: str, what: str) -> tuple[str, str]:
     """The source region's name, once it is known to be ``region`` or under it."""
     if source_region not in registry.plugins:
-        raise XinliError(f"{what} is of region {source_region!r}, which is not installed; "
+        from xinli.core.registry import unloaded_folder_hint
+
+        hint = unloaded_folder_hint(source_region)
+        raise XinliError(f"{what} is of region {source_region!r}, which is not loaded{hint}" if hint else
+                         f"{what} is of region {source_region!r}, which is not installed; "
                          f"install its plugin so its place under {region!r} can be checked")
     if not is_within(registry, source_region, region):
         raise XinliError(f"{what} is of region {source_region!r}, which is not {region!r} and does not lie under it "
@@ -553,7 +567,9 @@ def rollup(
         record = {
             "region": region, "region_name_zh": name_zh, "region_name_en": name_en, "rollup_key": key, "as_of": on.isoformat(),
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "rules_sha256": rules_sha,
-            "plugins": {code: f"{p.distribution or '-'} {p.version or '-'}" for code, p in sorted(registry.plugins.items())},
+            # the plugins whose rules were applied: the target's own line, not every plugin that happened to load
+            "plugins": {p.code: f"{p.distribution or '-'} {p.version or '-'}"
+                        for p in sorted(_target_chain(registry, region), key=lambda p: p.code)},
             "sources": len(used), "schools": schools, "warnings": warnings,
         }
         try:

@@ -19,6 +19,7 @@ from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES, STATU
 from xinli.core.errors import XinliError
 from xinli.core.records.database import detail_sql, json_column, observed_sql
 from xinli.core.records.verification import verification_stats
+from xinli.core.vocabulary import OPTIONAL_LEVELS
 
 REPORT_SCHEMA = "xinli.report/3"
 
@@ -105,7 +106,9 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
             {
                 "requirement_id": row[1], "scope": row[2], "level": row[3], "text": {"zh": row[4], "en": row[5]},
                 "expected": row[6], "document": row[7], "clause": row[8], "counts": counts,
-                "share_met": round(counts["met"] / decided, 4) if decided else None,
+                # a recommended, encouraged or permitted item is adopted or not: it never shows a share "met" (0% would mislead)
+                "share_met": (round(counts["met"] / decided, 4)
+                              if decided and row[3] not in OPTIONAL_LEVELS and row[3] != "recommended" else None),
                 "share_adopted": round(counts["adopted"] / considered, 4) if considered else None,
                 # e.g. {"met:self_reported": 20, "met:verified": 3}: a share met never mixes them unsaid
                 "by_provenance": dict(sorted(met_by_provenance.get(row[0], {}).items())),

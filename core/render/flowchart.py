@@ -29,6 +29,15 @@ def word(key: str, lang: str, sep: str = " / ") -> str:
     return zh if lang == "zh" else en if lang == "en" else f"{zh}{sep}{en}"
 
 
+def none_word(chain: dict[str, Any], lang: str, sep: str = " / ") -> str:
+    """What an empty chain says: the document sets out none, or (when a
+    plugin declares escalation not yet encoded) it is not encoded yet."""
+    if chain.get("encoded", True):
+        return word("none", lang, sep)
+    zh, en = messages.MESSAGES["flow_not_encoded"]
+    return zh if lang == "zh" else en if lang == "en" else f"{zh}{sep}{en}"
+
+
 def _names(actors: list[dict[str, Any]], lang: str, sep: str) -> str:
     return ("、" if lang == "zh" else ", ").join(vocab.localize(a["label"], lang, sep) for a in actors)
 
@@ -125,7 +134,7 @@ def render_mermaid(chain: dict[str, Any], lang: str = "both", procedure: str | N
     out = ["---", f"title: {_mermaid_text(vocab.localize(chain['region']['name'], lang))} — "
                   f"{_mermaid_text(word('title', lang))}", "---", "flowchart TD"]
     if not procedures and not partners:
-        return "\n".join(out) + "\n" + f'  none["{_mermaid_text(word("none", lang))}"]\n'
+        return "\n".join(out) + "\n" + f'  none["{_mermaid_text(none_word(chain, lang))}"]\n'
     dashed: list[str] = []
     edges: list[str] = []
     for proc in procedures:
@@ -194,7 +203,7 @@ def render_dot(chain: dict[str, Any], lang: str = "both", procedure: str | None 
         f'  edge [fontname="{font}"];',
     ]
     if not procedures and not chain["partners"]:
-        out.append(f'  none [shape=plaintext, label="{_dot_text(word("none", lang))}"];')
+        out.append(f'  none [shape=plaintext, label="{_dot_text(none_word(chain, lang))}"];')
     edges: list[str] = []
     for proc in procedures:
         key = proc["key"]
@@ -249,7 +258,7 @@ def render_text(chain: dict[str, Any], lang: str = "both", procedure: str | None
     out = [f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}", ""]
     procedures = _procedures(chain, procedure)
     if not any(p["steps"] for p in procedures):
-        out.append(word("none", lang))
+        out.append(none_word(chain, lang))
     for proc in procedures:
         if not proc["steps"]:
             continue
@@ -407,7 +416,7 @@ def render_svg(chain: dict[str, Any], lang: str = "both") -> str:
         parts += _svg_lines(left + PAD, y + PAD + LINE - 6, lines)
         y += height
     if not steps and not chain["partners"]:
-        parts += _svg_lines(left, y + LINE, [(word("none", lang), "act")])
+        parts += _svg_lines(left, y + LINE, [(none_word(chain, lang), "act")])
         y += LINE * 2
     total = y + 10
     title = escape(f"{vocab.localize(chain['region']['name'], lang)} — {word('title', lang)}", {'"': "&quot;"})

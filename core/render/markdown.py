@@ -35,6 +35,38 @@ def metric_name(check: dict[str, Any], lang: str, labels: dict[str, dict[str, st
     return vocab.localize(label, lang) if label else f"`{check['metric']}`"
 
 
+def share_text(value: Any) -> str | None:
+    """A share written ``"9/10"`` as a percentage, ``90%`` (``"1/3"`` stays
+    as written: it has no exact percentage); None when ``value`` is not a
+    share."""
+    import re
+    from fractions import Fraction
+
+    if not isinstance(value, str) or not re.fullmatch(r"\d+/\d+", value) or value.endswith("/0"):
+        return None
+    percent = Fraction(value) * 100
+    if percent.denominator == 1:
+        return f"{percent.numerator}%"
+    if (percent * 10).denominator == 1:
+        return f"{float(percent):.1f}%"
+    return value
+
+
+def amount_text(value: Any, unit: str | None, lang: str) -> str:
+    """A check's figure with its unit: a share as a percentage and no unit
+    (``不少于 90%``, never ``9/10 人``); in English one of a unit is singular
+    (``1 person``)."""
+    share = share_text(value)
+    if share is not None:
+        return share
+    if not unit:
+        return str(value)
+    word = vocab.label(vocab.UNITS, unit, lang)
+    if lang == "en" and value == 1 and word.endswith("s"):
+        word = word[:-1]
+    return f"{value} {word}"
+
+
 def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
     """A check in words: ``心理课 不少于 12 课时, 每学年, 每个年级``;
     ``labels`` maps metric keys to ``{zh, en}`` labels."""
@@ -60,9 +92,9 @@ def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[s
         if binds:
             rule += f" ({vocab.label(vocab.BINDS, binds, lang)})"
     else:
-        rule = f"{name} {op} {value}"
+        rule = f"{name} {op} {amount_text(value, check['unit'], lang)}"
     parts = [rule]
-    if check["unit"] and check["op"] != "true":
+    if check["unit"] and check["op"] == "between":
         parts[0] += " " + vocab.label(vocab.UNITS, check["unit"], lang)
     if check["per"]:
         per = check["per"]

@@ -49,8 +49,12 @@ def _expected_words(text: str, lang: str) -> str:
         out.append(f"{messages.pick(messages.OPERATORS['between'], lang)} {tokens[1]}–{tokens[3]}")
         index = 4
     elif tokens[0] in _OPS and len(tokens) >= 2:
-        out.append(f"{messages.pick(messages.OPERATORS[tokens[0]], lang)} {tokens[1]}")
-        index = 2
+        from xinli.core.render.markdown import amount_text
+
+        unit = tokens[2] if len(tokens) > 2 and tokens[2] in vocab.UNITS else None
+        value: Any = int(tokens[1]) if tokens[1].isdigit() else tokens[1]
+        out.append(f"{messages.pick(messages.OPERATORS[tokens[0]], lang)} {amount_text(value, unit, lang)}")
+        index = 3 if unit else 2
     else:
         return text
     for token in tokens[index:]:

@@ -12,6 +12,7 @@ file and is skipped.  The same file goes into a package unchanged later.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tomllib
@@ -95,7 +96,73 @@ def load_folder_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, Any, s
             text = path.read_text(encoding="utf-8")
             plugin = TomlPlugin(text, read_utf8(source) if source.exists() else None, str(path))
         except (OSError, UnicodeDecodeError, XinliError) as exc:
-            failed.append((path.stem, str(path), str(exc)))
+            failed.append((declared_code(path), str(path), str(exc)))
             continue
         loaded.append((plugin.jurisdiction.code, plugin, str(path)))
     return loaded, failed
+
+
+_CODE_LINE = re.compile(r"""^[ \t]*code[ \t]*=[ \t]*["']([a-z][a-z0-9_]*)["']""", re.M)
+_FIRST_OTHER_HEADER = re.compile(r"""^[ \t]*\[(?![\[ \t]*["']?jurisdiction["']?[ \t]*[.\]])""", re.M)
+
+
+def _head(text: str) -> str:
+    """The part of a rules file before its first table other than
+    ``[jurisdiction]`` (where the code and names are)."""
+    found = _FIRST_OTHER_HEADER.search(text)
+    return text[:found.start()] if found else text
+
+
+def declared_code(path: Path) -> str:
+    """The jurisdiction code a rules file declares, read from its text even
+    when it does not parse (``code = "..."`` in its ``[jurisdiction]``
+    part); else the folder's name for a ``rules.toml``, else the file's
+    stem.  A broken file is reported under this name, so ``-r CODE`` says
+    why the region did not load."""
+    try:
+        found = _CODE_LINE.search(_head(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        found = None
+    if found:
+        return found.group(1)
+    return path.parent.name if path.name == "rules.toml" and path.parent.name else path.stem
+
+
+#: At most this many files are read when looking for a region in folders nobody loaded.
+SCAN_LIMIT = 500
+
+
+def unloaded_rules_files(query: str, start: str | Path | None = None,
+                         loaded: Iterable[Path] | None = None) -> list[tuple[Path, Path]]:
+    """Rules files in or below ``start`` (default: the working folder),
+    two levels deep, whose jurisdiction has the code ``query`` or whose
+    ``[jurisdiction]`` part contains it (a name), in folders that were not
+    loaded (``loaded``, default the ``$XINLI_RULES_PATH`` folders).  Each is
+    given with the folder to pass to ``--rules``.  Used only to explain a
+    region that was not found, so it reads a few hundred files at most."""
+    base = Path(start) if start is not None else Path(".")  # relative paths read best in a hint
+    skip = {p.resolve() for p in (rules_folders() if loaded is None else loaded)}
+    needle = query.strip()
+    if not needle:
+        return []
+    found: list[tuple[Path, Path]] = []
+    def first(pattern: str) -> list[Path]:
+        return sorted(itertools.islice(base.glob(pattern), SCAN_LIMIT))  # a big working folder is not walked whole
+
+    candidates = [(base, p) for p in first("*.toml") + first("*/*.toml")]
+    candidates += [(p.parent.parent, p) for p in first("*/*/*.toml")]
+    for folder, path in candidates[:SCAN_LIMIT]:
+        if path.name == "pyproject.toml" or any(part.startswith(".") for part in path.relative_to(base).parts):
+            continue
+        if folder.resolve() in skip:
+            continue
+        try:
+            head = _head(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        if "[jurisdiction" not in head:
+            continue
+        code = _CODE_LINE.search(head)
+        if (code and code.group(1) == needle) or (not re.fullmatch(r"[a-z0-9_]+", needle) and needle in head):
+            found.append((path, folder))
+    return found

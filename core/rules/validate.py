@@ -353,7 +353,7 @@ def plugin_warnings(registry: Registry, code: str) -> list[Problem]:
                 code, item.requirement.id,
                 f"looser than {item.replaced_source} ({'; '.join(item.looser)}): "
                 f"{old.document} {old.clause} -> {new.document} {new.clause}",
-                f"比 {item.replaced_source} 的规定宽松（{'; '.join(item.looser)}）："
+                f"比 {item.replaced_source} 的规定宽松（{'；'.join(getattr(item, 'looser_zh', ()) or item.looser)}）："
                 f"{old.document} {old.clause} -> {new.document} {new.clause}",
             ))
     return warnings
@@ -374,6 +374,27 @@ def plugin_notes(registry: Registry, code: str) -> list[Problem]:
             what = "parent" if parent else "ancestor"
             notes.append(Problem(code, None, f"{what} {missing.code!r} is not installed; its rules are not encoded here",
                                  f"{'上级' if parent else '更上级'}辖区 {missing.code!r} 的插件未安装，其规定未在此编码"))
+    notes += secondary_source_notes(registry, code)
+    return notes
+
+
+def secondary_source_notes(registry: Registry, code: str) -> list[Problem]:
+    """One note per own item whose quote was taken from a secondary copy
+    (``citation.secondary_source``): the words are to be checked against
+    the document itself when it can be had."""
+    try:
+        items = resolve(registry, code).items
+    except XinliError:
+        return []
+    notes = []
+    for item in items:
+        citation = item.requirement.citation
+        secondary = getattr(citation, "secondary_source", None)
+        if item.source == code and secondary:
+            notes.append(Problem(code, item.requirement.id,
+                                 f"the quote of {citation.document} {citation.clause} is taken from a secondary source "
+                                 f"({secondary}), not the document itself",
+                                 f"{citation.document} {citation.clause} 的引文取自转引来源（{secondary}），而非文件原件"))
     return notes
 
 

@@ -10,6 +10,15 @@ side is named where that is decidable: a higher level; a larger minimum
 over the same period; the same minimum over a shorter period; or, across
 periods, the higher rate per year.  Unpaired items are "only in A" or
 "only in B".  Every side carries its citation.
+
+Every side also carries what decides whom it binds and when: its
+conditions (``applies_if``), school kinds, deadline, where it is assessed
+(each school or the region, and a region target's scope) and level; a
+pair made by metric rather than by id says so (``paired_by``) and lists
+every one of those that differs, so two items are never shown as one
+rule when they bind different schools.  Which side covers more schools
+is named where that is decidable (no condition against some; a kind or
+grade set containing the other; a lower threshold on the same attribute).
 """
 
 from __future__ import annotations
@@ -31,40 +40,132 @@ def metric_family(metric: str) -> str:
     return PERIOD_SUFFIX.sub("", metric)
 
 
+def item_kinds(item: dict[str, Any]) -> list[str] | None:
+    """The school kinds an item names (None: every kind); a checklist
+    without school kinds answers None."""
+    kinds = item.get("school_kinds")
+    return list(kinds) if kinds else None
+
+
+def item_scope(item: dict[str, Any]) -> dict[str, Any]:
+    """Where an item is assessed: ``school`` or ``region``, and a region
+    target's ``scope`` (``jurisdiction``, ``each_subregion`` or None)."""
+    check = item.get("check") or {}
+    return {"assessed_at": item.get("assessed_at") or ("region" if check.get("count_per") == "region" else "school"),
+            "target_scope": check.get("scope")}
+
+
 def summary(item: dict[str, Any]) -> dict[str, Any]:
-    """What a comparison shows of one side."""
+    """What a comparison shows of one side: the rule, whom it binds
+    (conditions, school kinds, grades), when (deadline), where it is
+    assessed (scope) and how strongly (level), with its citation."""
     return {
         "id": item["id"], "text": item["text"], "level": item["level"], "duty_holder": item["duty_holder"],
-        "grades": item["grades"], "check": item["check"], "deadline": item["deadline"],
+        "grades": item["grades"], "applies_if": item.get("applies_if"), "school_kinds": item_kinds(item),
+        "check": item["check"], "deadline": item["deadline"], "scope": item_scope(item),
         "citation": item["citation"], "source": item.get("source"),
     }
 
 
-def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]]) -> tuple[list[tuple[dict, dict]], list, list]:
-    pairs: list[tuple[dict, dict]] = []
+def _pair(items_a: list[dict[str, Any]], items_b: list[dict[str, Any]]
+          ) -> tuple[list[tuple[dict, dict, str]], list, list]:
+    """Pairs (a, b, how they were paired: ``id``, ``metric`` or
+    ``metric_family``) and the items left on each side."""
+    pairs: list[tuple[dict, dict, str]] = []
     left = list(items_a)
     right = list(items_b)
     by_id = {item["id"]: item for item in right}
     for item in list(left):
         match = by_id.get(item["id"])
         if match is not None:
-            pairs.append((item, match))
+            pairs.append((item, match, "id"))
             left.remove(item)
             right.remove(match)
-    for key in (lambda i: (i["check"]["metric"], _scope(i)), lambda i: (metric_family(i["check"]["metric"]), _scope(i))):
+    keys = (("metric", lambda i: (i["check"]["metric"], _scope(i))),
+            ("metric_family", lambda i: (metric_family(i["check"]["metric"]), _scope(i))))
+    for how, key in keys:
         for item in list(left):
             if not item["check"]:
                 continue
             candidates = [c for c in right if c["check"] and key(c) == key(item)]
             if not candidates:
                 continue
-            best = max(candidates, key=lambda c: len(set(c["grades"]) & set(item["grades"])))
+            best = max(candidates, key=lambda c: (len(set(c["grades"]) & set(item["grades"])),
+                                                  _same_applicability(c, item)))
             if not set(best["grades"]) & set(item["grades"]):
                 continue
-            pairs.append((item, best))
+            pairs.append((item, best, how))
             left.remove(item)
             right.remove(best)
     return pairs, left, right
+
+
+def _same_applicability(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a.get("applies_if") or None) == (b.get("applies_if") or None) and item_kinds(a) == item_kinds(b)
+
+
+def _broader_set(a: list | None, b: list | None) -> str | None:
+    """Which side covers more (None = everything): ``a``, ``b`` or None
+    when neither contains the other."""
+    if a is None:
+        return "a" if b is not None else None
+    if b is None:
+        return "b"
+    set_a, set_b = set(a), set(b)
+    return "a" if set_a > set_b else "b" if set_b > set_a else None
+
+
+def _leaves(conditions: list[dict[str, Any]] | None) -> dict[str, dict[str, Any]] | None:
+    """Conditions made only of top-level single tests, by attribute (None
+    when there are groups or one attribute is tested twice)."""
+    leaves: dict[str, dict[str, Any]] = {}
+    for node in conditions or ():
+        if "attribute" not in node or node["attribute"] in leaves:
+            return None
+        leaves[node["attribute"]] = node
+    return leaves
+
+
+def _looser_leaf(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    """Of two tests of one attribute, the one more schools pass (``a``,
+    ``b``), None when undecidable or equal."""
+    if a["op"] != b["op"] or a == b:
+        return None
+    va, vb = a["value"], b["value"]
+    if isinstance(va, bool) or isinstance(vb, bool) or not isinstance(va, int | float) or not isinstance(vb, int | float):
+        return None
+    if a["op"] in (">=", ">"):
+        return "a" if va < vb else "b"
+    if a["op"] in ("<=", "<"):
+        return "a" if va > vb else "b"
+    return None
+
+
+def broader_conditions(a: list[dict[str, Any]] | None, b: list[dict[str, Any]] | None) -> str | None:
+    """Which side's conditions (all must hold) let more schools in: no
+    condition against some; a subset of the other's tests; the same tests
+    with a lower threshold.  None when equal or not decidable."""
+    if not a and not b:
+        return None
+    if not a:
+        return "a"
+    if not b:
+        return "b"
+    leaves_a, leaves_b = _leaves(a), _leaves(b)
+    if leaves_a is None or leaves_b is None:
+        return None
+    verdicts = set()
+    for attribute in leaves_a.keys() | leaves_b.keys():
+        if attribute not in leaves_b:
+            verdicts.add("b")  # a tests something b does not: b lets more in
+        elif attribute not in leaves_a:
+            verdicts.add("a")
+        elif leaves_a[attribute] != leaves_b[attribute]:
+            looser = _looser_leaf(leaves_a[attribute], leaves_b[attribute])
+            if looser is None:
+                return None
+            verdicts.add(looser)
+    return verdicts.pop() if len(verdicts) == 1 else None
 
 
 def _scope(item: dict[str, Any]) -> tuple[bool, str | None]:
@@ -112,9 +213,16 @@ def _check_difference(a: dict[str, Any] | None, b: dict[str, Any] | None) -> lis
     return out
 
 
+#: Fields whose "stricter" side is the one covering more schools (the renderers say "broader").
+BROADER_FIELDS = ("grades", "applies_if", "school_kinds")
+
+
 def differences(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
     """The fields in which two paired items differ, each with the stricter
-    side (``"a"``, ``"b"``) or None when that is not decidable."""
+    side (``"a"``, ``"b"``) or None when that is not decidable; for
+    :data:`BROADER_FIELDS` the stricter side is the one covering more
+    schools.  Applicability (conditions, school kinds), deadline and
+    where an item is assessed are compared as well as the rule itself."""
     out = []
     if a["level"] != b["level"]:
         out.append({"field": "level", "a": a["level"], "b": b["level"],
@@ -123,10 +231,22 @@ def differences(a: dict[str, Any], b: dict[str, Any]) -> list[dict[str, Any]]:
         grades_a, grades_b = set(a["grades"]), set(b["grades"])
         broader = "a" if grades_a > grades_b else "b" if grades_b > grades_a else None
         out.append({"field": "grades", "a": a["grades"], "b": b["grades"], "stricter": broader})
+    conditions_a, conditions_b = a.get("applies_if") or None, b.get("applies_if") or None
+    if conditions_a != conditions_b:
+        out.append({"field": "applies_if", "a": conditions_a, "b": conditions_b,
+                    "stricter": broader_conditions(conditions_a, conditions_b)})
+    kinds_a, kinds_b = item_kinds(a), item_kinds(b)
+    if kinds_a != kinds_b and set(kinds_a or ()) != set(kinds_b or ()):
+        out.append({"field": "school_kinds", "a": kinds_a, "b": kinds_b, "stricter": _broader_set(kinds_a, kinds_b)})
+    scope_a, scope_b = item_scope(a), item_scope(b)
+    if scope_a != scope_b:
+        out.append({"field": "scope", "a": scope_a, "b": scope_b, "stricter": None})
     out += _check_difference(a["check"], b["check"])
-    if a["deadline"] != b["deadline"] and a["deadline"] and b["deadline"]:
-        out.append({"field": "deadline", "a": a["deadline"], "b": b["deadline"],
-                    "stricter": "a" if a["deadline"] < b["deadline"] else "b"})
+    if a["deadline"] != b["deadline"]:
+        stricter = None
+        if a["deadline"] and b["deadline"]:
+            stricter = "a" if a["deadline"] < b["deadline"] else "b"
+        out.append({"field": "deadline", "a": a["deadline"], "b": b["deadline"], "stricter": stricter})
     return out
 
 
@@ -139,10 +259,12 @@ def compare_checklists(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         pairs, only_a, only_b = _pair(items_a, items_b)
         different = []
         same = 0
-        for left, right in pairs:
+        for left, right, how in pairs:
             diffs = differences(left, right)
             if diffs:
-                different.append({"a": summary(left), "b": summary(right), "differences": diffs})
+                applicability = any(d["field"] in ("applies_if", "school_kinds", "grades", "scope") for d in diffs)
+                different.append({"a": summary(left), "b": summary(right), "paired_by": how,
+                                  "applicability_differs": applicability, "differences": diffs})
             else:
                 same += 1
         domains[domain] = {

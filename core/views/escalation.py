@@ -93,6 +93,9 @@ def escalation_chain(checklist: dict[str, Any]) -> dict[str, Any]:
         "procedures": procedures,
         "steps": steps,
         "partners": partners,
+        # False when a plugin of the chain declares escalation not yet encoded (no steps then means "not yet
+        # encoded", not "the document sets out none")
+        "encoded": (checklist.get("domains") or {}).get("escalation", {}).get("encoded", True),
     }
 
 
