@@ -184,6 +184,8 @@ def item_dict(item: EffectiveItem) -> dict[str, Any]:
             "grades": list(item.replaced.grades),
         }
     data["looser_than_parent"] = list(item.looser) if item.looser else None
+    if req.one_off:  # only on a one-off duty, so other items' tables stay as they were
+        data["one_off"] = True
     return data
 
 

@@ -594,6 +594,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "in_unloaded_folder": ("；规则文件 {files} 中有该辖区，但未加载：请加上 --rules {folder}（或设置 XINLI_RULES_PATH）",
                            "; it is in the rules file(s) {files}, which were not loaded: add --rules {folder} "
                            "(or set XINLI_RULES_PATH)"),
+    # --- issue 21: one-off duties ---
+    "one_off": ("一次性", "one-off"),
+    "one_off_past": ("一次性，已过期", "one-off, past"),
+    "detail_one_off_past": ("一次性事项，期限已过：属历史记录，不再核查",
+                            "a one-off duty whose deadline has passed: history, no longer checked"),
 }
 
 

@@ -823,6 +823,9 @@ class Requirement:
     #: where a region target without a machine check (or any region target) is
     #: measured: ``jurisdiction`` or ``each_subregion`` (a checked target may say it in its check)
     scope: str | None = field(default=None, validator=attrs.validators.optional(_one_of(vocab.TARGET_SCOPES, "scope")))
+    #: a duty done once, by its ``deadline`` (a one-off submission): after the
+    #: deadline it is history -- never a current duty, never a failure (issue 21)
+    one_off: bool = field(default=False, validator=attrs.validators.instance_of(bool))
 
     @subject.validator
     def _check_subject(self, _attribute: Any, value: tuple[str, ...]) -> None:
@@ -866,6 +869,11 @@ class Requirement:
             object.__setattr__(self, "deadline", date)
         elif self.deadline is not None and not isinstance(self.deadline, dt.date):
             raise ValueError(f"{self.id}: deadline must be a date or text like 2025-12-31, not {self.deadline!r}")
+        if self.one_off:
+            if self.deadline is None:
+                raise ValueError(f"{self.id}: a one-off duty (one_off = true) needs its deadline")
+            if self.check is not None and any(alt.per not in (None, "by_deadline", "standing") for alt in self.check.alternatives):
+                raise ValueError(f"{self.id}: a one-off duty is done once by its deadline; its check cannot count per period")
         if self.scope is not None:
             if self.check is not None and self.check.count_per != "region":
                 raise ValueError(f"{self.id}: only a region target states a scope (a check with count_per = 'region', "
@@ -906,6 +914,11 @@ class Requirement:
         conditions read."""
         found = [a for node in self.applies_if or () for a in node.attributes()]
         return found + (self.check.when_attributes() if self.check is not None else [])
+
+    def one_off_past(self, on: dt.date) -> bool:
+        """True when this is a one-off duty whose deadline lies before ``on``:
+        history, no longer a current duty."""
+        return self.one_off and self.deadline is not None and self.deadline < on
 
     def deadline_reading(self) -> Text | None:
         """How a deadline written as text (``2025年底``) was read, or None

@@ -102,6 +102,11 @@ class CompiledRequirement:
     running: bool = False
     #: the item's level
     level: str = "required"
+    #: a duty done once by its deadline (``one_off``), and whether that deadline
+    #: lies before the as-of date: then it is history, ``not_applicable``
+    #: with "one-off duty past", for every school and the region alike
+    one_off: bool = False
+    one_off_past: bool = False
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -309,6 +314,9 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns, as_of:
                 answer_index=position.get(f"self:{item['id']}") if scope == "manual" else None,
                 running=running,
                 level=item["level"],
+                one_off=bool(item.get("one_off")),
+                one_off_past=bool(item.get("one_off") and as_of is not None and item["deadline"]
+                                  and dt.date.fromisoformat(item["deadline"]) < as_of),
             )
         )
     return compiled
@@ -488,6 +496,9 @@ class SchoolEvaluator:
         grades = school.grades
         waivers = self.waivers
         for row_id, req, due_later in prepared:
+            if req.one_off_past:  # history: no school is asked for it any more, nor can fail it
+                yield row_id, "not_applicable", None, ONE_OFF_PAST, "measured"
+                continue
             attestation = None
             if req.scope == "manual":
                 attestation = self.attestations.get((school.school_id, req.id))
@@ -576,6 +587,7 @@ _DUE_LATER, _UNKNOWN_ATTRIBUTE = _DUE | _R_DUE << REASON_SHIFT, _UNKNOWN | _R_AT
 _KIND_CODES = {"outside the document": _NA | int(Reason.OUTSIDE_DOCUMENT) << REASON_SHIFT,
                "school kind": _NA | int(Reason.SCHOOL_KIND) << REASON_SHIFT}
 _UNKNOWN_EVENT = _UNKNOWN | int(Reason.EVENT_UNKNOWN) << REASON_SHIFT
+_NA_ONE_OFF = _NA | int(Reason.ONE_OFF_PAST) << REASON_SHIFT
 _IN_PROGRESS = int(Status.IN_PROGRESS) | int(Reason.PERIOD_RUNNING) << REASON_SHIFT
 _SELF = int(Provenance.SELF_REPORTED) << PROVENANCE_SHIFT
 _UNANSWERED = int(Provenance.UNANSWERED) << PROVENANCE_SHIFT
@@ -596,7 +608,9 @@ def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, 
     for row_id, req, due_later in prepared:
         base = row_id << REQUIREMENT_SHIFT
         answered = req.scope == "manual"
-        if req.kinds is not None:  # the school's kinds may turn on its flags, checked first
+        if req.one_off_past:  # history, the same for every school (as the readable rows say)
+            plan.append((_CONSTANT, base, req, due_later, _NA_ONE_OFF))
+        elif req.kinds is not None:  # the school's kinds may turn on its flags, checked first
             plan.append((_CONDITIONAL_ANSWER if answered else _CONDITIONAL, base, req, due_later,
                          _answer_codes(req) if answered else _outcome_codes(req)))
         elif req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
@@ -738,6 +752,9 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
         if req.measured_elsewhere is not None:
             findings.append((req, "not_applicable", None, req.measured_elsewhere))
             continue
+        if req.one_off and req.deadline is not None and req.deadline < as_of:
+            findings.append((req, "not_applicable", None, ONE_OFF_PAST))
+            continue
         if req.deadline is not None and req.deadline > as_of:
             findings.append((req, "not_yet_due", None, f"due {req.deadline}"))
             continue
@@ -766,6 +783,10 @@ def evaluate_region(requirements: list[CompiledRequirement], schools: list[Schoo
             detail = "; ".join(d for d in (detail, failing_detail(failing, tally["not_met"])) if d)
         findings.append((req, status, observed, detail))
     return findings
+
+
+#: The detail of a one-off duty whose deadline has passed (:class:`~xinli.core.assessment.statuses.Reason` ONE_OFF_PAST).
+ONE_OFF_PAST = "one-off duty past"
 
 
 #: How many failing schools a region finding names (the rest are counted).

@@ -537,7 +537,8 @@ def rollup(
             f"{region}'s plugin is not installed: the sources are rolled up, but {region}'s own region-level targets "
             "are not judged."))
     checkable = [req for req in compiled if req.region_share is not None and req.metric_index is not None
-                 and not (req.deadline is not None and req.deadline > on)]
+                 and not (req.deadline is not None and req.deadline > on)
+                 and not (req.one_off and req.deadline is not None and req.deadline < on)]
     # each target as a roll-up records it, to recognise the same rule in a city's roll-up
     rules = {req.id: (req.expected, float(req.region_share), items[req.id]["citation"]["document"],
                       items[req.id]["citation"]["clause"]) for req in checkable}
@@ -589,7 +590,7 @@ def _judge_targets(compiled: list[Any], checkable: list[Any], sources: list[dict
                    on: dt.date) -> list[dict[str, Any]]:
     """The target region's region-level requirements judged over every
     rolled-up school (the same rule a single run applies)."""
-    from xinli.core.assessment.assess import FAILING_NAMED, failing_detail, region_verdict
+    from xinli.core.assessment.assess import FAILING_NAMED, ONE_OFF_PAST, failing_detail, region_verdict
 
     tallies: dict[str, Counter[str]] = {req.id: Counter() for req in checkable}
     failing: dict[str, list[str]] = {req.id: [] for req in checkable}
@@ -606,6 +607,8 @@ def _judge_targets(compiled: list[Any], checkable: list[Any], sources: list[dict
         item = items[req.id]
         if req.deadline is not None and req.deadline > on:
             status, observed, detail = "not_yet_due", None, f"due {req.deadline}"
+        elif req.one_off and req.deadline is not None and req.deadline < on:
+            status, observed, detail = "not_applicable", None, ONE_OFF_PAST  # history (issue 21)
         elif req.id not in tallies:
             status, observed, detail = "manual", None, None
         else:

@@ -11,7 +11,8 @@ its row into ``statuses``.
 ``reason`` says why a school's finding has the status it has, where that
 is the same for every school (so no text is repeated per row): outside the
 item's grades, outside its ``applies_if`` attributes, a school attribute
-unknown, or due after the as-of date (the deadline is the requirement's).
+unknown, or due after the as-of date (the deadline is the requirement's),
+or a one-off duty whose deadline has passed.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class Reason(IntEnum):
     # --- issue 24: school kinds ---
     OUTSIDE_DOCUMENT = 8
     SCHOOL_KIND = 9
+    # --- issue 21: one-off duties ---
+    ONE_OFF_PAST = 10
 
 
 #: Reason code -> the detail text the ``finding_details`` view shows
@@ -72,6 +75,7 @@ REASON_TEXTS: dict[int, str] = {
     Reason.PERIOD_RUNNING: "period still running",
     Reason.OUTSIDE_DOCUMENT: "outside the document",
     Reason.SCHOOL_KIND: "school kind",
+    Reason.ONE_OFF_PAST: "one-off duty past",
 }
 
 

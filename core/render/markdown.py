@@ -193,7 +193,10 @@ def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str
         lines.append(f"  - {h('check', lang)}: {check_text(item['check'], lang, labels)}")
     if item["deadline"]:
         reading = f" ({t(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
-        lines.append(f"  - {h('deadline', lang)}: {item['deadline']}{reading}")
+        once = ""
+        if item.get("one_off"):  # a one-off duty: past once its deadline is (issue 21)
+            once = f" ({h('one_off_past' if item.get('one_off_past') else 'one_off', lang)})"
+        lines.append(f"  - {h('deadline', lang)}: {item['deadline']}{reading}{once}")
     cite = item["citation"]
     lines.append(f"  - {h('source', lang)}: {cite['document']} {cite['clause']} —「{cite['quote']}」")
     if item.get("source") and item["source"] != item["id"].split(".", 1)[0] or item.get("replaces"):

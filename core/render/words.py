@@ -95,6 +95,7 @@ _DETAILS = [
     (re.compile(r"^grades$"), "detail_grades"),
     (re.compile(r"^attributes$"), "detail_attributes"),
     (re.compile(r"^event did not happen$"), "detail_no_event"),
+    (re.compile(r"^one-off duty past$"), "detail_one_off_past"),
 ]
 
 

@@ -15,7 +15,7 @@ from xinli.core.registry import Registry
 
 #: Checklist fields that describe a region's layering or are worked out
 #: from the rule, not the rule itself.
-DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent", "deadline_reading",
+DERIVED_FIELDS = ("school_duty", "assessed_at", "source", "replaces", "looser_than_parent", "deadline_reading", "one_off_past",
                   "document_school_kinds")
 
 

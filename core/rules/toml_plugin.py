@@ -80,6 +80,7 @@ def requirement_from_dict(data: dict[str, Any]) -> Requirement:
         if step else None,
         partner=Partner(partner["kind"], _text(partner["name"]), partner.get("phone")) if partner else None,
         timing=[Timing(t["kind"], t.get("month"), t.get("days")) for t in data.get("timing", [])],
+        one_off=data.get("one_off", False),
     )
 
 
@@ -160,7 +161,8 @@ FIELDS: dict[str, frozenset[str]] = {
     "ancestors": frozenset({"code", "name", "level", "documents"}),
     "requirements": frozenset({"id", "domain", "text", "level", "duty_holder", "duty_holders", "citation", "subject",
                                "grades", "school_kinds", "scope",
-                               "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event"}),
+                               "applies_if", "check", "deadline", "note", "step", "partner", "timing", "event",
+                               "one_off"}),
     "check": frozenset({"metric", "op", "value", "unit", "per", "count_per", "event", "scope", "grades", "grades_mode",
                         "binds", "when", "any"}),
     "step": frozenset({"order", "role", "reports_to", "condition", "procedure", "guided_by"}),

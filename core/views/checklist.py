@@ -118,6 +118,9 @@ def build_checklist(registry: Registry, code: str, as_of: dt.date | None = None)
     effective = _order_steps(resolution.items)
     items = [item_dict(item) for item in effective]
     _mark_region_reported(registry, chain, items)
+    for item in items:  # a one-off duty whose deadline has passed is history (issue 21)
+        if item.get("one_off"):
+            item["one_off_past"] = dt.date.fromisoformat(item["deadline"]) < on
     covered = {layer.code: layer.jurisdiction.school_kinds for layer in chain}
     for item in items:  # the kinds of school the item's own document covers
         kinds = covered.get(item["citation"]["jurisdiction"])
