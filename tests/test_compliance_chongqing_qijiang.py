@@ -114,3 +114,21 @@ def test_一_三_three_level_mechanism_is_drawn_and_binds_no_school(checklists):
         assert [h["actor"] for h in item["duty_holders"]] == ["school_health_centre", "research_office"]
     text = render_mermaid(escalation_chain(checklists[CODE]), "zh")
     assert "subgraph three_level" in text and "three_level_S3" in text and "教育学区" in text
+
+
+def test_开头_health_commission_is_the_replys_co_handler_on_the_document_not_an_items_actor(registry, checklists):
+    """「经与区卫生健康委共同研究办理」 is the only place the letter names 区卫生健康委: it is recorded on the
+    document (verbatim), and no item makes it a duty holder, unit or partner (issue 21)."""
+    from pathlib import Path
+
+    import xinli.plugins.chongqing_qijiang as plugin
+
+    source = (Path(plugin.__file__).parent / "source.txt").read_text(encoding="utf-8")
+    quote = "经与区卫生健康委共同研究办理"
+    assert quote in source and source.count("卫生健康委") == 1
+    (doc,) = registry.plugins[CODE].jurisdiction.documents
+    assert quote in doc.note.zh and "co-handler" in doc.note.en
+    for item in checklists[CODE]["items"]:
+        actors = {item["duty_holder"], *(d["actor"] for d in item.get("duty_holders") or [])}
+        assert "health_authority" not in actors, item["id"]
+        assert "卫生健康委" not in ((item.get("partner") or {}).get("name") or {}).get("zh", ""), item["id"]
