@@ -724,6 +724,9 @@ TIMING_KINDS: dict[str, tuple[str, str]] = {
     "graduation": ("毕业生离校前", "before graduates leave"),
     "season_change": ("季节交替前后", "at changes of season"),
     "major_events": ("重大活动前后", "around major events"),
+    # --- issue 21: a period the document names without a time within it ---
+    "semester": ("每学期内（文件未定具体时间）", "within each semester (no date given)"),
+    "calendar_year": ("每年内（文件未定具体时间）", "within each calendar year (no date given)"),
 }
 
 

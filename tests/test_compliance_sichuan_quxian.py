@@ -253,3 +253,27 @@ def test_every_unit_of_each_责任单位_is_recorded_lead_before_the_comma(check
     holders = _item(checklists, item)["duty_holders"]
     assert [h["actor"] for h in holders if h["role"] == "lead"] == leads
     assert [h["actor"] for h in holders if h["role"] == "responsible"] == responsible
+
+
+def test_四_二_7_open_lessons_and_county_contest_are_in_the_calendar_without_an_invented_date(checklists):
+    """「每学期至少组织 1 次…公开课或观摩课」 spans each semester, 「每年至少组织 1 次全县…赛课活动」 each calendar
+    year the school year touches; the document gives no time within them, so nothing narrower is placed (issue 21)."""
+    from xinli.core.views.schedule import build_schedule
+
+    schedule = build_schedule(checklists[CODE], "2026-2027")
+    terms = {t["key"]: (t["start"], t["end"]) for t in schedule["semesters"]}
+
+    def spans(iid):
+        return sorted((e["start"], e["end"]) for e in schedule["events"] if e["requirement_id"] == iid)
+
+    assert spans("sichuan_quxian.other.open-lessons-per-semester") == sorted(terms.values())
+    assert spans("sichuan_quxian.other.county-lesson-contest-per-year") == [
+        (terms["autumn"][0], "2026-12-31"), ("2027-01-01", terms["spring"][1])]
+    unplaced = {u["requirement_id"] for u in schedule["unplaced"]}
+    assert not unplaced & {"sichuan_quxian.other.open-lessons-per-semester",
+                           "sichuan_quxian.other.county-lesson-contest-per-year"}
+    for iid, kind in (("sichuan_quxian.other.open-lessons-per-semester", "semester"),
+                      ("sichuan_quxian.other.county-lesson-contest-per-year", "calendar_year")):
+        item = next(i for i in checklists[CODE]["items"] if i["id"] == iid)
+        assert item["timing"] == [{"kind": kind, "month": None, "days": None}]
+        assert item["check"] is None  # still a county item checked by hand

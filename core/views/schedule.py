@@ -237,6 +237,10 @@ class _Builder:
             span = days or INTAKE_DAYS
             self.per_term(item, basis, lambda t: (t["start"], t["start"] + (span - 1) * day), _placement("intake"),
                           terms=self.terms[:1], occurrence=occurrence)
+        elif kind == "semester":  # 每学期 with no time within it: the whole of each semester
+            self.per_term(item, basis, lambda t: (t["start"], t["end"]), _placement("per_semester"), occurrence=occurrence)
+        elif kind == "calendar_year":  # 每年 with no time within it: each calendar year the school year touches
+            self.calendar_years(item, occurrence, basis)
         elif kind in ("month", "graduation"):
             month = timing["month"] if kind == "month" else GRADUATION_MONTH
             year = self.first.year if month >= 9 else self.first.year + 1
@@ -248,6 +252,15 @@ class _Builder:
             self.add(item, occurrence, placement, start, end, term, basis)
         else:
             self.skip(item, _text(UNPLACEABLE_TIMING[kind]))
+
+    def calendar_years(self, item: dict[str, Any], occurrence: str, basis: str) -> None:
+        """A 每年 duty: 每年 is the calendar year (issue 20), and the school
+        year holds the end of one and the start of the next: one span each."""
+        first = self.terms[0]["start"].year
+        self.add(item, f"{occurrence}:{first}", _placement("per_year"), self.terms[0]["start"], dt.date(first, 12, 31), None,
+                 basis)
+        self.add(item, f"{occurrence}:{first + 1}", _placement("per_year"), dt.date(first + 1, 1, 1), self.terms[-1]["end"],
+                 None, basis)
 
     def check(self, item: dict[str, Any]) -> None:
         per = item["check"]["per"] if item["check"] else None
@@ -263,12 +276,7 @@ class _Builder:
             self.add(item, f"check:{per}", _placement(per), self.terms[0]["start"], self.terms[-1]["end"], None,
                      f"check:{per}")
         elif per == "per_year":
-            # 每年 is the calendar year (issue 20): the school year holds the end of one and the start of the next
-            first = self.terms[0]["start"].year
-            self.add(item, f"check:{per}:{first}", _placement(per), self.terms[0]["start"], dt.date(first, 12, 31), None,
-                     f"check:{per}")
-            self.add(item, f"check:{per}:{first + 1}", _placement(per), dt.date(first + 1, 1, 1), self.terms[-1]["end"],
-                     None, f"check:{per}")
+            self.calendar_years(item, f"check:{per}", f"check:{per}")
         elif per and per.startswith("every_"):
             years = per.split("_")[1]
             self.skip(item, {"zh": f"每{years}年一次，不落在某一学年内。",
