@@ -251,3 +251,33 @@ def test_a_university_reads_its_own_checklist(run, rules_folder):
     assert sorted(ids) == ["demo_plan_province.curriculum.university-course", "demo_plan_province.screening.yearly",
                            "demo_plan_province.staffing.teacher-every-school"]
     assert "年级: U1–U8" in page and "学校类别: 高校" in page
+
+
+def test_region_share_targets_every_school_is_1_over_1_and_op_true_only_on_a_yes_no_metric():
+    """"Region-level share targets" (issue 21): for every school the page writes value = "1/1"; op = "true"
+    (and the metric's own unit with it) is offered on a yes/no metric only, since plugins check refuses it on a
+    count -- the page and the check agree."""
+    from xinli.core.model import Check, Citation, Metric, Requirement
+    from xinli.core.rules.validate import check_types
+
+    section = DOC.read_text(encoding="utf-8").split("#### Region-level share targets", 1)[1].split("####", 1)[0]
+    assert 'for every school write `value = "1/1"`' in section
+    assert 'On a yes/no metric only, `op = "true"`' in section
+    assert 'with `op = "true"` on a yes/no metric the metric\'s own unit' in section
+    count = Metric("rooms_built", ("已建辅导室数", "rooms built"), "integer", "rooms", ("间数", "how many"))
+    flag = Metric("has_room", ("有辅导室", "has a room"), "boolean", None, ("是否", "yes or no"))
+
+    def problem(metric, op, value=None, unit=None):
+        cite = Citation("henan", "教基〔2021〕330号", "一", "全覆盖")
+        req = Requirement("henan.other.x", "other", ("全覆盖", "every school"), "required", "education_authority", cite,
+                          check=Check(metric.key, op, value, unit, "standing", "region", scope="jurisdiction"),
+                          scope="jurisdiction")
+        return check_types(req, metric)
+
+    assert problem(count, ">=", "1/1") is None  # every school, on a count
+    assert problem(flag, ">=", "1/1") is None
+    assert problem(flag, "true") is None  # every school, on a yes/no metric
+    assert "needs a yes/no metric" in problem(count, "true")
+    assert "needs a yes/no metric" in problem(count, "true", unit="rooms")
+    assert problem(count, ">=", "1/1", unit="rooms") is not None  # a share target counts schools, not rooms
+    assert "'1/1' for every school" in problem(count, ">=", 1)

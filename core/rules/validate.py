@@ -140,7 +140,7 @@ def check_types(req: Requirement, metric: Metric, check: Check | None = None) ->
     if check.count_per == "region":
         if check.op != "true" and not isinstance(check.value, str):
             return ("a region-level share target needs its denominator: write the value as a share such as '9/10' "
-                    "(of the schools in scope), or op 'true' for every school")
+                    "(of the schools in scope), '1/1' for every school (op 'true' only on a yes/no metric)")
         if check.unit not in (None, "share") and not (check.op == "true" and check.unit == metric.unit):
             return f"a region-level share target counts schools: leave unit empty (or 'share'), not {check.unit!r}"
         return None
