@@ -3,6 +3,8 @@ import the core lazily, so ``xinli --help`` stays fast."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from xinli.cli.assess import assess, facts_template, report, runs
@@ -24,18 +26,30 @@ from xinli.cli.show import show
 class XinliGroup(click.Group):
     """The command group, turning Ctrl-C into exit 130 with one line: every
     command writes in one transaction or one atomic rename, so an
-    interrupted command has written nothing."""
+    interrupted command has written nothing.  It speaks the invocation's
+    language (``--lang``, else ``XINLI_LANG``, else Chinese) from the first
+    word: click's own messages and every help text (:mod:`xinli.cli.i18n`)."""
+
+    def main(self, args: Any = None, *extra: Any, **kwargs: Any) -> Any:
+        """Run the command line in the invocation's language."""
+        from xinli.cli import i18n
+
+        i18n.remember_args(args)
+        i18n.install()
+        i18n.localise(self, i18n.invocation_lang())
+        return super().main(args, *extra, **kwargs)
 
     def invoke(self, ctx: click.Context) -> object:
         words = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
+            from xinli.cli import i18n
             from xinli.core.messages import msg
 
             lang = next((words[n + 1] for n, w in enumerate(words[:-1]) if w == "--lang"), None)
             lang = next((w.split("=", 1)[1] for w in words if w.startswith("--lang=")), lang)
-            click.echo(msg("interrupted", lang if lang in ("zh", "en", "both") else "zh"), err=True)
+            click.echo(msg("interrupted", lang if lang in ("zh", "en", "both") else i18n.invocation_lang()), err=True)
             ctx.exit(130)
 
 

@@ -11,8 +11,10 @@ LANGS = ("zh", "en", "both")
 
 
 def lang_option(default: str = "zh") -> Any:
-    """``--lang zh|en|both``: the language of human-readable output."""
-    return click.option("--lang", type=click.Choice(LANGS), default=default, show_default=True, help="Output language.")
+    """``--lang zh|en|both``: the language of human-readable output; the
+    ``XINLI_LANG`` environment variable sets the default."""
+    return click.option("--lang", type=click.Choice(LANGS), default=default, envvar="XINLI_LANG", show_default=True,
+                        show_envvar=True, help="Output language.")
 
 
 def _remember_force(ctx: click.Context, param: Any, value: bool) -> bool:

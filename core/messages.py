@@ -444,3 +444,319 @@ def internal_keys() -> set[str]:
     for table in (vocab.PERIODS, vocab.UNITS, vocab.ACTORS, vocab.COUNT_PER, vocab.DOMAINS):
         keys |= {k for k in table if "_" in k}
     return keys
+
+
+# --- issue 23: the command line in Chinese ---
+#: click's own messages (its gettext message ids) in Chinese and English;
+#: :mod:`xinli.cli.i18n` hands them to click.  Kept out of the scans of
+#: :func:`english_side` (they hold everyday words such as "file").
+CLICK: dict[str, tuple[str, str]] = {
+    "Usage:": ("用法：", "Usage:"),
+    "Options": ("选项", "Options"),
+    "Commands": ("命令", "Commands"),
+    "Positional arguments": ("位置参数", "Positional arguments"),
+    "Error: {message}": ("错误：{message}", "Error: {message}"),
+    "Try '{command} {option}' for help.": ("运行 '{command} {option}' 查看帮助。", "Try '{command} {option}' for help."),
+    "Missing argument": ("缺少参数", "Missing argument"),
+    "Missing option": ("缺少选项", "Missing option"),
+    "Missing parameter": ("缺少参数", "Missing parameter"),
+    "Missing parameter: {param_name}": ("缺少参数：{param_name}", "Missing parameter: {param_name}"),
+    "Missing {param_type}": ("缺少{param_type}", "Missing {param_type}"),
+    "Missing command.": ("缺少命令。", "Missing command."),
+    "No such command {name!r}.": ("没有命令 {name!r}。", "No such command {name!r}."),
+    "No such option {name!r}.": ("没有选项 {name!r}。", "No such option {name!r}."),
+    "No such option: {name}": ("没有选项：{name}", "No such option: {name}"),
+    "Did you mean {possibility}?": ("是否想用 {possibility}？", "Did you mean {possibility}?"),
+    "(Did you mean one of: {possibilities}?)": ("（是否想用其中之一：{possibilities}？）", "(Did you mean one of: {possibilities}?)"),
+    "Option {name!r} does not take a value.": ("选项 {name!r} 不带值。", "Option {name!r} does not take a value."),
+    "Option {name!r} requires an argument.": ("选项 {name!r} 需要一个值。", "Option {name!r} requires an argument."),
+    "Option {name!r} requires {nargs} arguments.": ("选项 {name!r} 需要 {nargs} 个值。", "Option {name!r} requires {nargs} arguments."),
+    "Argument {name!r} takes {nargs} values.": ("参数 {name!r} 需要 {nargs} 个值。", "Argument {name!r} takes {nargs} values."),
+    "Got unexpected extra argument ({args})": ("多余的参数（{args}）", "Got unexpected extra argument ({args})"),
+    "Got unexpected extra arguments ({args})": ("多余的参数（{args}）", "Got unexpected extra arguments ({args})"),
+    "Invalid value for {param_hint}: {message}": ("{param_hint} 的值无效：{message}", "Invalid value for {param_hint}: {message}"),
+    "Invalid value: {message}": ("值无效：{message}", "Invalid value: {message}"),
+    "{value!r} is not {choice}.": ("{value!r} 不是 {choice}。", "{value!r} is not {choice}."),
+    "{value!r} is not one of {choices}.": ("{value!r} 不在可选值 {choices} 之中。", "{value!r} is not one of {choices}."),
+    "{value!r} is not a valid {number_type}.": ("{value!r} 不是有效的{number_type}。", "{value!r} is not a valid {number_type}."),
+    "{value} is not in the range {range}.": ("{value} 不在范围 {range} 之内。", "{value} is not in the range {range}."),
+    "{value!r} does not match the format {format}.": ("{value!r} 不符合格式 {format}。", "{value!r} does not match the format {format}."),
+    "{value!r} does not match the formats {formats}.": ("{value!r} 不符合格式 {formats} 中任何一种。",
+                                                        "{value!r} does not match the formats {formats}."),
+    "{name} {filename!r} does not exist.": ("{name} {filename!r} 不存在。", "{name} {filename!r} does not exist."),
+    "{name} {filename!r} is a directory.": ("{name} {filename!r} 是一个文件夹。", "{name} {filename!r} is a directory."),
+    "{name} {filename!r} is a file.": ("{name} {filename!r} 是一个文件，不是文件夹。", "{name} {filename!r} is a file."),
+    "{name} {filename!r} is not readable.": ("{name} {filename!r} 不可读。", "{name} {filename!r} is not readable."),
+    "{name} {filename!r} is not writable.": ("{name} {filename!r} 不可写。", "{name} {filename!r} is not writable."),
+    "{name} {filename!r} is not executable.": ("{name} {filename!r} 不可执行。", "{name} {filename!r} is not executable."),
+    "Could not open file {filename!r}: {message}": ("无法打开文件 {filename!r}：{message}", "Could not open file {filename!r}: {message}"),
+    "file": ("文件", "file"),
+    "directory": ("文件夹", "directory"),
+    "path": ("路径", "path"),
+    "integer": ("整数", "integer"),
+    "float": ("数字", "float"),
+    "Show the version and exit.": ("显示版本后退出。", "Show the version and exit."),
+    "Show this message and exit.": ("显示本帮助后退出。", "Show this message and exit."),
+    "default: {default}": ("默认：{default}", "default: {default}"),
+    "env var: {var}": ("环境变量：{var}", "env var: {var}"),
+    "required": ("必填", "required"),
+    "deprecated": ("已弃用", "deprecated"),
+    "Aborted!": ("已中止。", "Aborted!"),
+    "unknown error": ("未知错误", "unknown error"),
+    "Value must be an iterable.": ("值必须是一个序列。", "Value must be an iterable."),
+}
+
+#: Help texts of the commands and their options: the Chinese beside the
+#: English each command was written with (keyed by that English, spaces
+#: collapsed); :func:`xinli.cli.i18n.localise` shows one or both.
+HELP: dict[str, tuple[str]] = {
+    # the group and shared options
+    "xinli: school mental-health crisis-intervention policy as code. Each jurisdiction's notice is a plugin; these commands list "
+    "them and print what a region requires of its schools.":
+        ("xinli：中小学生心理危机预防与干预政策的代码化。\n\n每个辖区的文件是一个插件；这些命令列出插件，并打印一个地区对学校的要求。",),
+    "Also load every *.toml rules file in DIR (repeatable; added to $XINLI_RULES_PATH).":
+        ("另外加载 DIR 中每个 *.toml 规则文件（可重复；加在 $XINLI_RULES_PATH 之后）。",),
+    "Output language.": ("输出语言（默认 zh，可由环境变量 XINLI_LANG 设定）。",),
+    "Output language (default: the group's --lang, zh).": ("输出语言（默认 zh，可由环境变量 XINLI_LANG 设定）。",),
+    "Comma-separated plugin codes to load (default: $XINLI_PLUGINS or all).":
+        ("只加载这些插件（代码以逗号分隔；默认 $XINLI_PLUGINS 或全部）。",),
+    "Jurisdiction code (see `xinli regions`).": ("辖区代码（见 xinli regions）。",),
+    "Jurisdiction code (or give it positionally).": ("辖区代码（也可直接写在命令后）。",),
+    "Rules in force on this date (YYYY-MM-DD).": ("按该日期（YYYY-MM-DD）有效的规定。",),
+    "Output format (default: from the --output extension, else markdown).": ("输出格式（默认按 --output 的扩展名，否则 markdown）。",),
+    "Output format (default: from the --output extension, else mermaid).": ("输出格式（默认按 --output 的扩展名，否则 mermaid）。",),
+    "Output format (default: from the --output extension, else csv).": ("输出格式（默认按 --output 的扩展名，否则 csv）。",),
+    "Write to FILE (atomically) instead of standard output; an existing FILE is replaced only if it is a previous output of "
+    "this format.": ("写入文件 FILE（原子写入）而不是标准输出；已有的 FILE 只有是本格式以前的输出时才会被替换。",),
+    "With --output: replace FILE even if it does not look like a previous output (never a file this command reads).":
+        ("与 --output 同用：即使 FILE 不像以前的输出也替换它（本命令读取的文件永不替换）。",),
+    "SQLite records file.": ("SQLite 记录文件。",),
+    "SQLite records file (created if missing).": ("SQLite 记录文件（不存在时创建）。",),
+    # regions, show, checklist
+    "List every installed jurisdiction with its level, parent, documents and the distribution that provided it.":
+        ("列出已安装的每个辖区：级别、上级、文件及提供它的发行包。",),
+    "Show REGION: the jurisdiction, its chain of parents, its documents and the number of requirements per domain.":
+        ("显示辖区 REGION：其上级链、文件和各领域的要求条数。",),
+    "Print one requirement with its quote.": ("打印一条要求及其原文。",),
+    "Print REGION's compliance checklist, grouped by domain, each item with its level, grades, duty holder, check and citation. "
+    "A principal's own list: --duty-holder school --stage primary --level required. html prints on A4 with a header, page "
+    "numbers and a sign-off block; xlsx is a workbook with the checklist, the facts template and the sources, and needs "
+    "--output FILE (pip install 'xinli[xlsx]'). The format follows --output's extension when --format is absent.":
+        ("按领域打印辖区 REGION 的合规清单，每条注明要求等级、年级、责任主体、核查方式和依据。\n\n"
+         "校长自己的清单：--duty-holder school --stage primary --level required。html 按 A4 打印，带页眉、页码和签字栏；"
+         "xlsx 是含清单、事实模板和文件来源的工作簿，须配 --output FILE（pip install 'xinli[xlsx]'）。"
+         "未给 --format 时按 --output 的扩展名确定格式。",),
+    "Only this duty holder's items; `school` keeps every duty a school answers for.":
+        ("只列该责任主体的条目；school 保留学校须落实的全部条目。",),
+    "Only items covering this school stage's grades.": ("只列覆盖该学段年级的条目。",),
+    "Only items covering these grades, e.g. 1-6 or 7,8,9.": ("只列覆盖这些年级的条目，如 1-6 或 7,8,9。",),
+    "Only items of this level (repeatable).": ("只列该等级的条目（可重复）。",),
+    # schedule
+    "Lay REGION's dated obligations on a school year: screening windows, lesson cadences, parent sessions, training, awareness "
+    "month, key monitoring periods and deadlines, each with the requirement's text and citation. ics imports into calendar "
+    "apps (pip install 'xinli[calendar]'); re-importing updates the events instead of duplicating them: SEQUENCE grows with "
+    "every revision (pass the calendar published before as --previous to keep unchanged events' SEQUENCE).":
+        ("把辖区 REGION 有时间要求的工作排进一个学年：测评时段、课程频次、家长课堂、培训、宣传月、重点时段和截止日期，"
+         "每项附要求原文和依据。\n\nics 可导入日历应用（pip install 'xinli[calendar]'）；再次导入会更新而不是重复日程："
+         "每次修订 SEQUENCE 都增大（用 --previous 给出上次发布的日历，未改动的日程保留原 SEQUENCE）。",),
+    "e.g. 2026-2027 (default: the current one).": ("学年，如 2026-2027（默认当前学年）。",),
+    "First day of the autumn semester (default: 1 September).": ("秋季学期第一天（默认 9 月 1 日）。",),
+    "First day of the spring semester (default: the Monday on or after 17 February).":
+        ("春季学期第一天（默认 2 月 17 日或其后的第一个星期一）。",),
+    "The calendar (ics) published before: unchanged events keep their SEQUENCE and LAST-MODIFIED.":
+        ("上次发布的日历（ics）：未改动的日程保留其 SEQUENCE 和 LAST-MODIFIED。",),
+    # escalation
+    "Print REGION's reporting and intervention procedures, each as its own flowchart (routine reporting and referral; the "
+    "emergency response to an incident...): its trigger, steps in the document's order with role, action and conditions "
+    "(such as parents' consent before referral), steps at the same time side by side, \"acts under the guidance of\" apart "
+    "from \"reports to\", ending at the referral partners. mermaid is a `flowchart TD` per procedure that forges and Markdown "
+    "editors draw.":
+        ("打印辖区 REGION 的上报与干预流程，每个流程一张流程图（日常上报与转介、突发事件应急处置等）：触发情形、"
+         "按文件顺序的步骤（角色、行动和条件，如转介前须经家长同意）、同时进行的步骤并排、“在指导下”与“上报”分开，"
+         "最后是转介机构。\n\nmermaid 为每个流程一段 flowchart TD，代码托管平台和 Markdown 编辑器可直接绘制。",),
+    "Draw only this procedure (e.g. routine, emergency; see --format json).":
+        ("只画这一个流程（如 routine、emergency；见 --format json）。",),
+    # plugins
+    "List installed plugins: code, distribution, version and the hooks each implements. `xinli plugins check` validates them.":
+        ("列出已安装的插件：代码、发行包、版本和实现的钩子。xinli plugins check 检查它们。",),
+    "Check plugins (default: all) against every rule the bundled plugins obey. Prints each problem with plugin, item and "
+    "reason; exits 1 when any is found. Warnings (scaffold placeholders, a region target without a scope, a looser override) "
+    "fail the check only with --strict; notes (an ancestor nobody installed) never do.":
+        ("按内置插件遵守的全部规则检查插件（默认全部）。逐条打印问题（插件、条目、原因）；有问题时退出码为 1。\n\n"
+         "警告（模板占位符未替换、辖区指标未设范围、覆盖放宽了上级要求）只在 --strict 时算失败；提示（上级未安装）从不算失败。",),
+    "Fail (exit 1) on warnings too: placeholders left in, region targets without a scope, looser overrides. Notes (ancestors "
+    "not installed) never fail.": ("警告也算失败（退出码 1）：占位符未替换、辖区指标未设范围、覆盖放宽。提示（上级未安装）从不算失败。",),
+    # export-rules, new-plugin
+    "Write REGION's own rules (identity, requirements, overrides and exclusions) as a TOML rules file that "
+    "xinli.core.rules.toml_plugin.TomlPlugin loads, so a policy officer can maintain them without Python.":
+        ("把辖区 REGION 自己的规定（身份、要求、覆盖和排除）写成 TOML 规则文件，政策人员无需 Python 即可维护。",),
+    "Write a plugin for jurisdiction CODE: rules.toml (the rules as data, with one example requirement to replace), a "
+    "placeholder source.txt, a bilingual README, a two-line plugin.py, pyproject.toml with the `xinli` entry point, and tests "
+    "using xinli.testing. It inherits every rule of its installed ancestors; ancestors nobody installed are declared and "
+    "listed as not encoded. As generated it installs with `pip install ./xinli-CODE` and passes `xinli plugins check CODE`; "
+    "`--strict` fails until every placeholder is replaced.":
+        ("为辖区 CODE 生成插件：rules.toml（规定数据，含一条待替换的示例要求）、占位的 source.txt、双语 README、"
+         "两行的 plugin.py、带 xinli 入口点的 pyproject.toml，以及用 xinli.testing 的测试。\n\n"
+         "它继承已安装上级的全部规定；未安装的上级会声明并列为未编码。生成后即可 pip install ./xinli-CODE 安装，"
+         "并通过 xinli plugins check CODE；在替换全部占位符之前 --strict 不通过。",),
+    "Code of the jurisdiction above (installed, or described with --parent-name-zh/-en; 'national' needs no names). Optional "
+    "for a province.": ("上级辖区代码（已安装的，或用 --parent-name-zh/-en 说明；national 无需名称）。省级可不填。",),
+    "The parent's name in Chinese, when it is not installed.": ("上级未安装时，其中文名称。",),
+    "The parent's name in English, when it is not installed.": ("上级未安装时，其英文名称。",),
+    "The parent's level, when it is not installed.": ("上级未安装时，其行政级别。",),
+    "A further ancestor above the parent, nearest first (repeatable); an installed one needs only its code.":
+        ("上级之上的更高一级辖区，由近及远（可重复）；已安装的只需代码。",),
+    "The jurisdiction's name in Chinese, e.g. 示例县.": ("辖区的中文名称，如 示例县。",),
+    "The jurisdiction's name in English, e.g. 'Demo County'.": ("辖区的英文名称，如 'Demo County'。",),
+    "Administrative level of the jurisdiction.": ("辖区的行政级别。",),
+    "The document number (文号) as printed; a 待填写 placeholder when omitted.": ("文件的文号（照原样）；不填则写占位符 待填写。",),
+    "Directory to create (default: ./xinli-CODE); it must not exist.": ("要创建的文件夹（默认 ./xinli-CODE），不得已存在。",),
+    "Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR (no package; load it with XINLI_RULES_PATH=DIR "
+    "or `xinli --rules DIR`).": ("只把 CODE/rules.toml 和 CODE/source.txt 写入规则文件夹 DIR（不生成包；用 XINLI_RULES_PATH=DIR 或 "
+                                 "xinli --rules DIR 加载）。",),
+    # compare
+    "Compare REGION_A with REGION_B per domain: requirements only in one, and paired requirements that differ in value, "
+    "period, grades or level, with the stricter side where decidable and both sides' citations.":
+        ("按领域比较 REGION_A 与 REGION_B：只在一方的要求，以及数值、周期、年级或等级不同的成对要求；能判断时标出更严的一方，"
+         "并附双方依据。",),
+    "A region to compare (give two: -r A -r B, or A B positionally).": ("要比较的辖区（给两个：-r A -r B，或直接写 A B）。",),
+    # facts-template, assess
+    "Print the school-facts template for REGION: school_id, school_name, grades, the school attributes its rules test, and "
+    "one column per metric its checks use. Nothing is pre-filled: an empty cell is an unknown fact. xlsx (with --output "
+    "FILE) adds drop-downs and validation that accept exactly what `assess` reads, and a help sheet; fill it in Excel or WPS "
+    "and pass it to `assess`.":
+        ("打印辖区 REGION 的学校事实模板：学校编号、学校名称、年级、规定用到的学校属性，以及核查用到的每个指标一列。"
+         "不预填任何值：空格表示未知。\n\nxlsx（配 --output FILE）带下拉选项和数据验证，恰好接受 assess 读取的值，"
+         "并附说明页；在 Excel 或 WPS 中填写后交给 assess。",),
+    "Header row: Chinese column labels or the column keys; assess reads both (default: zh, or key with --lang en).":
+        ("表头：中文列名（zh）或列键（key）；assess 两者都能读取（默认 zh，--lang en 时为 key）。",),
+    "Assess the schools in FACTS against REGION's rules and record the findings in the SQLite file DB. Invalid input is "
+    "reported with file, row and column, and nothing is written (exit 2). A progress bar shows on a terminal.":
+        ("按辖区 REGION 的规定评估 FACTS 中的学校，把结果记入 SQLite 文件 DB。\n\n输入有误时指明文件、行和列，"
+         "不写入任何内容（退出码 2）。在终端中显示进度条。",),
+    "Facts file: .csv, .toml, .json or .xlsx.": ("事实文件：.csv、.toml、.json 或 .xlsx。",),
+    "Assess as of this date (default: today).": ("评估日期（默认今天）。",),
+    "Exemptions file: .csv or .toml.": ("豁免文件：.csv 或 .toml。",),
+    "Print phase timings as JSON on stderr (for benchmarks).": ("在标准错误输出各阶段耗时（JSON，供性能测试用）。",),
+    # attest
+    "Record that SCHOOL was checked by hand against REQUIREMENT. Items without a machine check are one \"manual\" row per "
+    "assessment run; the next `assess` on or after the check's day shows this school's finding from the attestation instead "
+    "(encouraged and permitted items as adopted / not adopted). Only items a school answers for and that have no machine "
+    "check can be attested.":
+        ("记录学校 SCHOOL 已就要求 REQUIREMENT 经人工核查。\n\n无法机器核查的条目在每次评估中记为一行“需人工核查”；"
+         "核查日当天或之后的下一次 assess 改用本核查结论显示该校结果（鼓励和可以类条目显示为已采纳/未采纳）。"
+         "只有学校须落实且无机器核查的条目可以核查记录。",),
+    "Records database (created if absent).": ("记录数据库（不存在时创建）。",),
+    "The school's identifier (school_id in the facts).": ("学校编号（事实文件中的学校编号）。",),
+    "Id of a manual item of the region's checklist.": ("辖区清单中一条人工核查条目的编号。",),
+    "Who checked: an office or role, e.g. 县教育局督导室.": ("核查人：科室或职务，如 县教育局督导室。",),
+    "Day of the check (YYYY-MM-DD; default today).": ("核查日期（YYYY-MM-DD，默认今天）。",),
+    "What the check found.": ("核查结论。",),
+    "A short note on the evidence seen (no personal data).": ("所见证据的简短说明（不含个人信息）。",),
+    # runs, report
+    "List the assessment runs recorded in DB, newest first.": ("列出 DB 中记录的评估，最新的在前。",),
+    "Report a run: per school, counts by status and the required items not met; per requirement, the share of schools "
+    "meeting it; region findings; and what changed since the region's previous run. html prints on A4 with inline-SVG "
+    "charts; xlsx (with --output FILE) is a workbook. On a roll-up (`xinli rollup`): the region's own targets, the "
+    "sub-regions worst first and each source's provenance. --school ID prints one school's sheet (md, html, xlsx, json); "
+    "--by-school DIR writes one per school for a bureau to send out.":
+        ("报告一次评估：各校按状态的计数和未达到的必须项；各要求的学校达标比例；辖区层面结果；以及与上次评估相比的变化。"
+         "html 按 A4 打印并带图表；xlsx（配 --output FILE）是工作簿。汇总库（xinli rollup）则报告本辖区指标、"
+         "各下级辖区（最差的在前）和各来源。\n\n--school ID 打印一所学校的情况表（md、html、xlsx、json）；"
+         "--by-school DIR 为每所学校写一份，供教育局下发。",),
+    "Run id (default: the newest).": ("评估编号（默认最新一次）。",),
+    "Run to compare with (default: the same region's previous run).": ("对比的评估（默认同一辖区的上一次）。",),
+    "One school's sheet: its unmet items with clause and quote, unknowns to fill, manual items to attest.":
+        ("一所学校的情况表：未达到的条目及条款和原文、待填的未知项、待核查的人工条目。",),
+    "Write one school sheet per school of the run into DIR (created if missing).":
+        ("为本次评估的每所学校写一份情况表到 DIR（不存在时创建）。",),
+    "Report a roll-up (the newest, or --run ID); chosen by itself when DB holds roll-ups and no runs.":
+        ("报告汇总（最新一次，或 --run ID）；DB 只有汇总没有评估时自动选用。",),
+    # rollup
+    "Roll the newest run of each SOURCE database (county records, or the runs a city's roll-up counted) up into REGION's "
+    "view, recorded in DB: one row per source run with its provenance, each source's counts, and REGION's own region-level "
+    "targets judged over all the rolled-up schools. A source that is not an xinli database, is corrupted, or belongs to a "
+    "region neither REGION nor under it is refused (exit 2) and nothing is written. Mismatches (different as-of dates or "
+    "rules versions, one region twice) are warnings. Report it with `xinli report --db DB`.":
+        ("把每个来源数据库 SOURCE（县区记录，或市级汇总所计入的评估）的最新一次评估汇总到辖区 REGION，记入 DB："
+         "每个来源一行并注明出处、各来源的计数，以及按全部学校判定的本辖区指标。\n\n"
+         "不是 xinli 数据库、已损坏或不属于 REGION 及其下级的来源会被拒绝（退出码 2），不写入任何内容。"
+         "评估日期或规则版本不同、同一辖区出现两次，给出警告。用 xinli report --db DB 查看报告。",),
+    "The city or province to roll up into (a jurisdiction code).": ("汇总到的市或省（辖区代码）。",),
+    "Target SQLite records file (created if missing).": ("汇总目标 SQLite 记录文件（不存在时创建）。",),
+    "Take every *.db / *.sqlite file in this directory as a source.": ("把该文件夹中每个 *.db / *.sqlite 文件作为来源。",),
+    "Take run ID of SOURCE (roll-up ID of a city's roll-up file) instead of its newest (repeatable).":
+        ("取 SOURCE 的评估 ID（市级汇总文件则为汇总 ID）而不是最新一次（可重复）。",),
+    "When one region comes from several sources, use SOURCE (default: the latest as-of date).":
+        ("同一辖区来自多个来源时采用 SOURCE（默认评估日期最新的）。",),
+    "Judge the region's own targets as of this date (default: the latest source's).": ("按该日期判定本辖区指标（默认最新来源的日期）。",),
+    # serve, metrics
+    "Browse the assessment records in DB with Datasette: tables and columns described, canned queries such as \"schools not "
+    "meeting required items\" and \"requirements most often not met\". Needs `pip install 'xinli[web]'`.":
+        ("用 Datasette 浏览 DB 中的评估记录：表和列有说明，并有预设查询，如“未达到必须项的学校”“最常未达到的要求”。"
+         "\n\n需要 pip install 'xinli[web]'。",),
+    "Interface to listen on (loopback by default).": ("监听的网络接口（默认仅本机）。",),
+    "Port to listen on.": ("监听的端口。",),
+    "Print the Datasette metadata (descriptions and canned queries) as JSON and exit.":
+        ("以 JSON 打印 Datasette 元数据（说明和预设查询）后退出。",),
+    "List the metrics a check can compare: key, type, unit and zh/en labels, built-in ones and those plugins or rules files "
+    "declare.": ("列出核查可比较的指标：键、类型、单位和中英文名称，包括内置的和插件或规则文件声明的。",),
+    "Only the metrics this region's checks use.": ("只列该辖区核查用到的指标。",),
+    "Show the version and exit.": ("显示版本后退出。",),
+    "Show this message and exit.": ("显示本帮助后退出。",),
+}
+
+
+# --- issue 23: xinli's own error lines ---
+MESSAGES.update({
+    "error_line": ("错误：{message}", "Error: {message}"),
+})
+
+#: xinli's expected errors (the exit-2 one-liners) and the operating
+#: system's reasons they quote: the English each is raised with (a pattern
+#: whose ``{name}`` parts stand for any text) and its Chinese.
+#: :func:`localise_error` turns a raised line into the reader's language.
+ERRORS: dict[str, tuple[str, str]] = {
+    "No such file or directory": ("没有该文件或文件夹", "No such file or directory"),
+    "Permission denied": ("没有权限", "Permission denied"),
+    "Is a directory": ("这是一个文件夹", "Is a directory"),
+    "Not a directory": ("不是文件夹", "Not a directory"),
+    "File exists": ("文件已存在", "File exists"),
+    "Read-only file system": ("文件系统只读", "Read-only file system"),
+    "No space left on device": ("磁盘空间不足", "No space left on device"),
+    "Address already in use": ("端口已被占用", "Address already in use"),
+}
+
+
+def _error_patterns() -> list[tuple[Any, str]]:
+    import re
+
+    found = []
+    for english, (zh, _en) in ERRORS.items():
+        parts = re.split(r"\{(\w+)\}", english)
+        pattern = "".join(re.escape(p) if n % 2 == 0 else f"(?P<{p}>.+?)" for n, p in enumerate(parts))
+        found.append((re.compile(pattern + r"\Z", re.S), zh))
+    # the longest templates first: the most specific wins
+    found.sort(key=lambda item: -len(item[0].pattern))
+    return found
+
+
+def localise_error(text: str, lang: str, _depth: int = 0) -> str:
+    """An error line raised in English, in ``lang``: the Chinese of the
+    :data:`ERRORS` template it matches (its parts localised in turn), the
+    English when ``lang`` is ``en`` or no template matches.  A line of the
+    form ``PATH: REASON`` keeps its path and localises its reason."""
+    if lang == "en" or _depth > 4:
+        return text
+    for pattern, zh in _error_patterns():
+        found = pattern.match(text)
+        if found:
+            values = {k: localise_error(v, lang, _depth + 1) for k, v in found.groupdict().items()}
+            chinese = zh.format(**values)
+            return chinese if lang == "zh" else f"{chinese} / {text}"
+    head, sep, reason = text.rpartition(": ")
+    if sep and reason and _depth == 0:
+        localised = localise_error(reason, lang, _depth + 1)
+        if localised != reason:
+            return f"{head}：{localised}"
+    return text
