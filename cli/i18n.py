@@ -22,7 +22,8 @@ from typing import Any
 
 import click
 
-from xinli.cli.options import LANGS
+#: The languages of --lang (as in :mod:`xinli.cli.options`, not imported: it imports the errors that use this module).
+LANGS = ("zh", "en", "both")
 
 #: The arguments of the invocation being run (set by the command group).
 _ARGS: list[str] = []
@@ -79,7 +80,23 @@ def install() -> None:
             module._ = _translate  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _translate_plural  # type: ignore[attr-defined]
+    # the reasons xinli's own parameter types give (``self.fail(...)``) are English: localise the whole line
+    from click import exceptions
+
+    for cls in (exceptions.ClickException, exceptions.UsageError, exceptions.BadParameter, exceptions.MissingParameter,
+                exceptions.NoSuchOption, exceptions.BadOptionUsage, exceptions.BadArgumentUsage, exceptions.FileError):
+        if "format_message" in vars(cls):
+            cls.format_message = _localised(vars(cls)["format_message"])  # type: ignore[method-assign]
     _installed = True
+
+
+def _localised(format_message: Any) -> Any:
+    def localised(self: Any) -> str:
+        from xinli.core.messages import localise_error
+
+        return localise_error(format_message(self), invocation_lang())
+
+    return localised
 
 
 def _english(obj: Any, attr: str) -> str | None:
@@ -119,6 +136,8 @@ def localise(command: click.Command, lang: str) -> None:
     else:
         short = help_text(short, lang)
     command.short_help = short
+    if hasattr(command, "_help_option"):
+        command._help_option = None  # click keeps the help option (and its text) once made: make it again
     for param in command.params:
         if isinstance(param, click.Option):
             param.help = help_text(_english(param, "help"), lang)

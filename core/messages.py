@@ -725,16 +725,121 @@ ERRORS: dict[str, tuple[str, str]] = {
     "Read-only file system": ("文件系统只读", "Read-only file system"),
     "No space left on device": ("磁盘空间不足", "No space left on device"),
     "Address already in use": ("端口已被占用", "Address already in use"),
+    # regions, requirements, options
+    "unknown region {code}; did you mean {near}?; valid codes: {codes}": ("没有辖区 {code}；是否想用 {near}？可用的代码：{codes}", ""),
+    "unknown region {code}; valid codes: {codes}": ("没有辖区 {code}；可用的代码：{codes}", ""),
+    "no requirement {id} in region {code}; did you mean {near}?": ("辖区 {code} 没有要求 {id}；是否想用 {near}？", ""),
+    "no requirement {id} in region {code}": ("辖区 {code} 没有要求 {id}", ""),
+    "{value} is not a date in the form YYYY-MM-DD": ("{value} 不是 YYYY-MM-DD 格式的日期", ""),
+    "grades {text}: write them like 1-6 or 7,8,9": ("年级 {text}：请写成 1-6 或 7,8,9 的形式", ""),
+    "--output {path} does not end in {suffix} (the extension of --format {fmt}); use a matching extension or leave out --format":
+        ("--output {path} 的扩展名不是 {suffix}（--format {fmt} 的扩展名）；请用相符的扩展名，或不写 --format", ""),
+    "a school year is written like 2026-2027 (two consecutive years), not {text}":
+        ("学年应写成 2026-2027（相连的两年），而不是 {text}", ""),
+    "{region} has no procedure {key}; its procedures: {keys}": ("{region} 没有流程 {key}；它的流程：{keys}", ""),
+    "compare takes two regions (A B, or -r A -r B); got {n}": ("compare 需要两个辖区（A B，或 -r A -r B）；收到 {n} 个", ""),
+    "--plugins/$XINLI_PLUGINS names {code}, which is not installed; installed: {codes}":
+        ("--plugins/$XINLI_PLUGINS 中的 {code} 没有安装；已安装：{codes}", ""),
+    "--plugins/$XINLI_PLUGINS names {code}, which is not installed; did you mean {near}?":
+        ("--plugins/$XINLI_PLUGINS 中的 {code} 没有安装；是否想用 {near}？", ""),
+    "{id}: not an item of the {region} checklist on {day}": ("{id}：不是 {region} 清单在 {day} 的条目", ""),
+    "{name} {filename} does not exist.": ("{name} {filename} 不存在。", ""),
+    "Directory": ("文件夹", ""),
+    "File": ("文件", ""),
+    "Path": ("路径", ""),
+    # files and databases
+    "{path}: cannot read facts file: {reason}": ("{path}：无法读取事实文件：{reason}", ""),
+    "{path}: unsupported facts format {suffix}; use .csv, .toml, .json or .xlsx":
+        ("{path}：不支持的事实文件格式 {suffix}；请用 .csv、.toml、.json 或 .xlsx", ""),
+    "{path}: reading .xlsx facts needs openpyxl: pip install 'xinli[xlsx]'":
+        ("{path}：读取 .xlsx 事实文件需要 openpyxl：pip install 'xinli[xlsx]'", ""),
+    "{path}: not an xinli records database (it lacks xinli's application id); xinli leaves it untouched — give --db a new file name":
+        ("{path}：不是 xinli 记录数据库（没有 xinli 的应用标识）；xinli 不会改动它——请给 --db 一个新文件名", ""),
+    "{path}: not an xinli database (not an SQLite file)": ("{path}：不是 xinli 数据库（不是 SQLite 文件）", ""),
+    "{path}: not an xinli database (no xinli records tables)": ("{path}：不是 xinli 数据库（没有 xinli 记录表）", ""),
+    "{path}: not a usable xinli database (corrupted?): {reason}": ("{path}：xinli 数据库无法使用（可能已损坏）：{reason}", ""),
+    "{path}: not a usable xinli database: {reason}": ("{path}：xinli 数据库无法使用：{reason}", ""),
+    "{path}: no such database": ("{path}：没有这个数据库", ""),
+    "{path}: cannot read database: {reason}": ("{path}：无法读取数据库：{reason}", ""),
+    "{path}: cannot create database: {reason}": ("{path}：无法创建数据库：{reason}", ""),
+    "{path}: is a directory, not a database": ("{path}：这是一个文件夹，不是数据库", ""),
+    "{path}: cannot read the database: {reason}": ("{path}：无法读取数据库：{reason}", ""),
+    "{path}: cannot write: {reason}": ("{path}：无法写入：{reason}", ""),
+    "{path}: cannot read: {reason}": ("{path}：无法读取：{reason}", ""),
+    "{path}: is a directory; --output needs a file name": ("{path}：这是一个文件夹；--output 需要文件名", ""),
+    "{path}: is an input of this command ({source}); refusing to overwrite it": ("{path}：是本命令的输入（{source}），不予覆盖", ""),
+    "{path}: exists and may hold filled-in facts{hint}": ("{path}：文件已存在，可能是已填写的事实文件{hint}", ""),
+    "no run {run}; runs in this database: {runs}": ("没有第 {run} 次评估；本数据库中的评估：{runs}", ""),
+    "{path}: no run {run}; runs in this database: {runs}": ("{path}：没有第 {run} 次评估；本数据库中的评估：{runs}", ""),
+    "no school {school} in run {run}; did you mean {near}?": ("第 {run} 次评估中没有学校 {school}；是否想用 {near}？", ""),
+    "no school {school} in run {run}; ids look like: {ids}": ("第 {run} 次评估中没有学校 {school}；编号形如：{ids}", ""),
+    "no source databases given; name them or use --from DIR": ("没有给出来源数据库；请列出它们或用 --from DIR", ""),
+    "the sources hold no run to roll up": ("来源中没有可汇总的评估", ""),
+    "the ics format needs the icalendar library: pip install 'xinli[calendar]'":
+        ("ics 格式需要 icalendar 库：pip install 'xinli[calendar]'", ""),
+    "the previous calendar is not iCalendar: {reason}": ("上次的日历不是 iCalendar 格式：{reason}", ""),
+    # facts and waivers files: the list of problems, then each problem
+    "{n} problem(s) in the input; nothing was written": ("输入中有 {n} 处问题；未写入任何内容", ""),
+    "… stopped after {n} problems": ("……发现 {n} 处问题后停止检查", ""),
+    "{file}, row {row}, column {column}: {value}: {reason}": ("{file}，第 {row} 行，{column} 列：{value}：{reason}", ""),
+    "{file}, row {row}, column {column}: {reason}": ("{file}，第 {row} 行，{column} 列：{reason}", ""),
+    "{file}, row {row}: {reason}": ("{file}，第 {row} 行：{reason}", ""),
+    "{file}, column {column}: {reason}": ("{file}，{column} 列：{reason}", ""),
+    "required column is missing": ("缺少必需的列", ""),
+    "required field is missing": ("缺少必需的字段", ""),
+    "required field is empty": ("必填字段为空", ""),
+    "school_id is empty": ("学校编号为空", ""),
+    "duplicate school_id": ("学校编号重复", ""),
+    "column {key} appears twice": ("列 {key} 出现了两次", ""),
+    "unknown grades: {reason}": ("年级无法识别：{reason}", ""),
+    "grades are written like 1-6, 7-9, 10-12, 1-9 or 7-12": ("年级应写成 1-6、7-9、10-12、1-9 或 7-12 的形式", ""),
+    "grades must lie within 1-12, low before high": ("年级须在 1-12 之间，小的在前", ""),
+    "grades are empty": ("年级为空", ""),
+    "expected true/false, 1/0, 是/否 or 有/无": ("应填 是 或 否", ""),
+    "out of range (at most {n})": ("超出范围（最多 {n}）", ""),
+    "expected a whole number": ("应为整数", ""),
+    "a count cannot be negative": ("计数不能为负数", ""),
+    "expected a number": ("应为数字", ""),
+    "expected a finite number (not inf or nan)": ("应为有限的数字", ""),
+    "expected a number that is not negative": ("应为非负数", ""),
+    "expected a date like 2024-09-01, not a date and time": ("应为 2024-09-01 这样的日期，不带时间", ""),
+    "expected a date like 2024-09-01": ("应为 2024-09-01 这样的日期", ""),
+    "a share lies between 0 and 1": ("比例应在 0 到 1 之间", ""),
+    "the file is empty": ("文件为空", ""),
+    "the file holds no schools": ("文件中没有学校", ""),
+    "looks like student-level data; xinli keeps school-level facts only": ("看起来是学生个人数据；xinli 只保存学校层面的事实", ""),
+    "unknown column for this region (see `xinli facts-template`)": ("本辖区没有这一列（见 xinli facts-template）", ""),
+    "unknown column for this region (see `xinli facts-template`); did you mean {near}?":
+        ("本辖区没有这一列（见 xinli facts-template）；是否想用 {near}？", ""),
+    "cells beyond the header's {n} columns": ("单元格超出了表头的 {n} 列", ""),
+    "unknown school (not in the facts file)": ("没有这所学校（不在事实文件中）", ""),
+    "unknown requirement for this region": ("本辖区没有这条要求", ""),
+    "expiry is before start": ("到期日早于开始日", ""),
+    "sheet {name} is empty": ("工作表 {name} 为空", ""),
+    "cannot open as an xlsx workbook: {reason}": ("无法作为 xlsx 工作簿打开：{reason}", ""),
+    "cannot read this CSV row: {reason}": ("无法读取这一 CSV 行：{reason}", ""),
+    "no requirement {id} in region {code}; {hint}": ("辖区 {code} 没有要求 {id}；{hint}", ""),
+    "did you mean {near}?": ("是否想用 {near}？", ""),
+    "one of: {names}": ("可选：{names}", ""),
+    "{head}; choose another file name, or add --force to replace it": ("{head}；请换一个文件名，或加 --force 替换它", ""),
+    "the spreadsheet turned the grades into a date; format the grades column as text and type them like 1-6":
+        ("电子表格把年级变成了日期；请把年级列设为文本格式，并按 1-6 的形式填写", ""),
+    "Directory {filename} 不存在。": ("文件夹 {filename} 不存在。", ""),
+    "File {filename} 不存在。": ("文件 {filename} 不存在。", ""),
+    "Path {filename} 不存在。": ("路径 {filename} 不存在。", ""),
 }
+# an empty English side is the key itself
+ERRORS = {english: (zh, en or english) for english, (zh, en) in ERRORS.items()}
 
 
 def _error_patterns() -> list[tuple[Any, str]]:
     import re
 
     found = []
-    for english, (zh, _en) in ERRORS.items():
+    for english, (zh, _en) in ERRORS.items():  # the English side is the key itself
         parts = re.split(r"\{(\w+)\}", english)
         pattern = "".join(re.escape(p) if n % 2 == 0 else f"(?P<{p}>.+?)" for n, p in enumerate(parts))
+        pattern = pattern.replace(r"\ ", " ")
         found.append((re.compile(pattern + r"\Z", re.S), zh))
     # the longest templates first: the most specific wins
     found.sort(key=lambda item: -len(item[0].pattern))
@@ -748,15 +853,20 @@ def localise_error(text: str, lang: str, _depth: int = 0) -> str:
     form ``PATH: REASON`` keeps its path and localises its reason."""
     if lang == "en" or _depth > 4:
         return text
+    if "\n" in text:
+        return "\n".join(localise_error(line, lang, _depth) for line in text.split("\n"))
     for pattern, zh in _error_patterns():
         found = pattern.match(text)
         if found:
             values = {k: localise_error(v, lang, _depth + 1) for k, v in found.groupdict().items()}
+            if values.get("column") in COLUMNS:  # a column key named by its header
+                values["column"] = COLUMNS[values["column"]][0]
             chinese = zh.format(**values)
             return chinese if lang == "zh" else f"{chinese} / {text}"
-    head, sep, reason = text.rpartition(": ")
-    if sep and reason and _depth == 0:
-        localised = localise_error(reason, lang, _depth + 1)
-        if localised != reason:
-            return f"{head}：{localised}"
+    for colon in (": ", "："):
+        head, sep, reason = text.rpartition(colon)
+        if sep and reason and _depth == 0:
+            localised = localise_error(reason, lang, _depth + 1)
+            if localised != reason:
+                return f"{head}：{localised}"
     return text

@@ -566,6 +566,7 @@ def test_bad_input(env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, id
 
         monkeypatch.setattr(facts_module, "MAX_DOCUMENT_BYTES", 64)
     monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    monkeypatch.setenv("XINLI_LANG", "en")  # the expected fragments are the English side of the catalogue
     monkeypatch.chdir(tmp_path)
     shutil.copy(env.db, tmp_path / "records.db")
     for name, content in files.items():

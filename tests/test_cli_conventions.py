@@ -26,7 +26,7 @@ def test_format_follows_the_output_extension(run, tmp_path):
     assert json.loads(data.read_text(encoding="utf-8"))["schema"] .startswith("xinli.escalation/")
 
 
-def test_format_and_extension_that_disagree_are_refused(run, tmp_path):
+def test_format_and_extension_that_disagree_are_refused(run, tmp_path, english):
     result = run("checklist", "-r", "henan", "--format", "markdown", "-o", str(tmp_path / "x.html"))
     assert result.exit_code == 2 and "does not end in .md" in result.output
     assert not (tmp_path / "x.html").exists()
@@ -56,14 +56,14 @@ def test_record_commands_take_plugins(run, tmp_path):
         assert run(*args, "--db", str(db), "--plugins", "nope").exit_code == 2, args
 
 
-def test_did_you_mean(run):
+def test_did_you_mean(run, english):
     region = run("checklist", "-r", "nanchan")
     assert region.exit_code == 2 and "did you mean 'nanchang'?" in region.output
     item = run("show", "-r", "nanchang", "--item", "nanchang.screening.annual-survy")
     assert item.exit_code == 2 and "nanchang.screening.annual-survey" in item.output
 
 
-def test_a_metric_column_misspelt_is_suggested(run, tmp_path):
+def test_a_metric_column_misspelt_is_suggested(run, tmp_path, english):
     facts = tmp_path / "f.csv"
     facts.write_text("school_id,grades,fulltime_psych_teacher\nS1,1-6,1\n", encoding="utf-8")
     result = run("assess", "-r", "henan", "--facts", str(facts), "--db", str(tmp_path / "r.db"))

@@ -91,7 +91,7 @@ def test_facts_template_xlsx_replaces_an_unfilled_template_only(run, tmp_path, m
     workbook["事实填报"].append(["S1", "一中", "1-6"])
     workbook.save("t.xlsx")
     refused = run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx")
-    assert refused.exit_code == 2 and "t.xlsx: exists and may hold filled-in facts" in refused.output
+    assert refused.exit_code == 2 and "t.xlsx：文件已存在，可能是已填写的事实文件" in refused.output
     assert openpyxl.load_workbook("t.xlsx")["事实填报"]["A2"].value == "S1"
 
 
@@ -172,7 +172,7 @@ def test_records_database_carries_the_application_id(assessed):
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
-def test_foreign_database_is_untouched_even_its_journal_mode(run, tmp_path, monkeypatch):
+def test_foreign_database_is_untouched_even_its_journal_mode(run, tmp_path, monkeypatch, english):
     monkeypatch.chdir(tmp_path)
     conn = sqlite3.connect("app.db")
     conn.execute("create table notes (text text)")

@@ -81,7 +81,7 @@ def test_one_school_sheet(run, records, tmp_path):
     assert sheet.max_row == 1 + counts["not_met"] + counts["unknown"] + counts["manual"]
     assert sheet.freeze_panes == "A2" and sheet.page_setup.orientation == "landscape"
     bad = run("report", "--db", str(records), "--school", "EX02")
-    assert bad.exit_code == 2 and "did you mean" in bad.output
+    assert bad.exit_code == 2 and "是否想用" in bad.output
 
 
 def test_one_file_per_school(run, records, tmp_path):

@@ -90,7 +90,7 @@ def test_rollup_and_its_report_end_to_end(run, counties, tmp_path):
     assert rows[0][0] == "下级辖区" and rows[1][0] == "甲县（test_rx1）" and len(rows) == 4
 
 
-def test_refused_sources_exit_2_and_leave_the_target_unchanged(run, counties, invented, tmp_path):
+def test_refused_sources_exit_2_and_leave_the_target_unchanged(run, counties, invented, tmp_path, english):
     target = tmp_path / "province.db"
     assert run("rollup", "--region", "test_rp", "--db", str(target), str(counties / "test_rx1.db")).exit_code == 0
     before = sha(target)

@@ -72,7 +72,7 @@ def test_metadata_names_the_database_and_hides_migrations(run, records):
     assert printed == metadata
 
 
-def test_missing_datasette_exits_2_with_the_install_hint(run, records, monkeypatch):
+def test_missing_datasette_exits_2_with_the_install_hint(run, records, monkeypatch, english):
     monkeypatch.setitem(sys.modules, "datasette", None)
     monkeypatch.setitem(sys.modules, "datasette.app", None)
     result = run("serve", "--db", str(records))

@@ -120,8 +120,8 @@ def test_bad_xlsx_value_exits_2_with_row_and_column(run, tmp_path):
     db = tmp_path / "records.db"
     result = run("assess", "--region", "henan", "--facts", str(facts_xlsx), "--db", str(db))
     assert result.exit_code == 2
-    assert "facts.xlsx, row 4, column fulltime_psych_teachers: '-1': a count cannot be negative" in result.output
-    assert "facts.xlsx, row 5, column grades" in result.output and "format the grades column as text" in result.output
+    assert "facts.xlsx，第 4 行，fulltime_psych_teachers 列：'-1'：计数不能为负数" in result.output
+    assert "facts.xlsx，第 5 行，年级 列" in result.output and "请把年级列设为文本格式" in result.output
     assert not db.exists()
 
 
