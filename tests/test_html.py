@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from test_assess_cli import filled_template, to_csv
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 URL = re.compile(r"(?:https?:|ftp:|//[a-z0-9])", re.IGNORECASE)
 
 
@@ -152,3 +153,42 @@ def test_chromium_renders_the_page_to_png(run, tmp_path):
     assert completed.returncode == 0, completed.stderr[-2000:]
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000
+
+
+HOSTILE = "</style><script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+def _styles(page: str) -> list[str]:
+    return re.findall(r"<style>(.*?)</style>", page, flags=re.S)
+
+
+def test_a_hostile_school_name_is_text_never_style_or_script(run, tmp_path):
+    """Issue 22 #2: a school named ``</style><script>…`` is shown as text on
+    the school sheet and the report; the stylesheet holds none of it and no
+    page has a script or an element the name smuggled in."""
+    import csv
+
+    rows = list(csv.reader((EXAMPLES / "nanchang-schools.csv").open(encoding="utf-8-sig")))
+    rows[1][1] = HOSTILE
+    facts = tmp_path / "facts.csv"
+    with facts.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows[:3])
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(facts), "--db", str(db)).exit_code == 0
+    school_id = rows[1][0]
+    pages = {"school": run("report", "--db", str(db), "--school", school_id, "--format", "html").output,
+             "report": run("report", "--db", str(db), "--format", "html").output}
+    for name, page in pages.items():
+        assert "<script" not in page.lower() and "<img" not in page.lower(), name
+        assert page.count("<style>") == 1 and page.count("</style>") == 1, name
+        assert all("alert" not in style and "script" not in style for style in _styles(page)), name
+        assert "&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page, name  # shown, as text
+
+
+def test_css_strings_cannot_end_the_stylesheet():
+    from xinli.core.render.paper import _css_string, page_css
+
+    text = _css_string('a"</style><script>\\')
+    assert "<" not in text and ">" not in text and text.count('"') == 2
+    css = page_css({"title": HOSTILE, "as_of_text": HOSTILE, "versions_text": HOSTILE}, "zh")
+    assert "</style" not in css.lower() and "<script" not in css.lower()

@@ -8,13 +8,13 @@ here.  The pages only format the checklist and report dictionaries.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.render.charts import STATUS_COLOURS, share_bars, stacked_bars, status_legend
+from xinli.core.render.jinja import escape, render, safe
 from xinli.core.render.markdown import check_text, conditions_text, grades_text, h
 from xinli.core.render.paper import SIGNOFF_CSS, flow_figures, header_block, page_css, paper_info, sign_off
 from xinli.core.render.words import detail_words, expected_words, observed_words
@@ -99,8 +99,8 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px
 
 
 def esc(text: Any) -> str:
-    """Text escaped for HTML."""
-    return html.escape(str(text), quote=True)
+    """Text escaped for HTML (the templates' own escaping)."""
+    return escape(text)
 
 
 def _css() -> str:
@@ -137,14 +137,9 @@ def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = 
     :func:`xinli.core.render.paper.paper_info`) adds the A4 page rules with
     running header and page numbers."""
     code = "en" if lang == "en" else "zh-CN"
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{code}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{_css()}{page_css(paper or {}, lang)}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+    # the stylesheet holds fixed rules and catalogue words only (page_css never takes a school's text)
+    return render("page.html", code=code, title=title, css=safe(_css() + page_css(paper or {}, lang)),
+                  body=[safe(block) for block in body])
 
 
 def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
