@@ -74,11 +74,46 @@ def serve(db: str, host: str, port: int, print_metadata: bool, lang: str, plugin
     except ImportError:
         raise UserError("serve needs Datasette: pip install 'xinli[web]'") from None
     open_database(db, create=False).conn.close()  # an xinli database, migrated
+    listener = bind(host, port, lang)  # a busy port is one line, before anything else is printed
     if not is_loopback(host):
         click.echo(msg("serve_exposed", lang, host=host), err=True)
     import asyncio
 
     datasette = build_datasette(db, metadata)
     asyncio.run(datasette.invoke_startup())
+    port = listener.getsockname()[1]
     click.echo(msg("serving", lang, db=db, url=f"http://{host}:{port}/"), err=True)
-    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(uvicorn.Config(datasette.app(), host=host, port=port, log_level="warning", lifespan="on"))
+    try:
+        server.run(sockets=[listener])
+    finally:
+        listener.close()
+
+
+def bind(host: str, port: int, lang: str) -> Any:
+    """A listening socket on ``host``:``port``, handed to the web server
+    (so nobody takes the port in between); a port in use or an address
+    this machine does not have is a :class:`UserError` naming it."""
+    import socket
+
+    from xinli.core.messages import msg
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise UserError(msg("serve_bind_failed", lang, host=host, port=port, reason=exc.strerror or exc)) from None
+    family, kind, proto, _name, address = infos[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        if hasattr(socket, "SO_REUSEADDR"):  # a restart may reuse a port in TIME_WAIT, never one in use
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        import errno
+
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(msg("serve_port_busy", lang, host=host, port=port)) from None
+        raise UserError(msg("serve_bind_failed", lang, host=host, port=port, reason=exc.strerror or exc)) from None
+    return listener

@@ -710,6 +710,9 @@ HELP: dict[str, tuple[str]] = {
 # --- issue 23: xinli's own error lines ---
 MESSAGES.update({
     "error_line": ("错误：{message}", "Error: {message}"),
+    "serve_port_busy": ("端口 {port} 已被占用（{host}）；请用 --port 换一个端口，或先关闭占用它的程序",
+                        "port {port} is already in use on {host}; choose another with --port or stop the program using it"),
+    "serve_bind_failed": ("无法在 {host}:{port} 上监听：{reason}", "cannot listen on {host}:{port}: {reason}"),
 })
 
 #: xinli's expected errors (the exit-2 one-liners) and the operating
@@ -775,6 +778,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "no school {school} in run {run}; ids look like: {ids}": ("第 {run} 次评估中没有学校 {school}；编号形如：{ids}", ""),
     "no source databases given; name them or use --from DIR": ("没有给出来源数据库；请列出它们或用 --from DIR", ""),
     "the sources hold no run to roll up": ("来源中没有可汇总的评估", ""),
+    "serve needs Datasette: pip install 'xinli[web]'": ("serve 需要 Datasette：pip install 'xinli[web]'", ""),
     "the ics format needs the icalendar library: pip install 'xinli[calendar]'":
         ("ics 格式需要 icalendar 库：pip install 'xinli[calendar]'", ""),
     "the previous calendar is not iCalendar: {reason}": ("上次的日历不是 iCalendar 格式：{reason}", ""),

@@ -72,12 +72,34 @@ def test_metadata_names_the_database_and_hides_migrations(run, records):
     assert printed == metadata
 
 
-def test_missing_datasette_exits_2_with_the_install_hint(run, records, monkeypatch, english):
+def test_missing_datasette_exits_2_with_the_install_hint(run, records, monkeypatch):
     monkeypatch.setitem(sys.modules, "datasette", None)
     monkeypatch.setitem(sys.modules, "datasette.app", None)
     result = run("serve", "--db", str(records))
     assert result.exit_code == 2
-    assert result.output.strip() == "Error: serve needs Datasette: pip install 'xinli[web]'"
+    assert result.output.strip() == "错误：serve 需要 Datasette：pip install 'xinli[web]'"
+    english = run("serve", "--db", str(records), "--lang", "en")
+    assert english.output.strip() == "Error: serve needs Datasette: pip install 'xinli[web]'"
+
+
+def test_a_busy_port_is_one_chinese_line_and_exit_2(records):
+    """Nothing (not the "serving" line) is printed before the error."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from xinli.cli.main import cli
+
+    pytest.importorskip("datasette")
+    pytest.importorskip("uvicorn")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(records), "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [f"错误：端口 {port} 已被占用（127.0.0.1）；请用 --port 换一个端口，或先关闭占用它的程序"]
 
 
 def test_missing_database_exits_2(run, tmp_path):
@@ -123,7 +145,7 @@ def test_serve_messages_in_the_chosen_language(run, records, monkeypatch):
     pytest.importorskip("datasette")
     from test_chinese_first import chinese_in, english_in
 
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, *args, **kwargs: None)
     zh = run("serve", "--db", str(records), "--host", "0.0.0.0")
     en = run("serve", "--db", str(records), "--host", "0.0.0.0", "--lang", "en")
     assert zh.exit_code == en.exit_code == 0, (zh.output, en.output)
