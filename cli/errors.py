@@ -41,6 +41,8 @@ def user_errors(func: F) -> F:
             return func(*args, **kwargs)
         except XinliError as exc:
             raise UserError(str(exc)) from exc
+        except BrokenPipeError:
+            raise  # the reader went away (``| head``): the command group ends quietly
         except OSError as exc:
             raise UserError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
         except Exception as exc:

@@ -22,6 +22,24 @@ from xinli.cli.schedule import schedule
 from xinli.cli.serve import serve
 from xinli.cli.show import show
 
+#: Exit status when standard output's reader went away: 128 + SIGPIPE, as
+#: git and other tools killed by the signal report it.
+BROKEN_PIPE = 141
+
+
+def quiet_stdout() -> None:
+    """Point standard output at the null device, so the final flush at exit
+    finds no broken pipe to complain about."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
+
 
 class XinliGroup(click.Group):
     """The command group, turning Ctrl-C into exit 130 with one line: every
@@ -37,12 +55,26 @@ class XinliGroup(click.Group):
         i18n.remember_args(args)
         i18n.install()
         i18n.localise(self, i18n.invocation_lang())
-        return super().main(args, *extra, **kwargs)
+        try:
+            return super().main(args, *extra, **kwargs)
+        except SystemExit:
+            import sys
+
+            try:  # what is still buffered goes out now, not in a flush at exit that would complain
+                sys.stdout.flush()
+            except BrokenPipeError:
+                quiet_stdout()
+                raise SystemExit(BROKEN_PIPE) from None
+            raise
 
     def invoke(self, ctx: click.Context) -> object:
         words = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # the reader of standard output went away (``xinli report | head``): stop quietly, as git does
+            quiet_stdout()
+            ctx.exit(BROKEN_PIPE)
         except KeyboardInterrupt:
             from xinli.cli import i18n
             from xinli.core.messages import msg

@@ -123,3 +123,20 @@ def test_where_an_output_went_is_said_in_the_command_language(run, tmp_path):
     assert zh.exit_code == 0 and f"已写入 {tmp_path / 'c.md'}" in zh.stderr
     en = run("checklist", "--region", "henan", "--lang", "en", "--output", str(tmp_path / "e.md"))
     assert en.exit_code == 0 and f"wrote {tmp_path / 'e.md'}" in en.stderr
+
+
+@pytest.mark.parametrize("args", [("checklist", "-r", "nanchang", "--format", "html"), ("regions", "--format", "json"),
+                                  ("checklist", "-r", "sichuan_quxian")])
+def test_a_closed_pipe_ends_quietly(args):
+    """``xinli … | head``: when the reader goes away, no "Broken pipe" error
+    and no exit 2 — exit 0 or 141 (128 + SIGPIPE, as git), nothing on stderr."""
+    import subprocess
+    import sys
+
+    code = "import sys; from xinli.cli.main import cli; sys.argv[0] = 'xinli'; cli()"
+    process = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(1)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) in (0, 141)
+    assert stderr == b""
