@@ -391,3 +391,38 @@ def test_cells_helpers_and_the_rollup_csv():
                  "as_of": "2026-11-01", "schools": 3, "required": {"met": 1, "not_met": 1, "unknown": 1}, "share_met": 0.5}
     text = render_rollup_csv({"rollup": {"id": 1}, "subregions": [subregion]})
     assert ",'=HYPERLINK(1).db," in text
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, "error"])
+def test_an_interrupted_or_failed_first_assess_leaves_no_file(run, tmp_path, monkeypatch, failure):
+    """Ctrl-C (exit 130) or an expected error (exit 2) while the schools are
+    being assessed into a new database: no database file, no journal left."""
+    from xinli.core.assessment import pipeline
+    from xinli.core.errors import XinliError
+
+    def stop(*args, **kwargs):
+        raise failure() if failure is KeyboardInterrupt else XinliError("disk gave up")
+
+    monkeypatch.setattr(pipeline, "evaluate_region", stop)
+    db = tmp_path / "first.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db))
+    assert result.exit_code == (130 if failure is KeyboardInterrupt else 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    # an existing database is kept as it was
+    monkeypatch.undo()
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db)).exit_code == 0
+    before = db.read_bytes()
+    monkeypatch.setattr(pipeline, "evaluate_region", stop)
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db),
+               "--as-of", "2026-09-01").exit_code in (2, 130)
+    assert db.exists() and db.read_bytes() == before
+
+
+def test_read_commands_never_create_a_database(run, tmp_path):
+    for args in (("runs",), ("report",), ("report", "--format", "json"), ("serve", "--print-metadata")):
+        result = run(*args, "--db", str(tmp_path / "typo.db"))
+        assert result.exit_code == 2, args
+        assert list(tmp_path.iterdir()) == [], args
