@@ -704,6 +704,8 @@ HELP: dict[str, tuple[str]] = {
     "Only the metrics this region's checks use.": ("只列该辖区核查用到的指标。",),
     "Show the version and exit.": ("显示版本后退出。",),
     "Show this message and exit.": ("显示本帮助后退出。",),
+    "json: the run's id, whether it is new, its counts and warnings, on standard output.":
+        ("json：在标准输出给出评估编号、是否新建、各状态计数和警告。",),
 }
 
 

@@ -140,3 +140,49 @@ def test_a_closed_pipe_ends_quietly(args):
     stderr = process.stderr.read()
     assert process.wait(timeout=60) in (0, 141)
     assert stderr == b""
+
+
+def _all_commands():
+    from xinli.cli.main import cli
+
+    out = []
+    for name, command in sorted(cli.commands.items()):
+        out.append((name, command))
+        for sub, child in sorted(getattr(command, "commands", {}).items()):
+            out.append((f"{name} {sub}", child))
+    return out
+
+
+def test_every_command_takes_plugins():
+    """The README: every command takes --plugins (or $XINLI_PLUGINS)."""
+    missing = [name for name, command in _all_commands() if "plugins" not in {p.name for p in command.params}]
+    assert missing == []
+
+
+def test_plugins_check_and_new_plugin_take_plugins(run, tmp_path):
+    result = run("plugins", "check", "--plugins", "henan", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output)["checked"] == 1
+    assert run("plugins", "check", "--plugins", "nope").exit_code == 2
+    refused = run("new-plugin", "demo_y", "--parent", "henan", "--name-zh", "示例县", "--name-en", "Demo", "--directory",
+                  str(tmp_path / "p"), "--plugins", "nope")
+    assert refused.exit_code == 2 and not (tmp_path / "p").exists()
+
+
+def test_json_from_show_assess_plugins_check_and_new_plugin(run, tmp_path):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    shown = json.loads(run("show", "henan", "--format", "json").output)
+    assert shown["region"]["code"] == "henan" and sum(d["count"] for d in shown["domains"].values()) > 0
+    item = json.loads(run("show", "henan", "--item", "henan.screening.annual-assessment", "--format", "json").output)
+    assert item["id"] == "henan.screening.annual-assessment" and item["citation"]["document"] == "教基〔2021〕330号"
+    db = tmp_path / "r.db"
+    args = ("assess", "-r", "nanchang", "--facts", str(examples / "nanchang-schools.csv"), "--db", str(db), "--format", "json")
+    first = json.loads(run(*args).output)
+    assert first["created"] is True and first["run"] == 1 and first["schools"] == 6 and sum(first["counts"].values()) == first["findings"]
+    again = json.loads(run(*args).output)
+    assert again["created"] is False and again["run"] == 1
+    checked = json.loads(run("plugins", "check", "--format", "json").output)
+    assert checked["ok"] is True and checked["checked"] == 5 and checked["errors"] == []
+    made = json.loads(run("new-plugin", "demo_z", "--parent", "henan", "--name-zh", "示例县", "--name-en", "Demo",
+                          "--directory", str(tmp_path / "demo"), "--format", "json").output)
+    assert made["code"] == "demo_z" and all(Path(f).is_file() for f in made["files"])
+    assert "xinli plugins check --strict demo_z" in made["next_steps"]
