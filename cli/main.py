@@ -116,3 +116,8 @@ cli.add_command(report)
 cli.add_command(rollup)
 cli.add_command(serve)
 cli.add_command(metrics)
+
+# region codes and requirement ids complete in the shell
+from xinli.cli.completion import attach as _attach_completion  # noqa: E402
+
+_attach_completion(cli)

@@ -186,3 +186,25 @@ def test_json_from_show_assess_plugins_check_and_new_plugin(run, tmp_path):
                           "--directory", str(tmp_path / "demo"), "--format", "json").output)
     assert made["code"] == "demo_z" and all(Path(f).is_file() for f in made["files"])
     assert "xinli plugins check --strict demo_z" in made["next_steps"]
+
+
+def _complete(words: str) -> list[str]:
+    from click.testing import CliRunner
+
+    from xinli.cli.main import cli
+
+    env = {"_XINLI_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    result = CliRunner().invoke(cli, [], prog_name="xinli", env=env)
+    return [line.split(",", 1)[1] for line in result.output.splitlines() if "," in line]
+
+
+def test_shell_completion_of_region_codes_and_requirement_ids():
+    assert _complete("xinli checklist -r nan") == ["nanchang"]
+    assert set(_complete("xinli schedule --region chongqing")) == {"chongqing_dadukou", "chongqing_qijiang"}
+    assert _complete("xinli show sich") == ["sichuan_quxian"]
+    assert "henan" in _complete("xinli compare -r nanchang -r he")
+    ids = _complete("xinli show -r henan --item henan.screening.annual")
+    assert ids == ["henan.screening.annual-assessment"]
+    manual = _complete("xinli attest --region nanchang --requirement nanchang.other.crisis-p")
+    assert manual == ["nanchang.other.crisis-plan"]
+    assert _complete("xinli show -r atlantis --item x") == []  # an unknown region offers nothing, never an error
