@@ -44,8 +44,17 @@ def test_facts_workbook(run, tmp_path):
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["学校代码", "学校名称", "年级"]
     assert sheet.max_row == 1  # nothing pre-filled: an empty cell is an unknown fact
-    lists = [dv.formula1 for dv in sheet.data_validations.dataValidation if dv.type == "list"]
-    assert lists == ['"' + ",".join(BOOLEAN_CHOICES) + '"']
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in sheet.data_validations.dataValidation
+             if dv.type == "list"}
+    assert lists["C"].formula1 == '"1-6,7-9,10-12,1-9,7-12,1-12,1-3,4-6"'  # 年级: the usual bands
+    assert lists["C"].errorStyle == "warning"  # another band (1-6,10-12) after a warning
+    booleans = [dv for column, dv in lists.items() if column != "C"]
+    assert booleans and all(dv.formula1 == '"是,否"' for dv in booleans)  # 是/否 only in the drop-down
+    assert {_parse_bool(v) for v in ("有", "无", "1", "0", "true", "false")} == {True, False}  # still read on input
+    from xinli.core.assessment.facts import parse_grades
+
+    bands = lists["C"].formula1.strip('"').split(",")
+    assert all(parse_grades(band) for band in bands)  # every offered band is one assess reads
     for ws in book.worksheets:
         assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1", ws.title
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9"), ws.title
