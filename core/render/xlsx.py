@@ -156,7 +156,7 @@ PRINTED = ("done", "id", "domain", "level", "duty_holder", "subject", "grades", 
            "quote")
 #: Narrower widths for the checklist sheet (character units; text wraps).
 PRINT_WIDTHS = {"id": 26, "domain": 10, "level": 9, "duty_holder": 11, "subject": 9, "grades": 9, "deadline": 10,
-                "text": 46, "document": 14, "clause": 12, "quote": 40}
+                "text": 46, "text_zh": 40, "text_en": 40, "document": 14, "clause": 12, "quote": 40}
 #: Width (character units) that fits across A4 landscape at 100%, and the
 #: smallest scale still read comfortably; below it the sheet prints at this
 #: scale across several pages, the first two columns repeated.
@@ -170,16 +170,20 @@ def fold_details(ws: Any, columns: list[str]) -> None:
     print below :data:`MIN_SCALE` per cent."""
     from openpyxl.utils import get_column_letter
 
+    def printed_column(key: str) -> bool:
+        return key.removesuffix("_zh").removesuffix("_en") in PRINTED
+
     run: list[int] = []
     for number, key in enumerate([*columns, None], start=1):
-        if key is not None and key not in PRINTED:
+        if key is not None and not printed_column(key):
             run.append(number)
             continue
         if run:
             ws.column_dimensions.group(get_column_letter(run[0]), get_column_letter(run[-1]), hidden=True, outline_level=1)
             run = []
     ws.sheet_properties.outlinePr.summaryRight = False
-    printed = sum(ws.column_dimensions[get_column_letter(n)].width or 10 for n, k in enumerate(columns, start=1) if k in PRINTED)
+    printed = sum(ws.column_dimensions[get_column_letter(n)].width or 10 for n, k in enumerate(columns, start=1)
+                  if printed_column(k))
     scale = int(A4_LANDSCAPE_WIDTH * 100 / printed) if printed else 100
     if scale < MIN_SCALE:
         ws.sheet_properties.pageSetUpPr.fitToPage = False
