@@ -712,6 +712,20 @@ HELP: dict[str, tuple[str]] = {
 # --- issue 23: xinli's own error lines ---
 MESSAGES.update({
     "error_line": ("错误：{message}", "Error: {message}"),
+    "share_sorted": ("按达标比例从低到高排列，共 {n} 项。", "Lowest share first; all {n} shown."),
+    "schools_sorted": ("按不符合项从多到少排列，显示 {shown} 所（共 {total} 所）；下表列出全部学校。",
+                       "Most items not met first; {shown} of {total} schools shown; the table lists all."),
+    "unanswered": ("未答", "unanswered"),
+    "in_progress": ("进行中", "in progress"),
+    "requirements_note": ("每行：要求原文、等级，以及符合、不符合、未答（事实未填）、进行中（期限未到）的学校数"
+                          "和达标比例；其余状态的计数见附录。",
+                          "Each row: the requirement, its level, and the schools that meet it, do not, left it unanswered "
+                          "(fact not filled in) or are in progress (not yet due), with the share met; other counts are in "
+                          "the appendix."),
+    "appendix": ("附录：各项要求的全部结论计数", "Appendix: every count per requirement"),
+    "appendix_note": ("按状态列出每项要求的学校数，以及核查标准和依据条款。", "The schools per status for each requirement, with "
+                      "the check and the clause it cites."),
+    "china_time": ("北京时间 (UTC+8)", "China Standard Time (UTC+8)"),
     "serve_port_busy": ("端口 {port} 已被占用（{host}）；请用 --port 换一个端口，或先关闭占用它的程序",
                         "port {port} is already in use on {host}; choose another with --port or stop the program using it"),
     "serve_bind_failed": ("无法在 {host}:{port} 上监听：{reason}", "cannot listen on {host}:{port}: {reason}"),

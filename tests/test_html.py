@@ -192,3 +192,61 @@ def test_css_strings_cannot_end_the_stylesheet():
     assert "<" not in text and ">" not in text and text.count('"') == 2
     css = page_css({"title": HOSTILE, "as_of_text": HOSTILE, "versions_text": HOSTILE}, "zh")
     assert "</style" not in css.lower() and "<script" not in css.lower()
+
+
+def _report_page(run, tmp_path) -> str:
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db)).exit_code == 0
+    return run("report", "--db", str(db), "--format", "html").output
+
+
+def test_report_requirement_table_shows_what_a_reader_needs(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    table = re.search(r'<table class="fixed requirements">.*?</table>', page, flags=re.S).group(0)
+    heads = re.findall(r"<th[^>]*>(?!<h2>)([^<]*)</th>", re.search(r"<thead>.*?</thead>", table, flags=re.S).group(0))
+    assert heads == ["要求", "要求等级", "符合", "不符合", "未答", "进行中", "达标比例"]
+    assert "每学年新生进校后，进行心理普查" in table  # the requirement's words, not only its id
+    assert "附录：各项要求的全部结论计数" in page and "已豁免" in page.split("附录：")[1]  # the other counts moved to the appendix
+
+
+def test_report_region_findings_carry_their_chinese_text(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    section = page.split("<h2>辖区层面结论</h2>")[1].split("</table>")[0]
+    rows = re.findall(r"<tr><td>(.*?)<br><code", section, flags=re.S)
+    assert rows and all(re.search(r"[\u4e00-\u9fff]", text) for text in rows)
+
+
+def test_report_charts_sort_by_need_and_say_how_many(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    share = page.split("<h2>各项要求的达标学校比例</h2>")[1].split("</figure>")[0]
+    values = [int(v) for v in re.findall(r'class="value">(\d+)%</text>', share)]
+    assert values and values == sorted(values)  # lowest share first
+    assert f"按达标比例从低到高排列，共 {len(values)} 项" in share
+    schools = page.split("<h2>各校结论状态</h2>")[1].split("</figure>")[0]
+    assert "按不符合项从多到少排列，显示 6 所（共 6 所）" in schools
+    labels = re.findall(r'class="label" text-anchor="end">([^<]*)</text>', schools)
+    assert labels[0].startswith("EX004")  # the school with the most items not met comes first
+
+
+def test_report_times_are_china_time_with_the_zone_named(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    recorded = re.search(r"记录时间: (\d{4}-\d\d-\d\d \d\d:\d\d) 北京时间 \(UTC\+8\)", page)
+    assert recorded
+    from xinli.core.render.html import local_time
+
+    assert local_time("2026-12-01T23:25:47+00:00", "zh") == "2026-12-02 07:25 北京时间 (UTC+8)"
+    assert local_time("2026-12-01T23:25:47+00:00", "en") == "2026-12-02 07:25 China Standard Time (UTC+8)"
+
+
+def test_legend_entries_never_overlap():
+    from xinli.core.render.charts import FONT, legend_layout, status_legend
+    from xinli.core.render.flowchart import text_width
+
+    for lang in ("zh", "en", "both"):
+        labels = list(status_legend(lang).values())
+        places, height = legend_layout(labels, 680)
+        boxes = [(x, y, x + 16 + text_width(label, FONT)) for (x, y), label in zip(places, labels, strict=True)]
+        for n, (x, y, end) in enumerate(boxes):
+            assert end <= 680 - 4 or x == 4.0
+            assert all(not (y == y2 and x < end2 and x2 < end) for m, (x2, y2, end2) in enumerate(boxes) if m != n)
+        assert height >= max(y for _x, y, _e in boxes) + 12

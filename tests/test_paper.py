@@ -171,3 +171,31 @@ def test_each_region_prints_without_empty_or_heading_only_pages(run, tmp_path, c
             assert words[:12] in paper, (region, requirement["id"])
         assert "核对与签字" in texts[-1]  # the sign-off closes the last page
     print(counts)
+
+
+@pytest.mark.skipif(chromium is None, reason="no Chromium on this machine")
+def test_report_and_school_sheet_print_without_orphan_headings(run, tmp_path):
+    """The report and a school sheet, printed: numbered pages, and no page
+    ends with a section heading (CSS break rules keep each heading with
+    what follows it)."""
+    if not shutil.which("pdftotext"):
+        pytest.importorskip("pypdf")
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db)).exit_code == 0
+    pages = {"report": tmp_path / "report.html", "school": tmp_path / "school.html"}
+    assert run("report", "--db", str(db), "--format", "html", "--output", str(pages["report"])).exit_code == 0
+    assert run("report", "--db", str(db), "--school", "EX004", "--format", "html", "--output", str(pages["school"])).exit_code == 0
+    for name, pdf in print_pdfs(pages, tmp_path).items():
+        html = pages[name].read_text(encoding="utf-8")
+        headings = {unicodedata.normalize("NFKC", re.sub(r"<[^>]+>", "", h)).strip()
+                    for h in re.findall(r"<h2>(.*?)</h2>", html, flags=re.S)}
+        texts = page_texts(pdf)
+        numbers = [re.findall(r"第\s*(\d+)\s*页[，,]\s*共\s*(\d+)\s*页", text) for text in texts]
+        assert numbers == [[(str(n), str(len(texts)))] for n in range(1, len(texts) + 1)], name
+        margins = margin_lines(html)
+        for number, text in enumerate(texts, start=1):
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            body = [line for line in lines if not any(m.strip() and m.strip() in line for m in margins)
+                    and not re.search(r"第\s*\d+\s*页", line)]
+            assert body, (name, number)
+            assert body[-1] not in headings, (name, number, body[-1])  # a heading never ends a page

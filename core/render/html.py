@@ -132,13 +132,13 @@ def _code(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
 
 
-def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = None) -> str:
+def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = None, extra_css: str = "") -> str:
     """A whole HTML document around ``body``; ``paper`` (see
     :func:`xinli.core.render.paper.paper_info`) adds the A4 page rules with
     running header and page numbers."""
     code = "en" if lang == "en" else "zh-CN"
     # the stylesheet holds fixed rules and catalogue words only (page_css never takes a school's text)
-    return render("page.html", code=code, title=title, css=safe(_css() + page_css(paper or {}, lang)),
+    return render("page.html", code=code, title=title, css=safe(_css() + extra_css + page_css(paper or {}, lang)),
                   body=[safe(block) for block in body])
 
 
@@ -284,100 +284,197 @@ def rw(key: str, lang: str, **values: Any) -> str:
 REPORT_KEYS = {"title": "report_title", "as_of": "run_as_of", "footer": "report_footer", "level": "level"}
 
 
+#: Columns of the report's requirement table: what a reader needs (the
+#: statuses a school acts on); every other count is in the appendix.
+READER_COLUMNS = (("met", ("met",)), ("not_met", ("not_met",)), ("unanswered", ("unknown",)),
+                  ("in_progress", ("not_yet_due", "in_progress")))
+
+REPORT = """\
+<header><h1>{{ title }}</h1>{{ printinfo }}
+<p class="meta">{{ words.as_of }}: {{ run.as_of }} · {{ words.recorded }}: {{ recorded }} · \
+{{ words.facts }}: {{ facts }} · {{ words.schools }}: {{ run.schools }} · {{ words.findings }}: {{ run.findings }}</p></header>
+<section><div class="keep"><h2>{{ words.status_counts }}</h2>{{ status_chart }}
+<table class="fixed"><tr>{% for label in status_labels %}<th class="num">{{ label }}</th>{% endfor %}</tr>
+<tr>{% for count in status_counts %}<td class="num">{{ count }}</td>{% endfor %}</tr></table></div></section>
+<section><div class="keep"><h2>{{ words.share_chart }}</h2><figure>{{ share_chart }}\
+<figcaption>{{ share_caption }}</figcaption></figure></div></section>
+<section><div class="keep"><h2>{{ words.school_chart }}</h2><figure>{{ school_chart }}\
+<figcaption>{{ school_caption }}</figcaption></figure></div></section>
+{#- a long table carries its section's heading in its head: repeated on each page, never left alone at a page foot #}
+{% macro heading(text, columns, note="") %}<tr class="heading"><th colspan="{{ columns }}"><h2>{{ text }}</h2>\
+{% if note %}<p class="muted">{{ note }}</p>{% endif %}</th></tr>{% endmacro %}
+<section><table class="fixed requirements"><colgroup><col style="width:52%"><col style="width:10%">\
+{% for _ in reader_labels %}<col style="width:7%">{% endfor %}<col style="width:10%"></colgroup>
+<thead>{{ heading(words.requirements, 3 + reader_labels|length, words.requirements_note) }}
+<tr><th>{{ words.requirement }}</th><th>{{ words.level }}</th>{% for label in reader_labels %}\
+<th class="num">{{ label }}</th>{% endfor %}<th class="num">{{ words.share }}</th></tr></thead><tbody>
+{% for r in requirement_rows %}<tr><td>{{ r.text }}<br><code class="id">{{ r.id }}</code></td><td>{{ r.level }}</td>\
+{% for count in r.counts %}<td class="num">{{ count }}</td>{% endfor %}<td class="num">{{ r.share }}</td></tr>
+{% endfor %}</tbody></table></section>
+<section>{% if not region_rows %}<div class="keep"><h2>{{ words.region_findings }}</h2><p class="muted">{{ words.none }}</p></div>
+{% else %}<table class="fixed"><colgroup><col style="width:44%"><col style="width:12%"><col style="width:16%">\
+<col style="width:16%"><col style="width:12%"></colgroup>
+<thead>{{ heading(words.region_findings, 5) }}<tr><th>{{ words.requirement }}</th><th>{{ words.status }}</th>\
+<th>{{ words.expected }}</th><th>{{ words.observed }}</th><th>{{ words.source }}</th></tr></thead><tbody>
+{% for f in region_rows %}<tr><td>{{ f.text }}<br><code class="id">{{ f.id }}</code></td>\
+<td><span class="badge status-{{ f.status }}">{{ f.status_label }}</span></td><td>{{ f.expected }}</td>\
+<td>{{ f.observed }}{% if f.detail %}<br><span class="muted">{{ f.detail }}</span>{% endif %}</td><td>{{ f.source }}</td></tr>
+{% endfor %}</tbody></table>{% endif %}</section>
+<section><table class="fixed schools"><colgroup><col style="width:20%">{% for _ in status_labels %}\
+<col style="width:5.5%">{% endfor %}<col></colgroup>
+<thead>{{ heading(words.school_table, 2 + status_labels|length) }}<tr><th>{{ words.school }}</th>\
+{% for label in status_labels %}<th class="num">{{ label }}</th>{% endfor %}<th>{{ words.not_met_required }}</th></tr></thead><tbody>
+{% for s in school_rows %}<tr><td>{{ s.name }}</td>{% for count in s.counts %}<td class="num">{{ count }}</td>{% endfor %}\
+<td>{% for m in s.missing %}{% if not loop.first %}<br>{% endif %}{{ m.text }} <code class="id">{{ m.id }}</code>{% endfor %}\
+</td></tr>
+{% endfor %}</tbody></table></section>
+{{ changes }}
+<section class="appendix"><table class="fixed appendix-table"><colgroup><col style="width:24%"><col style="width:14%">\
+{% for _ in status_labels %}<col style="width:5%">{% endfor %}<col></colgroup>
+<thead>{{ heading(words.appendix, 3 + status_labels|length, words.appendix_note) }}<tr><th>{{ words.requirement }}</th>\
+<th>{{ words.expected }}</th>{% for label in status_labels %}<th class="num">{{ label }}</th>{% endfor %}\
+<th>{{ words.source }}</th></tr></thead><tbody>
+{% for r in appendix_rows %}<tr><td><code class="id">{{ r.id }}</code></td><td>{{ r.expected }}</td>\
+{% for count in r.counts %}<td class="num">{{ count }}</td>{% endfor %}<td>{{ r.source }}</td></tr>
+{% endfor %}</tbody></table></section>
+<footer>{{ words.footer }}</footer>
+"""
+
+#: Statuses whose colour is light: their badge text is dark.
+LIGHT_STATUSES = ("not_applicable", "not_required", "not_adopted", "unknown")
+
+REPORT_CSS = """
+table.fixed { table-layout: fixed; }
+thead { display: table-header-group; }
+tr.heading th { background: none; border: none; padding: 0; font-weight: normal; }
+tr.heading h2 { margin-top: 18px; }
+tr.heading p { margin: 0 0 6px; }
+th.num, table.fixed th { white-space: normal; overflow-wrap: anywhere; }
+code.id { font-size: 0.8em; color: var(--muted); background: none; padding: 0; overflow-wrap: anywhere; }
+table.appendix-table { font-size: 11px; }
+@media print { th.num { white-space: normal; } table.appendix-table { font-size: 7.5pt; } }
+"""
+
+
 def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str, Any] | None = None) -> str:
-    """The assessment report as one page: the run, the status counts, a bar
-    chart of the share of schools meeting each requirement, stacked bars of
-    status counts per school, and the tables behind them."""
+    """The assessment report as one page: the run, the status counts, the
+    share of schools meeting each requirement (lowest first), status counts
+    of the schools most in need, the requirements with what a reader acts
+    on (met, not met, unanswered, in progress, share), region findings with
+    their text, each school, the changes since the previous run and, in an
+    appendix, every count per requirement.  Text is escaped by the
+    template; section headings never end a page."""
     from xinli.core.assessment.assess import STATUSES
+    from xinli.core.render.jinja import environment
 
     run = data["run"]
     legend = status_legend(lang)
-    title = f"{rw('title', lang)} — {rw('run', lang)} {run['id']} ({run['region']})"
+    title = f"{messages.msg('report_title', lang)} — {messages.msg('run', lang)} {run['id']} ({run['region']})"
     plugins = printed.get("plugins") if printed else None
-    info = paper_info(f"{rw('title', lang)} {run['id']} · {run['region']}", [], run["as_of"],
+    info = paper_info(f"{messages.msg('report_title', lang)} {run['id']} · {run['region']}", [], run["as_of"],
                       {**(printed or {}), "plugins": plugins if plugins is not None else _run_versions(run)}, lang, "run_as_of")
     info["landscape"] = True
-    body = [f"<header><h1>{title}</h1>", header_block({**info, "as_of_text": ""})]  # the as-of date is in the line below
-    facts = f"{esc(run['facts_file'])} (sha256 {esc((run['facts_sha256'] or '')[:12])}…)"
-    body.append(f'<p class="meta">{rw("as_of", lang)}: {esc(run["as_of"])} · {rw("recorded", lang)}: '
-                f"{esc(run['created'])} · {rw('facts', lang)}: {facts} · {rw('schools', lang)}: {run['schools']} · "
-                f"{rw('findings', lang)}: {run['findings']}</p></header>")
-    body.append(f"<h2>{rw('status_counts', lang)}</h2>")
-    body.append(stacked_bars([(rw("findings", lang), run["counts"])], rw("status_counts", lang), STATUSES, legend,
-                             label_width=120))
-    body.append("<table><tr>" + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES) + "</tr><tr>"
-                + "".join(f'<td class="num">{run["counts"].get(s, 0)}</td>' for s in STATUSES) + "</tr></table>")
-    school_reqs = [r for r in data["requirements"] if r["scope"] == "school"]
-    body.append(f"<h2>{rw('share_chart', lang)}</h2>")
-    rows = [(vocab.localize(r["text"], lang), r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
-            for r in school_reqs if r["share_met"] is not None]
-    undecided = len(school_reqs) - len(rows)
-    caption = rw("share_note", lang) + (f" {rw('not_charted', lang, n=undecided)}" if undecided else "")
-    chart = share_bars(rows, rw("share_chart", lang)) if rows else ""
-    body.append(f"<figure>{chart}<figcaption>{caption}</figcaption></figure>")
-    body.append(f"<h2>{rw('school_chart', lang)}</h2>")
-    schools = data["schools"]
-    chart_rows = [(f"{s['school_id']} {s['school_name']}".strip(), s["counts"]) for s in schools[:CHART_SCHOOLS]]
-    caption = rw("school_chart_more", lang, n=CHART_SCHOOLS) if len(schools) > CHART_SCHOOLS else ""
-    body.append(f"<figure>{stacked_bars(chart_rows, rw('school_chart', lang), STATUSES, legend)}"
-                f"<figcaption>{caption}</figcaption></figure>")
-    body.append(f"<h2>{rw('requirements', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('requirement', lang)}</th>"
-                f"<th>{rw('level', lang)}</th><th>{rw('expected', lang)}</th>"
-                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
-                + f'<th class="num">{rw("share", lang)}</th><th>{rw("source", lang)}</th></tr>')
-    for req in school_reqs:
-        share = "–" if req["share_met"] is None else f"{req['share_met']:.0%}"
-        body.append(f"<tr><td><code>{esc(req['requirement_id'])}</code><br>{bi(req['text'], lang)}</td>"
-                    f"<td>{label(vocab.LEVELS, req['level'], lang)}</td><td>{esc(expected_words(req['expected'], lang))}</td>"
-                    + "".join(f'<td class="num">{req["counts"][s]}</td>' for s in STATUSES)
-                    + f'<td class="num">{share}</td><td>{esc(req["document"])} {esc(req["clause"])}</td></tr>')
-    body.append("</table></div>")
-    body.append(f"<h2>{rw('region_findings', lang)}</h2>")
-    if not data["region_findings"]:
-        body.append(f"<p class=\"muted\">{rw('none', lang)}</p>")
-    else:
-        body.append(f"<table><tr><th>{rw('requirement', lang)}</th><th>{rw('status', lang)}</th>"
-                    f"<th>{rw('expected', lang)}</th><th>{rw('observed', lang)}</th><th>{rw('source', lang)}</th></tr>")
-        for f in data["region_findings"]:
-            colour = STATUS_COLOURS.get(f["status"], "#475467")
-            detail = f"<br><span class=\"muted\">{esc(detail_words(f['detail'], lang))}</span>" if f["detail"] else ""
-            body.append(f"<tr><td><code>{esc(f['requirement_id'])}</code></td>"
-                        f'<td><span class="badge" style="background:{colour}">{esc(legend.get(f["status"], f["status"]))}'
-                        f"</span></td><td>{esc(expected_words(f['expected'], lang))}</td>"
-                        f"<td>{esc(observed_words(f['observed'], lang))}{detail}</td>"
-                        f"<td>{esc(f['document'])} {esc(f['clause'])}</td></tr>")
-        body.append("</table>")
-    body.append(f"<h2>{rw('school_table', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('school', lang)}</th>"
-                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
-                + f"<th>{rw('not_met_required', lang)}</th></tr>")
-    for school in schools:
-        missing = "<br>".join(f"<code>{esc(m['requirement_id'])}</code> ({esc(expected_words(m['expected'], lang))}; "
-                              f"{esc(observed_words(m['observed'], lang))})"
-                              for m in school["required_not_met"])
-        body.append(f"<tr><td>{esc(school['school_id'])} {esc(school['school_name'])}</td>"
-                    + "".join(f'<td class="num">{school["counts"][s]}</td>' for s in STATUSES)
-                    + f"<td>{missing}</td></tr>")
-    body.append("</table></div>")
-    changes = data["changes"]
-    if changes is not None:
-        body.append(f"<h2>{rw('changes', lang, run=changes['from_run'])}</h2>")
-        if not changes["total"]:
-            body.append(f"<p class=\"muted\">{rw('no_changes', lang)}</p>")
-        else:
-            from xinli.core.render.report import change_key
+    words = {key: messages.msg(REPORT_KEYS.get(key, key), lang) for key in (
+        "as_of", "recorded", "facts", "schools", "findings", "status_counts", "share_chart", "school_chart", "requirements",
+        "requirement", "level", "share", "region_findings", "status", "expected", "observed", "source", "none", "school_table",
+        "school", "not_met_required", "footer", "requirements_note", "appendix", "appendix_note")}
+    texts = {r["requirement_id"]: vocab.localize(r["text"], lang) for r in data["requirements"] if r.get("text")}
+    statuses = [s for s in STATUSES if s in legend]
+    status_labels = [legend[s] for s in statuses]
 
-            body.append("<ul>" + "".join(f"<li>{esc(change_key(k, lang))}: {v}</li>" for k, v in changes["summary"].items()) + "</ul>")
-            body.append(f"<table><tr><th>{rw('school', lang)}</th><th>{rw('requirement', lang)}</th>"
-                        f"<th>{rw('before', lang)}</th><th>{rw('after', lang)}</th></tr>")
-            for change in changes["changed"]:
-                body.append(f"<tr><td>{esc(change['school_id'] or '—')}</td><td><code>{esc(change['requirement_id'])}"
-                            f"</code></td><td>{esc(_status_or_absent(change['before'], lang))}</td>"
-                            f"<td>{esc(_status_or_absent(change['after'], lang))}</td></tr>")
-            body.append("</table>")
-            if changes["truncated"]:
-                body.append(f"<p class=\"muted\">… {rw('more', lang, n=changes['total'] - len(changes['changed']))}</p>")
-    body.append(f"<footer>{rw('footer', lang)}</footer>")
-    return page(f"{run['region']} — {messages.msg('run', lang)} {run['id']}", lang, body, info)
+    school_reqs = [r for r in data["requirements"] if r["scope"] == "school"]
+    decided = sorted((r for r in school_reqs if r["share_met"] is not None), key=lambda r: (r["share_met"], r["requirement_id"]))
+    share_rows = [(vocab.localize(r["text"], lang), r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
+                  for r in decided]
+    share_caption = messages.msg("share_sorted", lang, n=len(share_rows)) + " " + messages.msg("share_note", lang)
+    undecided = len(school_reqs) - len(share_rows)
+    if undecided:
+        share_caption += " " + messages.msg("not_charted", lang, n=undecided)
+
+    schools = list(data["schools"])
+    worst = sorted(schools, key=lambda s: (-s["counts"].get("not_met", 0), -s["counts"].get("unknown", 0), s["school_id"]))
+    shown = worst[:CHART_SCHOOLS]
+    school_caption = messages.msg("schools_sorted", lang, shown=len(shown), total=len(schools))
+
+    def reader_counts(r: dict[str, Any]) -> list[int]:
+        return [sum(r["counts"].get(s, 0) for s in keys) for _key, keys in READER_COLUMNS]
+
+    requirement_rows = [{"text": vocab.localize(r["text"], lang), "id": r["requirement_id"],
+                         "level": vocab.label(vocab.LEVELS, r["level"], lang), "counts": reader_counts(r),
+                         "share": "–" if r["share_met"] is None else f"{r['share_met']:.0%}"} for r in school_reqs]
+    region_rows = [{"text": texts.get(f["requirement_id"], ""), "id": f["requirement_id"], "status": f["status"],
+                    "status_label": legend.get(f["status"], f["status"]), "expected": expected_words(f["expected"], lang),
+                    "observed": observed_words(f["observed"], lang), "detail": detail_words(f["detail"], lang) if f["detail"] else "",
+                    "source": f"{f['document']} {f['clause']}"} for f in data["region_findings"]]
+    school_rows = [{"name": f"{s['school_id']} {s['school_name'] or ''}".strip(), "counts": [s["counts"].get(k, 0) for k in statuses],
+                    "missing": [{"id": m["requirement_id"], "text": texts.get(m["requirement_id"], "")} for m in s["required_not_met"]]}
+                   for s in schools]
+    appendix_rows = [{"id": r["requirement_id"], "expected": expected_words(r["expected"], lang),
+                      "counts": [r["counts"].get(k, 0) for k in statuses], "source": f"{r['document']} {r['clause']}"}
+                     for r in school_reqs]
+    body = environment().from_string(REPORT).render(
+        title=title, printinfo=safe(header_block({**info, "as_of_text": ""})), run=run, words=words,
+        recorded=local_time(run["created"], lang), facts=f"{run['facts_file']} (sha256 {(run['facts_sha256'] or '')[:12]}…)",
+        status_chart=safe(stacked_bars([(words["findings"], run["counts"])], words["status_counts"], tuple(statuses), legend,
+                                       label_width=120)),
+        status_labels=status_labels, status_counts=[run["counts"].get(s, 0) for s in statuses],
+        share_chart=safe(share_bars(share_rows, words["share_chart"]) if share_rows else ""), share_caption=share_caption,
+        school_chart=safe(stacked_bars([(r["name"], s["counts"]) for r, s in zip(
+            [{"name": f"{s['school_id']} {s['school_name'] or ''}".strip()} for s in shown], shown, strict=True)],
+            words["school_chart"], tuple(statuses), legend)),
+        school_caption=school_caption, reader_labels=[messages.msg(k, lang) if k in ("unanswered", "in_progress")
+                                                      else legend[k] for k, _ in READER_COLUMNS],
+        requirement_rows=requirement_rows, region_rows=region_rows, school_rows=school_rows,
+        changes=safe(_changes_html(data["changes"], lang)), appendix_rows=appendix_rows)
+    badges = "".join(f".badge.status-{key} {{ background: {colour}; }}\n" for key, colour in STATUS_COLOURS.items())
+    badges += "".join(f".badge.status-{key} {{ color: #1d2939; }}\n" for key in LIGHT_STATUSES)
+    return page(f"{run['region']} — {messages.msg('run', lang)} {run['id']}", lang, [body], info, extra_css=REPORT_CSS + badges)
+
+
+def local_time(stamp: str | None, lang: str) -> str:
+    """A stored UTC time (ISO 8601) in China's time zone, the zone named:
+    ``2026-12-02 07:25 北京时间 (UTC+8)``."""
+    if not stamp:
+        return ""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        from zoneinfo import ZoneInfo
+
+        zone: dt.tzinfo = ZoneInfo("Asia/Shanghai")
+    except Exception:  # no time-zone database (some Windows installs): China keeps UTC+8 all year
+        zone = dt.timezone(dt.timedelta(hours=8))
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} {messages.msg('china_time', lang)}"
+
+
+def _changes_html(changes: dict[str, Any] | None, lang: str) -> str:
+    """What changed since the previous run, as a section (escaped here)."""
+    if changes is None:
+        return ""
+    out = [f"<section><div class=\"keep\"><h2>{rw('changes', lang, run=changes['from_run'])}</h2>"]
+    if not changes["total"]:
+        out.append(f"<p class=\"muted\">{rw('no_changes', lang)}</p></div></section>")
+        return "".join(out)
+    from xinli.core.render.report import change_key
+
+    out.append("<ul>" + "".join(f"<li>{esc(change_key(k, lang))}: {v}</li>" for k, v in changes["summary"].items()) + "</ul></div>")
+    out.append(f"<table><thead><tr><th>{rw('school', lang)}</th><th>{rw('requirement', lang)}</th>"
+               f"<th>{rw('before', lang)}</th><th>{rw('after', lang)}</th></tr></thead><tbody>")
+    for change in changes["changed"]:
+        out.append(f"<tr><td>{esc(change['school_id'] or '—')}</td><td><code>{esc(change['requirement_id'])}"
+                   f"</code></td><td>{esc(_status_or_absent(change['before'], lang))}</td>"
+                   f"<td>{esc(_status_or_absent(change['after'], lang))}</td></tr>")
+    out.append("</tbody></table>")
+    if changes["truncated"]:
+        out.append(f"<p class=\"muted\">… {rw('more', lang, n=changes['total'] - len(changes['changed']))}</p>")
+    out.append("</section>")
+    return "".join(out)
 
 
 def _stacked(label_text: str) -> str:
