@@ -64,7 +64,7 @@ def serve(db: str, host: str, port: int, print_metadata: bool, lang: str, plugin
     from xinli.core.records.database import open_database
 
     _check_plugins(plugins)
-    metadata = datasette_metadata(Path(db).stem)
+    metadata = datasette_metadata(Path(db).stem, lang, query_columns(db))
     if print_metadata:
         click.echo(json.dumps(metadata, ensure_ascii=False, indent=2))
         return
@@ -88,6 +88,26 @@ def serve(db: str, host: str, port: int, print_metadata: bool, lang: str, plugin
         server.run(sockets=[listener])
     finally:
         listener.close()
+
+
+def query_columns(db: str) -> Any:
+    """A function giving the result columns of a canned query's SQL, asked
+    of ``db`` opened read-only (None when it cannot be read: the queries
+    then keep their stored column names)."""
+    import sqlite3
+    from pathlib import Path
+
+    try:
+        conn = sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute("select 1 from runs limit 0")
+    except sqlite3.Error:
+        return None
+    params = {"run_id": "", "school_id": "", "rollup_id": ""}
+
+    def columns(sql: str) -> list[str]:
+        return [d[0] for d in conn.execute(f"select * from ({sql}) limit 0", params).description]
+
+    return columns
 
 
 def bind(host: str, port: int, lang: str) -> Any:

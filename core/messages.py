@@ -890,3 +890,73 @@ def localise_error(text: str, lang: str, _depth: int = 0) -> str:
             if localised != reason:
                 return f"{head}：{localised}"
     return text
+
+
+# --- issue 23: the records in Datasette, in Chinese ---
+#: Result columns of the canned queries, as ``xinli serve`` labels them.
+BROWSE_COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("编号", "id"), "school_id": ("学校代码", "school id"), "school_name": ("学校名称", "school name"),
+    "required_not_met": ("未达到的必须项数", "required items not met"), "requirements": ("要求", "requirements"),
+    "requirement_id": ("要求编号", "requirement id"), "level": ("要求等级", "level"), "text_zh": ("要求", "requirement (Chinese)"),
+    "text_en": ("要求（英文）", "requirement"), "expected": ("核查标准", "expected"), "not_met": ("不符合", "not met"),
+    "met": ("符合", "met"), "unknown": ("未知", "unknown"), "percent_not_met": ("不符合比例（%）", "percent not met"),
+    "document": ("文件", "document"), "clause": ("条款", "clause"), "status": ("状态", "status"), "observed": ("实际", "observed"),
+    "detail": ("说明", "detail"), "quote": ("原文", "quote"), "region": ("辖区代码", "region"),
+    "region_name_zh": ("辖区名称", "region name"), "in_scope": ("适用学校数", "schools in scope"),
+    "percent_met": ("达标比例（%）", "percent met"), "target_percent": ("目标比例（%）", "target percent"),
+    "as_of": ("评估日期", "as of"), "source_file": ("来源文件", "source file"),
+    "subregions_not_met": ("未达到的下级辖区数", "sub-regions not meeting it"), "subregions": ("下级辖区数", "sub-regions"),
+    "source_run": ("来源批次", "source run"), "created": ("记录时间（UTC）", "recorded (UTC)"), "schools": ("学校数", "schools"),
+    "facts_sha256": ("事实文件校验值", "facts SHA-256"), "rules_sha256": ("规则校验值", "rules SHA-256"),
+    "plugins": ("插件", "plugins"), "superseded_by": ("被其取代", "superseded by"), "facts_file": ("事实文件", "facts file"),
+    "findings": ("结论数", "findings"), "counts": ("各状态计数", "counts by status"), "scope": ("核查范围", "scope"),
+    "provenance": ("来源", "provenance"),
+}
+#: Stored values the canned queries show as words: statuses (including
+#: those of self-checks), provenance of a fact, levels and scopes.
+BROWSE_VALUES: dict[str, tuple[str, str]] = {
+    "in_progress": ("进行中", "in progress"),
+    "not_adopted": ("未采纳", "not adopted"),
+    "measured": ("测得", "measured"),
+    "self_reported": ("自查", "self-reported"),
+    "verified": ("核查", "verified"),
+    "unanswered": ("未答", "unanswered"),
+}
+#: The canned queries' descriptions in Chinese (their titles carry both languages).
+BROWSE_QUERIES: dict[str, str] = {
+    "schools_not_meeting_required": "每所学校在一次评估中未达到的必须项（run_id 留空：最新一次），多的在前。",
+    "requirements_most_often_not_met": ("每项学校层面的要求在一次评估中有多少所学校未达到（run_id 留空：最新一次），"
+                                        "及其在已判定结论中的比例。"),
+    "region_findings": "一次评估中辖区自身职责（教育行政部门等）的结论。",
+    "school_findings": "一次评估中 school_id 所指学校的全部结论（run_id 留空：最新一次）。",
+    "subregions_below_target": ("汇总辖区的每项指标在各下级辖区的达标学校比例，只列低于目标的"
+                                "（rollup_id 留空：最新一次汇总），最低的在前。"),
+    "rollup_items_most_often_not_met": "一次汇总中每项学校层面的必须项：各下级辖区合计未达到的学校数，以及在几个下级辖区未达到。",
+    "rollup_sources": "一次汇总（rollup_id 留空：最新一次）所计入的来源评估及其出处。",
+    "runs_by_region": "全部评估批次，最新的在前，附各状态计数。",
+}
+#: The tables' descriptions in Chinese.
+BROWSE_TABLES: dict[str, str] = {
+    "runs": "每次评估一行：辖区、事实文件（名称与校验值）、所用规则、评估日期。",
+    "schools": "各次评估的学校及其学校层面的事实（不含学生个人数据）。",
+    "requirements": "一次评估所用的要求，取自辖区清单，附依据。",
+    "findings": "每所学校每项要求（及每项辖区层面要求）一行：核查得出的状态。",
+    "statuses": "结论状态的代码与名称。",
+    "requirement_counts": "每次评估每项要求各状态的学校数。",
+    "waivers": "经批准的豁免：学校、要求、理由、批准人与起止日期。",
+    "attestations": "人工核查记录：学校、要求、结论、核查人与日期。",
+    "finding_details": "结论的补充说明。",
+    "rollups": "每次汇总一行：汇总到的辖区与日期。",
+    "rollup_sources": "每次汇总计入的来源评估及其出处。",
+    "rollup_items": "每个来源每项要求的计数。",
+    "rollup_targets": "汇总辖区自身的指标。",
+    "rollup_statuses": "各来源各指标的判定。",
+}
+BROWSE_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("xinli 评估记录", "xinli assessment records"),
+    "description": ("xinli 评估的学校层面结论：评估批次、学校、所用要求及每项的结论。不含学生数据。",
+                    "School-level findings of xinli assessments: runs, schools, the requirements applied and the status "
+                    "found for each. No student data."),
+    "database": ("xinli assess 写入的评估记录，以及 xinli rollup 写入的汇总。",
+                 "Assessment records written by `xinli assess`, and roll-ups written by `xinli rollup`."),
+}

@@ -128,7 +128,7 @@ def test_serve_canned_queries_on_a_rollup(run, counties, tmp_path):
     assert conn.execute(QUERIES["rollup_sources"]["sql"], {"rollup_id": ""}).fetchall()
     metadata = json.loads(run("serve", "--db", str(target), "--print-metadata").output)
     queries = metadata["databases"]["province"]["queries"]
-    assert "Counties below target" in queries["subregions_below_target"]["title"]
+    assert queries["subregions_below_target"]["title"] == "未达到目标的下级辖区"
 
 
 def test_readme_rollup_of_the_chongqing_districts(run, tmp_path, monkeypatch):
