@@ -844,6 +844,93 @@ ERRORS: dict[str, tuple[str, str]] = {
     "{head}; choose another file name, or add --force to replace it": ("{head}；请换一个文件名，或加 --force 替换它", ""),
     "the spreadsheet turned the grades into a date; format the grades column as text and type them like 1-6":
         ("电子表格把年级变成了日期；请把年级列设为文本格式，并按 1-6 的形式填写", ""),
+    # records, reports, roll-ups
+    "{path}: this database needs an upgrade ({what}); the next `xinli assess` on it applies it":
+        ("{path}：这个数据库需要升级（{what}）；下一次对它运行 xinli assess 时会升级", ""),
+    "{path}: made by an earlier xinli version; the next `xinli assess` on it upgrades it":
+        ("{path}：由较早版本的 xinli 写入；下一次对它运行 xinli assess 时会升级", ""),
+    "the database holds no runs yet; run `xinli assess` first": ("数据库中还没有评估；请先运行 xinli assess", ""),
+    "the database holds no roll-ups yet; run `xinli rollup` first": ("数据库中还没有汇总；请先运行 xinli rollup", ""),
+    "{name}: the database holds no assessment runs": ("{name}：数据库中没有评估", ""),
+    "no roll-up {id}; roll-ups in this database: {ids}": ("没有第 {id} 次汇总；本数据库中的汇总：{ids}", ""),
+    "{name}: no roll-up {id}; roll-ups in this database: {ids}": ("{name}：没有第 {id} 次汇总；本数据库中的汇总：{ids}", ""),
+    "runs {a} and {b} are of different regions; compare runs of one region":
+        ("第 {a} 次和第 {b} 次评估属于不同辖区；请比较同一辖区的评估", ""),
+    "{what} is of region {code}, which is not installed; install its plugin so its place under {region} can be checked":
+        ("{what} 属于辖区 {code}，该插件未安装；请安装它，以便核对它是否在 {region} 之下", ""),
+    "{what} is of region {code}, which is not {region} and does not lie under it (its ancestors: {codes})":
+        ("{what} 属于辖区 {code}，既不是 {region} 也不在其下（其上级：{codes}）", ""),
+    "{folder}: no such directory": ("{folder}：没有这个文件夹", ""),
+    "--prefer names {n} sources of region {region}; prefer one": ("--prefer 指定了辖区 {region} 的 {n} 个来源；请只指定一个", ""),
+    "{path}: not an xinli database (not an SQLite file); choose another --db":
+        ("{path}：不是 xinli 数据库（不是 SQLite 文件）；请换一个 --db", ""),
+    "--run-of names {name}, which is not among the sources": ("--run-of 中的 {name} 不在来源之中", ""),
+    "--prefer names {name}, which is not among the sources": ("--prefer 中的 {name} 不在来源之中", ""),
+    "{path}: the target database cannot be one of its own sources": ("{path}：汇总目标不能同时是自己的来源", ""),
+    "{path}: named twice as a source": ("{path}：作为来源出现了两次", ""),
+    "--run-of takes SOURCE=ID (a source file and a run id), not {value}":
+        ("--run-of 应写成 SOURCE=ID（来源文件和评估编号），而不是 {value}", ""),
+    "no rules of {region} were in force on {day}; give --as-of a date on or after its documents took effect (see `xinli show`)":
+        ("{day} 时 {region} 没有生效的规定；请给 --as-of 一个其文件生效当日或之后的日期（见 xinli show）", ""),
+    # attest
+    "result must be one of {results}, not {value}": ("结论须为 {results} 之一，而不是 {value}", ""),
+    "{what} is empty": ("{what} 为空", ""),
+    "{what} looks like personal data (a phone or ID-card number); record an office or role instead":
+        ("{what} 看起来是个人信息（电话或身份证号）；请改记科室或职务", ""),
+    "{id}: has a machine check; its finding comes from the school's facts": ("{id}：有机器核查，其结论来自学校的事实", ""),
+    "{id}: is not a school's duty ({holder}); it is a region finding": ("{id}：不是学校的职责（{holder}），属于辖区层面结论", ""),
+    # filters, schedule
+    "grades {text}: grades run from 1 to 12, low to high": ("年级 {text}：年级为 1 到 12，小的在前", ""),
+    "grades {text}: no grade given": ("年级 {text}：没有给出年级", ""),
+    "unknown duty holder {key}; did you mean {near}?": ("没有责任主体 {key}；是否想用 {near}？", ""),
+    "unknown duty holder {key}; one of: {keys}": ("没有责任主体 {key}；可选：{keys}", ""),
+    "grades {low}–{high} are not taught at stage {stage}": ("学段 {stage} 不含 {low}–{high} 年级", ""),
+    "--autumn-start {day} is not in August or September {year}": ("--autumn-start {day} 不在 {year} 年 8 月或 9 月", ""),
+    "--spring-start {day} is not between January and March {year}": ("--spring-start {day} 不在 {year} 年 1 月至 3 月之间", ""),
+    # output and formats
+    "cannot tell the format from {output}; give --format ({formats})": ("无法从 {output} 判断格式；请给出 --format（{formats}）", ""),
+    "this command cannot write {fmt} ({output}); formats: {formats}": ("本命令不能写 {fmt}（{output}）；可用格式：{formats}", ""),
+    "{output}: is an SQLite database, not a previous output{hint}": ("{output}：这是 SQLite 数据库，不是以前的输出{hint}", ""),
+    "{output}: exists and does not end in {endings}, so it is not a previous {fmt} output{hint}":
+        ("{output}：文件已存在且扩展名不是 {endings}，不是以前的 {fmt} 输出{hint}", ""),
+    "{fmt} output is binary; write it to a file with --output FILE.{ext}":
+        ("{fmt} 输出是二进制文件；请用 --output FILE.{ext} 写入文件", ""),
+    "give --school ID or --by-school DIR, not both": ("--school ID 和 --by-school DIR 只能给一个", ""),
+    "--by-school writes into DIR; leave out --output": ("--by-school 写入 DIR；请不要同时给 --output", ""),
+    "the xlsx format needs the openpyxl library: pip install 'xinli[xlsx]'": ("xlsx 格式需要 openpyxl 库：pip install 'xinli[xlsx]'", ""),
+    "HTML pages need the jinja2 library: pip install jinja2": ("HTML 页面需要 jinja2 库：pip install jinja2", ""),
+    # show, plugins, new-plugin
+    "two regions given: {a} and --region {b}": ("给了两个辖区：{a} 和 --region {b}", ""),
+    "give a region: xinli show -r CODE (see `xinli regions`)": ("请给出辖区：xinli show -r CODE（见 xinli regions）", ""),
+    "unknown plugin {code}; installed: {codes}": ("没有插件 {code}；已安装：{codes}", ""),
+    "rules folder {folder} does not exist": ("规则文件夹 {folder} 不存在", ""),
+    "{target} already exists; choose another --directory or remove it": ("{target} 已存在；请换一个 --directory 或先删除它", ""),
+    "jurisdiction {code} is already installed; choose another code": ("辖区 {code} 已安装；请换一个代码", ""),
+    "a {level} needs --parent (only a province may have none)": ("{level} 级辖区需要 --parent（只有省级可以没有）", ""),
+    "--ancestor continues the line above --parent; give --parent first": ("--ancestor 接在 --parent 之上；请先给出 --parent", ""),
+    "parent {code} is installed but cannot be loaded: {reason}": ("上级 {code} 已安装但无法加载：{reason}", ""),
+    "parent {code} is not installed; describe it with --parent-name-zh and --parent-name-en (installed: {codes})":
+        ("上级 {code} 未安装；请用 --parent-name-zh 和 --parent-name-en 说明它（已安装：{codes}）", ""),
+    "ancestor {code} is not installed: write it as {form}": ("上级 {code} 未安装：请写成 {form}", ""),
+    # facts and waivers files
+    "{n} cells, {which} than the header's {m} columns (a missing or extra comma?)":
+        ("{n} 个单元格，与表头的 {m} 列不符（少了或多了逗号？）", ""),
+    "no sheet named {names}; sheets: {sheets}": ("没有名为 {names} 的工作表；现有工作表：{sheets}", ""),
+    "cannot read sheet {name}: {reason}": ("无法读取工作表 {name}：{reason}", ""),
+    "a formula without a saved result; open the file in Excel or WPS and save it there (or type the value)":
+        ("公式没有保存的结果；请在 Excel 或 WPS 中打开并保存（或直接填写数值）", ""),
+    "the file is larger than {n} MiB": ("文件大于 {n} MiB", ""),
+    "unknown table or key; facts are a list of schools under 'schools'": ("未知的表或键；事实应为 schools 之下的学校列表", ""),
+    "expected a list of schools under 'schools'": ("schools 之下应为学校列表", ""),
+    "unknown column; waivers have {fields}": ("未知的列；豁免文件的列为 {fields}", ""),
+    "unknown field; waivers have {fields}": ("未知的字段；豁免文件的字段为 {fields}", ""),
+    "unknown table or key; waivers are [[waivers]] tables": ("未知的表或键；豁免应写成 [[waivers]] 表", ""),
+    "expected a date like 2026-09-01, not a date and time": ("应为 2026-09-01 这样的日期，不带时间", ""),
+    "expected a date like 2026-09-01": ("应为 2026-09-01 这样的日期", ""),
+    "{path}: cannot read waivers file: {reason}": ("{path}：无法读取豁免文件：{reason}", ""),
+    "{path}: unsupported waivers format; use .csv or .toml": ("{path}：不支持的豁免文件格式；请用 .csv 或 .toml", ""),
+    "{name} is not a number xinli accepts (finite numbers only)": ("{name} 不是 xinli 接受的数（只接受有限的数）", ""),
+    "{reason}; save it as UTF-8 (CSV UTF-8 in Excel/WPS)": ("{reason}；请另存为 UTF-8（Excel/WPS 中的“CSV UTF-8”）", ""),
     "Directory {filename} 不存在。": ("文件夹 {filename} 不存在。", ""),
     "File {filename} 不存在。": ("文件 {filename} 不存在。", ""),
     "Path {filename} 不存在。": ("路径 {filename} 不存在。", ""),

@@ -126,6 +126,22 @@ def commands(world: dict) -> list[tuple[str, list[str]]]:
         ("rollup not a database", ["rollup", "-r", "nanchang", "--db", str(base / "t.db"), str(world["not_db"])]),
         ("new-plugin bad code", ["new-plugin", "Bad Code", "--directory", str(base / "p")]),
         ("rules dir missing", ["--rules", str(base / "none"), "regions"]),
+        ("show two regions", ["show", "henan", "-r", "nanchang"]),
+        ("show missing region", ["show"]),
+        ("checklist unknown duty holder", ["checklist", "-r", "henan", "--duty-holder", "principle"]),
+        ("schedule bad autumn start", ["schedule", "-r", "nanchang", "--school-year", "2026-2027", "--autumn-start", "2026-12-01"]),
+        ("report school and by-school", ["report", "--db", db, "--school", "EX001", "--by-school", str(base / "d")]),
+        ("report rollup missing", ["report", "--db", db, "--rollup"]),
+        ("plugins check unknown plugin", ["plugins", "check", "atlantis"]),
+        ("new-plugin existing directory", ["new-plugin", "demo_q", "--parent", "henan", "--name-zh", "示例县", "--name-en", "Demo",
+                                           "--directory", str(base)]),
+        ("new-plugin missing parent", ["new-plugin", "demo_q", "--name-zh", "示例县", "--name-en", "Demo", "--directory",
+                                       str(base / "q")]),
+        ("rollup run-of malformed", ["rollup", "-r", "jiangxi", "--db", str(base / "t.db"), db, "--run-of", "nonsense"]),
+        ("rollup target as source", ["rollup", "-r", "jiangxi", "--db", db, db]),
+        ("attest personal data", ["attest", "--db", db, "-r", "nanchang", "--school", "EX001", "--requirement",
+                                  "nanchang.other.crisis-plan", "--by", "13912345678", "--result", "met"]),
+        ("assess unsupported facts", ["assess", "-r", "nanchang", "--facts", str(world["not_db"]), "--db", str(base / "n.db")]),
     ]
     return out
 
@@ -151,7 +167,8 @@ def test_error_paths_exit_2_with_one_chinese_line(world, monkeypatch):
     runner = CliRunner()
     for name, args in commands(world):
         if not any(word in name for word in ("unknown", "missing", "bad", "not a", "duplicate", "disagrees", "stdout", "one region",
-                                             "empty")):
+                                             "empty", "two regions", "and by-school", "existing", "malformed", "as source",
+                                             "personal", "unsupported")):
             continue
         result = runner.invoke(cli, args, prog_name="xinli")
         assert result.exit_code == 2, (name, result.output)
