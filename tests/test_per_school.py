@@ -49,7 +49,7 @@ def test_one_duty_holder_and_unknown_ones(run, checklists):
     data = filter_checklist(checklists["henan"], duty_holder="education_authority")
     assert data["items"] and all(i["duty_holder"] == "education_authority" for i in data["items"])
     bad = run("checklist", "-r", "henan", "--duty-holder", "shool")
-    assert bad.exit_code == 2 and "did you mean 'school'?" in bad.output
+    assert bad.exit_code == 2 and "是否想用 'school'？" in bad.output
     assert run("checklist", "-r", "henan", "--grades", "0-13").exit_code == 2
     assert run("checklist", "-r", "henan", "--stage", "primary", "--grades", "10-12").exit_code == 2
 

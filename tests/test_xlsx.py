@@ -171,7 +171,7 @@ def test_report_workbook(run, tmp_path):
     assert schools == [f"HN{n:03}" for n in range(1, 6)]
 
 
-def test_xlsx_to_a_terminal_is_refused_before_any_work(run, tmp_path, monkeypatch):
+def test_xlsx_to_a_terminal_is_refused_before_any_work(run, tmp_path, monkeypatch, english):
     from xinli.cli import binary
 
     monkeypatch.setattr(binary, "stdout_is_terminal", lambda: True)
