@@ -250,3 +250,23 @@ def test_legend_entries_never_overlap():
             assert end <= 680 - 4 or x == 4.0
             assert all(not (y == y2 and x < end2 and x2 < end) for m, (x2, y2, end2) in enumerate(boxes) if m != n)
         assert height >= max(y for _x, y, _e in boxes) + 12
+
+
+def test_checklist_template_escapes_every_text(checklists):
+    """The checklist page is a Jinja2 template with autoescaping: text from
+    a rules file (an item's words, note, quote, a region's name) is shown as
+    text, never markup."""
+    import copy
+
+    from xinli.core.render.html import render_checklist_html
+
+    checklist = copy.deepcopy(checklists["henan"])
+    checklist["region"]["name"] = {"zh": HOSTILE, "en": HOSTILE}
+    item = checklist["items"][0]
+    item["text"] = {"zh": HOSTILE, "en": HOSTILE}
+    item["note"] = {"zh": HOSTILE, "en": HOSTILE}
+    item["citation"]["quote"] = HOSTILE
+    page = render_checklist_html(checklist, "zh")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert page.count("</style>") == 1 and all("alert" not in style for style in _styles(page))
+    assert page.count("&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # name, text, note, quote

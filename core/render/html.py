@@ -8,7 +8,6 @@ here.  The pages only format the checklist and report dictionaries.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from xinli.core import messages
@@ -128,10 +127,6 @@ def label(table: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
     return esc(vocab.label(table, key, lang))
 
 
-def _code(text: str) -> str:
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
-
-
 def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = None, extra_css: str = "") -> str:
     """A whole HTML document around ``body``; ``paper`` (see
     :func:`xinli.core.render.paper.paper_info`) adds the A4 page rules with
@@ -142,51 +137,73 @@ def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = 
                   body=[safe(block) for block in body])
 
 
-def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
-    level = item["level"]
-    rows: list[tuple[str, str]] = []
+#: A ``{zh, en}`` text: one language, or the Chinese with the English beneath it.
+BI = """{% macro bi(text, lang) %}{% if text %}{% if lang == "zh" %}<span lang="zh-CN">{{ text.zh }}</span>\
+{% elif lang == "en" %}<span lang="en">{{ text.en }}</span>{% elif text.zh == text.en %}{{ text.zh }}\
+{% else %}<span lang="zh-CN">{{ text.zh }}</span><span lang="en" class="en">{{ text.en }}</span>{% endif %}{% endif %}\
+{% endmacro %}"""
+
+#: One checklist item: a checkbox, its level badge and text, and its details.
+ITEM = BI + """{% macro item(i, lang) %}<li class="item level-{{ i.level }}" id="{{ i.id }}">\
+<label><input type="checkbox" name="{{ i.id }}"><span><span class="badge level-{{ i.level }}">{{ i.level_label }}</span> \
+{{ bi(i.text, lang) }}</span></label><dl class="details">{% for label, kind, value in i.rows %}<dt>{{ label }}</dt><dd>\
+{% if kind == "check" %}{% for part, code in value %}{% if code %}<code>{{ part }}</code>{% else %}{{ part }}{% endif %}{% endfor %}\
+{% elif kind == "source" %}{{ value.document }} {{ value.clause }}<blockquote>「{{ value.quote }}」</blockquote>\
+{% elif kind == "bi" %}{{ bi(value, lang) }}{% else %}{{ value }}{% endif %}</dd>{% endfor %}\
+<dt>{{ i.id_label }}</dt><dd><code>{{ i.id }}</code></dd></dl></li>{% endmacro %}"""
+
+
+def _code_parts(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut at its backquotes: (part, is code) pairs."""
+    return [(part, n % 2 == 1) for n, part in enumerate(text.split("`")) if part]
+
+
+def _item_data(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """What the item template shows of one checklist item (plain text; the
+    template escapes it)."""
+    rows: list[tuple[str, str, Any]] = []
     whose = h("school_duty", lang) if item["school_duty"] else h("authority_duty", lang)
-    rows.append((h("duty", lang), f"{label(vocab.ACTORS, item['duty_holder'], lang)} ({esc(whose)})"))
-    rows.append((h("grades", lang), esc(grades_text(item["grades"]))))
-    rows.append((h("subject", lang), esc(", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"]))))
+    rows.append((h("duty", lang), "text", f"{vocab.label(vocab.ACTORS, item['duty_holder'], lang)} ({whose})"))
+    rows.append((h("grades", lang), "text", grades_text(item["grades"])))
+    rows.append((h("subject", lang), "text", ", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"])))
     if item["applies_if"]:
-        rows.append((h("applies_if", lang), esc(conditions_text(item["applies_if"], lang))))
+        rows.append((h("applies_if", lang), "text", conditions_text(item["applies_if"], lang)))
     if item.get("step"):
         step = item["step"]
         told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
         text = f"{step['order']}. {vocab.label(vocab.ACTORS, step['role'], lang)}" + (f" → {told}" if told else "")
         if step["condition"]:
             text += f" ({vocab.localize(step['condition'], lang)})"
-        rows.append((h("step", lang), esc(text)))
+        rows.append((h("step", lang), "text", text))
     if item.get("partner"):
         partner = item["partner"]
         phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
-        rows.append((h("partner", lang), esc(vocab.localize(partner["name"], lang) + phone)))
+        rows.append((h("partner", lang), "text", vocab.localize(partner["name"], lang) + phone))
     if item["check"]:
-        rows.append((h("check", lang), _code(check_text(item["check"], lang, labels))))
+        rows.append((h("check", lang), "check", _code_parts(check_text(item["check"], lang, labels))))
     if item["deadline"]:
         reading = f" ({vocab.localize(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
-        rows.append((h("deadline", lang), esc(item["deadline"] + reading)))
-    cite = item["citation"]
-    rows.append((h("source", lang), f"{esc(cite['document'])} {esc(cite['clause'])}"
-                 f"<blockquote>「{esc(cite['quote'])}」</blockquote>"))
+        rows.append((h("deadline", lang), "text", item["deadline"] + reading))
+    rows.append((h("source", lang), "source", item["citation"]))
     if item.get("replaces"):
         old = item["replaces"]["citation"]
-        rows.append((h("replaces", lang), esc(f"{old['document']} {old['clause']}")))
+        rows.append((h("replaces", lang), "text", f"{old['document']} {old['clause']}"))
     if item["note"]:
-        rows.append((h("note", lang), bi(item["note"], lang)))
-    details = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    return (
-        f'<li class="item level-{esc(level)}" id="{esc(item["id"])}">'
-        f'<label><input type="checkbox" name="{esc(item["id"])}">'
-        f'<span><span class="badge level-{esc(level)}">{label(vocab.LEVELS, level, lang)}</span> '
-        f"{bi(item['text'], lang)}</span></label>"
-        f'<dl class="details">{details}<dt>{esc(h("item_id", lang))}</dt><dd><code>{esc(item["id"])}</code></dd></dl></li>'
-    )
+        rows.append((h("note", lang), "bi", item["note"]))
+    return {"id": item["id"], "level": item["level"], "level_label": vocab.label(vocab.LEVELS, item["level"], lang),
+            "text": item["text"], "rows": rows, "id_label": h("item_id", lang)}
 
 
-def _filters_line(filters: dict[str, Any] | None, lang: str) -> str:
-    """The filters a checklist was narrowed by, in words."""
+def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
+    """One checklist item as HTML (the item template, escaped)."""
+    from xinli.core.render.jinja import environment
+
+    template = environment().from_string(ITEM + "{{ item(i, lang) }}")
+    return template.render(i=_item_data(item, lang, labels), lang=lang)
+
+
+def _filters_words(filters: dict[str, Any] | None, lang: str) -> str:
+    """The filters a checklist was narrowed by, in words (plain text)."""
     if not filters:
         return ""
     from xinli.core.views.filters import STAGE_LABELS
@@ -201,7 +218,34 @@ def _filters_line(filters: dict[str, Any] | None, lang: str) -> str:
         parts.append(f"{h('level', lang)}: " + ", ".join(vocab.label(vocab.LEVELS, x, lang) for x in filters["level"]))
     if filters.get("stage"):
         parts.append(f"{h('stage', lang)}: {messages.pick(STAGE_LABELS[filters['stage']], lang)}")
-    return f'<p class="meta">{esc(h("filtered", lang))}: {esc(" · ".join(parts))}</p>'
+    return " · ".join(parts)
+
+
+CHECKLIST = ITEM + """\
+<header><h1>{{ bi(region.name, lang) }}</h1><p class="meta">{{ words.title }} · <code>{{ region.code }}</code> · {{ level }}\
+{% if chain %} · {{ words.parents }}: {{ chain }}{% endif %}</p>
+{{ printinfo }}
+{% if filters %}<p class="meta">{{ words.filtered }}: {{ filters }}</p>
+{% endif %}<h2>{{ words.documents }}</h2><ul class="docs">
+{% for d in documents %}<li>{{ d.number }}{{ d.title }}, {{ d.issuer }}{% if d.date %}, {{ d.date }}{% endif %}\
+{% if not d.encoded %} — <strong>{{ words.not_encoded }}</strong>{% endif %}</li>
+{% endfor %}</ul>
+{% for w in warnings %}<p class="warning">⚠ {{ bi(w.message, lang) }}</p>
+{% endfor %}<p class="legend meta">{% for key, label in legend %}{% if not loop.first %} {% endif %}\
+<span class="badge level-{{ key }}">{{ label }}</span>{% endfor %}</p></header>
+<nav class="toc">{% for d in domains %}<a href="#domain-{{ d.key }}">{{ d.name }} ({{ d.count }})</a>{% endfor %}</nav>
+{#- a domain heading never ends a page: it shares an unbreakable block with the first drawing or item #}
+{% for d in domains %}<section class="domain" id="domain-{{ d.key }}">
+{% if d.figures %}<div class="keep"><h2>{{ d.name }}</h2>{{ d.figures[0] }}</div>
+{% for figure in d.figures[1:] %}{{ figure }}
+{% endfor %}{% if d.entries %}<ol class="items">{% for i in d.entries %}{{ item(i, lang) }}{% endfor %}</ol>
+{% else %}<p class="unspecified">{{ d.empty }}</p>
+{% endif %}{% elif d.entries %}<div class="keep"><h2>{{ d.name }}</h2><ol class="items">{{ item(d.entries[0], lang) }}</ol></div>
+<ol class="items">{% for i in d.entries[1:] %}{{ item(i, lang) }}{% endfor %}</ol>
+{% else %}<div class="keep"><h2>{{ d.name }}</h2><p class="unspecified">{{ d.empty }}</p></div>
+{% endif %}</section>
+{% endfor %}{{ signoff }}
+<footer>{{ words.footer }}</footer>"""
 
 
 def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
@@ -209,70 +253,40 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
     documents, as-of and print dates and versions (repeated in the page
     margins with page numbers), each domain's items with checkboxes,
     levels, duty holders and citations, the escalation chain drawn in
-    pieces that fit a page, and a sign-off block."""
+    pieces that fit a page, and a sign-off block.  Made from a Jinja2
+    template with autoescaping."""
+    from xinli.core.render.jinja import environment
+
     region = checklist["region"]
     labels = checklist.get("metric_labels")
     title = f"{vocab.localize(region['name'], lang)} — {h('title', lang)}"
     documents = [d["number"] for d in checklist["documents"] if d["encoded"]]
     info = paper_info(vocab.localize(region["name"], lang), documents, checklist.get("as_of"), checklist.get("print"), lang)
-    body = [f"<header><h1>{bi(region['name'], lang)}</h1>", f"<p class=\"meta\">{esc(h('title', lang))} · "
-            f"<code>{esc(region['code'])}</code> · {label(vocab.JURISDICTION_LEVELS, region['level'], lang)}"]
-    if region["parents"]:
-        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
-                           + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
-        body[-1] += f" · {esc(h('parents', lang))}: {esc(chain)}"
-    body[-1] += "</p>"
-    body.append(header_block(info))
-    filters = _filters_line(checklist.get("filters"), lang)
-    if filters:
-        body.append(filters)
-    body.append(f"<h2>{esc(h('documents', lang))}</h2><ul class=\"docs\">")
-    for doc in checklist["documents"]:
-        flag = "" if doc["encoded"] else f" — <strong>{esc(h('not_encoded', lang))}</strong>"
-        date = f", {esc(doc['date'])}" if doc["date"] else ""
-        title = vocab.book_title(vocab.localize(doc['title'], lang))
-        body.append(f"<li>{esc(doc['number'])}{esc(title)}, {esc(vocab.localize(doc['issuer'], lang))}"
-                    f"{date}{flag}</li>")
-    body.append("</ul>")
-    for warning in checklist["warnings"]:
-        body.append(f'<p class="warning">⚠ {bi(warning["message"], lang)}</p>')
-    legend = " ".join(f'<span class="badge level-{k}">{label(vocab.LEVELS, k, lang)}</span>' for k in LEVEL_COLOURS)
-    body.append(f'<p class="legend meta">{legend}</p></header>')
-    links = []
+    chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
+                       + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
+    domains = []
     for domain in vocab.DOMAINS:
-        name = vocab.label(vocab.DOMAINS, domain, lang)
-        links.append(f'<a href="#domain-{domain}">{esc(name)} ({checklist["domains"][domain]["count"]})</a>')
-    body.append(f'<nav class="toc">{"".join(links)}</nav>')
-    for domain in vocab.DOMAINS:
-        name = vocab.label(vocab.DOMAINS, domain, lang)
-        heading = f"<h2>{esc(name)}</h2>"
-        body.append(f'<section class="domain" id="domain-{domain}">')
-        items = [item for item in checklist["items"] if item["domain"] == domain]
-        blocks: list[str] = []
+        items = [_item_data(item, lang, labels) for item in checklist["items"] if item["domain"] == domain]
+        figures: list[Any] = []
         if domain == "escalation":
-            chain = escalation_chain(checklist)
-            if chain["steps"]:
-                blocks += flow_figures(chain, lang)
+            escalation = escalation_chain(checklist)
+            if escalation["steps"]:
+                figures = [safe(figure) for figure in flow_figures(escalation, lang)]  # inline SVG built escaped
         encoded = checklist.get("domains", {}).get(domain, {}).get("encoded", True)
-        if not items:
-            blocks.append(f'<p class="unspecified">{esc(h("not_specified" if encoded else "not_yet_encoded", lang))}</p>')
-        else:
-            blocks.append('<ol class="items">' + "".join(_item_html(item, lang, labels) for item in items) + "</ol>")
-        # the heading never ends a page: it shares an unbreakable block with
-        # what follows it (the first drawing, or the first item)
-        first = blocks[0]
-        if first.startswith('<ol class="items">'):
-            rest = first[len('<ol class="items">'):]
-            end = rest.index("</li>") + len("</li>")
-            body.append(f'<div class="keep">{heading}<ol class="items">{rest[:end]}</ol></div>')
-            body.append(f'<ol class="items">{rest[end:]}')
-        else:
-            body.append(f'<div class="keep">{heading}{first}</div>')
-        body += blocks[1:]
-        body.append("</section>")
-    body.append(sign_off(lang))
-    body.append(f"<footer>{esc(h('checklist_footer', lang))}</footer>")
-    return page(title, lang, body, info)
+        domains.append({"key": domain, "name": vocab.label(vocab.DOMAINS, domain, lang), "entries": items, "figures": figures,
+                        "count": checklist["domains"][domain]["count"],
+                        "empty": h("not_specified" if encoded else "not_yet_encoded", lang)})
+    words = {key: h(key, lang) for key in ("title", "parents", "filtered", "documents", "not_encoded", "checklist_footer")}
+    words["footer"] = words.pop("checklist_footer")
+    body = environment().from_string(CHECKLIST).render(
+        region=region, lang=lang, words=words, level=vocab.label(vocab.JURISDICTION_LEVELS, region["level"], lang),
+        chain=chain, printinfo=safe(header_block(info)), filters=_filters_words(checklist.get("filters"), lang),
+        documents=[{"number": d["number"], "title": vocab.book_title(vocab.localize(d["title"], lang)),
+                    "issuer": vocab.localize(d["issuer"], lang), "date": d["date"], "encoded": d["encoded"]}
+                   for d in checklist["documents"]],
+        warnings=checklist["warnings"], legend=[(k, vocab.label(vocab.LEVELS, k, lang)) for k in LEVEL_COLOURS],
+        domains=domains, signoff=safe(sign_off(lang)))
+    return page(title, lang, [body], info)
 
 
 def rw(key: str, lang: str, **values: Any) -> str:
