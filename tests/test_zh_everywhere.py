@@ -74,7 +74,13 @@ def world(tmp_path_factory):
     not_db.write_text("hello", encoding="utf-8")
     empty_dir = base / "empty"
     empty_dir.mkdir()
-    return {"base": base, "db": db, "bad_csv": bad_csv, "not_db": not_db, "empty": empty_dir}
+    counties = base / "counties"
+    counties.mkdir()
+    for region, facts in (("chongqing_qijiang", "qijiang"), ("chongqing_dadukou", "dadukou")):
+        result = runner.invoke(cli, ["assess", "-r", region, "--facts", str(EXAMPLES / f"{facts}-schools.csv"), "--db",
+                                     str(counties / f"{facts}.db")])
+        assert result.exit_code == 0, result.output
+    return {"base": base, "db": db, "bad_csv": bad_csv, "not_db": not_db, "empty": empty_dir, "counties": counties}
 
 
 def commands(world: dict) -> list[tuple[str, list[str]]]:
@@ -126,6 +132,11 @@ def commands(world: dict) -> list[tuple[str, list[str]]]:
         ("rollup not a database", ["rollup", "-r", "nanchang", "--db", str(base / "t.db"), str(world["not_db"])]),
         ("new-plugin bad code", ["new-plugin", "Bad Code", "--directory", str(base / "p")]),
         ("rules dir missing", ["--rules", str(base / "none"), "regions"]),
+        ("rollup", ["rollup", "-r", "chongqing", "--db", str(base / "cq.db"), "--from", str(world["counties"])]),
+        ("escalation mermaid", ["escalation", "-r", "henan"]),
+        ("show item", ["show", "-r", "henan", "--item", "henan.screening.annual-assessment"]),
+        ("runs json", ["runs", "--db", db, "--format", "json"]),
+        ("schedule markdown", ["schedule", "-r", "henan", "--school-year", "2026-2027"]),
         ("show two regions", ["show", "henan", "-r", "nanchang"]),
         ("show missing region", ["show"]),
         ("checklist unknown duty holder", ["checklist", "-r", "henan", "--duty-holder", "principle"]),
