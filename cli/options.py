@@ -181,10 +181,11 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
         return lang if lang in ("zh", "en", "both") else "zh"
 
     def warn(problem: Any) -> None:
-        from xinli.core.messages import msg
+        from xinli.core.messages import localise_error, msg
 
-        dist = f" ({problem.distribution})" if problem.distribution else ""
-        click.echo(msg("plugin_not_loaded", language(), name=repr(problem.name), dist=dist, reason=problem.reason),
+        lang = language()
+        dist = f" ({localise_error(problem.distribution, lang)})" if problem.distribution else ""
+        click.echo(msg("plugin_not_loaded", lang, name=repr(problem.name), dist=dist, reason=localise_error(problem.reason, lang)),
                    err=True)
 
     only = plugins.split(",") if plugins else None
