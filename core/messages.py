@@ -12,6 +12,7 @@ so a test can scan any ``--lang zh`` output for an English fixed string
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from xinli.core import vocabulary as vocab
@@ -939,6 +940,64 @@ ERRORS: dict[str, tuple[str, str]] = {
     "plugin {name} was not loaded: {reason}": ("插件 {name} 未加载：{reason}", ""),
     "jurisdiction {code} is already provided by {dist}": ("辖区 {code} 已由 {dist} 提供", ""),
     "not loaded (from {where}): {reason}": ("未加载（来自 {where}）：{reason}", ""),
+    # the rules' own checks (core/model.py), met in plugins check and rules files
+    "{what} must be one of {choices}, not {value}": ("{what} 须为 {choices} 之一，而不是 {value}", ""),
+    "{name} must be a non-empty string": ("{name} 须为非空文本", ""),
+    "a share is written like '1/2', not {value}": ("比例应写成 '1/2' 的形式，而不是 {value}", ""),
+    "a share cannot exceed 1: {value}": ("比例不能大于 1：{value}", ""),
+    "deadline {value}: month {month} is outside 1-12": ("期限 {value}：月份 {month} 不在 1-12 之间", ""),
+    "deadline {value} is not a date: write 2025-12-31, 2025, 2025年底 or 2025年6月底":
+        ("期限 {value} 不是日期：请写 2025-12-31、2025、2025年底 或 2025年6月底", ""),
+    "document {number} is repealed on or before it comes into force": ("文件 {number} 的废止日期不晚于生效日期", ""),
+    "ancestor {code}: level must be one of {levels}, not {level}": ("上级 {code}：级别须为 {levels} 之一，而不是 {level}", ""),
+    "jurisdiction {code} lists no source document": ("辖区 {code} 没有列出依据文件", ""),
+    "jurisdiction {code}: parent {parent} is not the first ancestor {first}": ("辖区 {code}：上级 {parent} 不是第一个上级 {first}", ""),
+    "jurisdiction {code}: ancestors repeat a code: {codes}": ("辖区 {code}：上级中有重复的代码：{codes}", ""),
+    "parent of {code} is not a jurisdiction code: {parent}": ("{code} 的上级不是辖区代码：{parent}", ""),
+    "jurisdiction {code} names itself as its parent": ("辖区 {code} 把自己写成了上级", ""),
+    "jurisdiction {code}: encoded domain {domain} is not one of {domains}": ("辖区 {code}：已编码领域 {domain} 不在 {domains} 之中", ""),
+    "{name} is a yes/no attribute: use '==' with True or False": ("{name} 是“是/否”属性：请用 '==' 配 True 或 False", ""),
+    "{name} takes a whole number, not {value}": ("{name} 取整数，而不是 {value}", ""),
+    "{name} takes '==' or '!=' with one of {kinds}, not {value}": ("{name} 用 '==' 或 '!=' 配 {kinds} 之一，而不是 {value}", ""),
+    "{name}: a metric condition compares a number, or a yes/no with '=='": ("{name}：指标条件比较一个数，或用 '==' 比较是/否", ""),
+    "a condition group has exactly one of all/any/not, not {keys}": ("条件组只能有 all/any/not 之一，而不是 {keys}", ""),
+    "a condition group is all=[...], any=[...] or not={...}, not {kind}":
+        ("条件组应写成 all=[...]、any=[...] 或 not={{...}}，而不是 {kind}", ""),
+    "not a condition: {value}": ("不是条件：{value}", ""),
+    "an {kind} group needs at least one condition": ("{kind} 组至少需要一个条件", ""),
+    "a 'not' group holds exactly one condition": ("not 组只能有一个条件", ""),
+    "binds must be one of {choices}, not {value}": ("binds 须为 {choices} 之一，而不是 {value}", ""),
+    "scope must be one of {choices}, not {value}": ("scope 须为 {choices} 之一，而不是 {value}", ""),
+    "unit must be one of {choices}, not {value}": ("unit 须为 {choices} 之一，而不是 {value}", ""),
+    "per must be a known period or 'every_<n>_years', not {value}": ("per 须为已知周期或 'every_<n>_years'，而不是 {value}", ""),
+    "op 'true' takes no value": ("op 'true' 不带数值", ""),
+    "op 'between' takes a (low, high) pair of numbers": ("op 'between' 需要一对数 (低, 高)", ""),
+    "range {value} has low > high": ("范围 {value} 的下限大于上限", ""),
+    "op {op} takes a number or a share like '1/2', not {value}": ("op {op} 需要一个数或 '1/2' 这样的比例，而不是 {value}", ""),
+    "check value cannot be negative: {value}": ("核查数值不能为负：{value}", ""),
+    "a check with per='on_event' must name its event": ("per='on_event' 的核查须写明事件", ""),
+    "only a 'between' range says which end binds": ("只有 between 范围才说明哪一端约束", ""),
+    "check grades {grades} must be grades within 1-12": ("核查年级 {grades} 须在 1-12 之间", ""),
+    "grades_mode needs the check's grades": ("grades_mode 需要核查年级", ""),
+    "only a region-level target (count_per='region') states a scope": ("只有辖区层面的指标（count_per='region'）才写 scope", ""),
+    "reports_to entry {actor} is not a known actor": ("reports_to 中的 {actor} 不是已知的角色", ""),
+    "guided_by entry {actor} is not a known actor": ("guided_by 中的 {actor} 不是已知的角色", ""),
+    "a mobile number is personal data and never belongs to a partner": ("手机号码属于个人信息，不能写入转介机构", ""),
+    "a 'month' timing needs its month, and only it takes one": ("month 时间需要月份，且只有它带月份", ""),
+    "month {month} is outside 1-12": ("月份 {month} 不在 1-12 之间", ""),
+    "a timing window lasts at least one day": ("时间窗口至少一天", ""),
+    "{id}: event must be one of {choices}, not {value}": ("{id}：event 须为 {choices} 之一，而不是 {value}", ""),
+    "{id}: subject must name at least one group": ("{id}：subject 至少要写一个群体", ""),
+    "{id}: subject {actor} is not a known group": ("{id}：subject 中的 {actor} 不是已知的群体", ""),
+    "{id}: grades must not be empty": ("{id}：年级不能为空", ""),
+    "{id}: grade {grade} is outside 1-12": ("{id}：年级 {grade} 不在 1-12 之间", ""),
+    "{id}: deadline must be a date or text like 2025-12-31, not {value}":
+        ("{id}：期限须为日期或 2025-12-31 这样的文字，而不是 {value}", ""),
+    "{id}: the id's middle part must be its domain {domain}": ("{id}：编号的中间部分须为其领域 {domain}", ""),
+    "{id}: only escalation items carry a step": ("{id}：只有预警上报类条目才有步骤", ""),
+    "{id}: only referral items carry a partner": ("{id}：只有转介类条目才有转介机构", ""),
+    "{id}: a check due by a deadline needs the deadline": ("{id}：按期限核查的条目需要期限", ""),
+    "{id}: the check measures grades {grades} the item does not cover": ("{id}：核查的年级 {grades} 不在条目覆盖的年级之内", ""),
     "Directory {filename} 不存在。": ("文件夹 {filename} 不存在。", ""),
     "File {filename} 不存在。": ("文件 {filename} 不存在。", ""),
     "Path {filename} 不存在。": ("路径 {filename} 不存在。", ""),
@@ -947,6 +1006,7 @@ ERRORS: dict[str, tuple[str, str]] = {
 ERRORS = {english: (zh, en or english) for english, (zh, en) in ERRORS.items()}
 
 
+@functools.cache
 def _error_patterns() -> list[tuple[Any, str]]:
     import re
 
@@ -955,10 +1015,11 @@ def _error_patterns() -> list[tuple[Any, str]]:
         parts = re.split(r"\{(\w+)\}", english)
         pattern = "".join(re.escape(p) if n % 2 == 0 else f"(?P<{p}>.+?)" for n, p in enumerate(parts))
         pattern = pattern.replace(r"\ ", " ")
-        found.append((re.compile(pattern + r"\Z", re.S), zh))
-    # the longest templates first: the most specific wins
-    found.sort(key=lambda item: -len(item[0].pattern))
-    return found
+        literal = len(re.sub(r"\{\w+\}", "", english))
+        found.append((literal, re.compile(pattern + r"\Z", re.S), zh))
+    # the templates with the most fixed text first: the most specific wins
+    found.sort(key=lambda item: -item[0])
+    return [(pattern, zh) for _literal, pattern, zh in found]
 
 
 def localise_error(text: str, lang: str, _depth: int = 0) -> str:
@@ -976,7 +1037,10 @@ def localise_error(text: str, lang: str, _depth: int = 0) -> str:
             values = {k: localise_error(v, lang, _depth + 1) for k, v in found.groupdict().items()}
             if values.get("column") in COLUMNS:  # a column key named by its header
                 values["column"] = COLUMNS[values["column"]][0]
-            chinese = zh.format(**values)
+            try:
+                chinese = zh.format(**values)
+            except (KeyError, IndexError, ValueError):  # a template that does not fit: keep the line as raised
+                return text
             return chinese if lang == "zh" else f"{chinese} / {text}"
     for colon in (": ", "："):
         head, sep, reason = text.rpartition(colon)

@@ -319,7 +319,7 @@ def test_code_at_distribution_chooses_one(run, installed, monkeypatch):
     assert fake.exit_code == 0 and json.loads(fake.stdout)["items"] == []
 
 
-def test_system_exit_at_import_is_reported_and_dropped(run, installed, tmp_path):
+def test_system_exit_at_import_is_reported_and_dropped(run, installed, tmp_path, english):
     (tmp_path / "xinli_exits_at_import.py").write_text("import sys\nsys.exit('bye')\n", encoding="utf-8")
     installed("test_exits", "xinli_exits_at_import:PLUGIN", "exits")
     result = run("checklist", "--region", "henan", "--format", "json")
@@ -330,7 +330,7 @@ def test_system_exit_at_import_is_reported_and_dropped(run, installed, tmp_path)
     assert "plugin 'test_exits' (exits) was not loaded: import failed: SystemExit: bye" in refused.stderr
 
 
-def test_failing_metrics_hook_drops_only_that_plugin(run, installed, tmp_path, monkeypatch):
+def test_failing_metrics_hook_drops_only_that_plugin(run, installed, tmp_path, monkeypatch, english):
     installed("test_metrics_fail", "test_nothing_lost:METRICS_FAIL", "bad-metrics")
     monkeypatch.chdir(tmp_path)
 

@@ -216,3 +216,21 @@ def test_xinli_lang_sets_the_default(monkeypatch):
 def test_the_scan_finds_english():
     assert leaks("错误：unknown region 'xx'") == ["region", "unknown"]
     assert leaks("用法： xinli checklist [OPTIONS] -r nanchang --as-of 2026-09-01 henan.screening.x 文件 a.csv") == []
+
+
+def test_every_error_template_fits_its_chinese():
+    """Each Chinese error template uses only its English template's
+    placeholders; a raised line matching it comes out in Chinese with its
+    values."""
+    from xinli.core.messages import ERRORS, localise_error
+
+    for english, (chinese, en) in ERRORS.items():
+        names = set(re.findall(r"\{(\w+)\}", english))
+        assert set(re.findall(r"\{(\w+)\}", chinese)) <= names, english
+        assert en == english
+        values = {name: f"V{n}" for n, name in enumerate(sorted(names))}
+        line = english.replace("{...}", "{{...}}").format(**values)
+        assert localise_error(line, "zh") == chinese.format(**values), english
+        assert localise_error(line, "en") == line
+    assert localise_error("something xinli never says", "zh") == "something xinli never says"
+    assert localise_error("{0} {x} }{", "zh") == "{0} {x} }{"
