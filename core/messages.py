@@ -998,6 +998,11 @@ ERRORS: dict[str, tuple[str, str]] = {
     "{id}: only referral items carry a partner": ("{id}：只有转介类条目才有转介机构", ""),
     "{id}: a check due by a deadline needs the deadline": ("{id}：按期限核查的条目需要期限", ""),
     "{id}: the check measures grades {grades} the item does not cover": ("{id}：核查的年级 {grades} 不在条目覆盖的年级之内", ""),
+    "not a fact key: {key}": ("不是事实的键：{key}", ""),
+    "metric key {key} must be lowercase letters, digits and underscores": ("指标键 {key} 只能由小写字母、数字和下划线组成", ""),
+    "--ancestor {text}: write CODE or CODE:LEVEL:名称:NAME": ("--ancestor {text}：请写成 CODE 或 CODE:LEVEL:名称:NAME", ""),
+    "--plugins/$XINLI_PLUGINS names {code}, which is not installed; did you mean {near}? installed: {codes}":
+        ("--plugins/$XINLI_PLUGINS 中的 {code} 没有安装；是否想用 {near}？已安装：{codes}", ""),
     "Directory {filename} 不存在。": ("文件夹 {filename} 不存在。", ""),
     "File {filename} 不存在。": ("文件 {filename} 不存在。", ""),
     "Path {filename} 不存在。": ("路径 {filename} 不存在。", ""),
