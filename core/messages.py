@@ -1124,3 +1124,29 @@ BROWSE_WORDS: dict[str, tuple[str, str]] = {
     "database": ("xinli assess 写入的评估记录，以及 xinli rollup 写入的汇总。",
                  "Assessment records written by `xinli assess`, and roll-ups written by `xinli rollup`."),
 }
+#: Column descriptions of the tables a reader browses most, in Chinese
+#: (``table.column``); the others keep their English description.
+BROWSE_COLUMN_NOTES: dict[str, str] = {
+    "runs.id": "评估编号，递增。", "runs.region": "所用规则的辖区代码。", "runs.facts_file": "所评估的事实文件名。",
+    "runs.as_of": "评估日期（YYYY-MM-DD）。", "runs.created": "记录时间（UTC，ISO 8601）。", "runs.schools": "评估的学校数。",
+    "runs.findings": "写入的结论数。", "runs.counts": "JSON：各状态的结论数。", "runs.plugins": "JSON：加载的插件及其发行包和版本。",
+    "runs.facts_sha256": "事实文件的 SHA-256 校验值。", "runs.rules_sha256": "所用规则（清单条目）的 SHA-256 校验值。",
+    "runs.run_key": "辖区、事实、豁免、规则和日期的校验值：相同输入不会重复记录。",
+    "runs.waivers_sha256": "豁免文件的 SHA-256 校验值（如有）。", "runs.fact_columns": "JSON：事实的键，按各校事实数组的顺序。",
+    "schools.id": "行号，供 findings.school 引用。", "schools.run_id": "所属评估（runs.id）。",
+    "schools.school_id": "事实文件中的学校代码。", "schools.school_name": "事实文件中的学校名称。",
+    "schools.grades": "学校开设的年级，如 1-6,10-12。", "schools.facts": "JSON：读取到的学校事实（null 表示未知）。",
+    "schools.counts": "JSON：该校各状态的结论数。",
+    "requirements.id": "行号，供 findings.requirement 引用。", "requirements.run_id": "所属评估（runs.id）。",
+    "requirements.requirement_id": "稳定的要求编号：<辖区>.<领域>.<名称>。", "requirements.domain": "领域。",
+    "requirements.level": "要求等级：required 必须、recommended 建议、encouraged 鼓励、permitted 可以。",
+    "requirements.duty_holder": "责任主体。", "requirements.scope": "核查范围：school 按学校、manual 人工核查、region 辖区层面。",
+    "requirements.text_zh": "要求（中文）。", "requirements.text_en": "要求（英文）。", "requirements.jurisdiction": "文件所属辖区。",
+    "requirements.document": "文号。", "requirements.clause": "条款。", "requirements.quote": "文件原文。",
+    "requirements.expected": "核查标准；manual 表示人工核查。", "requirements.metric_type": "核查比较的事实类型。",
+    "requirements.deadline": "期限（YYYY-MM-DD），如有。",
+    "findings.run_id": "所属评估（runs.id）。", "findings.school": "学校（schools.id）；辖区层面结论为空。",
+    "findings.requirement": "要求（requirements.id）。", "findings.status": "状态代码（statuses.code）；finding_details 显示名称。",
+    "findings.observed": "观察到的事实。", "findings.reason": "原因代码（finding_details 用文字说明）。",
+    "findings.detail": "原因说明（豁免、辖区结论中的未知项等）。",
+}

@@ -167,6 +167,8 @@ def test_datasette_speaks_chinese_under_zh(records, run):
     assert queries["schools_not_meeting_required"]["title"] == "未达到必须项的学校"
     assert all(re.search(r"[\u4e00-\u9fff]", q["description"]) for q in queries.values())
     assert all(re.search(r"[\u4e00-\u9fff]", t["description"]) for t in database["tables"].values() if "description" in t)
+    for table in ("runs", "schools", "requirements", "findings"):  # the tables read most: every column in Chinese
+        assert all(re.search(r"[\u4e00-\u9fff]", note) for note in database["tables"][table]["columns"].values()), table
     conn = sqlite3.connect(records)
     conn.row_factory = sqlite3.Row
     for name, query in queries.items():

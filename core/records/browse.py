@@ -378,13 +378,20 @@ def datasette_metadata(database: str, lang: str = "en", columns_of: Any = None) 
     and the queries' titles are Chinese, and, given ``columns_of`` (the
     result columns of a query's SQL, asked of the database), each canned
     query shows Chinese column labels and its statuses, levels and
-    provenance as words (:func:`localised_sql`).  Column descriptions stay
-    English (Datasette shows them only on a table's page)."""
+    provenance as words (:func:`localised_sql`).  The columns of the tables
+    read most (runs, schools, requirements, findings) are described in
+    Chinese; the others keep their English description."""
     from xinli.core import messages
 
     zh = lang != "en"
+    def column_notes(table: str, columns: dict[str, str]) -> dict[str, str]:
+        if not zh:
+            return dict(columns)
+        return {column: messages.BROWSE_COLUMN_NOTES.get(f"{table}.{column}", note) for column, note in columns.items()}
+
     tables: dict[str, Any] = {
-        name: {"description": (messages.BROWSE_TABLES.get(name, description) if zh else description), "columns": dict(columns)}
+        name: {"description": (messages.BROWSE_TABLES.get(name, description) if zh else description),
+               "columns": column_notes(name, columns)}
         for name, (description, columns) in TABLES.items()
     }
     for name, column in LABEL_COLUMNS.items():
