@@ -120,7 +120,9 @@ def help_text(english: str | None, lang: str) -> str | None:
     pair = messages.HELP.get(key)
     if pair is None:
         return english
-    return pair[0] if lang == "zh" else f"{pair[0]}\n\n{english}"
+    import inspect
+
+    return pair[0] if lang == "zh" else f"{pair[0]}\n\n{inspect.cleandoc(english)}"
 
 
 def localise(command: click.Command, lang: str) -> None:
