@@ -114,6 +114,7 @@ def bind(host: str, port: int, lang: str) -> Any:
     """A listening socket on ``host``:``port``, handed to the web server
     (so nobody takes the port in between); a port in use or an address
     this machine does not have is a :class:`UserError` naming it."""
+    import os
     import socket
 
     from xinli.core.messages import msg
@@ -125,7 +126,8 @@ def bind(host: str, port: int, lang: str) -> Any:
     family, kind, proto, _name, address = infos[0]
     listener = socket.socket(family, kind, proto)
     try:
-        if hasattr(socket, "SO_REUSEADDR"):  # a restart may reuse a port in TIME_WAIT, never one in use
+        # a restart may reuse a port in TIME_WAIT, never one in use (on Windows SO_REUSEADDR would allow that: not set)
+        if hasattr(socket, "SO_REUSEADDR") and os.name != "nt":
             listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(address)
         listener.listen(128)
