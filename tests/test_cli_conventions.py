@@ -39,7 +39,7 @@ def test_format_and_extension_that_disagree_are_refused(run, tmp_path, english):
 ])
 def test_an_unknown_plugin_code_is_an_error(run, args):
     result = run(*args, "--plugins", "henan,nanchnag")
-    assert result.exit_code == 2 and "'nanchnag'" in result.output and "did you mean 'nanchang'?" in result.output
+    assert result.exit_code == 2 and "'nanchnag'" in result.output and "是否想用 'nanchang'？" in result.output
 
 
 def test_xinli_plugins_is_checked_too(run, monkeypatch):
