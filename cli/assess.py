@@ -125,9 +125,11 @@ def _progress(iterator: Iterator[Any], total: int, lang: str = "zh") -> Iterator
 @click.option("--timings", is_flag=True, hidden=True, help="Print phase timings as JSON on stderr (for benchmarks).")
 @lang_option()
 @plugins_option()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: the run's id, whether it is new, its counts and warnings, on standard output.")
 @user_errors
 def assess(region: str, facts: str, db: str, as_of, waivers: str | None, region_facts: str | None, period: str | None,
-           autumn_start, spring_start, timings: bool, lang: str, plugins: str | None) -> None:
+           autumn_start, spring_start, timings: bool, fmt: str, lang: str, plugins: str | None) -> None:
     """Assess the schools in FACTS against REGION's rules and record the
     findings in the SQLite file DB.  Invalid input is reported with file,
     row and column, and nothing is written (exit 2).  A progress bar shows
@@ -152,7 +154,11 @@ def assess(region: str, facts: str, db: str, as_of, waivers: str | None, region_
     counts = sep.join(f"{messages.status(k, lang)} {v}" for k, v in result.counts.items())
     for warning in result.warnings:
         click.echo(notice_words(warning, lang), err=True)
-    if result.created:
+    if fmt == "json":
+        click.echo(json.dumps({"schema": "xinli.assess/1", "run": result.run_id, "created": result.created,
+                               "schools": result.schools, "findings": result.findings, "counts": result.counts,
+                               "warnings": [notice_words(w, lang) for w in result.warnings]}, ensure_ascii=False, indent=2))
+    elif result.created:
         click.echo(messages.msg("run_done", lang, run=result.run_id, schools=result.schools, findings=result.findings,
                                 counts=counts))
     else:

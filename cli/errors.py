@@ -22,7 +22,11 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"Error: {self.format_message()}", err=True)
+        from xinli.cli.i18n import invocation_lang
+        from xinli.core.messages import localise_error, msg
+
+        lang = invocation_lang()
+        click.echo(msg("error_line", lang, message=localise_error(self.format_message(), lang)), err=True)
 
 
 def command_lang() -> str:
@@ -44,6 +48,8 @@ def user_errors(func: F) -> F:
             return func(*args, **kwargs)
         except XinliError as exc:
             raise UserError(exc.in_lang(command_lang())) from exc
+        except BrokenPipeError:
+            raise  # the reader went away (``| head``): the command group ends quietly
         except OSError as exc:
             raise UserError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
         except Exception as exc:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     pass
 
 from xinli.cli.errors import UserError, user_errors
-from xinli.cli.options import lang_option
+from xinli.cli.options import lang_option, plugins_option
 
 LEVELS = ["county", "district", "city", "province"]
 
@@ -39,11 +39,14 @@ LEVELS = ["county", "district", "city", "province"]
 @click.option("--rules-folder", "rules_folder", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR (no package; "
                    "load it with XINLI_RULES_PATH=DIR or `xinli --rules DIR`).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option()
+@plugins_option()
 @user_errors
 def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent_name_en: str | None,
                parent_level: str | None, ancestors: tuple[str, ...], name_zh: str, name_en: str, level: str,
-               document_number: str | None, directory: str | None, rules_folder: str | None, lang: str) -> None:
+               document_number: str | None, directory: str | None, rules_folder: str | None, fmt: str, lang: str,
+               plugins: str | None) -> None:
     """Write a plugin for jurisdiction CODE: rules.toml (the rules as data,
     with one example requirement to replace), a placeholder source.txt, a
     bilingual README, a two-line plugin.py, pyproject.toml with the `xinli`
@@ -55,8 +58,10 @@ def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent
     """
     from pathlib import Path
 
+    from xinli.cli.assess import _check_plugins
     from xinli.core.rules import scaffold
 
+    _check_plugins(plugins)  # checked like everywhere; the new code is compared with every installed plugin
     directory = Path(directory) if directory is not None else None
     rules_folder = Path(rules_folder) if rules_folder is not None else None
     scaffold.check_code(code)
@@ -81,6 +86,25 @@ def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent
     scaffold.write_tree(files, target)
     from xinli.core.messages import msg
 
+    if rules_folder is not None:
+        steps = [("step_encode_folder", {"source": target / "source.txt", "rules": target / "rules.toml"}),
+                 (None, f"xinli --rules {rules_folder} plugins check --strict {code}"),
+                 (None, f"xinli --rules {rules_folder} checklist --region {code}")]
+    else:
+        package = target / scaffold.package_name(code)
+        steps = [("step_source", {"source": package / "source.txt"}), ("step_rules", {"rules": package / "rules.toml"}),
+                 (None, f"pip install ./{target.name}"), (None, f"xinli plugins check --strict {code}"),
+                 (None, f"xinli checklist --region {code}"),
+                 (None, f"cd {target} && python -m pytest -q")]
+    if fmt == "json":
+        import json
+
+        words = [msg(key, lang, **value) if key else value for key, value in steps]
+        click.echo(json.dumps({"schema": "xinli.new-plugin/1", "code": code, "level": level, "parent": parent,
+                               "target": str(target), "kind": "rules-folder" if rules_folder is not None else "package",
+                               "files": [str(target / relative) for relative in files], "next_steps": words},
+                              ensure_ascii=False, indent=2))
+        return
     key = "created_under" if parent else "created_plugin"
     click.echo(msg(key, lang, target=f"{target}/", code=repr(code), parent=repr(parent)))
     for relative in files:

@@ -11,8 +11,10 @@ LANGS = ("zh", "en", "both")
 
 
 def lang_option(default: str = "zh") -> Any:
-    """``--lang zh|en|both``: the language of human-readable output."""
-    return click.option("--lang", type=click.Choice(LANGS), default=default, show_default=True, help="Output language.")
+    """``--lang zh|en|both``: the language of human-readable output; the
+    ``XINLI_LANG`` environment variable sets the default."""
+    return click.option("--lang", type=click.Choice(LANGS), default=default, envvar="XINLI_LANG", show_default=True,
+                        show_envvar=True, help="Output language.")
 
 
 def _remember_force(ctx: click.Context, param: Any, value: bool) -> bool:
@@ -179,10 +181,11 @@ def load_registry(plugins: str | None, everything: bool = False) -> Any:
         return lang if lang in ("zh", "en", "both") else "zh"
 
     def warn(problem: Any) -> None:
-        from xinli.core.messages import msg
+        from xinli.core.messages import localise_error, msg
 
-        dist = f" ({problem.distribution})" if problem.distribution else ""
-        click.echo(msg("plugin_not_loaded", language(), name=repr(problem.name), dist=dist, reason=problem.reason),
+        lang = language()
+        dist = f" ({localise_error(problem.distribution, lang)})" if problem.distribution else ""
+        click.echo(msg("plugin_not_loaded", lang, name=repr(problem.name), dist=dist, reason=localise_error(problem.reason, lang)),
                    err=True)
 
     only = plugins.split(",") if plugins else None

@@ -65,34 +65,48 @@ def plugins(ctx: click.Context, fmt: str, lang: str, plugins: str | None) -> Non
 @click.argument("codes", nargs=-1)
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too: placeholders left in, "
               "region targets without a scope, looser overrides.  Notes (ancestors not installed) never fail.")
-@click.option("--lang", type=click.Choice(["zh", "en", "both"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en", "both"]), default=None, envvar="XINLI_LANG",
               help="Output language (default: the group's --lang, zh).")
+@plugins_option()
 @click.pass_context
 @user_errors
-def check(ctx: click.Context, codes: tuple[str, ...], strict: bool, lang: str | None) -> None:
+def check(ctx: click.Context, codes: tuple[str, ...], strict: bool, fmt: str, lang: str | None, plugins: str | None) -> None:
     """Check plugins (default: all) against every rule the bundled plugins
     obey.  Prints each problem with plugin, item and reason; exits 1 when
     any is found.  Warnings (scaffold placeholders, a region target
     without a scope, a looser override) fail the check only with --strict;
     notes (an ancestor nobody installed) never do."""
+    import json
+
     from xinli.core import messages
     from xinli.core.rules.validate import check_all, plugin_notes
 
-    registry = load_registry(ctx.obj.get("plugins") if ctx.obj else None, everything=True)
+    chosen = plugins if plugins is not None else (ctx.obj.get("plugins") if ctx.obj else None)
+    registry = load_registry(chosen, everything=True)
     failed = {p.name for p in registry.problems}
     unknown = [c for c in codes if c not in registry.plugins and c not in failed]
     if unknown:
         raise UserError(f"unknown plugin {unknown[0]!r}; installed: {', '.join(registry.codes) or '(none)'}")
     lang = lang or (ctx.obj or {}).get("lang") or "zh"
     errors, warnings = check_all(registry, list(codes) or None)
-    for code in codes or registry.codes:
-        for note in plugin_notes(registry, code) if code in registry.plugins else ():
-            click.echo(f"{messages.msg('check_note', lang)}{note.words(lang)}")
-    for warning in warnings:
-        click.echo(f"{messages.msg('check_warning', lang)}{warning.words(lang)}")
-    for error in errors:
-        click.echo(f"{messages.msg('check_error', lang)}{error.words(lang)}")
+    notes = [note for code in codes or registry.codes for note in (plugin_notes(registry, code) if code in registry.plugins else ())]
     checked = len(codes) if codes else len(registry.codes) + len(registry.problems)
-    click.echo(messages.msg("check_summary", lang, checked=checked, errors=len(errors), warnings=len(warnings)))
-    if errors or (strict and warnings):
+    failing = bool(errors or (strict and warnings))
+    if fmt == "json":
+        def entries(found: list) -> list[dict]:
+            return [{"plugin": p.plugin, "item": p.item, "reason": p.words(lang)} for p in found]
+
+        click.echo(json.dumps({"schema": "xinli.plugins-check/1", "checked": checked, "strict": strict, "ok": not failing,
+                               "errors": entries(errors), "warnings": entries(warnings), "notes": entries(notes)},
+                              ensure_ascii=False, indent=2))
+    else:
+        for note in notes:
+            click.echo(f"{messages.msg('check_note', lang)}{note.words(lang)}")
+        for warning in warnings:
+            click.echo(f"{messages.msg('check_warning', lang)}{warning.words(lang)}")
+        for error in errors:
+            click.echo(f"{messages.msg('check_error', lang)}{error.words(lang)}")
+        click.echo(messages.msg("check_summary", lang, checked=checked, errors=len(errors), warnings=len(warnings)))
+    if failing:
         ctx.exit(1)

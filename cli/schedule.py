@@ -53,18 +53,22 @@ def current_school_year(today: dt.date | None = None) -> str:
 @click.option("--autumn-start", type=DATE, default=None, help="First day of the autumn semester (default: 1 September).")
 @click.option("--spring-start", type=DATE, default=None,
               help="First day of the spring semester (default: the Monday on or after 17 February).")
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
+              help="The calendar (ics) published before: unchanged events keep their SEQUENCE and LAST-MODIFIED.")
 @format_option(FORMATS, "markdown")
 @lang_option()
 @output_option()
 @plugins_option()
 @user_errors
 def schedule(region: str, school_year: str | None, autumn_start: dt.date | None, spring_start: dt.date | None,
-             fmt: str | None, lang: str, output: str | None, plugins: str | None) -> None:
+             previous: str | None, fmt: str | None, lang: str, output: str | None, plugins: str | None) -> None:
     """Lay REGION's dated obligations on a school year: screening windows,
     lesson cadences, parent sessions, training, awareness month, key
     monitoring periods and deadlines, each with the requirement's text and
     citation.  ics imports into calendar apps (pip install 'xinli[calendar]');
-    re-importing updates the events instead of duplicating them."""
+    re-importing updates the events instead of duplicating them: SEQUENCE
+    grows with every revision (pass the calendar published before as
+    --previous to keep unchanged events' SEQUENCE)."""
     import json
 
     from xinli.core.views.checklist import build_checklist
@@ -77,9 +81,11 @@ def schedule(region: str, school_year: str | None, autumn_start: dt.date | None,
     registry = load_registry(plugins)
     data = build_schedule(build_checklist(registry, region, terms[0]["start"]), year, autumn_start, spring_start)
     if fmt == "ics":
+        from pathlib import Path
+
         from xinli.core.render.ics import render_ics
 
-        text = render_ics(data, lang)
+        text = render_ics(data, lang, Path(previous).read_text(encoding="utf-8") if previous else None)
     elif fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:

@@ -176,7 +176,7 @@ def serve(db: str | None, catalog: str | None, host: str, port: int, print_metad
     _check_plugins(plugins)
     if db is None and catalog is None:
         raise UserError("give --db (assessment records), --catalog (a policy catalogue from `xinli catalog`) or both")
-    metadata = datasette_metadata(Path(db).stem) if db is not None else None
+    metadata = datasette_metadata(Path(db).stem, lang, query_columns(db)) if db is not None else None
     if catalog is not None:
         metadata = _with_catalog(metadata, catalog, db)
     if print_metadata:
@@ -193,15 +193,21 @@ def serve(db: str | None, catalog: str | None, host: str, port: int, print_metad
         from xinli.cli.catalog_web import register
 
         register({Path(catalog).stem})
+    listener = bind(host, port, lang)  # a busy port is one line, before anything else is printed
     if not is_loopback(host):
         click.echo(msg("serve_exposed", lang, host=host), err=True)
     import asyncio
 
     datasette = build_datasette([f for f in (db, catalog) if f is not None], metadata, no_sql)
     asyncio.run(datasette.invoke_startup())
+    port = listener.getsockname()[1]
     shown = " + ".join(f for f in (db, catalog) if f is not None)
     click.echo(msg("serving", lang, db=shown, url=f"http://{host}:{port}/"), err=True)
-    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(uvicorn.Config(datasette.app(), host=host, port=port, log_level="warning", lifespan="on"))
+    try:
+        server.run(sockets=[listener])
+    finally:
+        listener.close()
 
 
 def _with_catalog(metadata: dict[str, Any] | None, catalog: str, db: str | None) -> dict[str, Any]:
@@ -225,3 +231,54 @@ def _with_catalog(metadata: dict[str, Any] | None, catalog: str, db: str | None)
         return added
     metadata["databases"].update(added["databases"])
     return metadata
+
+
+def query_columns(db: str) -> Any:
+    """A function giving the result columns of a canned query's SQL, asked
+    of ``db`` opened read-only (None when it cannot be read: the queries
+    then keep their stored column names)."""
+    import sqlite3
+    from pathlib import Path
+
+    try:
+        conn = sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute("select 1 from runs limit 0")
+    except sqlite3.Error:
+        return None
+    params = {"run_id": "", "school_id": "", "rollup_id": ""}
+
+    def columns(sql: str) -> list[str]:
+        return [d[0] for d in conn.execute(f"select * from ({sql}) limit 0", params).description]
+
+    return columns
+
+
+def bind(host: str, port: int, lang: str) -> Any:
+    """A listening socket on ``host``:``port``, handed to the web server
+    (so nobody takes the port in between); a port in use or an address
+    this machine does not have is a :class:`UserError` naming it."""
+    import os
+    import socket
+
+    from xinli.core.messages import msg
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise UserError(msg("serve_bind_failed", lang, host=host, port=port, reason=exc.strerror or exc)) from None
+    family, kind, proto, _name, address = infos[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        # a restart may reuse a port in TIME_WAIT, never one in use (on Windows SO_REUSEADDR would allow that: not set)
+        if hasattr(socket, "SO_REUSEADDR") and os.name != "nt":
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        import errno
+
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(msg("serve_port_busy", lang, host=host, port=port)) from None
+        raise UserError(msg("serve_bind_failed", lang, host=host, port=port, reason=exc.strerror or exc)) from None
+    return listener

@@ -24,13 +24,16 @@ def pick_region(positional: str | None, option: str | None) -> str:
 @click.option("--region", "-r", "region_option", default=None, metavar="CODE", help="Jurisdiction code (or give it positionally).")
 @click.option("--item", "item_id", default=None, metavar="ID", help="Print one requirement with its quote.")
 @click.option("--as-of", type=DATE, default=None, help="Rules in force on this date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option()
 @plugins_option()
 @user_errors
-def show(region: str | None, region_option: str | None, item_id: str | None, as_of, lang: str, plugins: str | None) -> None:
+def show(region: str | None, region_option: str | None, item_id: str | None, as_of, fmt: str, lang: str,
+         plugins: str | None) -> None:
     """Show REGION: the jurisdiction, its chain of parents, its documents
     and the number of requirements per domain."""
     import difflib
+    import json
 
     from xinli.core import vocabulary as vocab
     from xinli.core.messages import msg
@@ -45,12 +48,20 @@ def show(region: str | None, region_option: str | None, item_id: str | None, as_
             if item["id"] == item_id:
                 from xinli.cli.options import metric_labels
 
+                if fmt == "json":  # the item as in the checklist's JSON (xinli.checklist/2)
+                    click.echo(json.dumps(item, ensure_ascii=False, indent=2, default=str))
+                    return
+
                 click.echo("\n".join(render_item(item, lang, metric_labels(registry))))
                 return
         ids = [i["id"] for i in checklist["items"]]
         near = difflib.get_close_matches(item_id, ids, n=3, cutoff=0.5)
         hint = f"did you mean {', '.join(repr(n) for n in near)}?" if near else f"ids look like: {', '.join(ids[:5])}, …"
         raise UserError(f"no requirement {item_id!r} in region {region!r}; {hint}")
+    if fmt == "json":  # the checklist's own fields (xinli.checklist/2), without its items
+        summary = {key: checklist[key] for key in ("schema", "region", "as_of", "documents", "warnings", "domains")}
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str))
+        return
     reg = checklist["region"]
     click.echo(f"{t(reg['name'], lang)}  [{reg['code']}]  {vocab.label(vocab.JURISDICTION_LEVELS, reg['level'], lang)}")
     chain = []

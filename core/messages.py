@@ -12,6 +12,7 @@ so a test can scan any ``--lang zh`` output for an English fixed string
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from xinli.core import vocabulary as vocab
@@ -683,3 +684,708 @@ def internal_keys() -> set[str]:
     for table in (vocab.PERIODS, vocab.UNITS, vocab.ACTORS, vocab.COUNT_PER, vocab.DOMAINS):
         keys |= {k for k in table if "_" in k}
     return keys
+
+
+# --- issue 23: the command line in Chinese ---
+#: click's own messages (its gettext message ids) in Chinese and English;
+#: :mod:`xinli.cli.i18n` hands them to click.  Kept out of the scans of
+#: :func:`english_side` (they hold everyday words such as "file").
+CLICK: dict[str, tuple[str, str]] = {
+    "Usage:": ("用法：", "Usage:"),
+    "Options": ("选项", "Options"),
+    "Commands": ("命令", "Commands"),
+    "Positional arguments": ("位置参数", "Positional arguments"),
+    "Error: {message}": ("错误：{message}", "Error: {message}"),
+    "Try '{command} {option}' for help.": ("运行 '{command} {option}' 查看帮助。", "Try '{command} {option}' for help."),
+    "Missing argument": ("缺少参数", "Missing argument"),
+    "Missing option": ("缺少选项", "Missing option"),
+    "Missing parameter": ("缺少参数", "Missing parameter"),
+    "Missing parameter: {param_name}": ("缺少参数：{param_name}", "Missing parameter: {param_name}"),
+    "Missing {param_type}": ("缺少{param_type}", "Missing {param_type}"),
+    "Missing command.": ("缺少命令。", "Missing command."),
+    "No such command {name!r}.": ("没有命令 {name!r}。", "No such command {name!r}."),
+    "No such option {name!r}.": ("没有选项 {name!r}。", "No such option {name!r}."),
+    "No such option: {name}": ("没有选项：{name}", "No such option: {name}"),
+    "Did you mean {possibility}?": ("是否想用 {possibility}？", "Did you mean {possibility}?"),
+    "(Did you mean one of: {possibilities}?)": ("（是否想用其中之一：{possibilities}？）", "(Did you mean one of: {possibilities}?)"),
+    "Option {name!r} does not take a value.": ("选项 {name!r} 不带值。", "Option {name!r} does not take a value."),
+    "Option {name!r} requires an argument.": ("选项 {name!r} 需要一个值。", "Option {name!r} requires an argument."),
+    "Option {name!r} requires {nargs} arguments.": ("选项 {name!r} 需要 {nargs} 个值。", "Option {name!r} requires {nargs} arguments."),
+    "Argument {name!r} takes {nargs} values.": ("参数 {name!r} 需要 {nargs} 个值。", "Argument {name!r} takes {nargs} values."),
+    "Got unexpected extra argument ({args})": ("多余的参数（{args}）", "Got unexpected extra argument ({args})"),
+    "Got unexpected extra arguments ({args})": ("多余的参数（{args}）", "Got unexpected extra arguments ({args})"),
+    "Invalid value for {param_hint}: {message}": ("{param_hint} 的值无效：{message}", "Invalid value for {param_hint}: {message}"),
+    "Invalid value: {message}": ("值无效：{message}", "Invalid value: {message}"),
+    "{value!r} is not {choice}.": ("{value!r} 不是 {choice}。", "{value!r} is not {choice}."),
+    "{value!r} is not one of {choices}.": ("{value!r} 不在可选值 {choices} 之中。", "{value!r} is not one of {choices}."),
+    "{value!r} is not a valid {number_type}.": ("{value!r} 不是有效的{number_type}。", "{value!r} is not a valid {number_type}."),
+    "{value} is not in the range {range}.": ("{value} 不在范围 {range} 之内。", "{value} is not in the range {range}."),
+    "{value!r} does not match the format {format}.": ("{value!r} 不符合格式 {format}。", "{value!r} does not match the format {format}."),
+    "{value!r} does not match the formats {formats}.": ("{value!r} 不符合格式 {formats} 中任何一种。",
+                                                        "{value!r} does not match the formats {formats}."),
+    "{name} {filename!r} does not exist.": ("{name} {filename!r} 不存在。", "{name} {filename!r} does not exist."),
+    "{name} {filename!r} is a directory.": ("{name} {filename!r} 是一个文件夹。", "{name} {filename!r} is a directory."),
+    "{name} {filename!r} is a file.": ("{name} {filename!r} 是一个文件，不是文件夹。", "{name} {filename!r} is a file."),
+    "{name} {filename!r} is not readable.": ("{name} {filename!r} 不可读。", "{name} {filename!r} is not readable."),
+    "{name} {filename!r} is not writable.": ("{name} {filename!r} 不可写。", "{name} {filename!r} is not writable."),
+    "{name} {filename!r} is not executable.": ("{name} {filename!r} 不可执行。", "{name} {filename!r} is not executable."),
+    "Could not open file {filename!r}: {message}": ("无法打开文件 {filename!r}：{message}", "Could not open file {filename!r}: {message}"),
+    "file": ("文件", "file"),
+    "directory": ("文件夹", "directory"),
+    "path": ("路径", "path"),
+    "integer": ("整数", "integer"),
+    "float": ("数字", "float"),
+    "Show the version and exit.": ("显示版本后退出。", "Show the version and exit."),
+    "Show this message and exit.": ("显示本帮助后退出。", "Show this message and exit."),
+    "default: {default}": ("默认：{default}", "default: {default}"),
+    "env var: {var}": ("环境变量：{var}", "env var: {var}"),
+    "required": ("必填", "required"),
+    "deprecated": ("已弃用", "deprecated"),
+    "Aborted!": ("已中止。", "Aborted!"),
+    "unknown error": ("未知错误", "unknown error"),
+    "Value must be an iterable.": ("值必须是一个序列。", "Value must be an iterable."),
+}
+
+#: Help texts of the commands and their options: the Chinese beside the
+#: English each command was written with (keyed by that English, spaces
+#: collapsed); :func:`xinli.cli.i18n.localise` shows one or both.
+HELP: dict[str, tuple[str]] = {
+    # the group and shared options
+    "xinli: school mental-health crisis-intervention policy as code. Each jurisdiction's notice is a plugin; these commands list "
+    "them and print what a region requires of its schools.":
+        ("xinli：中小学生心理危机预防与干预政策的代码化。\n\n每个辖区的文件是一个插件；这些命令列出插件，并打印一个地区对学校的要求。",),
+    "Also load every *.toml rules file in DIR (repeatable; added to $XINLI_RULES_PATH).":
+        ("另外加载 DIR 中每个 *.toml 规则文件（可重复；加在 $XINLI_RULES_PATH 之后）。",),
+    "Output language.": ("输出语言（默认 zh，可由环境变量 XINLI_LANG 设定）。",),
+    "Output language (default: the group's --lang, zh).": ("输出语言（默认 zh，可由环境变量 XINLI_LANG 设定）。",),
+    "Comma-separated plugin codes to load (default: $XINLI_PLUGINS or all).":
+        ("只加载这些插件（代码以逗号分隔；默认 $XINLI_PLUGINS 或全部）。",),
+    "Jurisdiction code (see `xinli regions`).": ("辖区代码（见 xinli regions）。",),
+    "Jurisdiction code (or give it positionally).": ("辖区代码（也可直接写在命令后）。",),
+    "Rules in force on this date (YYYY-MM-DD).": ("按该日期（YYYY-MM-DD）有效的规定。",),
+    "Output format (default: from the --output extension, else markdown).": ("输出格式（默认按 --output 的扩展名，否则 markdown）。",),
+    "Output format (default: from the --output extension, else mermaid).": ("输出格式（默认按 --output 的扩展名，否则 mermaid）。",),
+    "Output format (default: from the --output extension, else csv).": ("输出格式（默认按 --output 的扩展名，否则 csv）。",),
+    "Write to FILE (atomically) instead of standard output; an existing FILE is replaced only if it is a previous output of "
+    "this format.": ("写入文件 FILE（原子写入）而不是标准输出；已有的 FILE 只有是本格式以前的输出时才会被替换。",),
+    "With --output: replace FILE even if it does not look like a previous output (never a file this command reads).":
+        ("与 --output 同用：即使 FILE 不像以前的输出也替换它（本命令读取的文件永不替换）。",),
+    "SQLite records file.": ("SQLite 记录文件。",),
+    "SQLite records file (created if missing).": ("SQLite 记录文件（不存在时创建）。",),
+    # regions, show, checklist
+    "List every installed jurisdiction with its level, parent, documents and the distribution that provided it.":
+        ("列出已安装的每个辖区：级别、上级、文件及提供它的发行包。",),
+    "Show REGION: the jurisdiction, its chain of parents, its documents and the number of requirements per domain.":
+        ("显示辖区 REGION：其上级链、文件和各领域的要求条数。",),
+    "Print one requirement with its quote.": ("打印一条要求及其原文。",),
+    "Print REGION's compliance checklist, grouped by domain, each item with its level, grades, duty holder, check and citation. "
+    "A principal's own list: --duty-holder school --stage primary --level required. html prints on A4 with a header, page "
+    "numbers and a sign-off block; xlsx is a workbook with the checklist, the facts template and the sources, and needs "
+    "--output FILE (pip install 'xinli[xlsx]'). The format follows --output's extension when --format is absent.":
+        ("按领域打印辖区 REGION 的合规清单，每条注明要求等级、年级、责任主体、核查方式和依据。\n\n"
+         "校长自己的清单：--duty-holder school --stage primary --level required。html 按 A4 打印，带页眉、页码和签字栏；"
+         "xlsx 是含清单、事实模板和文件来源的工作簿，须配 --output FILE（pip install 'xinli[xlsx]'）。"
+         "未给 --format 时按 --output 的扩展名确定格式。",),
+    "Only this duty holder's items; `school` keeps every duty a school answers for.":
+        ("只列该责任主体的条目；school 保留学校须落实的全部条目。",),
+    "Only items covering this school stage's grades.": ("只列覆盖该学段年级的条目。",),
+    "Only items covering these grades, e.g. 1-6 or 7,8,9.": ("只列覆盖这些年级的条目，如 1-6 或 7,8,9。",),
+    "Only items of this level (repeatable).": ("只列该等级的条目（可重复）。",),
+    # schedule
+    "Lay REGION's dated obligations on a school year: screening windows, lesson cadences, parent sessions, training, awareness "
+    "month, key monitoring periods and deadlines, each with the requirement's text and citation. ics imports into calendar "
+    "apps (pip install 'xinli[calendar]'); re-importing updates the events instead of duplicating them: SEQUENCE grows with "
+    "every revision (pass the calendar published before as --previous to keep unchanged events' SEQUENCE).":
+        ("把辖区 REGION 有时间要求的工作排进一个学年：测评时段、课程频次、家长课堂、培训、宣传月、重点时段和截止日期，"
+         "每项附要求原文和依据。\n\nics 可导入日历应用（pip install 'xinli[calendar]'）；再次导入会更新而不是重复日程："
+         "每次修订 SEQUENCE 都增大（用 --previous 给出上次发布的日历，未改动的日程保留原 SEQUENCE）。",),
+    "e.g. 2026-2027 (default: the current one).": ("学年，如 2026-2027（默认当前学年）。",),
+    "First day of the autumn semester (default: 1 September).": ("秋季学期第一天（默认 9 月 1 日）。",),
+    "First day of the spring semester (default: the Monday on or after 17 February).":
+        ("春季学期第一天（默认 2 月 17 日或其后的第一个星期一）。",),
+    "The calendar (ics) published before: unchanged events keep their SEQUENCE and LAST-MODIFIED.":
+        ("上次发布的日历（ics）：未改动的日程保留其 SEQUENCE 和 LAST-MODIFIED。",),
+    # escalation
+    "Print REGION's reporting and intervention procedures, each as its own flowchart (routine reporting and referral; the "
+    "emergency response to an incident...): its trigger, steps in the document's order with role, action and conditions "
+    "(such as parents' consent before referral), steps at the same time side by side, \"acts under the guidance of\" apart "
+    "from \"reports to\", ending at the referral partners. mermaid is a `flowchart TD` per procedure that forges and Markdown "
+    "editors draw.":
+        ("打印辖区 REGION 的上报与干预流程，每个流程一张流程图（日常上报与转介、突发事件应急处置等）：触发情形、"
+         "按文件顺序的步骤（角色、行动和条件，如转介前须经家长同意）、同时进行的步骤并排、“在指导下”与“上报”分开，"
+         "最后是转介机构。\n\nmermaid 为每个流程一段 flowchart TD，代码托管平台和 Markdown 编辑器可直接绘制。",),
+    "Draw only this procedure (e.g. routine, emergency; see --format json).":
+        ("只画这一个流程（如 routine、emergency；见 --format json）。",),
+    # plugins
+    "List installed plugins: code, distribution, version and the hooks each implements. `xinli plugins check` validates them.":
+        ("列出已安装的插件：代码、发行包、版本和实现的钩子。xinli plugins check 检查它们。",),
+    "Check plugins (default: all) against every rule the bundled plugins obey. Prints each problem with plugin, item and "
+    "reason; exits 1 when any is found. Warnings (scaffold placeholders, a region target without a scope, a looser override) "
+    "fail the check only with --strict; notes (an ancestor nobody installed) never do.":
+        ("按内置插件遵守的全部规则检查插件（默认全部）。逐条打印问题（插件、条目、原因）；有问题时退出码为 1。\n\n"
+         "警告（模板占位符未替换、辖区指标未设范围、覆盖放宽了上级要求）只在 --strict 时算失败；提示（上级未安装）从不算失败。",),
+    "Fail (exit 1) on warnings too: placeholders left in, region targets without a scope, looser overrides. Notes (ancestors "
+    "not installed) never fail.": ("警告也算失败（退出码 1）：占位符未替换、辖区指标未设范围、覆盖放宽。提示（上级未安装）从不算失败。",),
+    # export-rules, new-plugin
+    "Write REGION's own rules (identity, requirements, overrides and exclusions) as a TOML rules file that "
+    "xinli.core.rules.toml_plugin.TomlPlugin loads, so a policy officer can maintain them without Python.":
+        ("把辖区 REGION 自己的规定（身份、要求、覆盖和排除）写成 TOML 规则文件，政策人员无需 Python 即可维护。",),
+    "Write a plugin for jurisdiction CODE: rules.toml (the rules as data, with one example requirement to replace), a "
+    "placeholder source.txt, a bilingual README, a two-line plugin.py, pyproject.toml with the `xinli` entry point, and tests "
+    "using xinli.testing. It inherits every rule of its installed ancestors; ancestors nobody installed are declared and "
+    "listed as not encoded. As generated it installs with `pip install ./xinli-CODE` and passes `xinli plugins check CODE`; "
+    "`--strict` fails until every placeholder is replaced.":
+        ("为辖区 CODE 生成插件：rules.toml（规定数据，含一条待替换的示例要求）、占位的 source.txt、双语 README、"
+         "两行的 plugin.py、带 xinli 入口点的 pyproject.toml，以及用 xinli.testing 的测试。\n\n"
+         "它继承已安装上级的全部规定；未安装的上级会声明并列为未编码。生成后即可 pip install ./xinli-CODE 安装，"
+         "并通过 xinli plugins check CODE；在替换全部占位符之前 --strict 不通过。",),
+    "Code of the jurisdiction above (installed, or described with --parent-name-zh/-en; 'national' needs no names). Optional "
+    "for a province.": ("上级辖区代码（已安装的，或用 --parent-name-zh/-en 说明；national 无需名称）。省级可不填。",),
+    "The parent's name in Chinese, when it is not installed.": ("上级未安装时，其中文名称。",),
+    "The parent's name in English, when it is not installed.": ("上级未安装时，其英文名称。",),
+    "The parent's level, when it is not installed.": ("上级未安装时，其行政级别。",),
+    "A further ancestor above the parent, nearest first (repeatable); an installed one needs only its code.":
+        ("上级之上的更高一级辖区，由近及远（可重复）；已安装的只需代码。",),
+    "The jurisdiction's name in Chinese, e.g. 示例县.": ("辖区的中文名称，如 示例县。",),
+    "The jurisdiction's name in English, e.g. 'Demo County'.": ("辖区的英文名称，如 'Demo County'。",),
+    "Administrative level of the jurisdiction.": ("辖区的行政级别。",),
+    "The document number (文号) as printed; a 待填写 placeholder when omitted.": ("文件的文号（照原样）；不填则写占位符 待填写。",),
+    "Directory to create (default: ./xinli-CODE); it must not exist.": ("要创建的文件夹（默认 ./xinli-CODE），不得已存在。",),
+    "Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR (no package; load it with XINLI_RULES_PATH=DIR "
+    "or `xinli --rules DIR`).": ("只把 CODE/rules.toml 和 CODE/source.txt 写入规则文件夹 DIR（不生成包；用 XINLI_RULES_PATH=DIR 或 "
+                                 "xinli --rules DIR 加载）。",),
+    # compare
+    "Compare REGION_A with REGION_B per domain: requirements only in one, and paired requirements that differ in value, "
+    "period, grades or level, with the stricter side where decidable and both sides' citations.":
+        ("按领域比较 REGION_A 与 REGION_B：只在一方的要求，以及数值、周期、年级或等级不同的成对要求；能判断时标出更严的一方，"
+         "并附双方依据。",),
+    "A region to compare (give two: -r A -r B, or A B positionally).": ("要比较的辖区（给两个：-r A -r B，或直接写 A B）。",),
+    # facts-template, assess
+    "Print the school-facts template for REGION: school_id, school_name, grades, the school attributes its rules test, and "
+    "one column per metric its checks use. Nothing is pre-filled: an empty cell is an unknown fact. xlsx (with --output "
+    "FILE) adds drop-downs and validation that accept exactly what `assess` reads, and a help sheet; fill it in Excel or WPS "
+    "and pass it to `assess`.":
+        ("打印辖区 REGION 的学校事实模板：学校编号、学校名称、年级、规定用到的学校属性，以及核查用到的每个指标一列。"
+         "不预填任何值：空格表示未知。\n\nxlsx（配 --output FILE）带下拉选项和数据验证，恰好接受 assess 读取的值，"
+         "并附说明页；在 Excel 或 WPS 中填写后交给 assess。",),
+    "Header row: Chinese column labels or the column keys; assess reads both (default: zh, or key with --lang en).":
+        ("表头：中文列名（zh）或列键（key）；assess 两者都能读取（默认 zh，--lang en 时为 key）。",),
+    "Assess the schools in FACTS against REGION's rules and record the findings in the SQLite file DB. Invalid input is "
+    "reported with file, row and column, and nothing is written (exit 2). A progress bar shows on a terminal.":
+        ("按辖区 REGION 的规定评估 FACTS 中的学校，把结果记入 SQLite 文件 DB。\n\n输入有误时指明文件、行和列，"
+         "不写入任何内容（退出码 2）。在终端中显示进度条。",),
+    "Facts file: .csv, .toml, .json or .xlsx.": ("事实文件：.csv、.toml、.json 或 .xlsx。",),
+    "Assess as of this date (default: today).": ("评估日期（默认今天）。",),
+    "Exemptions file: .csv or .toml.": ("豁免文件：.csv 或 .toml。",),
+    "Print phase timings as JSON on stderr (for benchmarks).": ("在标准错误输出各阶段耗时（JSON，供性能测试用）。",),
+    # attest
+    "Record that SCHOOL was checked by hand against REQUIREMENT. Items without a machine check are one \"manual\" row per "
+    "assessment run; the next `assess` on or after the check's day shows this school's finding from the attestation instead "
+    "(encouraged and permitted items as adopted / not adopted). Only items a school answers for and that have no machine "
+    "check can be attested.":
+        ("记录学校 SCHOOL 已就要求 REQUIREMENT 经人工核查。\n\n无法机器核查的条目在每次评估中记为一行“需人工核查”；"
+         "核查日当天或之后的下一次 assess 改用本核查结论显示该校结果（鼓励和可以类条目显示为已采纳/未采纳）。"
+         "只有学校须落实且无机器核查的条目可以核查记录。",),
+    "Records database (created if absent).": ("记录数据库（不存在时创建）。",),
+    "The school's identifier (school_id in the facts).": ("学校编号（事实文件中的学校编号）。",),
+    "Id of a manual item of the region's checklist.": ("辖区清单中一条人工核查条目的编号。",),
+    "Who checked: an office or role, e.g. 县教育局督导室.": ("核查人：科室或职务，如 县教育局督导室。",),
+    "Day of the check (YYYY-MM-DD; default today).": ("核查日期（YYYY-MM-DD，默认今天）。",),
+    "What the check found.": ("核查结论。",),
+    "A short note on the evidence seen (no personal data).": ("所见证据的简短说明（不含个人信息）。",),
+    # runs, report
+    "List the assessment runs recorded in DB, newest first.": ("列出 DB 中记录的评估，最新的在前。",),
+    "Report a run: per school, counts by status and the required items not met; per requirement, the share of schools "
+    "meeting it; region findings; and what changed since the region's previous run. html prints on A4 with inline-SVG "
+    "charts; xlsx (with --output FILE) is a workbook. On a roll-up (`xinli rollup`): the region's own targets, the "
+    "sub-regions worst first and each source's provenance. --school ID prints one school's sheet (md, html, xlsx, json); "
+    "--by-school DIR writes one per school for a bureau to send out.":
+        ("报告一次评估：各校按状态的计数和未达到的必须项；各要求的学校达标比例；辖区层面结果；以及与上次评估相比的变化。"
+         "html 按 A4 打印并带图表；xlsx（配 --output FILE）是工作簿。汇总库（xinli rollup）则报告本辖区指标、"
+         "各下级辖区（最差的在前）和各来源。\n\n--school ID 打印一所学校的情况表（md、html、xlsx、json）；"
+         "--by-school DIR 为每所学校写一份，供教育局下发。",),
+    "Run id (default: the newest).": ("评估编号（默认最新一次）。",),
+    "Run to compare with (default: the same region's previous run).": ("对比的评估（默认同一辖区的上一次）。",),
+    "One school's sheet: its unmet items with clause and quote, unknowns to fill, manual items to attest.":
+        ("一所学校的情况表：未达到的条目及条款和原文、待填的未知项、待核查的人工条目。",),
+    "Write one school sheet per school of the run into DIR (created if missing).":
+        ("为本次评估的每所学校写一份情况表到 DIR（不存在时创建）。",),
+    "Report a roll-up (the newest, or --run ID); chosen by itself when DB holds roll-ups and no runs.":
+        ("报告汇总（最新一次，或 --run ID）；DB 只有汇总没有评估时自动选用。",),
+    # rollup
+    "Roll the newest run of each SOURCE database (county records, or the runs a city's roll-up counted) up into REGION's "
+    "view, recorded in DB: one row per source run with its provenance, each source's counts, and REGION's own region-level "
+    "targets judged over all the rolled-up schools. A source that is not an xinli database, is corrupted, or belongs to a "
+    "region neither REGION nor under it is refused (exit 2) and nothing is written. Mismatches (different as-of dates or "
+    "rules versions, one region twice) are warnings. Report it with `xinli report --db DB`.":
+        ("把每个来源数据库 SOURCE（县区记录，或市级汇总所计入的评估）的最新一次评估汇总到辖区 REGION，记入 DB："
+         "每个来源一行并注明出处、各来源的计数，以及按全部学校判定的本辖区指标。\n\n"
+         "不是 xinli 数据库、已损坏或不属于 REGION 及其下级的来源会被拒绝（退出码 2），不写入任何内容。"
+         "评估日期或规则版本不同、同一辖区出现两次，给出警告。用 xinli report --db DB 查看报告。",),
+    "The city or province to roll up into (a jurisdiction code).": ("汇总到的市或省（辖区代码）。",),
+    "Target SQLite records file (created if missing).": ("汇总目标 SQLite 记录文件（不存在时创建）。",),
+    "Take every *.db / *.sqlite file in this directory as a source.": ("把该文件夹中每个 *.db / *.sqlite 文件作为来源。",),
+    "Take run ID of SOURCE (roll-up ID of a city's roll-up file) instead of its newest (repeatable).":
+        ("取 SOURCE 的评估 ID（市级汇总文件则为汇总 ID）而不是最新一次（可重复）。",),
+    "When one region comes from several sources, use SOURCE (default: the latest as-of date).":
+        ("同一辖区来自多个来源时采用 SOURCE（默认评估日期最新的）。",),
+    "Judge the region's own targets as of this date (default: the latest source's).": ("按该日期判定本辖区指标（默认最新来源的日期）。",),
+    # serve, metrics
+    "Browse the assessment records in DB with Datasette: tables and columns described, canned queries such as \"schools not "
+    "meeting required items\" and \"requirements most often not met\". Needs `pip install 'xinli[web]'`.":
+        ("用 Datasette 浏览 DB 中的评估记录：表和列有说明，并有预设查询，如“未达到必须项的学校”“最常未达到的要求”。"
+         "\n\n需要 pip install 'xinli[web]'。",),
+    "Interface to listen on (loopback by default).": ("监听的网络接口（默认仅本机）。",),
+    "Port to listen on.": ("监听的端口。",),
+    "Print the Datasette metadata (descriptions and canned queries) as JSON and exit.":
+        ("以 JSON 打印 Datasette 元数据（说明和预设查询）后退出。",),
+    "List the metrics a check can compare: key, type, unit and zh/en labels, built-in ones and those plugins or rules files "
+    "declare.": ("列出核查可比较的指标：键、类型、单位和中英文名称，包括内置的和插件或规则文件声明的。",),
+    "Only the metrics this region's checks use.": ("只列该辖区核查用到的指标。",),
+    "Show the version and exit.": ("显示版本后退出。",),
+    "Show this message and exit.": ("显示本帮助后退出。",),
+    "json: the run's id, whether it is new, its counts and warnings, on standard output.":
+        ("json：在标准输出给出评估编号、是否新建、各状态计数和警告。",),
+}
+
+
+# --- issue 23: xinli's own error lines ---
+MESSAGES.update({
+    "error_line": ("错误：{message}", "Error: {message}"),
+    "share_sorted": ("按达标比例从低到高排列，共 {n} 项。", "Lowest share first; all {n} shown."),
+    "schools_sorted": ("按不符合项从多到少排列，显示 {shown} 所（共 {total} 所）；下表列出全部学校。",
+                       "Most items not met first; {shown} of {total} schools shown; the table lists all."),
+    "unanswered": ("未答", "unanswered"),
+    "in_progress": ("进行中", "in progress"),
+    "requirements_note": ("每行：要求原文、等级，以及符合、不符合、未答（事实未填）、进行中（期限未到）的学校数"
+                          "和达标比例；其余状态的计数见附录。",
+                          "Each row: the requirement, its level, and the schools that meet it, do not, left it unanswered "
+                          "(fact not filled in) or are in progress (not yet due), with the share met; other counts are in "
+                          "the appendix."),
+    "appendix": ("附录：各项要求的全部结论计数", "Appendix: every count per requirement"),
+    "appendix_note": ("按状态列出每项要求的学校数，以及核查标准和依据条款。", "The schools per status for each requirement, with "
+                      "the check and the clause it cites."),
+    "china_time": ("北京时间 (UTC+8)", "China Standard Time (UTC+8)"),
+    "serve_port_busy": ("端口 {port} 已被占用（{host}）；请用 --port 换一个端口，或先关闭占用它的程序",
+                        "port {port} is already in use on {host}; choose another with --port or stop the program using it"),
+    "serve_bind_failed": ("无法在 {host}:{port} 上监听：{reason}", "cannot listen on {host}:{port}: {reason}"),
+})
+
+#: xinli's expected errors (the exit-2 one-liners) and the operating
+#: system's reasons they quote: the English each is raised with (a pattern
+#: whose ``{name}`` parts stand for any text) and its Chinese.
+#: :func:`localise_error` turns a raised line into the reader's language.
+ERRORS: dict[str, tuple[str, str]] = {
+    "No such file or directory": ("没有该文件或文件夹", "No such file or directory"),
+    "Permission denied": ("没有权限", "Permission denied"),
+    "Is a directory": ("这是一个文件夹", "Is a directory"),
+    "Not a directory": ("不是文件夹", "Not a directory"),
+    "File exists": ("文件已存在", "File exists"),
+    "Read-only file system": ("文件系统只读", "Read-only file system"),
+    "No space left on device": ("磁盘空间不足", "No space left on device"),
+    "Address already in use": ("端口已被占用", "Address already in use"),
+    # regions, requirements, options
+    "unknown region {code}; did you mean {near}?; valid codes: {codes}": ("没有辖区 {code}；是否想用 {near}？可用的代码：{codes}", ""),
+    "unknown region {code}; valid codes: {codes}": ("没有辖区 {code}；可用的代码：{codes}", ""),
+    "no requirement {id} in region {code}; did you mean {near}?": ("辖区 {code} 没有要求 {id}；是否想用 {near}？", ""),
+    "no requirement {id} in region {code}": ("辖区 {code} 没有要求 {id}", ""),
+    "{value} is not a date in the form YYYY-MM-DD": ("{value} 不是 YYYY-MM-DD 格式的日期", ""),
+    "grades {text}: write them like 1-6 or 7,8,9": ("年级 {text}：请写成 1-6 或 7,8,9 的形式", ""),
+    "--output {path} does not end in {suffix} (the extension of --format {fmt}); use a matching extension or leave out --format":
+        ("--output {path} 的扩展名不是 {suffix}（--format {fmt} 的扩展名）；请用相符的扩展名，或不写 --format", ""),
+    "a school year is written like 2026-2027 (two consecutive years), not {text}":
+        ("学年应写成 2026-2027（相连的两年），而不是 {text}", ""),
+    "{region} has no procedure {key}; its procedures: {keys}": ("{region} 没有流程 {key}；它的流程：{keys}", ""),
+    "compare takes two regions (A B, or -r A -r B); got {n}": ("compare 需要两个辖区（A B，或 -r A -r B）；收到 {n} 个", ""),
+    "--plugins/$XINLI_PLUGINS names {code}, which is not installed; installed: {codes}":
+        ("--plugins/$XINLI_PLUGINS 中的 {code} 没有安装；已安装：{codes}", ""),
+    "--plugins/$XINLI_PLUGINS names {code}, which is not installed; did you mean {near}?":
+        ("--plugins/$XINLI_PLUGINS 中的 {code} 没有安装；是否想用 {near}？", ""),
+    "{id}: not an item of the {region} checklist on {day}": ("{id}：不是 {region} 清单在 {day} 的条目", ""),
+    "{name} {filename} does not exist.": ("{name} {filename} 不存在。", ""),
+    "Directory": ("文件夹", ""),
+    "File": ("文件", ""),
+    "Path": ("路径", ""),
+    # files and databases
+    "{path}: cannot read facts file: {reason}": ("{path}：无法读取事实文件：{reason}", ""),
+    "{path}: unsupported facts format {suffix}; use .csv, .toml, .json or .xlsx":
+        ("{path}：不支持的事实文件格式 {suffix}；请用 .csv、.toml、.json 或 .xlsx", ""),
+    "{path}: reading .xlsx facts needs openpyxl: pip install 'xinli[xlsx]'":
+        ("{path}：读取 .xlsx 事实文件需要 openpyxl：pip install 'xinli[xlsx]'", ""),
+    "{path}: not an xinli records database (it lacks xinli's application id); xinli leaves it untouched — give --db a new file name":
+        ("{path}：不是 xinli 记录数据库（没有 xinli 的应用标识）；xinli 不会改动它——请给 --db 一个新文件名", ""),
+    "{path}: not an xinli database (not an SQLite file)": ("{path}：不是 xinli 数据库（不是 SQLite 文件）", ""),
+    "{path}: not an xinli database (no xinli records tables)": ("{path}：不是 xinli 数据库（没有 xinli 记录表）", ""),
+    "{path}: not a usable xinli database (corrupted?): {reason}": ("{path}：xinli 数据库无法使用（可能已损坏）：{reason}", ""),
+    "{path}: not a usable xinli database: {reason}": ("{path}：xinli 数据库无法使用：{reason}", ""),
+    "{path}: no such database": ("{path}：没有这个数据库", ""),
+    "{path}: cannot read database: {reason}": ("{path}：无法读取数据库：{reason}", ""),
+    "{path}: cannot create database: {reason}": ("{path}：无法创建数据库：{reason}", ""),
+    "{path}: is a directory, not a database": ("{path}：这是一个文件夹，不是数据库", ""),
+    "{path}: cannot read the database: {reason}": ("{path}：无法读取数据库：{reason}", ""),
+    "{path}: cannot write: {reason}": ("{path}：无法写入：{reason}", ""),
+    "{path}: cannot read: {reason}": ("{path}：无法读取：{reason}", ""),
+    "{path}: is a directory; --output needs a file name": ("{path}：这是一个文件夹；--output 需要文件名", ""),
+    "{path}: is an input of this command ({source}); refusing to overwrite it": ("{path}：是本命令的输入（{source}），不予覆盖", ""),
+    "{path}: exists and may hold filled-in facts{hint}": ("{path}：文件已存在，可能是已填写的事实文件{hint}", ""),
+    "no run {run}; runs in this database: {runs}": ("没有第 {run} 次评估；本数据库中的评估：{runs}", ""),
+    "{path}: no run {run}; runs in this database: {runs}": ("{path}：没有第 {run} 次评估；本数据库中的评估：{runs}", ""),
+    "no school {school} in run {run}; did you mean {near}?": ("第 {run} 次评估中没有学校 {school}；是否想用 {near}？", ""),
+    "no school {school} in run {run}; ids look like: {ids}": ("第 {run} 次评估中没有学校 {school}；编号形如：{ids}", ""),
+    "no source databases given; name them or use --from DIR": ("没有给出来源数据库；请列出它们或用 --from DIR", ""),
+    "the sources hold no run to roll up": ("来源中没有可汇总的评估", ""),
+    "serve needs Datasette: pip install 'xinli[web]'": ("serve 需要 Datasette：pip install 'xinli[web]'", ""),
+    "the ics format needs the icalendar library: pip install 'xinli[calendar]'":
+        ("ics 格式需要 icalendar 库：pip install 'xinli[calendar]'", ""),
+    "the previous calendar is not iCalendar: {reason}": ("上次的日历不是 iCalendar 格式：{reason}", ""),
+    # facts and waivers files: the list of problems, then each problem
+    "{n} problem(s) in the input; nothing was written": ("输入中有 {n} 处问题；未写入任何内容", ""),
+    "… stopped after {n} problems": ("……发现 {n} 处问题后停止检查", ""),
+    "{file}, row {row}, column {column}: {value}: {reason}": ("{file}，第 {row} 行，{column} 列：{value}：{reason}", ""),
+    "{file}, row {row}, column {column}: {reason}": ("{file}，第 {row} 行，{column} 列：{reason}", ""),
+    "{file}, row {row}: {reason}": ("{file}，第 {row} 行：{reason}", ""),
+    "{file}, column {column}: {reason}": ("{file}，{column} 列：{reason}", ""),
+    "required column is missing": ("缺少必需的列", ""),
+    "required field is missing": ("缺少必需的字段", ""),
+    "required field is empty": ("必填字段为空", ""),
+    "school_id is empty": ("学校编号为空", ""),
+    "duplicate school_id": ("学校编号重复", ""),
+    "column {key} appears twice": ("列 {key} 出现了两次", ""),
+    "unknown grades: {reason}": ("年级无法识别：{reason}", ""),
+    "grades are written like 1-6, 7-9, 10-12, 1-9 or 7-12": ("年级应写成 1-6、7-9、10-12、1-9 或 7-12 的形式", ""),
+    "grades must lie within 1-12, low before high": ("年级须在 1-12 之间，小的在前", ""),
+    "grades are empty": ("年级为空", ""),
+    "expected true/false, 1/0, 是/否 or 有/无": ("应填 是 或 否", ""),
+    "out of range (at most {n})": ("超出范围（最多 {n}）", ""),
+    "expected a whole number": ("应为整数", ""),
+    "a count cannot be negative": ("计数不能为负数", ""),
+    "expected a number": ("应为数字", ""),
+    "expected a finite number (not inf or nan)": ("应为有限的数字", ""),
+    "expected a number that is not negative": ("应为非负数", ""),
+    "expected a date like 2024-09-01, not a date and time": ("应为 2024-09-01 这样的日期，不带时间", ""),
+    "expected a date like 2024-09-01": ("应为 2024-09-01 这样的日期", ""),
+    "a share lies between 0 and 1": ("比例应在 0 到 1 之间", ""),
+    "the file is empty": ("文件为空", ""),
+    "the file holds no schools": ("文件中没有学校", ""),
+    "looks like student-level data; xinli keeps school-level facts only": ("看起来是学生个人数据；xinli 只保存学校层面的事实", ""),
+    "unknown column for this region (see `xinli facts-template`)": ("本辖区没有这一列（见 xinli facts-template）", ""),
+    "unknown column for this region (see `xinli facts-template`); did you mean {near}?":
+        ("本辖区没有这一列（见 xinli facts-template）；是否想用 {near}？", ""),
+    "cells beyond the header's {n} columns": ("单元格超出了表头的 {n} 列", ""),
+    "unknown school (not in the facts file)": ("没有这所学校（不在事实文件中）", ""),
+    "unknown requirement for this region": ("本辖区没有这条要求", ""),
+    "expiry is before start": ("到期日早于开始日", ""),
+    "sheet {name} is empty": ("工作表 {name} 为空", ""),
+    "cannot open as an xlsx workbook: {reason}": ("无法作为 xlsx 工作簿打开：{reason}", ""),
+    "cannot read this CSV row: {reason}": ("无法读取这一 CSV 行：{reason}", ""),
+    "no requirement {id} in region {code}; {hint}": ("辖区 {code} 没有要求 {id}；{hint}", ""),
+    "did you mean {near}?": ("是否想用 {near}？", ""),
+    "one of: {names}": ("可选：{names}", ""),
+    "{head}; choose another file name, or add --force to replace it": ("{head}；请换一个文件名，或加 --force 替换它", ""),
+    "the spreadsheet turned the grades into a date; format the grades column as text and type them like 1-6":
+        ("电子表格把年级变成了日期；请把年级列设为文本格式，并按 1-6 的形式填写", ""),
+    # records, reports, roll-ups
+    "{path}: this database needs an upgrade ({what}); the next `xinli assess` on it applies it":
+        ("{path}：这个数据库需要升级（{what}）；下一次对它运行 xinli assess 时会升级", ""),
+    "{path}: made by an earlier xinli version; the next `xinli assess` on it upgrades it":
+        ("{path}：由较早版本的 xinli 写入；下一次对它运行 xinli assess 时会升级", ""),
+    "the database holds no runs yet; run `xinli assess` first": ("数据库中还没有评估；请先运行 xinli assess", ""),
+    "the database holds no roll-ups yet; run `xinli rollup` first": ("数据库中还没有汇总；请先运行 xinli rollup", ""),
+    "{name}: the database holds no assessment runs": ("{name}：数据库中没有评估", ""),
+    "no roll-up {id}; roll-ups in this database: {ids}": ("没有第 {id} 次汇总；本数据库中的汇总：{ids}", ""),
+    "{name}: no roll-up {id}; roll-ups in this database: {ids}": ("{name}：没有第 {id} 次汇总；本数据库中的汇总：{ids}", ""),
+    "runs {a} and {b} are of different regions; compare runs of one region":
+        ("第 {a} 次和第 {b} 次评估属于不同辖区；请比较同一辖区的评估", ""),
+    "{what} is of region {code}, which is not installed; install its plugin so its place under {region} can be checked":
+        ("{what} 属于辖区 {code}，该插件未安装；请安装它，以便核对它是否在 {region} 之下", ""),
+    "{what} is of region {code}, which is not {region} and does not lie under it (its ancestors: {codes})":
+        ("{what} 属于辖区 {code}，既不是 {region} 也不在其下（其上级：{codes}）", ""),
+    "{folder}: no such directory": ("{folder}：没有这个文件夹", ""),
+    "--prefer names {n} sources of region {region}; prefer one": ("--prefer 指定了辖区 {region} 的 {n} 个来源；请只指定一个", ""),
+    "{path}: not an xinli database (not an SQLite file); choose another --db":
+        ("{path}：不是 xinli 数据库（不是 SQLite 文件）；请换一个 --db", ""),
+    "--run-of names {name}, which is not among the sources": ("--run-of 中的 {name} 不在来源之中", ""),
+    "--prefer names {name}, which is not among the sources": ("--prefer 中的 {name} 不在来源之中", ""),
+    "{path}: the target database cannot be one of its own sources": ("{path}：汇总目标不能同时是自己的来源", ""),
+    "{path}: named twice as a source": ("{path}：作为来源出现了两次", ""),
+    "--run-of takes SOURCE=ID (a source file and a run id), not {value}":
+        ("--run-of 应写成 SOURCE=ID（来源文件和评估编号），而不是 {value}", ""),
+    "no rules of {region} were in force on {day}; give --as-of a date on or after its documents took effect (see `xinli show`)":
+        ("{day} 时 {region} 没有生效的规定；请给 --as-of 一个其文件生效当日或之后的日期（见 xinli show）", ""),
+    # attest
+    "result must be one of {results}, not {value}": ("结论须为 {results} 之一，而不是 {value}", ""),
+    "{what} is empty": ("{what} 为空", ""),
+    "{what} looks like personal data (a phone or ID-card number); record an office or role instead":
+        ("{what} 看起来是个人信息（电话或身份证号）；请改记科室或职务", ""),
+    "{id}: has a machine check; its finding comes from the school's facts": ("{id}：有机器核查，其结论来自学校的事实", ""),
+    "{id}: is not a school's duty ({holder}); it is a region finding": ("{id}：不是学校的职责（{holder}），属于辖区层面结论", ""),
+    # filters, schedule
+    "grades {text}: grades run from 1 to 12, low to high": ("年级 {text}：年级为 1 到 12，小的在前", ""),
+    "grades {text}: no grade given": ("年级 {text}：没有给出年级", ""),
+    "unknown duty holder {key}; did you mean {near}?": ("没有责任主体 {key}；是否想用 {near}？", ""),
+    "unknown duty holder {key}; one of: {keys}": ("没有责任主体 {key}；可选：{keys}", ""),
+    "grades {low}–{high} are not taught at stage {stage}": ("学段 {stage} 不含 {low}–{high} 年级", ""),
+    "--autumn-start {day} is not in August or September {year}": ("--autumn-start {day} 不在 {year} 年 8 月或 9 月", ""),
+    "--spring-start {day} is not between January and March {year}": ("--spring-start {day} 不在 {year} 年 1 月至 3 月之间", ""),
+    # output and formats
+    "cannot tell the format from {output}; give --format ({formats})": ("无法从 {output} 判断格式；请给出 --format（{formats}）", ""),
+    "this command cannot write {fmt} ({output}); formats: {formats}": ("本命令不能写 {fmt}（{output}）；可用格式：{formats}", ""),
+    "{output}: is an SQLite database, not a previous output{hint}": ("{output}：这是 SQLite 数据库，不是以前的输出{hint}", ""),
+    "{output}: exists and does not end in {endings}, so it is not a previous {fmt} output{hint}":
+        ("{output}：文件已存在且扩展名不是 {endings}，不是以前的 {fmt} 输出{hint}", ""),
+    "{fmt} output is binary; write it to a file with --output FILE.{ext}":
+        ("{fmt} 输出是二进制文件；请用 --output FILE.{ext} 写入文件", ""),
+    "give --school ID or --by-school DIR, not both": ("--school ID 和 --by-school DIR 只能给一个", ""),
+    "--by-school writes into DIR; leave out --output": ("--by-school 写入 DIR；请不要同时给 --output", ""),
+    "the xlsx format needs the openpyxl library: pip install 'xinli[xlsx]'": ("xlsx 格式需要 openpyxl 库：pip install 'xinli[xlsx]'", ""),
+    "HTML pages need the jinja2 library: pip install jinja2": ("HTML 页面需要 jinja2 库：pip install jinja2", ""),
+    # show, plugins, new-plugin
+    "two regions given: {a} and --region {b}": ("给了两个辖区：{a} 和 --region {b}", ""),
+    "give a region: xinli show -r CODE (see `xinli regions`)": ("请给出辖区：xinli show -r CODE（见 xinli regions）", ""),
+    "unknown plugin {code}; installed: {codes}": ("没有插件 {code}；已安装：{codes}", ""),
+    "rules folder {folder} does not exist": ("规则文件夹 {folder} 不存在", ""),
+    "{target} already exists; choose another --directory or remove it": ("{target} 已存在；请换一个 --directory 或先删除它", ""),
+    "jurisdiction {code} is already installed; choose another code": ("辖区 {code} 已安装；请换一个代码", ""),
+    "a {level} needs --parent (only a province may have none)": ("{level} 级辖区需要 --parent（只有省级可以没有）", ""),
+    "--ancestor continues the line above --parent; give --parent first": ("--ancestor 接在 --parent 之上；请先给出 --parent", ""),
+    "parent {code} is installed but cannot be loaded: {reason}": ("上级 {code} 已安装但无法加载：{reason}", ""),
+    "parent {code} is not installed; describe it with --parent-name-zh and --parent-name-en (installed: {codes})":
+        ("上级 {code} 未安装；请用 --parent-name-zh 和 --parent-name-en 说明它（已安装：{codes}）", ""),
+    "ancestor {code} is not installed: write it as {form}": ("上级 {code} 未安装：请写成 {form}", ""),
+    # facts and waivers files
+    "{n} cells, {which} than the header's {m} columns (a missing or extra comma?)":
+        ("{n} 个单元格，与表头的 {m} 列不符（少了或多了逗号？）", ""),
+    "no sheet named {names}; sheets: {sheets}": ("没有名为 {names} 的工作表；现有工作表：{sheets}", ""),
+    "cannot read sheet {name}: {reason}": ("无法读取工作表 {name}：{reason}", ""),
+    "a formula without a saved result; open the file in Excel or WPS and save it there (or type the value)":
+        ("公式没有保存的结果；请在 Excel 或 WPS 中打开并保存（或直接填写数值）", ""),
+    "the file is larger than {n} MiB": ("文件大于 {n} MiB", ""),
+    "unknown table or key; facts are a list of schools under 'schools'": ("未知的表或键；事实应为 schools 之下的学校列表", ""),
+    "expected a list of schools under 'schools'": ("schools 之下应为学校列表", ""),
+    "unknown column; waivers have {fields}": ("未知的列；豁免文件的列为 {fields}", ""),
+    "unknown field; waivers have {fields}": ("未知的字段；豁免文件的字段为 {fields}", ""),
+    "unknown table or key; waivers are [[waivers]] tables": ("未知的表或键；豁免应写成 [[waivers]] 表", ""),
+    "expected a date like 2026-09-01, not a date and time": ("应为 2026-09-01 这样的日期，不带时间", ""),
+    "expected a date like 2026-09-01": ("应为 2026-09-01 这样的日期", ""),
+    "{path}: cannot read waivers file: {reason}": ("{path}：无法读取豁免文件：{reason}", ""),
+    "{path}: unsupported waivers format; use .csv or .toml": ("{path}：不支持的豁免文件格式；请用 .csv 或 .toml", ""),
+    "{name} is not a number xinli accepts (finite numbers only)": ("{name} 不是 xinli 接受的数（只接受有限的数）", ""),
+    "{reason}; save it as UTF-8 (CSV UTF-8 in Excel/WPS)": ("{reason}；请另存为 UTF-8（Excel/WPS 中的“CSV UTF-8”）", ""),
+    # rules files and plugins (what a plugin author meets)
+    "{path}: not a valid rules file: {reason}": ("{path}：不是有效的规则文件：{reason}", ""),
+    "rules file {path}": ("规则文件 {path}", ""),
+    "import failed: {reason}": ("导入失败：{reason}", ""),
+    "plugin {name} ({dist}) was not loaded: {reason}": ("插件 {name}（{dist}）未加载：{reason}", ""),
+    "plugin {name} was not loaded: {reason}": ("插件 {name} 未加载：{reason}", ""),
+    "jurisdiction {code} is already provided by {dist}": ("辖区 {code} 已由 {dist} 提供", ""),
+    "not loaded (from {where}): {reason}": ("未加载（来自 {where}）：{reason}", ""),
+    # the rules' own checks (core/model.py), met in plugins check and rules files
+    "{what} must be one of {choices}, not {value}": ("{what} 须为 {choices} 之一，而不是 {value}", ""),
+    "{name} must be a non-empty string": ("{name} 须为非空文本", ""),
+    "a share is written like '1/2', not {value}": ("比例应写成 '1/2' 的形式，而不是 {value}", ""),
+    "a share cannot exceed 1: {value}": ("比例不能大于 1：{value}", ""),
+    "deadline {value}: month {month} is outside 1-12": ("期限 {value}：月份 {month} 不在 1-12 之间", ""),
+    "deadline {value} is not a date: write 2025-12-31, 2025, 2025年底 or 2025年6月底":
+        ("期限 {value} 不是日期：请写 2025-12-31、2025、2025年底 或 2025年6月底", ""),
+    "document {number} is repealed on or before it comes into force": ("文件 {number} 的废止日期不晚于生效日期", ""),
+    "ancestor {code}: level must be one of {levels}, not {level}": ("上级 {code}：级别须为 {levels} 之一，而不是 {level}", ""),
+    "jurisdiction {code} lists no source document": ("辖区 {code} 没有列出依据文件", ""),
+    "jurisdiction {code}: parent {parent} is not the first ancestor {first}": ("辖区 {code}：上级 {parent} 不是第一个上级 {first}", ""),
+    "jurisdiction {code}: ancestors repeat a code: {codes}": ("辖区 {code}：上级中有重复的代码：{codes}", ""),
+    "parent of {code} is not a jurisdiction code: {parent}": ("{code} 的上级不是辖区代码：{parent}", ""),
+    "jurisdiction {code} names itself as its parent": ("辖区 {code} 把自己写成了上级", ""),
+    "jurisdiction {code}: encoded domain {domain} is not one of {domains}": ("辖区 {code}：已编码领域 {domain} 不在 {domains} 之中", ""),
+    "{name} is a yes/no attribute: use '==' with True or False": ("{name} 是“是/否”属性：请用 '==' 配 True 或 False", ""),
+    "{name} takes a whole number, not {value}": ("{name} 取整数，而不是 {value}", ""),
+    "{name} takes '==' or '!=' with one of {kinds}, not {value}": ("{name} 用 '==' 或 '!=' 配 {kinds} 之一，而不是 {value}", ""),
+    "{name}: a metric condition compares a number, or a yes/no with '=='": ("{name}：指标条件比较一个数，或用 '==' 比较是/否", ""),
+    "a condition group has exactly one of all/any/not, not {keys}": ("条件组只能有 all/any/not 之一，而不是 {keys}", ""),
+    "a condition group is all=[...], any=[...] or not={...}, not {kind}":
+        ("条件组应写成 all=[...]、any=[...] 或 not={{...}}，而不是 {kind}", ""),
+    "not a condition: {value}": ("不是条件：{value}", ""),
+    "an {kind} group needs at least one condition": ("{kind} 组至少需要一个条件", ""),
+    "a 'not' group holds exactly one condition": ("not 组只能有一个条件", ""),
+    "binds must be one of {choices}, not {value}": ("binds 须为 {choices} 之一，而不是 {value}", ""),
+    "scope must be one of {choices}, not {value}": ("scope 须为 {choices} 之一，而不是 {value}", ""),
+    "unit must be one of {choices}, not {value}": ("unit 须为 {choices} 之一，而不是 {value}", ""),
+    "per must be a known period or 'every_<n>_years', not {value}": ("per 须为已知周期或 'every_<n>_years'，而不是 {value}", ""),
+    "op 'true' takes no value": ("op 'true' 不带数值", ""),
+    "op 'between' takes a (low, high) pair of numbers": ("op 'between' 需要一对数 (低, 高)", ""),
+    "range {value} has low > high": ("范围 {value} 的下限大于上限", ""),
+    "op {op} takes a number or a share like '1/2', not {value}": ("op {op} 需要一个数或 '1/2' 这样的比例，而不是 {value}", ""),
+    "check value cannot be negative: {value}": ("核查数值不能为负：{value}", ""),
+    "a check with per='on_event' must name its event": ("per='on_event' 的核查须写明事件", ""),
+    "only a 'between' range says which end binds": ("只有 between 范围才说明哪一端约束", ""),
+    "check grades {grades} must be grades within 1-12": ("核查年级 {grades} 须在 1-12 之间", ""),
+    "grades_mode needs the check's grades": ("grades_mode 需要核查年级", ""),
+    "only a region-level target (count_per='region') states a scope": ("只有辖区层面的指标（count_per='region'）才写 scope", ""),
+    "reports_to entry {actor} is not a known actor": ("reports_to 中的 {actor} 不是已知的角色", ""),
+    "guided_by entry {actor} is not a known actor": ("guided_by 中的 {actor} 不是已知的角色", ""),
+    "a mobile number is personal data and never belongs to a partner": ("手机号码属于个人信息，不能写入转介机构", ""),
+    "a 'month' timing needs its month, and only it takes one": ("month 时间需要月份，且只有它带月份", ""),
+    "month {month} is outside 1-12": ("月份 {month} 不在 1-12 之间", ""),
+    "a timing window lasts at least one day": ("时间窗口至少一天", ""),
+    "{id}: event must be one of {choices}, not {value}": ("{id}：event 须为 {choices} 之一，而不是 {value}", ""),
+    "{id}: subject must name at least one group": ("{id}：subject 至少要写一个群体", ""),
+    "{id}: subject {actor} is not a known group": ("{id}：subject 中的 {actor} 不是已知的群体", ""),
+    "{id}: grades must not be empty": ("{id}：年级不能为空", ""),
+    "{id}: grade {grade} is outside 1-12": ("{id}：年级 {grade} 不在 1-12 之间", ""),
+    "{id}: deadline must be a date or text like 2025-12-31, not {value}":
+        ("{id}：期限须为日期或 2025-12-31 这样的文字，而不是 {value}", ""),
+    "{id}: the id's middle part must be its domain {domain}": ("{id}：编号的中间部分须为其领域 {domain}", ""),
+    "{id}: only escalation items carry a step": ("{id}：只有预警上报类条目才有步骤", ""),
+    "{id}: only referral items carry a partner": ("{id}：只有转介类条目才有转介机构", ""),
+    "{id}: a check due by a deadline needs the deadline": ("{id}：按期限核查的条目需要期限", ""),
+    "{id}: the check measures grades {grades} the item does not cover": ("{id}：核查的年级 {grades} 不在条目覆盖的年级之内", ""),
+    "not a fact key: {key}": ("不是事实的键：{key}", ""),
+    "metric key {key} must be lowercase letters, digits and underscores": ("指标键 {key} 只能由小写字母、数字和下划线组成", ""),
+    "--ancestor {text}: write CODE or CODE:LEVEL:名称:NAME": ("--ancestor {text}：请写成 CODE 或 CODE:LEVEL:名称:NAME", ""),
+    "--plugins/$XINLI_PLUGINS names {code}, which is not installed; did you mean {near}? installed: {codes}":
+        ("--plugins/$XINLI_PLUGINS 中的 {code} 没有安装；是否想用 {near}？已安装：{codes}", ""),
+    "Directory {filename} 不存在。": ("文件夹 {filename} 不存在。", ""),
+    "File {filename} 不存在。": ("文件 {filename} 不存在。", ""),
+    "Path {filename} 不存在。": ("路径 {filename} 不存在。", ""),
+}
+# an empty English side is the key itself
+ERRORS = {english: (zh, en or english) for english, (zh, en) in ERRORS.items()}
+
+
+@functools.cache
+def _error_patterns() -> list[tuple[Any, str]]:
+    import re
+
+    found = []
+    for english, (zh, _en) in ERRORS.items():  # the English side is the key itself
+        parts = re.split(r"\{(\w+)\}", english)
+        pattern = "".join(re.escape(p) if n % 2 == 0 else f"(?P<{p}>.+?)" for n, p in enumerate(parts))
+        pattern = pattern.replace(r"\ ", " ")
+        literal = len(re.sub(r"\{\w+\}", "", english))
+        found.append((literal, re.compile(pattern + r"\Z", re.S), zh))
+    # the templates with the most fixed text first: the most specific wins
+    found.sort(key=lambda item: -item[0])
+    return [(pattern, zh) for _literal, pattern, zh in found]
+
+
+def localise_error(text: str, lang: str, _depth: int = 0) -> str:
+    """An error line raised in English, in ``lang``: the Chinese of the
+    :data:`ERRORS` template it matches (its parts localised in turn), the
+    English when ``lang`` is ``en`` or no template matches.  A line of the
+    form ``PATH: REASON`` keeps its path and localises its reason."""
+    if lang == "en" or _depth > 4:
+        return text
+    if "\n" in text:
+        return "\n".join(localise_error(line, lang, _depth) for line in text.split("\n"))
+    for pattern, zh in _error_patterns():
+        found = pattern.match(text)
+        if found:
+            values = {k: localise_error(v, lang, _depth + 1) for k, v in found.groupdict().items()}
+            if values.get("column") in COLUMNS:  # a column key named by its header
+                values["column"] = COLUMNS[values["column"]][0]
+            try:
+                chinese = zh.format(**values)
+            except (KeyError, IndexError, ValueError):  # a template that does not fit: keep the line as raised
+                return text
+            return chinese if lang == "zh" else f"{chinese} / {text}"
+    for colon in (": ", "："):
+        head, sep, reason = text.rpartition(colon)
+        if sep and reason and _depth == 0:
+            localised = localise_error(reason, lang, _depth + 1)
+            if localised != reason:
+                return f"{head}：{localised}"
+    return text
+
+
+# --- issue 23: the records in Datasette, in Chinese ---
+#: Result columns of the canned queries, as ``xinli serve`` labels them.
+BROWSE_COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("编号", "id"), "school_id": ("学校代码", "school id"), "school_name": ("学校名称", "school name"),
+    "required_not_met": ("未达到的必须项数", "required items not met"), "requirements": ("要求", "requirements"),
+    "requirement_id": ("要求编号", "requirement id"), "level": ("要求等级", "level"), "text_zh": ("要求", "requirement (Chinese)"),
+    "text_en": ("要求（英文）", "requirement"), "expected": ("核查标准", "expected"), "not_met": ("不符合", "not met"),
+    "met": ("符合", "met"), "unknown": ("未知", "unknown"), "percent_not_met": ("不符合比例（%）", "percent not met"),
+    "document": ("文件", "document"), "clause": ("条款", "clause"), "status": ("状态", "status"), "observed": ("实际", "observed"),
+    "detail": ("说明", "detail"), "quote": ("原文", "quote"), "region": ("辖区代码", "region"),
+    "region_name_zh": ("辖区名称", "region name"), "in_scope": ("适用学校数", "schools in scope"),
+    "percent_met": ("达标比例（%）", "percent met"), "target_percent": ("目标比例（%）", "target percent"),
+    "as_of": ("评估日期", "as of"), "source_file": ("来源文件", "source file"),
+    "subregions_not_met": ("未达到的下级辖区数", "sub-regions not meeting it"), "subregions": ("下级辖区数", "sub-regions"),
+    "source_run": ("来源批次", "source run"), "created": ("记录时间（UTC）", "recorded (UTC)"), "schools": ("学校数", "schools"),
+    "facts_sha256": ("事实文件校验值", "facts SHA-256"), "rules_sha256": ("规则校验值", "rules SHA-256"),
+    "plugins": ("插件", "plugins"), "superseded_by": ("被其取代", "superseded by"), "facts_file": ("事实文件", "facts file"),
+    "findings": ("结论数", "findings"), "counts": ("各状态计数", "counts by status"), "scope": ("核查范围", "scope"),
+    "provenance": ("来源", "provenance"),
+}
+#: Stored values the canned queries show as words: statuses (including
+#: those of self-checks), provenance of a fact, levels and scopes.
+BROWSE_VALUES: dict[str, tuple[str, str]] = {
+    "in_progress": ("进行中", "in progress"),
+    "not_adopted": ("未采纳", "not adopted"),
+    "measured": ("测得", "measured"),
+    "self_reported": ("自查", "self-reported"),
+    "verified": ("核查", "verified"),
+    "unanswered": ("未答", "unanswered"),
+}
+#: The canned queries' descriptions in Chinese (their titles carry both languages).
+BROWSE_QUERIES: dict[str, str] = {
+    "schools_not_meeting_required": "每所学校在一次评估中未达到的必须项（run_id 留空：最新一次），多的在前。",
+    "requirements_most_often_not_met": ("每项学校层面的要求在一次评估中有多少所学校未达到（run_id 留空：最新一次），"
+                                        "及其在已判定结论中的比例。"),
+    "region_findings": "一次评估中辖区自身职责（教育行政部门等）的结论。",
+    "school_findings": "一次评估中 school_id 所指学校的全部结论（run_id 留空：最新一次）。",
+    "subregions_below_target": ("汇总辖区的每项指标在各下级辖区的达标学校比例，只列低于目标的"
+                                "（rollup_id 留空：最新一次汇总），最低的在前。"),
+    "rollup_items_most_often_not_met": "一次汇总中每项学校层面的必须项：各下级辖区合计未达到的学校数，以及在几个下级辖区未达到。",
+    "rollup_sources": "一次汇总（rollup_id 留空：最新一次）所计入的来源评估及其出处。",
+    "runs_by_region": "全部评估批次，最新的在前，附各状态计数。",
+}
+#: The tables' descriptions in Chinese.
+BROWSE_TABLES: dict[str, str] = {
+    "runs": "每次评估一行：辖区、事实文件（名称与校验值）、所用规则、评估日期。",
+    "schools": "各次评估的学校及其学校层面的事实（不含学生个人数据）。",
+    "requirements": "一次评估所用的要求，取自辖区清单，附依据。",
+    "findings": "每所学校每项要求（及每项辖区层面要求）一行：核查得出的状态。",
+    "statuses": "结论状态的代码与名称。",
+    "requirement_counts": "每次评估每项要求各状态的学校数。",
+    "waivers": "经批准的豁免：学校、要求、理由、批准人与起止日期。",
+    "attestations": "人工核查记录：学校、要求、结论、核查人与日期。",
+    "finding_details": "结论的补充说明。",
+    "rollups": "每次汇总一行：汇总到的辖区与日期。",
+    "rollup_sources": "每次汇总计入的来源评估及其出处。",
+    "rollup_items": "每个来源每项要求的计数。",
+    "rollup_targets": "汇总辖区自身的指标。",
+    "rollup_statuses": "各来源各指标的判定。",
+}
+BROWSE_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("xinli 评估记录", "xinli assessment records"),
+    "description": ("xinli 评估的学校层面结论：评估批次、学校、所用要求及每项的结论。不含学生数据。",
+                    "School-level findings of xinli assessments: runs, schools, the requirements applied and the status "
+                    "found for each. No student data."),
+    "database": ("xinli assess 写入的评估记录，以及 xinli rollup 写入的汇总。",
+                 "Assessment records written by `xinli assess`, and roll-ups written by `xinli rollup`."),
+}
+#: Column descriptions of the tables a reader browses most, in Chinese
+#: (``table.column``); the others keep their English description.
+BROWSE_COLUMN_NOTES: dict[str, str] = {
+    "runs.id": "评估编号，递增。", "runs.region": "所用规则的辖区代码。", "runs.facts_file": "所评估的事实文件名。",
+    "runs.as_of": "评估日期（YYYY-MM-DD）。", "runs.created": "记录时间（UTC，ISO 8601）。", "runs.schools": "评估的学校数。",
+    "runs.findings": "写入的结论数。", "runs.counts": "JSON：各状态的结论数。", "runs.plugins": "JSON：加载的插件及其发行包和版本。",
+    "runs.facts_sha256": "事实文件的 SHA-256 校验值。", "runs.rules_sha256": "所用规则（清单条目）的 SHA-256 校验值。",
+    "runs.run_key": "辖区、事实、豁免、规则和日期的校验值：相同输入不会重复记录。",
+    "runs.waivers_sha256": "豁免文件的 SHA-256 校验值（如有）。", "runs.fact_columns": "JSON：事实的键，按各校事实数组的顺序。",
+    "schools.id": "行号，供 findings.school 引用。", "schools.run_id": "所属评估（runs.id）。",
+    "schools.school_id": "事实文件中的学校代码。", "schools.school_name": "事实文件中的学校名称。",
+    "schools.grades": "学校开设的年级，如 1-6,10-12。", "schools.facts": "JSON：读取到的学校事实（null 表示未知）。",
+    "schools.counts": "JSON：该校各状态的结论数。",
+    "requirements.id": "行号，供 findings.requirement 引用。", "requirements.run_id": "所属评估（runs.id）。",
+    "requirements.requirement_id": "稳定的要求编号：<辖区>.<领域>.<名称>。", "requirements.domain": "领域。",
+    "requirements.level": "要求等级：required 必须、recommended 建议、encouraged 鼓励、permitted 可以。",
+    "requirements.duty_holder": "责任主体。", "requirements.scope": "核查范围：school 按学校、manual 人工核查、region 辖区层面。",
+    "requirements.text_zh": "要求（中文）。", "requirements.text_en": "要求（英文）。", "requirements.jurisdiction": "文件所属辖区。",
+    "requirements.document": "文号。", "requirements.clause": "条款。", "requirements.quote": "文件原文。",
+    "requirements.expected": "核查标准；manual 表示人工核查。", "requirements.metric_type": "核查比较的事实类型。",
+    "requirements.deadline": "期限（YYYY-MM-DD），如有。",
+    "findings.run_id": "所属评估（runs.id）。", "findings.school": "学校（schools.id）；辖区层面结论为空。",
+    "findings.requirement": "要求（requirements.id）。", "findings.status": "状态代码（statuses.code）；finding_details 显示名称。",
+    "findings.observed": "观察到的事实。", "findings.reason": "原因代码（finding_details 用文字说明）。",
+    "findings.detail": "原因说明（豁免、辖区结论中的未知项等）。",
+}

@@ -25,6 +25,13 @@ def run():
     return invoke
 
 
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English (``XINLI_LANG=en``), for tests that pin the
+    English side of an error line; Chinese is the default."""
+    monkeypatch.setenv("XINLI_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def registry() -> Registry:
     """All installed plugins (the bundled five in a clean install)."""

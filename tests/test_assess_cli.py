@@ -84,7 +84,7 @@ def test_filled_template_assesses_cleanly(run, tmp_path, encoding):
     assert conn.execute("select count(*) from schools").fetchone()[0] == 5
 
 
-def test_toml_template_filled_assesses(run, tmp_path):
+def test_toml_template_filled_assesses(run, tmp_path, english):
     toml = run("facts-template", "--region", "henan", "--format", "toml").output
     facts = tmp_path / "facts.toml"
     facts.write_text(toml, encoding="utf-8")
@@ -99,7 +99,7 @@ def test_toml_template_filled_assesses(run, tmp_path):
     assert "unknown" in result.output and "run 1: 1 schools" in result.output
 
 
-def test_negative_count_exits_2_and_leaves_database_unchanged(run, tmp_path):
+def test_negative_count_exits_2_and_leaves_database_unchanged(run, tmp_path, english):
     header, rows = filled_template(run)
     facts = tmp_path / "facts.csv"
     facts.write_text(to_csv(header, rows), encoding="utf-8")
@@ -117,7 +117,7 @@ def test_negative_count_exits_2_and_leaves_database_unchanged(run, tmp_path):
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
-def test_invalid_facts_do_not_create_a_database(run, tmp_path):
+def test_invalid_facts_do_not_create_a_database(run, tmp_path, english):
     bad = tmp_path / "bad.csv"
     bad.write_text("school_id,grades,学生姓名\nS1,1-6,张三\n", encoding="utf-8")
     result = run("assess", "--region", "henan", "--facts", str(bad), "--db", str(tmp_path / "new.db"))

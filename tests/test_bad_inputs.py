@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -971,6 +972,9 @@ def test_bad_input(env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, id
 
         monkeypatch.setattr(facts_module, "MAX_DOCUMENT_BYTES", 64)
     monkeypatch.setenv("XINLI_PLUGINS", "henan")
+    # the expected fragments are the English side of the catalogue, or its Chinese side (then the line is Chinese)
+    chinese = any(re.search(r"[\u4e00-\u9fff]", fragment) for fragment in expected)
+    monkeypatch.setenv("XINLI_LANG", "zh" if chinese else "en")
     monkeypatch.chdir(tmp_path)
     shutil.copy(env.db, tmp_path / "records.db")
     for name, content in files.items():
@@ -998,7 +1002,7 @@ def test_bad_input(env: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, id
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 2, message
     assert "Traceback" not in message
-    assert message.startswith(("Error:", "Usage:")) or "\nError:" in message, message
+    assert message.startswith(("Error:", "Usage:", "错误：", "用法：")) or "\nError:" in message or "\n错误：" in message, message
     for fragment in expected:
         assert fragment in message, f"{fragment!r} not in {message!r}"
     assert _digest(tmp_path) == before, "an input or database changed"

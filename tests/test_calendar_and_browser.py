@@ -1,4 +1,4 @@
-"""Calendar titles that fit, with SEQUENCE and LAST-MODIFIED from the rules;
+"""Calendar titles that fit, with SEQUENCE and LAST-MODIFIED that only grow;
 Datasette label columns so findings read as school and requirement names."""
 
 from __future__ import annotations
@@ -26,15 +26,49 @@ def test_titles_fit_and_the_full_text_opens_the_description(run):
     assert any(len(str(e.get("description")).split("\n", 1)[0]) > TITLE_LIMIT for e in found)
 
 
-def test_sequence_is_stable_for_the_same_rules_and_moves_when_they_change(run):
+def sequences(text: str) -> dict[str, tuple[int, object, tuple]]:
+    return {str(e.get("uid")): (int(e.get("sequence")), e.get("last-modified").dt,
+                                (e.get("dtstart").dt, e.get("dtend").dt, str(e.get("description")))) for e in events(text)}
+
+
+def test_sequence_never_decreases_across_a_change(run, monkeypatch, tmp_path):
+    """Moving the autumn start changes events; a calendar made afterwards
+    gives every changed event a higher SEQUENCE and a later LAST-MODIFIED,
+    with or without the previous calendar, and never a lower one."""
     args = ("schedule", "-r", "nanchang", "--school-year", "2026-2027", "--format", "ics")
-    first = {str(e.get("uid")): int(e.get("sequence")) for e in events(run(*args).output)}
-    again = {str(e.get("uid")): int(e.get("sequence")) for e in events(run(*args).output)}
-    assert first == again
-    english = {str(e.get("uid")): int(e.get("sequence")) for e in events(run(*args, "--lang", "en").output)}
-    assert english.keys() == first.keys() and english != first  # other content, other sequence
-    modified = {e.get("last-modified").dt.date().isoformat() for e in events(run(*args).output)}
-    assert modified == {"2019-01-01"}  # 洪教健字〔2019〕1号 in force from 2019
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    first_text = run(*args).output
+    first = sequences(first_text)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790003600")  # an hour later
+    moved = sequences(run(*args, "--autumn-start", "2026-09-07").output)
+    assert moved.keys() == first.keys()
+    changed = [uid for uid in first if first[uid][2] != moved[uid][2]]
+    assert len(changed) >= 5
+    assert all(moved[uid][0] > first[uid][0] and moved[uid][1] > first[uid][1] for uid in changed)
+    assert all(moved[uid][0] >= first[uid][0] for uid in first)
+    # with the calendar published before: unchanged events keep their revision, changed ones move on
+    previous = tmp_path / "before.ics"
+    previous.write_text(first_text, encoding="utf-8")
+    kept = sequences(run(*args, "--autumn-start", "2026-09-07", "--previous", str(previous)).output)
+    assert all(kept[uid][:2] == first[uid][:2] for uid in first if uid not in changed)
+    assert all(kept[uid][0] > first[uid][0] and kept[uid][1] > first[uid][1] for uid in changed)
+    # and back to the old dates later: higher again, never the first number
+    later = tmp_path / "moved.ics"
+    later.write_text(run(*args, "--autumn-start", "2026-09-07").output, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790007200")
+    back = sequences(run(*args, "--previous", str(later)).output)
+    assert all(back[uid][0] > moved[uid][0] for uid in changed)
+    assert all(back[uid][0] >= moved[uid][0] for uid in first)
+
+
+def test_same_calendar_again_keeps_every_revision(run, tmp_path):
+    args = ("schedule", "-r", "nanchang", "--school-year", "2026-2027", "--format", "ics")
+    previous = tmp_path / "before.ics"
+    previous.write_text(run(*args).output, encoding="utf-8")
+    again = sequences(run(*args, "--previous", str(previous)).output)
+    assert {uid: v[:2] for uid, v in again.items()} == {uid: v[:2] for uid, v in sequences(previous.read_text("utf-8")).items()}
+    english = sequences(run(*args, "--lang", "en", "--previous", str(previous)).output)
+    assert all(english[uid][0] > again[uid][0] for uid in again)  # other titles: a new revision
 
 
 def test_short_title():

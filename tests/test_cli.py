@@ -61,7 +61,7 @@ def test_show_item_prints_the_quote(run, checklists):
     assert item["citation"]["clause"] in result.output
 
 
-def test_show_unknown_item_exits_2(run):
+def test_show_unknown_item_exits_2(run, english):
     result = run("show", "nanchang", "--item", "nanchang.other.nope")
     assert result.exit_code == 2
     assert "no requirement 'nanchang.other.nope'" in result.output
@@ -118,7 +118,7 @@ def test_checklist_output_to_missing_directory_exits_2_and_writes_nothing(run, t
     assert not (tmp_path / "no").exists()
 
 
-def test_unknown_region_exits_2_listing_codes(run):
+def test_unknown_region_exits_2_listing_codes(run, english):
     result = run("checklist", "--region", "atlantis")
     assert result.exit_code == 2
     assert result.output.count("\n") == 1

@@ -37,7 +37,7 @@ def test_show():
     assert "教基〔2021〕330号" in result.stdout
 
 
-def test_checklist_markdown_and_unknown_region(tmp_path):
+def test_checklist_markdown_and_unknown_region(tmp_path, english):
     result = run("checklist", "--region", "nanchang")
     assert result.returncode == 0, result.stderr
     assert "- [ ] " in result.stdout

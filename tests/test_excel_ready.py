@@ -44,12 +44,23 @@ def test_facts_workbook(run, tmp_path):
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["学校代码", "学校名称", "年级"]
     assert sheet.max_row == 1  # nothing pre-filled: an empty cell is an unknown fact
-    lists = [dv.formula1 for dv in sheet.data_validations.dataValidation if dv.type == "list"]
-    # one yes/no list, and one 是/否/不适用 list per 自查 column (issue 20), each with the item as its input message
-    yes_no = '"' + ",".join(BOOLEAN_CHOICES) + '"'
-    assert lists.count(yes_no) == 1
-    answers = [f for f in lists if f != yes_no]
-    assert set(answers) == {'"是,否,不适用"'} and len(answers) == sum(1 for h in header if h.startswith("自查："))
+    validations = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in validations}
+    assert lists["C"].formula1 == '"1-6,7-9,10-12,1-9,7-12,1-12,1-3,4-6"'  # 年级: the usual bands
+    assert lists["C"].errorStyle == "warning"  # another band (1-6,10-12) after a warning
+    others = [dv for dv in validations if dv is not lists["C"]]
+    booleans = [dv for dv in others if dv.formula1 == '"是,否"']
+    answers = [dv for dv in others if dv.formula1 != '"是,否"']
+    assert len(booleans) == 1  # 是/否 only in the yes/no drop-down
+    # one 是/否/不适用 list per 自查 column (issue 20), each with the item as its input message
+    assert {dv.formula1 for dv in answers} == {'"是,否,不适用"'}
+    assert len(answers) == sum(1 for h in header if h.startswith("自查："))
+    assert all(dv.prompt for dv in answers)
+    assert {_parse_bool(v) for v in ("有", "无", "1", "0", "true", "false")} == {True, False}  # still read on input
+    from xinli.core.assessment.facts import parse_grades
+
+    bands = lists["C"].formula1.strip('"').split(",")
+    assert all(parse_grades(band) for band in bands)  # every offered band is one assess reads
     for ws in book.worksheets:
         assert ws.freeze_panes == "A2" and ws.print_title_rows == "$1:$1", ws.title
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9"), ws.title

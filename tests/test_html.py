@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from test_assess_cli import filled_template, to_csv
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 URL = re.compile(r"(?:https?:|ftp:|//[a-z0-9])", re.IGNORECASE)
 
 
@@ -152,3 +153,121 @@ def test_chromium_renders_the_page_to_png(run, tmp_path):
     assert completed.returncode == 0, completed.stderr[-2000:]
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000
+
+
+HOSTILE = "</style><script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+def _styles(page: str) -> list[str]:
+    return re.findall(r"<style>(.*?)</style>", page, flags=re.S)
+
+
+def test_a_hostile_school_name_is_text_never_style_or_script(run, tmp_path):
+    """Issue 22 #2: a school named ``</style><script>…`` is shown as text on
+    the school sheet and the report; the stylesheet holds none of it and no
+    page has a script or an element the name smuggled in."""
+    import csv
+
+    rows = list(csv.reader((EXAMPLES / "nanchang-schools.csv").open(encoding="utf-8-sig")))
+    rows[1][1] = HOSTILE
+    facts = tmp_path / "facts.csv"
+    with facts.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows[:3])
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(facts), "--db", str(db)).exit_code == 0
+    school_id = rows[1][0]
+    pages = {"school": run("report", "--db", str(db), "--school", school_id, "--format", "html").output,
+             "report": run("report", "--db", str(db), "--format", "html").output}
+    for name, page in pages.items():
+        assert "<script" not in page.lower() and "<img" not in page.lower(), name
+        assert page.count("<style>") == 1 and page.count("</style>") == 1, name
+        assert all("alert" not in style and "script" not in style for style in _styles(page)), name
+        assert "&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page, name  # shown, as text
+
+
+def test_css_strings_cannot_end_the_stylesheet():
+    from xinli.core.render.paper import _css_string, page_css
+
+    text = _css_string('a"</style><script>\\')
+    assert "<" not in text and ">" not in text and text.count('"') == 2
+    css = page_css({"title": HOSTILE, "as_of_text": HOSTILE, "versions_text": HOSTILE}, "zh")
+    assert "</style" not in css.lower() and "<script" not in css.lower()
+
+
+def _report_page(run, tmp_path) -> str:
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db)).exit_code == 0
+    return run("report", "--db", str(db), "--format", "html").output
+
+
+def test_report_requirement_table_shows_what_a_reader_needs(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    table = re.search(r'<table class="fixed requirements">.*?</table>', page, flags=re.S).group(0)
+    heads = re.findall(r"<th[^>]*>(?!<h2>)([^<]*)</th>", re.search(r"<thead>.*?</thead>", table, flags=re.S).group(0))
+    assert heads == ["要求", "要求等级", "符合", "不符合", "未答", "进行中", "达标比例"]
+    assert "每学年新生进校后，进行心理普查" in table  # the requirement's words, not only its id
+    assert "附录：各项要求的全部结论计数" in page and "已豁免" in page.split("附录：")[1]  # the other counts moved to the appendix
+
+
+def test_report_region_findings_carry_their_chinese_text(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    section = page.split("<h2>辖区层面结论</h2>")[1].split("</table>")[0]
+    rows = re.findall(r"<tr><td>(.*?)<br><code", section, flags=re.S)
+    assert rows and all(re.search(r"[\u4e00-\u9fff]", text) for text in rows)
+
+
+def test_report_charts_sort_by_need_and_say_how_many(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    share = page.split("<h2>各项要求的达标学校比例</h2>")[1].split("</figure>")[0]
+    values = [int(v) for v in re.findall(r'class="value">(\d+)%</text>', share)]
+    assert values and values == sorted(values)  # lowest share first
+    assert f"按达标比例从低到高排列，共 {len(values)} 项" in share
+    schools = page.split("<h2>各校结论状态</h2>")[1].split("</figure>")[0]
+    assert "按不符合项从多到少排列，显示 6 所（共 6 所）" in schools
+    labels = re.findall(r'class="label" text-anchor="end">([^<]*)</text>', schools)
+    assert labels[0].startswith("EX004")  # the school with the most items not met comes first
+
+
+def test_report_times_are_china_time_with_the_zone_named(run, tmp_path):
+    page = _report_page(run, tmp_path)
+    recorded = re.search(r"记录时间: (\d{4}-\d\d-\d\d \d\d:\d\d) 北京时间 \(UTC\+8\)", page)
+    assert recorded
+    from xinli.core.render.html import local_time
+
+    assert local_time("2026-12-01T23:25:47+00:00", "zh") == "2026-12-02 07:25 北京时间 (UTC+8)"
+    assert local_time("2026-12-01T23:25:47+00:00", "en") == "2026-12-02 07:25 China Standard Time (UTC+8)"
+
+
+def test_legend_entries_never_overlap():
+    from xinli.core.render.charts import FONT, legend_layout, status_legend
+    from xinli.core.render.flowchart import text_width
+
+    for lang in ("zh", "en", "both"):
+        labels = list(status_legend(lang).values())
+        places, height = legend_layout(labels, 680)
+        boxes = [(x, y, x + 16 + text_width(label, FONT)) for (x, y), label in zip(places, labels, strict=True)]
+        for n, (x, y, end) in enumerate(boxes):
+            assert end <= 680 - 4 or x == 4.0
+            assert all(not (y == y2 and x < end2 and x2 < end) for m, (x2, y2, end2) in enumerate(boxes) if m != n)
+        assert height >= max(y for _x, y, _e in boxes) + 12
+
+
+def test_checklist_template_escapes_every_text(checklists):
+    """The checklist page is a Jinja2 template with autoescaping: text from
+    a rules file (an item's words, note, quote, a region's name) is shown as
+    text, never markup."""
+    import copy
+
+    from xinli.core.render.html import render_checklist_html
+
+    checklist = copy.deepcopy(checklists["henan"])
+    checklist["region"]["name"] = {"zh": HOSTILE, "en": HOSTILE}
+    item = checklist["items"][0]
+    item["text"] = {"zh": HOSTILE, "en": HOSTILE}
+    item["note"] = {"zh": HOSTILE, "en": HOSTILE}
+    item["citation"]["quote"] = HOSTILE
+    page = render_checklist_html(checklist, "zh")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    # the region's name heads each printed page from the stylesheet, CSS-escaped: it cannot end the <style>
+    assert page.count("</style>") == 1 and all("<" not in style for style in _styles(page))
+    assert page.count("&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # name, text, note, quote

@@ -93,7 +93,7 @@ def test_facts_template_xlsx_replaces_an_unfilled_template_only(run, tmp_path, m
     workbook["事实填报"].append(["S1", "一中", "1-6"])
     workbook.save("t.xlsx")
     refused = run("facts-template", "--region", "henan", "--format", "xlsx", "--output", "t.xlsx")
-    assert refused.exit_code == 2 and "t.xlsx: exists and may hold filled-in facts" in refused.output
+    assert refused.exit_code == 2 and "t.xlsx：文件已存在，可能是已填写的事实文件" in refused.output
     assert openpyxl.load_workbook("t.xlsx")["事实填报"]["A2"].value == "S1"
 
 
@@ -174,7 +174,7 @@ def test_records_database_carries_the_application_id(assessed):
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
-def test_foreign_database_is_untouched_even_its_journal_mode(run, tmp_path, monkeypatch):
+def test_foreign_database_is_untouched_even_its_journal_mode(run, tmp_path, monkeypatch, english):
     monkeypatch.chdir(tmp_path)
     conn = sqlite3.connect("app.db")
     conn.execute("create table notes (text text)")
@@ -321,7 +321,7 @@ def test_code_at_distribution_chooses_one(run, installed, monkeypatch):
     assert fake.exit_code == 0 and json.loads(fake.stdout)["items"] == []
 
 
-def test_system_exit_at_import_is_reported_and_dropped(run, installed, tmp_path):
+def test_system_exit_at_import_is_reported_and_dropped(run, installed, tmp_path, english):
     (tmp_path / "xinli_exits_at_import.py").write_text("import sys\nsys.exit('bye')\n", encoding="utf-8")
     installed("test_exits", "xinli_exits_at_import:PLUGIN", "exits")
     result = run("checklist", "--region", "henan", "--format", "json")
@@ -332,7 +332,7 @@ def test_system_exit_at_import_is_reported_and_dropped(run, installed, tmp_path)
     assert "plugin 'test_exits' (exits) was not loaded: import failed: SystemExit: bye" in refused.stderr
 
 
-def test_failing_metrics_hook_drops_only_that_plugin(run, installed, tmp_path, monkeypatch):
+def test_failing_metrics_hook_drops_only_that_plugin(run, installed, tmp_path, monkeypatch, english):
     installed("test_metrics_fail", "test_nothing_lost:METRICS_FAIL", "bad-metrics")
     monkeypatch.chdir(tmp_path)
 
@@ -393,3 +393,38 @@ def test_cells_helpers_and_the_rollup_csv():
                  "as_of": "2026-11-01", "schools": 3, "required": {"met": 1, "not_met": 1, "unknown": 1}, "share_met": 0.5}
     text = render_rollup_csv({"rollup": {"id": 1}, "subregions": [subregion]})
     assert ",'=HYPERLINK(1).db," in text
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, "error"])
+def test_an_interrupted_or_failed_first_assess_leaves_no_file(run, tmp_path, monkeypatch, failure):
+    """Ctrl-C (exit 130) or an expected error (exit 2) while the schools are
+    being assessed into a new database: no database file, no journal left."""
+    from xinli.core.assessment import pipeline
+    from xinli.core.errors import XinliError
+
+    def stop(*args, **kwargs):
+        raise failure() if failure is KeyboardInterrupt else XinliError("disk gave up")
+
+    monkeypatch.setattr(pipeline, "evaluate_region", stop)
+    db = tmp_path / "first.db"
+    result = run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db))
+    assert result.exit_code == (130 if failure is KeyboardInterrupt else 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    # an existing database is kept as it was
+    monkeypatch.undo()
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db)).exit_code == 0
+    before = db.read_bytes()
+    monkeypatch.setattr(pipeline, "evaluate_region", stop)
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db),
+               "--as-of", "2026-09-01").exit_code in (2, 130)
+    assert db.exists() and db.read_bytes() == before
+
+
+def test_read_commands_never_create_a_database(run, tmp_path):
+    for args in (("runs",), ("report",), ("report", "--format", "json"), ("serve", "--print-metadata")):
+        result = run(*args, "--db", str(tmp_path / "typo.db"))
+        assert result.exit_code == 2, args
+        assert list(tmp_path.iterdir()) == [], args

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -99,41 +100,102 @@ def print_pdfs(pages: dict[str, Path], work: Path) -> dict[str, Path]:
     return pdfs
 
 
-def margin_glyphs(html: str, pages: int) -> int:
-    """Glyphs the four margin boxes draw: the text of their ``content``
-    strings, with the page counters at their widest."""
+def page_texts(pdf: Path) -> list[str]:
+    """The text printed on each page, as a reader would copy it: through
+    ``pdftotext`` where poppler is installed, else through pypdf; NFKC folds
+    the CJK radical forms some extractors return into ordinary characters.
+    Judging extracted text, not the content stream, keeps the test
+    independent of how Chromium encodes its fonts (Type 3 fonts use one
+    byte a glyph, CID fonts two)."""
+    if shutil.which("pdftotext"):
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True).stdout
+        pages = out.decode("utf-8").split("\f")
+        if pages and not pages[-1].strip():
+            pages = pages[:-1]
+    else:
+        import pypdf
+
+        pages = [page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages]
+    return [unicodedata.normalize("NFKC", text) for text in pages]
+
+
+def margin_lines(html: str) -> list[str]:
+    """The texts the four margin boxes draw (their ``content`` strings,
+    the page counters left out)."""
     rule = re.search(r"@page \{.*\}", html).group(0)
-    strings = re.findall(r'"((?:[^"\\]|\\.)*)"', rule)
-    return sum(len(text) for text in strings) + 2 * len(str(pages))
+    return [unicodedata.normalize("NFKC", text) for text in re.findall(r'"((?:[^"\\]|\\.)*)"', rule)]
 
 
-def body_glyphs(pdf: Path, html: str) -> list[int]:
-    """Glyphs drawn on each page besides the margin boxes (Chromium shows
-    text with ``<glyph ids> Tj``, two bytes a glyph, spaces included)."""
-    import pypdf
-
-    pages = pypdf.PdfReader(pdf).pages
-    margin = margin_glyphs(html, len(pages))
-    return [sum(len(run) // 4 for run in re.findall(rb"<([0-9A-Fa-f]*)>\s*Tj\b", page.get_contents().get_data())) - margin
-            for page in pages]
+def body_glyphs(text: str, margins: list[str]) -> int:
+    """Characters printed on a page besides its margin boxes, whitespace
+    not counted."""
+    for margin in sorted(margins, key=len, reverse=True):
+        text = text.replace(margin, "", 1)
+    text = re.sub(r"\d", "", text)  # the page counters
+    return len(re.sub(r"\s", "", text))
 
 
-#: Glyphs a printed page must hold between its margins: a domain heading
-#: alone is under ten, the shortest real page (the sign-off block) over 50.
+#: Characters a printed page must hold between its margins: a domain
+#: heading alone is under ten, the shortest real page (the sign-off block)
+#: over 50.
 PAGE_FLOOR = 30
 
 
 @pytest.mark.skipif(chromium is None, reason="no Chromium on this machine")
-def test_each_region_prints_without_empty_or_heading_only_pages(run, tmp_path):
-    pytest.importorskip("pypdf")
+def test_each_region_prints_without_empty_or_heading_only_pages(run, tmp_path, checklists):
+    """Each region's checklist, printed: every page has content between its
+    margins, every page says 第 N 页，共 M 页 with the right numbers, the
+    header names the region, and every requirement's id and text is on paper."""
+    if not shutil.which("pdftotext"):
+        pytest.importorskip("pypdf")
     pages = {}
     for region in BUNDLED:
         pages[region] = tmp_path / f"{region}.html"
         assert run("checklist", "-r", region, "--format", "html", "--output", str(pages[region])).exit_code == 0
     counts = {}
     for region, pdf in print_pdfs(pages, tmp_path).items():
-        glyphs = body_glyphs(pdf, pages[region].read_text(encoding="utf-8"))
-        counts[region] = len(glyphs)
-        assert 1 <= len(glyphs) <= MAX_PAGES[region], (region, glyphs)
+        html = pages[region].read_text(encoding="utf-8")
+        texts = page_texts(pdf)
+        counts[region] = len(texts)
+        assert 1 <= len(texts) <= MAX_PAGES[region], (region, len(texts))
+        numbers = [re.findall(r"第\s*(\d+)\s*页[，,]\s*共\s*(\d+)\s*页", text) for text in texts]
+        assert numbers == [[(str(n), str(len(texts)))] for n in range(1, len(texts) + 1)], region
+        glyphs = [body_glyphs(text, margin_lines(html)) for text in texts]
         assert min(glyphs) >= PAGE_FLOOR, (region, glyphs)  # no empty page, no page holding only a heading
+        header = re.search(r'@top-left \{ content: "([^"]*)"', html).group(1)
+        assert all(unicodedata.normalize("NFKC", header) in text for text in texts), region
+        paper = re.sub(r"\s", "", "".join(texts))
+        for requirement in checklists[region]["items"]:
+            assert requirement["id"] in paper, (region, requirement["id"])
+            words = re.sub(r"\s", "", unicodedata.normalize("NFKC", requirement["text"]["zh"]))
+            assert words[:12] in paper, (region, requirement["id"])
+        assert "核对与签字" in texts[-1]  # the sign-off closes the last page
     print(counts)
+
+
+@pytest.mark.skipif(chromium is None, reason="no Chromium on this machine")
+def test_report_and_school_sheet_print_without_orphan_headings(run, tmp_path):
+    """The report and a school sheet, printed: numbered pages, and no page
+    ends with a section heading (CSS break rules keep each heading with
+    what follows it)."""
+    if not shutil.which("pdftotext"):
+        pytest.importorskip("pypdf")
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "nanchang", "--facts", str(EXAMPLES / "nanchang-schools.csv"), "--db", str(db)).exit_code == 0
+    pages = {"report": tmp_path / "report.html", "school": tmp_path / "school.html"}
+    assert run("report", "--db", str(db), "--format", "html", "--output", str(pages["report"])).exit_code == 0
+    assert run("report", "--db", str(db), "--school", "EX004", "--format", "html", "--output", str(pages["school"])).exit_code == 0
+    for name, pdf in print_pdfs(pages, tmp_path).items():
+        html = pages[name].read_text(encoding="utf-8")
+        headings = {unicodedata.normalize("NFKC", re.sub(r"<[^>]+>", "", h)).strip()
+                    for h in re.findall(r"<h2>(.*?)</h2>", html, flags=re.S)}
+        texts = page_texts(pdf)
+        numbers = [re.findall(r"第\s*(\d+)\s*页[，,]\s*共\s*(\d+)\s*页", text) for text in texts]
+        assert numbers == [[(str(n), str(len(texts)))] for n in range(1, len(texts) + 1)], name
+        margins = margin_lines(html)
+        for number, text in enumerate(texts, start=1):
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            body = [line for line in lines if not any(m.strip() and m.strip() in line for m in margins)
+                    and not re.search(r"第\s*\d+\s*页", line)]
+            assert body, (name, number)
+            assert body[-1] not in headings, (name, number, body[-1])  # a heading never ends a page

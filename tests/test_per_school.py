@@ -49,7 +49,7 @@ def test_one_duty_holder_and_unknown_ones(run, checklists):
     data = filter_checklist(checklists["henan"], duty_holder="education_authority")
     assert data["items"] and all(i["duty_holder"] == "education_authority" for i in data["items"])
     bad = run("checklist", "-r", "henan", "--duty-holder", "shool")
-    assert bad.exit_code == 2 and "did you mean 'school'?" in bad.output
+    assert bad.exit_code == 2 and "是否想用 'school'？" in bad.output
     assert run("checklist", "-r", "henan", "--grades", "0-13").exit_code == 2
     assert run("checklist", "-r", "henan", "--stage", "primary", "--grades", "10-12").exit_code == 2
 
@@ -84,7 +84,7 @@ def test_one_school_sheet(run, records, tmp_path):
     assert sheet.max_row == 1 + sum(counts.values())
     assert sheet.freeze_panes == "A2" and sheet.page_setup.orientation == "landscape"
     bad = run("report", "--db", str(records), "--school", "EX02")
-    assert bad.exit_code == 2 and "did you mean" in bad.output
+    assert bad.exit_code == 2 and "是否想用" in bad.output
 
 
 def test_one_file_per_school(run, records, tmp_path):

@@ -59,7 +59,7 @@ def test_broken_plugins_are_reported_and_do_not_crash_other_commands(run, with_b
     assert "broken_county" not in fine.stderr
     asked = run("checklist", "--region", "broken_county")
     assert asked.exit_code == 2
-    assert "警告：插件 'broken_county' 未加载：import failed: ModuleNotFoundError" in asked.stderr
+    assert "警告：插件 'broken_county' 未加载：导入失败：ModuleNotFoundError" in asked.stderr
     bad = run("checklist", "--region", "test_bad_override")
     assert bad.exit_code == 2
     assert "overrides 'test_province.curriculum.nonexistent'" in bad.output
@@ -145,7 +145,7 @@ def test_check_speaks_the_chosen_language(run, with_broken_plugins):
     zh = run("plugins", "check")
     en = run("plugins", "check", "--lang", "en")
     assert zh.exit_code == en.exit_code == 1
-    assert "错误：broken_county: 未加载：import failed: ModuleNotFoundError" in zh.output
+    assert "错误：broken_county: 未加载：导入失败：ModuleNotFoundError" in zh.output
     assert "error: broken_county: not loaded: import failed: ModuleNotFoundError" in en.output
     assert "已检查" in zh.output and "plugin(s) checked" in en.output
     assert run("plugins", "--lang", "en", "check").output == en.output  # the group's --lang is the default

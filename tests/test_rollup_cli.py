@@ -90,7 +90,7 @@ def test_rollup_and_its_report_end_to_end(run, counties, tmp_path):
     assert rows[0][0] == "下级辖区" and rows[1][0] == "甲县（test_rx1）" and len(rows) == 4
 
 
-def test_refused_sources_exit_2_and_leave_the_target_unchanged(run, counties, invented, tmp_path):
+def test_refused_sources_exit_2_and_leave_the_target_unchanged(run, counties, invented, tmp_path, english):
     target = tmp_path / "province.db"
     assert run("rollup", "--region", "test_rp", "--db", str(target), str(counties / "test_rx1.db")).exit_code == 0
     before = sha(target)
@@ -128,7 +128,7 @@ def test_serve_canned_queries_on_a_rollup(run, counties, tmp_path):
     assert conn.execute(QUERIES["rollup_sources"]["sql"], {"rollup_id": ""}).fetchall()
     metadata = json.loads(run("serve", "--db", str(target), "--print-metadata").output)
     queries = metadata["databases"]["province"]["queries"]
-    assert "Counties below target" in queries["subregions_below_target"]["title"]
+    assert queries["subregions_below_target"]["title"] == "未达到目标的下级辖区"
 
 
 def test_readme_rollup_of_the_chongqing_districts(run, tmp_path, monkeypatch):

@@ -219,7 +219,7 @@ def test_new_plugin_defaults_to_xinli_code_in_the_current_directory(run, tmp_pat
         (["bar_county", "--name-zh", ""], "--name-zh must be one non-empty line"),
     ],
 )
-def test_new_plugin_refuses_with_exit_2_and_writes_nothing(run, tmp_path, monkeypatch, args, message):
+def test_new_plugin_refuses_with_exit_2_and_writes_nothing(run, tmp_path, monkeypatch, args, message, english):
     monkeypatch.chdir(tmp_path)
     defaults = {"--parent": "henan", "--name-zh": "巴县", "--name-en": "Bar County"}
     for option, value in defaults.items():
@@ -232,7 +232,7 @@ def test_new_plugin_refuses_with_exit_2_and_writes_nothing(run, tmp_path, monkey
     assert listing(tmp_path) == []
 
 
-def test_new_plugin_refuses_an_existing_directory(run, tmp_path):
+def test_new_plugin_refuses_an_existing_directory(run, tmp_path, english):
     target = tmp_path / "mine"
     target.mkdir()
     (target / "notes.txt").write_text("keep me", encoding="utf-8")
@@ -310,7 +310,7 @@ def test_new_plugin_scaffolds_a_county_under_an_uninstalled_city_of_an_installed
         ("bar_city", False), ("henan", True), ("national", False)]
 
 
-def test_a_county_needs_a_parent(run, tmp_path, monkeypatch):
+def test_a_county_needs_a_parent(run, tmp_path, monkeypatch, english):
     monkeypatch.chdir(tmp_path)
     result = run("new-plugin", "bar_county", "--name-zh", "巴县", "--name-en", "Bar County")
     assert result.exit_code == 2 and "a county needs --parent (only a province may have none)" in result.output

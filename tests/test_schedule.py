@@ -171,7 +171,7 @@ def test_bad_input_exits_2_with_one_message(run, tmp_path, args, message):
     assert not target.exists()
 
 
-def test_unknown_region_exits_2(run):
+def test_unknown_region_exits_2(run, english):
     result = run("schedule", "--region", "atlantis", "--school-year", "2026-2027")
     assert result.exit_code == 2 and "valid codes:" in result.output
 

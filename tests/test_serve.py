@@ -68,7 +68,7 @@ def test_metadata_names_the_database_and_hides_migrations(run, records):
     assert database["tables"]["_sqlite_migrations"] == {"hidden": True}
     assert set(database["queries"]) == set(QUERIES)
     assert "schools not meeting required items" in database["queries"]["schools_not_meeting_required"]["title"].lower()
-    printed = json.loads(run("serve", "--db", str(records), "--print-metadata").output)
+    printed = json.loads(run("serve", "--db", str(records), "--print-metadata", "--lang", "en").output)
     assert printed == metadata
 
 
@@ -77,7 +77,29 @@ def test_missing_datasette_exits_2_with_the_install_hint(run, records, monkeypat
     monkeypatch.setitem(sys.modules, "datasette.app", None)
     result = run("serve", "--db", str(records))
     assert result.exit_code == 2
-    assert result.output.strip() == "Error: serve needs Datasette: pip install 'xinli[web]'"
+    assert result.output.strip() == "错误：serve 需要 Datasette：pip install 'xinli[web]'"
+    english = run("serve", "--db", str(records), "--lang", "en")
+    assert english.output.strip() == "Error: serve needs Datasette: pip install 'xinli[web]'"
+
+
+def test_a_busy_port_is_one_chinese_line_and_exit_2(records):
+    """Nothing (not the "serving" line) is printed before the error."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from xinli.cli.main import cli
+
+    pytest.importorskip("datasette")
+    pytest.importorskip("uvicorn")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(records), "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [f"错误：端口 {port} 已被占用（127.0.0.1）；请用 --port 换一个端口，或先关闭占用它的程序"]
 
 
 def test_missing_database_exits_2(run, tmp_path):
@@ -123,10 +145,42 @@ def test_serve_messages_in_the_chosen_language(run, records, monkeypatch):
     pytest.importorskip("datasette")
     from test_chinese_first import chinese_in, english_in
 
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, *args, **kwargs: None)
     zh = run("serve", "--db", str(records), "--host", "0.0.0.0")
     en = run("serve", "--db", str(records), "--host", "0.0.0.0", "--lang", "en")
     assert zh.exit_code == en.exit_code == 0, (zh.output, en.output)
     assert "警告：在 0.0.0.0 上提供服务" in zh.stderr and "按 Ctrl-C 停止" in zh.stderr
     assert "warning: serving on 0.0.0.0" in en.stderr and "(Ctrl-C to stop)" in en.stderr
     assert english_in(zh.stderr.replace(str(records), " ")) == [] and chinese_in(en.stderr) == []
+
+
+def test_datasette_speaks_chinese_under_zh(records, run):
+    """Under zh (the default) the served metadata has Chinese titles and
+    descriptions, and each canned query Chinese column labels with
+    statuses and levels as words, answering the same rows."""
+    import re
+
+    metadata = json.loads(run("serve", "--db", str(records), "--print-metadata").output)
+    assert metadata["title"] == "xinli 评估记录"
+    database = metadata["databases"][records.stem]
+    queries = database["queries"]
+    assert queries["schools_not_meeting_required"]["title"] == "未达到必须项的学校"
+    assert all(re.search(r"[\u4e00-\u9fff]", q["description"]) for q in queries.values())
+    assert all(re.search(r"[\u4e00-\u9fff]", t["description"]) for t in database["tables"].values() if "description" in t)
+    for table in ("runs", "schools", "requirements", "findings"):  # the tables read most: every column in Chinese
+        assert all(re.search(r"[\u4e00-\u9fff]", note) for note in database["tables"][table]["columns"].values()), table
+    conn = sqlite3.connect(records)
+    conn.row_factory = sqlite3.Row
+    for name, query in queries.items():
+        params = {"run_id": "", "school_id": "HN002", "rollup_id": ""}
+        plain = conn.execute(QUERIES[name]["sql"], params).fetchall()
+        shown = conn.execute(query["sql"], params).fetchall()
+        assert len(shown) == len(plain), name
+        labels = shown[0].keys() if shown else []
+        assert all(not re.fullmatch(r"[a-z_]+", label) for label in labels), (name, labels)  # no bare column keys
+    findings = conn.execute(queries["school_findings"]["sql"], {"run_id": "", "school_id": "HN002"}).fetchall()
+    assert {row["状态"] for row in findings} <= {"符合", "不符合", "未知", "不适用", "未到期", "已豁免", "需人工核查",
+                                               "已采纳（鼓励/可选项）", "未采纳", "可选项，无需核查"}
+    assert {row["要求等级"] for row in findings} <= {"必须/应当", "建议", "鼓励", "可以"}
+    english = json.loads(run("serve", "--db", str(records), "--print-metadata", "--lang", "en").output)
+    assert english["databases"][records.stem]["queries"]["school_findings"]["sql"] == QUERIES["school_findings"]["sql"]

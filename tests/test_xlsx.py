@@ -54,10 +54,12 @@ def test_henan_workbook_has_checklist_facts_template_and_sources(run, tmp_path, 
     facts = book["facts-template"]
     assert header(facts) == csv_header(run, "facts-template", "--region", "henan", "--headers", "key")
     assert facts.max_row == 1 and facts.freeze_panes == "A2"
-    validations = {dv.type: str(dv.sqref) for dv in facts.data_validations.dataValidation}
+    validations: dict[str, str] = {}
+    for dv in facts.data_validations.dataValidation:
+        validations[dv.type] = validations.get(dv.type, "") + " " + str(dv.sqref)
     columns = header(facts)
     letter = {name: openpyxl.utils.get_column_letter(n) for n, name in enumerate(columns, start=1)}
-    assert f"{letter['boarding']}2:" in validations["list"]
+    assert f"{letter['boarding']}2:" in validations["list"] and f"{letter['grades']}2:" in validations["list"]
     assert f"{letter['fulltime_psych_teachers']}2:" in validations["whole"]
     assert facts.cell(1, columns.index("fulltime_psych_teachers") + 1).comment is not None
 
@@ -120,8 +122,8 @@ def test_bad_xlsx_value_exits_2_with_row_and_column(run, tmp_path):
     db = tmp_path / "records.db"
     result = run("assess", "--region", "henan", "--facts", str(facts_xlsx), "--db", str(db))
     assert result.exit_code == 2
-    assert "facts.xlsx, row 4, column fulltime_psych_teachers: '-1': a count cannot be negative" in result.output
-    assert "facts.xlsx, row 5, column grades" in result.output and "format the grades column as text" in result.output
+    assert "facts.xlsx，第 4 行，fulltime_psych_teachers 列：'-1'：计数不能为负数" in result.output
+    assert "facts.xlsx，第 5 行，年级 列" in result.output and "请把年级列设为文本格式" in result.output
     assert not db.exists()
 
 
@@ -169,7 +171,7 @@ def test_report_workbook(run, tmp_path):
     assert schools == [f"HN{n:03}" for n in range(1, 6)]
 
 
-def test_xlsx_to_a_terminal_is_refused_before_any_work(run, tmp_path, monkeypatch):
+def test_xlsx_to_a_terminal_is_refused_before_any_work(run, tmp_path, monkeypatch, english):
     from xinli.cli import binary
 
     monkeypatch.setattr(binary, "stdout_is_terminal", lambda: True)
@@ -193,3 +195,29 @@ def test_xlsx_without_openpyxl_exits_2(run, tmp_path, monkeypatch):
     result = run("checklist", "--region", "henan", "--format", "xlsx", "--output", str(target))
     assert result.exit_code == 2 and "pip install 'xinli[xlsx]'" in result.output
     assert not target.exists()
+
+
+def test_checklist_sheet_prints_readably_on_a4_landscape(run, tmp_path):
+    """The checklist sheet prints on A4 landscape at a readable scale: only
+    the columns a reader needs (the rest folded, hidden until opened), the
+    header row on every page, text wrapped, fitted to the width at no less
+    than MIN_SCALE per cent."""
+    from xinli.core.render.xlsx import A4_LANDSCAPE_WIDTH, MIN_SCALE, PRINTED
+
+    for region in ("nanchang", "henan", "sichuan_quxian"):
+        target = tmp_path / f"{region}.xlsx"
+        assert run("checklist", "-r", region, "-o", str(target), "--lang", "both").exit_code == 0  # headers are the keys
+        sheet = openpyxl.load_workbook(target).worksheets[0]
+        assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
+        keys = header(sheet)
+        widths, hidden = {}, {}
+        for dimension in sheet.column_dimensions.values():
+            for number in range(dimension.min, dimension.max + 1):
+                widths[number], hidden[number] = dimension.width, dimension.hidden
+        shown = [keys[n - 1] for n in range(1, len(keys) + 1) if not hidden.get(n)]
+        assert shown == [k for k in keys if k.removesuffix("_zh").removesuffix("_en") in PRINTED]
+        printed = sum(widths[n] for n in range(1, len(keys) + 1) if not hidden.get(n))
+        scale = A4_LANDSCAPE_WIDTH * 100 / printed
+        assert scale >= MIN_SCALE and sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (1, "1")
+        text = keys.index("text_zh") + 1
+        assert all(sheet.cell(row, text).alignment.wrap_text for row in range(2, sheet.max_row + 1))

@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -161,7 +162,9 @@ def assess(
         # another declared period or calendar is another assessment of the same facts
         rules_sha = hashlib.sha256(f"{rules_sha}|{period}|{autumn_start}|{spring_start}".encode()).hexdigest()
     told = (lambda message: notify(f"{db_path}: {message}")) if notify is not None else None
+    new_file = not os.path.lexists(db_path)
     db = open_database(db_path, notify=told)
+    written = False
     try:
         attestations = attestations_for(db, region, as_of)
         # a new attestation is a new run; without any, the key is what it always was
@@ -287,14 +290,30 @@ def assess(
         write_started = time.perf_counter()
         run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, requirement_counts,
                                     timings, told)
+        written = True
         timings["write"] = time.perf_counter() - write_started
         if not created:
             return _earlier(db, run_id, timings, warnings)
         row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
+    except BaseException:
+        if new_file and not written:  # Ctrl-C or an error in a first run: leave no database behind
+            db.close()
+            remove_new_database(db_path)
+        raise
     finally:
         db.close()
     timings["total"] = time.perf_counter() - started
     return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings, warnings)
+
+
+def remove_new_database(path: str | Path) -> None:
+    """Remove a database file this run created (and its journal files)
+    because the run did not finish."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
 
 
 def _earlier(db: Any, run_id: int, timings: dict[str, float], warnings: tuple[str, ...]) -> RunResult:

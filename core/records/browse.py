@@ -414,25 +414,87 @@ from rollup_sources where rollup_id = {ROLLUP} order by region
 LABEL_COLUMNS = {"schools": "school_name", "requirements": "text_zh", "runs": "region"}
 
 
-def datasette_metadata(database: str) -> dict[str, Any]:
+def datasette_metadata(database: str, lang: str = "en", columns_of: Any = None) -> dict[str, Any]:
     """Datasette metadata for the records database named ``database`` (the
     file's stem): title, table and column descriptions, and the canned
-    queries; the migrations table is hidden."""
+    queries; the migrations table is hidden.
+
+    Under ``lang`` ``zh`` the title, the tables' and queries' descriptions
+    and the queries' titles are Chinese, and, given ``columns_of`` (the
+    result columns of a query's SQL, asked of the database), each canned
+    query shows Chinese column labels and its statuses, levels and
+    provenance as words (:func:`localised_sql`).  The columns of the tables
+    read most (runs, schools, requirements, findings) are described in
+    Chinese; the others keep their English description."""
+    from xinli.core import messages
+
+    zh = lang != "en"
+    def column_notes(table: str, columns: dict[str, str]) -> dict[str, str]:
+        if not zh:
+            return dict(columns)
+        return {column: messages.BROWSE_COLUMN_NOTES.get(f"{table}.{column}", note) for column, note in columns.items()}
+
     tables: dict[str, Any] = {
-        name: {"description": description, "columns": dict(columns)} for name, (description, columns) in TABLES.items()
+        name: {"description": (messages.BROWSE_TABLES.get(name, description) if zh else description),
+               "columns": column_notes(name, columns)}
+        for name, (description, columns) in TABLES.items()
     }
     for name, column in LABEL_COLUMNS.items():
         tables[name]["label_column"] = column
     tables["_sqlite_migrations"] = {"hidden": True}
+    queries = {}
+    for name, query in QUERIES.items():
+        entry = dict(query)
+        if zh:
+            entry["title"] = query["title"].split(" / ", 1)[-1] if lang == "zh" else query["title"]
+            entry["description"] = messages.BROWSE_QUERIES.get(name, query["description"])
+            if columns_of is not None:
+                entry["sql"] = localised_sql(query["sql"], columns_of(query["sql"]), lang)
+        queries[name] = entry
+    words = {key: messages.pick(pair, lang if zh else "en") for key, pair in messages.BROWSE_WORDS.items()}
     return {
-        "title": "xinli assessment records",
-        "description": "School-level findings of xinli assessments: runs, schools, the requirements applied and the "
-                       "status found for each. No student data.",
+        "title": words["title"],
+        "description": words["description"],
         "databases": {
             database: {
-                "description": "Assessment records written by `xinli assess`, and roll-ups written by `xinli rollup`.",
+                "description": words["database"],
                 "tables": tables,
-                "queries": {name: dict(query) for name, query in QUERIES.items()},
+                "queries": queries,
             }
         },
     }
+
+
+#: Result columns whose stored keys are shown as words.
+WORDED = {"status": "status", "level": "level", "provenance": "value", "scope": "scope"}
+
+
+def localised_sql(sql: str, columns: list[str], lang: str) -> str:
+    """``sql`` wrapped in a select that labels each result column in
+    ``lang`` and shows statuses, levels, scopes and provenance as words
+    (a ``case`` over the catalogue's labels: nothing is added to the
+    database)."""
+    from xinli.core import messages
+    from xinli.core import vocabulary as vocab
+
+    def quoted(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    def ident(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"'
+
+    tables = {"status": {**messages.STATUS_LABELS, **messages.BROWSE_VALUES}, "level": vocab.LEVELS,
+              "value": messages.BROWSE_VALUES, "scope": messages.SCOPES}
+    def shown(words: dict[str, Any], key: str, pair: Any) -> str:
+        return vocab.label(words, key, lang) if words is vocab.LEVELS else messages.pick(pair, lang)
+
+    parts = []
+    for column in columns:
+        label = messages.pick(messages.BROWSE_COLUMNS[column], lang) if column in messages.BROWSE_COLUMNS else column
+        expression = ident(column)
+        if column in WORDED:
+            words = tables[WORDED[column]]
+            cases = " ".join(f"when {quoted(key)} then {quoted(shown(words, key, pair))}" for key, pair in words.items())
+            expression = f"case {ident(column)} {cases} else {ident(column)} end"
+        parts.append(f"{expression} as {ident(label)}")
+    return f"select {', '.join(parts)}\nfrom (\n{sql}\n)"

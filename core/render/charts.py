@@ -19,7 +19,7 @@ STATUS_COLOURS = {
     "adopted": "#66bb6a",
     "not_adopted": "#b0bec5",
     "not_required": "#eceff1",
-    "in_progress": "#4fc3f7",  # issue 20: a per-period count below target while its period runs
+    "in_progress": "#4fc3f7",
 }
 ROW = 22
 BAR = 14
@@ -70,15 +70,13 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], title: str, statuses: t
     ``(label, counts)``, each bar scaled to the largest total, with a legend."""
     bar_width = width - label_width - 50
     largest = max((sum(c.values()) for _, c in rows), default=0) or 1
-    legend_rows = 1 + (len(statuses) - 1) // 4
-    top = 18 * legend_rows + 6
+    places, legend_height = legend_layout([legend[s] for s in statuses], width)
+    top = legend_height + 6
     height = top + ROW * len(rows) + 6
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
              f'aria-label="{_attr(title)}"><title>{escape(title)}</title>']
-    for n, status in enumerate(statuses):
-        x = 4 + (n % 4) * (width / 4)
-        y = 4 + (n // 4) * 18
-        parts.append(f'<rect x="{x:.0f}" y="{y}" width="12" height="12" fill="{STATUS_COLOURS[status]}"/>')
+    for status, (x, y) in zip(statuses, places, strict=True):
+        parts.append(f'<rect x="{x:.0f}" y="{y}" width="12" height="12" fill="{STATUS_COLOURS.get(status, "#475467")}"/>')
         parts.append(f'<text x="{x + 16:.0f}" y="{y + 11}" class="legend">{escape(legend[status])}</text>')
     for n, (label, counts) in enumerate(rows):
         y = top + n * ROW
@@ -90,12 +88,33 @@ def stacked_bars(rows: list[tuple[str, dict[str, int]]], title: str, statuses: t
             if not count:
                 continue
             w = count / largest * bar_width
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{BAR}" fill="{STATUS_COLOURS[status]}">'
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{BAR}" fill="{STATUS_COLOURS.get(status, "#475467")}">'
                          f"<title>{escape(legend[status])}: {count}</title></rect>")
             x += w
         parts.append(f'<text x="{x + 6:.0f}" y="{y + BAR - 2}" class="value">{sum(counts.values())}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+#: Legend line height and the gap after each entry, in pixels.
+LEGEND_ROW = 18
+LEGEND_GAP = 18
+
+
+def legend_layout(labels: list[str], width: float) -> tuple[list[tuple[float, int]], int]:
+    """Where each legend entry (a 12-pixel swatch and its label) starts,
+    laid out left to right by their measured widths and wrapped before an
+    entry that would cross ``width`` — so no label runs into the next —
+    and the height the legend takes."""
+    places: list[tuple[float, int]] = []
+    x, y = 4.0, 4
+    for label in labels:
+        entry = 16 + text_width(label, FONT)
+        if x > 4 and x + entry > width - 4:
+            x, y = 4.0, y + LEGEND_ROW
+        places.append((x, y))
+        x += entry + LEGEND_GAP
+    return places, (y + LEGEND_ROW if labels else 0)
 
 
 def status_legend(lang: str) -> dict[str, str]:

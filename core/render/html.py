@@ -8,13 +8,12 @@ here.  The pages only format the checklist and report dictionaries.
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Any
 
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.render.charts import STATUS_COLOURS, share_bars, stacked_bars, status_legend
+from xinli.core.render.jinja import escape, render, safe
 from xinli.core.render.markdown import check_text, conditions_text, grades_text, h
 from xinli.core.render.paper import SIGNOFF_CSS, flow_figures, header_block, page_css, paper_info, sign_off
 from xinli.core.render.words import detail_words, expected_words, observed_words, split_region_findings
@@ -99,8 +98,8 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px
 
 
 def esc(text: Any) -> str:
-    """Text escaped for HTML."""
-    return html.escape(str(text), quote=True)
+    """Text escaped for HTML (the templates' own escaping)."""
+    return escape(text)
 
 
 def _css() -> str:
@@ -128,70 +127,83 @@ def label(table: dict[str, tuple[str, ...]], key: str, lang: str) -> str:
     return esc(vocab.label(table, key, lang))
 
 
-def _code(text: str) -> str:
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
-
-
-def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = None) -> str:
+def page(title: str, lang: str, body: list[str], paper: dict[str, Any] | None = None, extra_css: str = "") -> str:
     """A whole HTML document around ``body``; ``paper`` (see
     :func:`xinli.core.render.paper.paper_info`) adds the A4 page rules with
     running header and page numbers."""
     code = "en" if lang == "en" else "zh-CN"
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{code}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{_css()}{page_css(paper or {}, lang)}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+    # the stylesheet holds fixed rules and catalogue words only (page_css never takes a school's text)
+    return render("page.html", code=code, title=title, css=safe(_css() + extra_css + page_css(paper or {}, lang)),
+                  body=[safe(block) for block in body])
 
 
-def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
-    level = item["level"]
-    rows: list[tuple[str, str]] = []
+#: A ``{zh, en}`` text: one language, or the Chinese with the English beneath it.
+BI = """{% macro bi(text, lang) %}{% if text %}{% if lang == "zh" %}<span lang="zh-CN">{{ text.zh }}</span>\
+{% elif lang == "en" %}<span lang="en">{{ text.en }}</span>{% elif text.zh == text.en %}{{ text.zh }}\
+{% else %}<span lang="zh-CN">{{ text.zh }}</span><span lang="en" class="en">{{ text.en }}</span>{% endif %}{% endif %}\
+{% endmacro %}"""
+
+#: One checklist item: a checkbox, its level badge and text, and its details.
+ITEM = BI + """{% macro item(i, lang) %}<li class="item level-{{ i.level }}" id="{{ i.id }}">\
+<label><input type="checkbox" name="{{ i.id }}"><span><span class="badge level-{{ i.level }}">{{ i.level_label }}</span> \
+{{ bi(i.text, lang) }}</span></label><dl class="details">{% for label, kind, value in i.rows %}<dt>{{ label }}</dt><dd>\
+{% if kind == "check" %}{% for part, code in value %}{% if code %}<code>{{ part }}</code>{% else %}{{ part }}{% endif %}{% endfor %}\
+{% elif kind == "source" %}{{ value.document }} {{ value.clause }}<blockquote>「{{ value.quote }}」</blockquote>\
+{% elif kind == "bi" %}{{ bi(value, lang) }}{% else %}{{ value }}{% endif %}</dd>{% endfor %}\
+<dt>{{ i.id_label }}</dt><dd><code>{{ i.id }}</code></dd></dl></li>{% endmacro %}"""
+
+
+def _code_parts(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut at its backquotes: (part, is code) pairs."""
+    return [(part, n % 2 == 1) for n, part in enumerate(text.split("`")) if part]
+
+
+def _item_data(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
+    """What the item template shows of one checklist item (plain text; the
+    template escapes it)."""
+    rows: list[tuple[str, str, Any]] = []
     whose = h("school_duty", lang) if item["school_duty"] else h("authority_duty", lang)
-    rows.append((h("duty", lang), f"{label(vocab.ACTORS, item['duty_holder'], lang)} ({esc(whose)})"))
-    rows.append((h("grades", lang), esc(grades_text(item["grades"]))))
-    rows.append((h("subject", lang), esc(", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"]))))
+    rows.append((h("duty", lang), "text", f"{vocab.label(vocab.ACTORS, item['duty_holder'], lang)} ({whose})"))
+    rows.append((h("grades", lang), "text", grades_text(item["grades"])))
+    rows.append((h("subject", lang), "text", ", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"])))
     if item["applies_if"]:
-        rows.append((h("applies_if", lang), esc(conditions_text(item["applies_if"], lang, labels))))
+        rows.append((h("applies_if", lang), "text", conditions_text(item["applies_if"], lang, labels)))
     if item.get("step"):
         step = item["step"]
         told = ", ".join(vocab.label(vocab.ACTORS, a, lang) for a in step["reports_to"])
         text = f"{step['order']}. {vocab.label(vocab.ACTORS, step['role'], lang)}" + (f" → {told}" if told else "")
         if step["condition"]:
             text += f" ({vocab.localize(step['condition'], lang)})"
-        rows.append((h("step", lang), esc(text)))
+        rows.append((h("step", lang), "text", text))
     if item.get("partner"):
         partner = item["partner"]
         phone = f" ☎ {partner['phone']}" if partner["phone"] else ""
-        rows.append((h("partner", lang), esc(vocab.localize(partner["name"], lang) + phone)))
+        rows.append((h("partner", lang), "text", vocab.localize(partner["name"], lang) + phone))
     if item["check"]:
-        rows.append((h("check", lang), _code(check_text(item["check"], lang, labels))))
+        rows.append((h("check", lang), "check", _code_parts(check_text(item["check"], lang, labels))))
     if item["deadline"]:
         reading = f" ({vocab.localize(item['deadline_reading'], lang)})" if item.get("deadline_reading") else ""
-        rows.append((h("deadline", lang), esc(item["deadline"] + reading)))
-    cite = item["citation"]
-    rows.append((h("source", lang), f"{esc(cite['document'])} {esc(cite['clause'])}"
-                 f"<blockquote>「{esc(cite['quote'])}」</blockquote>"))
+        rows.append((h("deadline", lang), "text", item["deadline"] + reading))
+    rows.append((h("source", lang), "source", item["citation"]))
     if item.get("replaces"):
         old = item["replaces"]["citation"]
-        rows.append((h("replaces", lang), esc(f"{old['document']} {old['clause']}")))
+        rows.append((h("replaces", lang), "text", f"{old['document']} {old['clause']}"))
     if item["note"]:
-        rows.append((h("note", lang), bi(item["note"], lang)))
-    details = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    return (
-        f'<li class="item level-{esc(level)}" id="{esc(item["id"])}">'
-        f'<label><input type="checkbox" name="{esc(item["id"])}">'
-        f'<span><span class="badge level-{esc(level)}">{label(vocab.LEVELS, level, lang)}</span> '
-        f"{bi(item['text'], lang)}</span></label>"
-        f'<dl class="details">{details}<dt>{esc(h("item_id", lang))}</dt><dd><code>{esc(item["id"])}</code></dd></dl></li>'
-    )
+        rows.append((h("note", lang), "bi", item["note"]))
+    return {"id": item["id"], "level": item["level"], "level_label": vocab.label(vocab.LEVELS, item["level"], lang),
+            "text": item["text"], "rows": rows, "id_label": h("item_id", lang)}
 
 
-def _filters_line(filters: dict[str, Any] | None, lang: str) -> str:
-    """The filters a checklist was narrowed by, in words."""
+def _item_html(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
+    """One checklist item as HTML (the item template, escaped)."""
+    from xinli.core.render.jinja import environment
+
+    template = environment().from_string(ITEM + "{{ item(i, lang) }}")
+    return template.render(i=_item_data(item, lang, labels), lang=lang)
+
+
+def _filters_words(filters: dict[str, Any] | None, lang: str) -> str:
+    """The filters a checklist was narrowed by, in words (plain text)."""
     if not filters:
         return ""
     from xinli.core.views.filters import STAGE_LABELS
@@ -206,7 +218,34 @@ def _filters_line(filters: dict[str, Any] | None, lang: str) -> str:
         parts.append(f"{h('level', lang)}: " + ", ".join(vocab.label(vocab.LEVELS, x, lang) for x in filters["level"]))
     if filters.get("stage"):
         parts.append(f"{h('stage', lang)}: {messages.pick(STAGE_LABELS[filters['stage']], lang)}")
-    return f'<p class="meta">{esc(h("filtered", lang))}: {esc(" · ".join(parts))}</p>'
+    return " · ".join(parts)
+
+
+CHECKLIST = ITEM + """\
+<header><h1>{{ bi(region.name, lang) }}</h1><p class="meta">{{ words.title }} · <code>{{ region.code }}</code> · {{ level }}\
+{% if chain %} · {{ words.parents }}: {{ chain }}{% endif %}</p>
+{{ printinfo }}
+{% if filters %}<p class="meta">{{ words.filtered }}: {{ filters }}</p>
+{% endif %}<h2>{{ words.documents }}</h2><ul class="docs">
+{% for d in documents %}<li>{{ d.number }}{{ d.title }}, {{ d.issuer }}{% if d.date %}, {{ d.date }}{% endif %}\
+{% if not d.encoded %} — <strong>{{ words.not_encoded }}</strong>{% endif %}</li>
+{% endfor %}</ul>
+{% for w in warnings %}<p class="warning">⚠ {{ bi(w.message, lang) }}</p>
+{% endfor %}<p class="legend meta">{% for key, label in legend %}{% if not loop.first %} {% endif %}\
+<span class="badge level-{{ key }}">{{ label }}</span>{% endfor %}</p></header>
+<nav class="toc">{% for d in domains %}<a href="#domain-{{ d.key }}">{{ d.name }} ({{ d.count }})</a>{% endfor %}</nav>
+{#- a domain heading never ends a page: it shares an unbreakable block with the first drawing or item #}
+{% for d in domains %}<section class="domain" id="domain-{{ d.key }}">
+{% if d.figures %}<div class="keep"><h2>{{ d.name }}</h2>{{ d.figures[0] }}</div>
+{% for figure in d.figures[1:] %}{{ figure }}
+{% endfor %}{% if d.entries %}<ol class="items">{% for i in d.entries %}{{ item(i, lang) }}{% endfor %}</ol>
+{% else %}<p class="unspecified">{{ d.empty }}</p>
+{% endif %}{% elif d.entries %}<div class="keep"><h2>{{ d.name }}</h2><ol class="items">{{ item(d.entries[0], lang) }}</ol></div>
+<ol class="items">{% for i in d.entries[1:] %}{{ item(i, lang) }}{% endfor %}</ol>
+{% else %}<div class="keep"><h2>{{ d.name }}</h2><p class="unspecified">{{ d.empty }}</p></div>
+{% endif %}</section>
+{% endfor %}{{ signoff }}
+<footer>{{ words.footer }}</footer>"""
 
 
 def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
@@ -214,70 +253,40 @@ def render_checklist_html(checklist: dict[str, Any], lang: str = "zh") -> str:
     documents, as-of and print dates and versions (repeated in the page
     margins with page numbers), each domain's items with checkboxes,
     levels, duty holders and citations, the escalation chain drawn in
-    pieces that fit a page, and a sign-off block."""
+    pieces that fit a page, and a sign-off block.  Made from a Jinja2
+    template with autoescaping."""
+    from xinli.core.render.jinja import environment
+
     region = checklist["region"]
     labels = checklist.get("metric_labels")
     title = f"{vocab.localize(region['name'], lang)} — {h('title', lang)}"
     documents = [d["number"] for d in checklist["documents"] if d["encoded"]]
     info = paper_info(vocab.localize(region["name"], lang), documents, checklist.get("as_of"), checklist.get("print"), lang)
-    body = [f"<header><h1>{bi(region['name'], lang)}</h1>", f"<p class=\"meta\">{esc(h('title', lang))} · "
-            f"<code>{esc(region['code'])}</code> · {label(vocab.JURISDICTION_LEVELS, region['level'], lang)}"]
-    if region["parents"]:
-        chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
-                           + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
-        body[-1] += f" · {esc(h('parents', lang))}: {esc(chain)}"
-    body[-1] += "</p>"
-    body.append(header_block(info))
-    filters = _filters_line(checklist.get("filters"), lang)
-    if filters:
-        body.append(filters)
-    body.append(f"<h2>{esc(h('documents', lang))}</h2><ul class=\"docs\">")
-    for doc in checklist["documents"]:
-        flag = "" if doc["encoded"] else f" — <strong>{esc(h('not_encoded', lang))}</strong>"
-        date = f", {esc(doc['date'])}" if doc["date"] else ""
-        title = vocab.book_title(vocab.localize(doc['title'], lang))
-        body.append(f"<li>{esc(doc['number'])}{esc(title)}, {esc(vocab.localize(doc['issuer'], lang))}"
-                    f"{date}{flag}</li>")
-    body.append("</ul>")
-    for warning in checklist["warnings"]:
-        body.append(f'<p class="warning">⚠ {bi(warning["message"], lang)}</p>')
-    legend = " ".join(f'<span class="badge level-{k}">{label(vocab.LEVELS, k, lang)}</span>' for k in LEVEL_COLOURS)
-    body.append(f'<p class="legend meta">{legend}</p></header>')
-    links = []
+    chain = " → ".join(f"{vocab.localize(p['name'], lang)} ({p['code']}"
+                       + (")" if p.get("installed", True) else f", {h('not_encoded', lang)})") for p in region["parents"])
+    domains = []
     for domain in vocab.DOMAINS:
-        name = vocab.label(vocab.DOMAINS, domain, lang)
-        links.append(f'<a href="#domain-{domain}">{esc(name)} ({checklist["domains"][domain]["count"]})</a>')
-    body.append(f'<nav class="toc">{"".join(links)}</nav>')
-    for domain in vocab.DOMAINS:
-        name = vocab.label(vocab.DOMAINS, domain, lang)
-        heading = f"<h2>{esc(name)}</h2>"
-        body.append(f'<section class="domain" id="domain-{domain}">')
-        items = [item for item in checklist["items"] if item["domain"] == domain]
-        blocks: list[str] = []
+        items = [_item_data(item, lang, labels) for item in checklist["items"] if item["domain"] == domain]
+        figures: list[Any] = []
         if domain == "escalation":
-            chain = escalation_chain(checklist)
-            if chain["steps"]:
-                blocks += flow_figures(chain, lang)
+            escalation = escalation_chain(checklist)
+            if escalation["steps"]:
+                figures = [safe(figure) for figure in flow_figures(escalation, lang)]  # inline SVG built escaped
         encoded = checklist.get("domains", {}).get(domain, {}).get("encoded", True)
-        if not items:
-            blocks.append(f'<p class="unspecified">{esc(h("not_specified" if encoded else "not_yet_encoded", lang))}</p>')
-        else:
-            blocks.append('<ol class="items">' + "".join(_item_html(item, lang, labels) for item in items) + "</ol>")
-        # the heading never ends a page: it shares an unbreakable block with
-        # what follows it (the first drawing, or the first item)
-        first = blocks[0]
-        if first.startswith('<ol class="items">'):
-            rest = first[len('<ol class="items">'):]
-            end = rest.index("</li>") + len("</li>")
-            body.append(f'<div class="keep">{heading}<ol class="items">{rest[:end]}</ol></div>')
-            body.append(f'<ol class="items">{rest[end:]}')
-        else:
-            body.append(f'<div class="keep">{heading}{first}</div>')
-        body += blocks[1:]
-        body.append("</section>")
-    body.append(sign_off(lang))
-    body.append(f"<footer>{esc(h('checklist_footer', lang))}</footer>")
-    return page(title, lang, body, info)
+        domains.append({"key": domain, "name": vocab.label(vocab.DOMAINS, domain, lang), "entries": items, "figures": figures,
+                        "count": checklist["domains"][domain]["count"],
+                        "empty": h("not_specified" if encoded else "not_yet_encoded", lang)})
+    words = {key: h(key, lang) for key in ("title", "parents", "filtered", "documents", "not_encoded", "checklist_footer")}
+    words["footer"] = words.pop("checklist_footer")
+    body = environment().from_string(CHECKLIST).render(
+        region=region, lang=lang, words=words, level=vocab.label(vocab.JURISDICTION_LEVELS, region["level"], lang),
+        chain=chain, printinfo=safe(header_block(info)), filters=_filters_words(checklist.get("filters"), lang),
+        documents=[{"number": d["number"], "title": vocab.book_title(vocab.localize(d["title"], lang)),
+                    "issuer": vocab.localize(d["issuer"], lang), "date": d["date"], "encoded": d["encoded"]}
+                   for d in checklist["documents"]],
+        warnings=checklist["warnings"], legend=[(k, vocab.label(vocab.LEVELS, k, lang)) for k in LEVEL_COLOURS],
+        domains=domains, signoff=safe(sign_off(lang)))
+    return page(title, lang, [body], info)
 
 
 def rw(key: str, lang: str, **values: Any) -> str:
@@ -289,111 +298,220 @@ def rw(key: str, lang: str, **values: Any) -> str:
 REPORT_KEYS = {"title": "report_title", "as_of": "run_as_of", "footer": "report_footer", "level": "level"}
 
 
+#: Columns of the report's requirement table: what a reader needs (the
+#: statuses a school acts on); every other count is in the appendix.
+READER_COLUMNS = (("met", ("met",)), ("not_met", ("not_met",)), ("unanswered", ("unknown", "manual")),
+                  ("in_progress", ("not_yet_due", "in_progress")))
+
+REPORT = """\
+<header><h1>{{ title }}</h1>{{ printinfo }}
+<p class="meta">{{ words.as_of }}: {{ run.as_of }} · {{ words.recorded }}: {{ recorded }} · \
+{{ words.facts }}: {{ facts }} · {{ words.schools }}: {{ run.schools }} · {{ words.findings }}: {{ run.findings }}</p>
+<p class="meta">{{ words.provenance_counts }}: {{ provenance }}</p></header>
+<section><div class="keep"><h2>{{ words.status_counts }}</h2>{{ status_chart }}
+<table class="fixed"><tr>{% for label in status_labels %}<th class="num">{{ label }}</th>{% endfor %}</tr>
+<tr>{% for count in status_counts %}<td class="num">{{ count }}</td>{% endfor %}</tr></table></div></section>
+<section><div class="keep"><h2>{{ words.share_chart }}</h2><figure>{{ share_chart }}\
+<figcaption>{{ share_caption }}</figcaption></figure></div></section>
+<section><div class="keep"><h2>{{ words.school_chart }}</h2><figure>{{ school_chart }}\
+<figcaption>{{ school_caption }}</figcaption></figure></div></section>
+{#- a long table carries its section's heading in its head: repeated on each page, never left alone at a page foot #}
+{% macro heading(text, columns, note="") %}<tr class="heading"><th colspan="{{ columns }}"><h2>{{ text }}</h2>\
+{% if note %}<p class="muted">{{ note }}</p>{% endif %}</th></tr>{% endmacro %}
+<section><table class="fixed requirements"><colgroup><col style="width:52%"><col style="width:10%">\
+{% for _ in reader_labels %}<col style="width:7%">{% endfor %}<col style="width:10%"></colgroup>
+<thead>{{ heading(words.requirements, 3 + reader_labels|length, words.requirements_note) }}
+<tr><th>{{ words.requirement }}</th><th>{{ words.level }}</th>{% for label in reader_labels %}\
+<th class="num">{{ label }}</th>{% endfor %}<th class="num">{{ words.share }}</th></tr></thead><tbody>
+{% for r in requirement_rows %}<tr><td>{{ r.text }}<br><code class="id">{{ r.id }}</code></td><td>{{ r.level }}</td>\
+{% for count in r.counts %}<td class="num">{{ count }}</td>{% endfor %}<td class="num">{{ r.share }}\
+{% if r.sources %}<br><span class="muted">{{ r.sources }}</span>{% endif %}</td></tr>
+{% endfor %}</tbody></table></section>
+{% for section in region_sections %}
+<section>{% if not section.rows %}<div class="keep"><h2>{{ section.heading }}</h2><p class="muted">{{ words.none }}</p></div>
+{% else %}<table class="fixed"><colgroup><col style="width:44%"><col style="width:12%"><col style="width:16%">\
+<col style="width:16%"><col style="width:12%"></colgroup>
+<thead>{{ heading(section.heading, 5) }}<tr><th>{{ words.requirement }}</th><th>{{ words.status }}</th>\
+<th>{{ words.expected }}</th><th>{{ words.observed }}</th><th>{{ words.source }}</th></tr></thead><tbody>
+{% for f in section.rows %}<tr><td>{{ f.text }}<br><code class="id">{{ f.id }}</code>\
+{% if f.duty %}<br><span class="muted">{{ f.duty }}</span>{% endif %}</td>\
+<td><span class="badge status-{{ f.status }}">{{ f.status_label }}</span>\
+{% if f.provenance %}<br><span class="muted">{{ f.provenance }}</span>{% endif %}</td><td>{{ f.expected }}</td>\
+<td>{{ f.observed }}{% if f.detail %}<br><span class="muted">{{ f.detail }}</span>{% endif %}</td><td>{{ f.source }}</td></tr>
+{% endfor %}</tbody></table>{% endif %}</section>
+{% endfor %}
+{% if verification %}<section><div class="keep"><h2>{{ verification.heading }}</h2>\
+{% for line in verification.lines %}<p>{{ line }}</p>{% endfor %}</div></section>{% endif %}
+<section><table class="fixed schools"><colgroup><col style="width:20%">{% for _ in status_labels %}\
+<col style="width:5.5%">{% endfor %}<col></colgroup>
+<thead>{{ heading(words.school_table, 2 + status_labels|length) }}<tr><th>{{ words.school }}</th>\
+{% for label in status_labels %}<th class="num">{{ label }}</th>{% endfor %}<th>{{ words.not_met_required }}</th></tr></thead><tbody>
+{% for s in school_rows %}<tr><td>{{ s.name }}</td>{% for count in s.counts %}<td class="num">{{ count }}</td>{% endfor %}\
+<td>{% for m in s.missing %}{% if not loop.first %}<br>{% endif %}{{ m.text }} <code class="id">{{ m.id }}</code>{% endfor %}\
+</td></tr>
+{% endfor %}</tbody></table></section>
+{{ changes }}
+<section class="appendix"><table class="fixed appendix-table"><colgroup><col style="width:24%"><col style="width:14%">\
+{% for _ in status_labels %}<col style="width:5%">{% endfor %}<col></colgroup>
+<thead>{{ heading(words.appendix, 3 + status_labels|length, words.appendix_note) }}<tr><th>{{ words.requirement }}</th>\
+<th>{{ words.expected }}</th>{% for label in status_labels %}<th class="num">{{ label }}</th>{% endfor %}\
+<th>{{ words.source }}</th></tr></thead><tbody>
+{% for r in appendix_rows %}<tr><td><code class="id">{{ r.id }}</code></td><td>{{ r.expected }}</td>\
+{% for count in r.counts %}<td class="num">{{ count }}</td>{% endfor %}<td>{{ r.source }}</td></tr>
+{% endfor %}</tbody></table></section>
+<footer>{{ words.footer }}</footer>
+"""
+
+#: Statuses whose colour is light: their badge text is dark.
+LIGHT_STATUSES = ("not_applicable", "not_required", "not_adopted", "unknown")
+
+REPORT_CSS = """
+table.fixed { table-layout: fixed; }
+thead { display: table-header-group; }
+tr.heading th { background: none; border: none; padding: 0; font-weight: normal; }
+tr.heading h2 { margin-top: 18px; }
+tr.heading p { margin: 0 0 6px; }
+th.num, table.fixed th { white-space: normal; overflow-wrap: anywhere; }
+code.id { font-size: 0.8em; color: var(--muted); background: none; padding: 0; overflow-wrap: anywhere; }
+table.appendix-table { font-size: 11px; }
+@media print { th.num { white-space: normal; } table.appendix-table { font-size: 7.5pt; } }
+"""
+
+
 def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str, Any] | None = None) -> str:
-    """The assessment report as one page: the run, the status counts, a bar
-    chart of the share of schools meeting each requirement, stacked bars of
-    status counts per school, and the tables behind them."""
+    """The assessment report as one page: the run, the status counts, the
+    share of schools meeting each requirement (lowest first), status counts
+    of the schools most in need, the requirements with what a reader acts
+    on (met, not met, unanswered, in progress, share), region findings with
+    their text, each school, the changes since the previous run and, in an
+    appendix, every count per requirement.  Text is escaped by the
+    template; section headings never end a page."""
     from xinli.core.assessment.assess import STATUSES
+    from xinli.core.render.jinja import environment
+    from xinli.core.render.report import met_sources, provenance_words, verification_block
 
     run = data["run"]
     legend = status_legend(lang)
-    title = f"{rw('title', lang)} — {rw('run', lang)} {run['id']} ({run['region']})"
+    title = f"{messages.msg('report_title', lang)} — {messages.msg('run', lang)} {run['id']} ({run['region']})"
     plugins = printed.get("plugins") if printed else None
-    info = paper_info(f"{rw('title', lang)} {run['id']} · {run['region']}", [], run["as_of"],
+    info = paper_info(f"{messages.msg('report_title', lang)} {run['id']} · {run['region']}", [], run["as_of"],
                       {**(printed or {}), "plugins": plugins if plugins is not None else _run_versions(run)}, lang, "run_as_of")
     info["landscape"] = True
-    body = [f"<header><h1>{title}</h1>", header_block({**info, "as_of_text": ""})]  # the as-of date is in the line below
-    facts = f"{esc(run['facts_file'])} (sha256 {esc((run['facts_sha256'] or '')[:12])}…)"
-    body.append(f'<p class="meta">{rw("as_of", lang)}: {esc(run["as_of"])} · {rw("recorded", lang)}: '
-                f"{esc(run['created'])} · {rw('facts', lang)}: {facts} · {rw('schools', lang)}: {run['schools']} · "
-                f"{rw('findings', lang)}: {run['findings']}</p></header>")
-    body.append(f"<h2>{rw('status_counts', lang)}</h2>")
-    body.append(stacked_bars([(rw("findings", lang), run["counts"])], rw("status_counts", lang), STATUSES, legend,
-                             label_width=120))
-    body.append("<table><tr>" + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES) + "</tr><tr>"
-                + "".join(f'<td class="num">{run["counts"].get(s, 0)}</td>' for s in STATUSES) + "</tr></table>")
-    from xinli.core.render.report import met_sources, provenance_words  # issue 20: how each count was established
+    words = {key: messages.msg(REPORT_KEYS.get(key, key), lang) for key in (
+        "as_of", "recorded", "facts", "schools", "findings", "status_counts", "share_chart", "school_chart", "requirements",
+        "requirement", "level", "share", "region_findings", "status", "expected", "observed", "source", "none", "school_table",
+        "school", "not_met_required", "footer", "requirements_note", "appendix", "appendix_note", "provenance_counts")}
+    texts = {r["requirement_id"]: vocab.localize(r["text"], lang) for r in data["requirements"] if r.get("text")}
+    statuses = [s for s in STATUSES if s in legend]
+    status_labels = [legend[s] for s in statuses]
 
-    body.append(f'<p class="meta">{esc(messages.msg("provenance_counts", lang))}: '
-                f'{esc(provenance_words(run.get("provenance_counts") or {}, lang))}</p>')
     school_reqs = [r for r in data["requirements"] if r["scope"] in ("school", "manual")]
-    body.append(f"<h2>{rw('share_chart', lang)}</h2>")
-    rows = [(vocab.localize(r["text"], lang), r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
-            for r in school_reqs if r["share_met"] is not None]
-    undecided = len(school_reqs) - len(rows)
-    caption = rw("share_note", lang) + (f" {rw('not_charted', lang, n=undecided)}" if undecided else "")
-    chart = share_bars(rows, rw("share_chart", lang)) if rows else ""
-    body.append(f"<figure>{chart}<figcaption>{caption}</figcaption></figure>")
-    body.append(f"<h2>{rw('school_chart', lang)}</h2>")
-    schools = data["schools"]
-    chart_rows = [(f"{s['school_id']} {s['school_name']}".strip(), s["counts"]) for s in schools[:CHART_SCHOOLS]]
-    caption = rw("school_chart_more", lang, n=CHART_SCHOOLS) if len(schools) > CHART_SCHOOLS else ""
-    body.append(f"<figure>{stacked_bars(chart_rows, rw('school_chart', lang), STATUSES, legend)}"
-                f"<figcaption>{caption}</figcaption></figure>")
-    body.append(f"<h2>{rw('requirements', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('requirement', lang)}</th>"
-                f"<th>{rw('level', lang)}</th><th>{rw('expected', lang)}</th>"
-                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
-                + f'<th class="num">{rw("share", lang)}</th><th>{esc(messages.msg("met_sources", lang))}</th>'
-                f'<th>{rw("source", lang)}</th></tr>')
-    for req in school_reqs:
-        share = "–" if req["share_met"] is None else f"{req['share_met']:.0%}"
-        body.append(f"<tr><td><code>{esc(req['requirement_id'])}</code><br>{bi(req['text'], lang)}</td>"
-                    f"<td>{label(vocab.LEVELS, req['level'], lang)}</td><td>{esc(expected_words(req['expected'], lang))}</td>"
-                    + "".join(f'<td class="num">{req["counts"][s]}</td>' for s in STATUSES)
-                    + f'<td class="num">{share}</td><td>{esc(met_sources(req.get("by_provenance") or {}, lang))}</td>'
-                    f'<td>{esc(req["document"])} {esc(req["clause"])}</td></tr>')
-    body.append("</table></div>")
-    authority, manual = split_region_findings(data)
-    for heading, findings in (("region_findings", authority), ("manual_school_items", manual)):
-        if heading == "manual_school_items" and not findings:
-            continue
-        body.append(f"<h2>{rw(heading, lang)}</h2>")
-        if not findings:
-            body.append(f"<p class=\"muted\">{rw('none', lang)}</p>")
-            continue
-        body.append(f"<table><tr><th>{rw('requirement', lang)}</th><th>{rw('status', lang)}</th>"
-                    f"<th>{rw('expected', lang)}</th><th>{rw('observed', lang)}</th><th>{rw('source', lang)}</th></tr>")
-        for f in findings:
-            colour = STATUS_COLOURS.get(f["status"], "#475467")
-            detail = f"<br><span class=\"muted\">{esc(detail_words(f['detail'], lang))}</span>" if f["detail"] else ""
-            duty = f"<br><span class=\"muted\">{rw('duty_holder_of', lang)}: {esc(label(vocab.ACTORS, f['duty_holder'], lang))}</span>"
-            body.append(f"<tr><td><code>{esc(f['requirement_id'])}</code>{duty}</td>"
-                        f'<td><span class="badge" style="background:{colour}">{esc(legend.get(f["status"], f["status"]))}'
-                        f"</span></td><td>{esc(expected_words(f['expected'], lang))}</td>"
-                        f"<td>{esc(observed_words(f['observed'], lang))}{detail}</td>"
-                        f"<td>{esc(f['document'])} {esc(f['clause'])}</td></tr>")
-        body.append("</table>")
-    body.append(f"<h2>{rw('school_table', lang)}</h2><div class=\"scroll\"><table><tr><th>{rw('school', lang)}</th>"
-                + "".join(f'<th class="num">{_stacked(legend[s])}</th>' for s in STATUSES)
-                + f"<th>{rw('not_met_required', lang)}</th></tr>")
-    for school in schools:
-        missing = "<br>".join(f"<code>{esc(m['requirement_id'])}</code> ({esc(expected_words(m['expected'], lang))}; "
-                              f"{esc(observed_words(m['observed'], lang))})"
-                              for m in school["required_not_met"])
-        body.append(f"<tr><td>{esc(school['school_id'])} {esc(school['school_name'])}</td>"
-                    + "".join(f'<td class="num">{school["counts"][s]}</td>' for s in STATUSES)
-                    + f"<td>{missing}</td></tr>")
-    body.append("</table></div>")
-    changes = data["changes"]
-    if changes is not None:
-        body.append(f"<h2>{rw('changes', lang, run=changes['from_run'])}</h2>")
-        if not changes["total"]:
-            body.append(f"<p class=\"muted\">{rw('no_changes', lang)}</p>")
-        else:
-            from xinli.core.render.report import change_key
+    decided = sorted((r for r in school_reqs if r["share_met"] is not None), key=lambda r: (r["share_met"], r["requirement_id"]))
+    share_rows = [(vocab.localize(r["text"], lang), r["share_met"], f"{r['requirement_id']}: {vocab.localize(r['text'], lang)}")
+                  for r in decided]
+    share_caption = messages.msg("share_sorted", lang, n=len(share_rows)) + " " + messages.msg("share_note", lang)
+    undecided = len(school_reqs) - len(share_rows)
+    if undecided:
+        share_caption += " " + messages.msg("not_charted", lang, n=undecided)
 
-            body.append("<ul>" + "".join(f"<li>{esc(change_key(k, lang))}: {v}</li>" for k, v in changes["summary"].items()) + "</ul>")
-            body.append(f"<table><tr><th>{rw('school', lang)}</th><th>{rw('requirement', lang)}</th>"
-                        f"<th>{rw('before', lang)}</th><th>{rw('after', lang)}</th></tr>")
-            for change in changes["changed"]:
-                body.append(f"<tr><td>{esc(change['school_id'] or '—')}</td><td><code>{esc(change['requirement_id'])}"
-                            f"</code></td><td>{esc(_status_or_absent(change['before'], lang))}</td>"
-                            f"<td>{esc(_status_or_absent(change['after'], lang))}</td></tr>")
-            body.append("</table>")
-            if changes["truncated"]:
-                body.append(f"<p class=\"muted\">… {rw('more', lang, n=changes['total'] - len(changes['changed']))}</p>")
-    body.append(f"<footer>{rw('footer', lang)}</footer>")
-    return page(f"{run['region']} — {messages.msg('run', lang)} {run['id']}", lang, body, info)
+    schools = list(data["schools"])
+    worst = sorted(schools, key=lambda s: (-s["counts"].get("not_met", 0), -s["counts"].get("unknown", 0), s["school_id"]))
+    shown = worst[:CHART_SCHOOLS]
+    school_caption = messages.msg("schools_sorted", lang, shown=len(shown), total=len(schools))
+
+    def reader_counts(r: dict[str, Any]) -> list[int]:
+        return [sum(r["counts"].get(s, 0) for s in keys) for _key, keys in READER_COLUMNS]
+
+    requirement_rows = [{"text": vocab.localize(r["text"], lang), "id": r["requirement_id"],
+                         "level": vocab.label(vocab.LEVELS, r["level"], lang), "counts": reader_counts(r),
+                         "share": "–" if r["share_met"] is None else f"{r['share_met']:.0%}",
+                         # issue 20: how the 符合 were established (never self-reported and verified mixed unsaid)
+                         "sources": met_sources(r.get("by_provenance") or {}, lang) if r.get("by_provenance") else ""}
+                        for r in school_reqs]
+    def region_row(f: dict[str, Any]) -> dict[str, Any]:
+        return {"text": texts.get(f["requirement_id"], ""), "id": f["requirement_id"], "status": f["status"],
+                "status_label": legend.get(f["status"], f["status"]), "expected": expected_words(f["expected"], lang),
+                "observed": observed_words(f["observed"], lang), "detail": detail_words(f["detail"], lang) if f["detail"] else "",
+                "source": f"{f['document']} {f['clause']}",
+                "duty": (f"{messages.msg('duty_holder_of', lang)}: {vocab.label(vocab.ACTORS, f['duty_holder'], lang)}"
+                         if f.get("duty_holder") else ""),
+                "provenance": messages.provenance(f.get("provenance"), lang) if f.get("provenance") else ""}
+
+    authority, manual = split_region_findings(data)
+    region_sections = [{"heading": words["region_findings"], "rows": [region_row(f) for f in authority]}]
+    if manual:
+        region_sections.append({"heading": messages.msg("manual_school_items", lang), "rows": [region_row(f) for f in manual]})
+    school_rows = [{"name": f"{s['school_id']} {s['school_name'] or ''}".strip(), "counts": [s["counts"].get(k, 0) for k in statuses],
+                    "missing": [{"id": m["requirement_id"], "text": texts.get(m["requirement_id"], "")} for m in s["required_not_met"]]}
+                   for s in schools]
+    appendix_rows = [{"id": r["requirement_id"], "expected": expected_words(r["expected"], lang),
+                      "counts": [r["counts"].get(k, 0) for k in statuses], "source": f"{r['document']} {r['clause']}"}
+                     for r in school_reqs]
+    body = environment().from_string(REPORT).render(
+        title=title, printinfo=safe(header_block({**info, "as_of_text": ""})), run=run, words=words,
+        recorded=local_time(run["created"], lang), facts=f"{run['facts_file']} (sha256 {(run['facts_sha256'] or '')[:12]}…)",
+        status_chart=safe(stacked_bars([(words["findings"], run["counts"])], words["status_counts"], tuple(statuses), legend,
+                                       label_width=120)),
+        status_labels=status_labels, status_counts=[run["counts"].get(s, 0) for s in statuses],
+        share_chart=safe(share_bars(share_rows, words["share_chart"]) if share_rows else ""), share_caption=share_caption,
+        school_chart=safe(stacked_bars([(r["name"], s["counts"]) for r, s in zip(
+            [{"name": f"{s['school_id']} {s['school_name'] or ''}".strip()} for s in shown], shown, strict=True)],
+            words["school_chart"], tuple(statuses), legend)),
+        school_caption=school_caption, reader_labels=[messages.msg(k, lang) if k in ("unanswered", "in_progress")
+                                                      else legend[k] for k, _ in READER_COLUMNS],
+        requirement_rows=requirement_rows, region_sections=region_sections, school_rows=school_rows,
+        provenance=provenance_words(run.get("provenance_counts") or {}, lang),
+        verification=verification_block(data.get("verification"), lang),
+        changes=safe(_changes_html(data["changes"], lang)), appendix_rows=appendix_rows)
+    badges = "".join(f".badge.status-{key} {{ background: {colour}; }}\n" for key, colour in STATUS_COLOURS.items())
+    badges += "".join(f".badge.status-{key} {{ color: #1d2939; }}\n" for key in LIGHT_STATUSES)
+    return page(f"{run['region']} — {messages.msg('run', lang)} {run['id']}", lang, [body], info, extra_css=REPORT_CSS + badges)
+
+
+def local_time(stamp: str | None, lang: str) -> str:
+    """A stored UTC time (ISO 8601) in China's time zone, the zone named:
+    ``2026-12-02 07:25 北京时间 (UTC+8)``."""
+    if not stamp:
+        return ""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        from zoneinfo import ZoneInfo
+
+        zone: dt.tzinfo = ZoneInfo("Asia/Shanghai")
+    except Exception:  # no time-zone database (some Windows installs): China keeps UTC+8 all year
+        zone = dt.timezone(dt.timedelta(hours=8))
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} {messages.msg('china_time', lang)}"
+
+
+def _changes_html(changes: dict[str, Any] | None, lang: str) -> str:
+    """What changed since the previous run, as a section (escaped here)."""
+    if changes is None:
+        return ""
+    out = [f"<section><div class=\"keep\"><h2>{rw('changes', lang, run=changes['from_run'])}</h2>"]
+    if not changes["total"]:
+        out.append(f"<p class=\"muted\">{rw('no_changes', lang)}</p></div></section>")
+        return "".join(out)
+    from xinli.core.render.report import change_key
+
+    out.append("<ul>" + "".join(f"<li>{esc(change_key(k, lang))}: {v}</li>" for k, v in changes["summary"].items()) + "</ul></div>")
+    out.append(f"<table><thead><tr><th>{rw('school', lang)}</th><th>{rw('requirement', lang)}</th>"
+               f"<th>{rw('before', lang)}</th><th>{rw('after', lang)}</th></tr></thead><tbody>")
+    for change in changes["changed"]:
+        out.append(f"<tr><td>{esc(change['school_id'] or '—')}</td><td><code>{esc(change['requirement_id'])}"
+                   f"</code></td><td>{esc(_status_or_absent(change['before'], lang))}</td>"
+                   f"<td>{esc(_status_or_absent(change['after'], lang))}</td></tr>")
+    out.append("</tbody></table>")
+    if changes["truncated"]:
+        out.append(f"<p class=\"muted\">… {rw('more', lang, n=changes['total'] - len(changes['changed']))}</p>")
+    out.append("</section>")
+    return "".join(out)
 
 
 def _stacked(label_text: str) -> str:

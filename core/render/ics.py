@@ -9,19 +9,23 @@ calendar updates the events instead of duplicating them.  ``DTSTAMP`` is
 the current time, or ``SOURCE_DATE_EPOCH`` when set, for reproducible files.
 
 Titles (``SUMMARY``) are at most :data:`TITLE_LIMIT` characters; the full
-title opens the ``DESCRIPTION``.  ``SEQUENCE`` is a number taken from the
-hash of the event's content (the rules it comes from, as rendered), so an
-unchanged rule gives the same number and a changed one a different
-number; ``LAST-MODIFIED`` is the day the newest of the region's documents
-came into force (the rules' own date), or ``DTSTAMP`` when no document
-gives one.
+title opens the ``DESCRIPTION``.
+
+``SEQUENCE`` counts revisions by their date, never by a hash, so it only
+grows: an event's ``SEQUENCE`` is the number of seconds from
+:data:`SEQUENCE_EPOCH` to the moment its content was last changed, and
+``LAST-MODIFIED`` is that moment.  Given the calendar published before
+(``previous``, the stored revision), an event whose content is unchanged
+keeps its ``SEQUENCE`` and ``LAST-MODIFIED``; a changed or new event gets
+the time of this calendar (``DTSTAMP``), and at least one more than its
+former ``SEQUENCE``.  Without a previous calendar every event is dated as
+of this calendar, which is later than any calendar made before, so a
+re-import always replaces the old dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 from typing import Any
 
@@ -39,20 +43,46 @@ def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def content_sequence(summary: str, description: str, item: dict[str, Any]) -> int:
-    """A SEQUENCE number from the hash of an event's content: the same
-    content always gives the same number (below 2**31)."""
-    payload = json.dumps([summary, description, item["start"], item["end"], item["recurrence"]], ensure_ascii=False,
-                         sort_keys=True)
-    return int(hashlib.sha256(payload.encode("utf-8")).hexdigest()[:7], 16)
+#: Second 0 of ``SEQUENCE``: revisions are counted in seconds from here,
+#: which stays below 2**31 (the limit of common calendar apps) until 2088.
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
-def rules_date(schedule: dict[str, Any]) -> dt.datetime | None:
-    """The day the newest of the schedule's documents came into force."""
-    dates = [d.get("in_force_from") for d in schedule.get("documents", []) if d.get("in_force_from")]
-    if not dates:
-        return None
-    return dt.datetime.combine(dt.date.fromisoformat(max(dates)), dt.time(), tzinfo=dt.UTC)
+def revision_number(moment: dt.datetime) -> int:
+    """The ``SEQUENCE`` of a revision made at ``moment``: whole seconds since
+    :data:`SEQUENCE_EPOCH` (0 before it)."""
+    return max(0, int((moment - SEQUENCE_EPOCH).total_seconds()))
+
+
+def event_content(event: Any) -> tuple[str, ...]:
+    """What a calendar app shows of an event, as comparable text: dates,
+    recurrence, title, description and categories."""
+    fields = ("dtstart", "dtend", "rrule", "summary", "description", "categories")
+    return tuple(event[f].to_ical().decode("utf-8") if f in event and hasattr(event[f], "to_ical")
+                 else str(event.get(f, "")) for f in fields)
+
+
+def previous_revisions(text: str | None) -> dict[str, tuple[tuple[str, ...], int, dt.datetime | None]]:
+    """Each event of a previously published calendar by UID: its content,
+    ``SEQUENCE`` and ``LAST-MODIFIED``."""
+    if not text:
+        return {}
+    from icalendar import Calendar
+
+    try:
+        calendar = Calendar.from_ical(text)
+    except ValueError as exc:
+        raise XinliError(f"the previous calendar is not iCalendar: {exc}") from None
+    found = {}
+    for event in calendar.walk("VEVENT"):
+        uid = str(event.get("uid", ""))
+        modified = event.get("last-modified")
+        try:
+            sequence = int(event.get("sequence", 0))
+        except (TypeError, ValueError):
+            sequence = 0
+        found[uid] = (event_content(event), sequence, modified.dt if modified is not None else None)
+    return found
 
 
 def _stamp() -> dt.datetime:
@@ -72,14 +102,16 @@ def calendar_name(schedule: dict[str, Any], lang: str) -> str:
     return messages.pick((zh, en), lang)
 
 
-def render_ics(schedule: dict[str, Any], lang: str = "both") -> str:
-    """The schedule as iCalendar text (CRLF line endings, folded lines)."""
+def render_ics(schedule: dict[str, Any], lang: str = "both", previous: str | None = None) -> str:
+    """The schedule as iCalendar text (CRLF line endings, folded lines).
+    ``previous`` is the text of the calendar published before, whose
+    revisions unchanged events keep (see the module docstring)."""
     try:
         from icalendar import Calendar, Event
     except ImportError:
         raise XinliError("the ics format needs the icalendar library: pip install 'xinli[calendar]'") from None
     stamp = _stamp()
-    modified = rules_date(schedule) or stamp
+    before = previous_revisions(previous)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -98,13 +130,16 @@ def render_ics(schedule: dict[str, Any], lang: str = "both") -> str:
         description = f"{title}\n\n{event_description(item, lang)}"
         event.add("summary", short_title(title))
         event.add("description", description)
-        event.add("sequence", content_sequence(title, description, item))
-        event.add("last-modified", modified)
         event.add("categories", [vocab.label(vocab.DOMAINS, item["domain"], lang), vocab.label(vocab.LEVELS, item["level"], lang)])
         event.add("transp", "TRANSPARENT")
         if item["recurrence"]:
             recurrence = item["recurrence"]
             event.add("rrule", {"freq": recurrence["freq"], "interval": recurrence["interval"],
                                 "until": dt.date.fromisoformat(recurrence["until"])})
+        content, sequence, modified = before.get(item["uid"], (None, -1, None))
+        if content != event_content(event) or modified is None:
+            sequence, modified = max(sequence + 1, revision_number(stamp)), stamp
+        event.add("sequence", sequence)
+        event.add("last-modified", modified)
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")

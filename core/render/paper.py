@@ -24,8 +24,17 @@ FLOW_PAGE_HEIGHT = 860
 
 
 def _css_string(text: str) -> str:
-    """``text`` as a CSS string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """``text`` as a CSS string literal.  Anything that could end the string
+    or the ``<style>`` element around it (quotes, backslashes, ``<``, ``>``,
+    ``&``, control characters) is written as a CSS escape, so no text can
+    break out of the stylesheet."""
+    out = []
+    for char in text:
+        if char in '"\\<>&\'' or ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029":
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def page_css(info: dict[str, Any], lang: str) -> str:
@@ -33,7 +42,8 @@ def page_css(info: dict[str, Any], lang: str) -> str:
     region and documents top left, the dates top right, the versions bottom
     left and ``page N of M`` bottom right."""
     size = "A4 landscape" if info.get("landscape") else "A4"
-    top_left = info.get("title", "")
+    # a page about one school names it in its body, never in the stylesheet
+    top_left = info.get("margin_title", info.get("title", ""))
     top_right = " · ".join(x for x in (info.get("as_of_text", ""), info.get("printed_text", "")) if x)
     bottom_left = info.get("versions_text", "")
     counter = (f'{_css_string(msg("page", lang))} counter(page) {_css_string(msg("page_of", lang))} counter(pages) '
@@ -49,8 +59,12 @@ def page_css(info: dict[str, Any], lang: str) -> str:
 
 
 def paper_info(title: str, documents: list[str], as_of: str | None, printed: dict[str, Any] | None, lang: str,
-               as_of_key: str = "as_of") -> dict[str, Any]:
-    """The facts a printed page states about itself, as display strings."""
+               as_of_key: str = "as_of", margin_title: str | None = None) -> dict[str, Any]:
+    """The facts a printed page states about itself, as display strings.
+    ``margin_title`` (when given) heads every printed page instead of
+    ``title``: a page whose title holds text from the facts (a school's
+    name) passes one made of fixed words, so no such text enters the
+    stylesheet."""
     printed = printed or {}
     versions = [f"xinli {printed['xinli']}"] if printed.get("xinli") else []
     versions += [f"{code} {version}" for code, version in (printed.get("plugins") or {}).items()]
@@ -60,6 +74,7 @@ def paper_info(title: str, documents: list[str], as_of: str | None, printed: dic
         "as_of_text": f"{msg(as_of_key, lang)}: {as_of}" if as_of else "",
         "printed_text": f"{msg('printed', lang)}: {printed['printed']}" if printed.get("printed") else "",
         "versions_text": f"{msg('versions', lang)}: {', '.join(versions)}" if versions else "",
+        **({"margin_title": margin_title} if margin_title is not None else {}),
     }
 
 

@@ -173,6 +173,27 @@ def verification_markdown(stats: dict[str, Any] | None, lang: str = "zh") -> lis
     return out
 
 
+def verification_block(stats: dict[str, Any] | None, lang: str = "zh") -> dict[str, Any] | None:
+    """The verification section as plain lines for a page (the HTML
+    report's template escapes them): the same figures as
+    :func:`verification_markdown`, one line per school and per item."""
+    if stats is None:
+        return None
+    sep = "，" if lang == "zh" else ", "
+    rate = f"{stats['disagreement_rate']:.1%}" if stats["disagreement_rate"] is not None else "–"
+    left, right = ("（", "）") if lang == "zh" else (" (", ")")
+    counted = msg("verified_n", lang, verified=stats["verified"], disagreed=stats["disagreed"])
+    lines = [f"{msg('disagreement_rate', lang)}: {rate}{left}{counted}{right}",
+             f"{messages.column('self_reported_only', lang)}: {stats['self_reported']}{sep}"
+             f"{messages.column('verified', lang)}: {stats['verified'] + stats['verified_without_self_report']}"]
+    for key, rows in (("school_id", stats["schools"]), ("requirement_id", stats["items"])):
+        for row in rows:
+            lines.append(f"{messages.column(key, lang)} {row[key]}: {messages.column('verified', lang)} {row['verified']}{sep}"
+                         f"{messages.column('disagreed', lang)} {row['disagreed']}{sep}"
+                         f"{messages.column('disagreement_rate', lang)} {row['disagreed'] / row['verified']:.0%}")
+    return {"heading": msg("verification", lang), "lines": lines}
+
+
 def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:
     """One row per school: counts by status and the required items not met;
     a BOM, and headers in ``lang`` (keys for ``both``); a cell a spreadsheet

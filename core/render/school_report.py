@@ -107,7 +107,9 @@ def render_school_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
     from xinli.core.render.paper import header_block, paper_info, sign_off
 
     run = data["run"]
-    info = paper_info(_title(data, lang), [], run["as_of"], printed, lang, "run_as_of")
+    # the page margins name the run, not the school: the school's name stays out of the stylesheet
+    info = paper_info(_title(data, lang), [], run["as_of"], printed, lang, "run_as_of",
+                      margin_title=f"{msg('school_report_title', lang)} · {msg('run', lang)} {run['id']}")
     body = [f"<header><h1>{esc(_title(data, lang))}</h1>", header_block(info),
             f'<p class="meta">{esc(_summary(data, lang))}</p></header>']
     for key, heading in SECTIONS:

@@ -21,7 +21,6 @@ from typing import Any
 from xinli.core import messages
 from xinli.core import vocabulary as vocab
 from xinli.core.assessment.facts import (
-    BOOLEAN_CHOICES,
     EVIDENCE_PREFIX,
     FACTS_SHEET_MARKER,
     ID_COLUMNS,
@@ -32,6 +31,12 @@ from xinli.core.assessment.facts import (
 from xinli.core.errors import XinliError
 from xinli.core.render.cells import xlsx_no_formulas, xlsx_row
 
+#: The yes/no choices the template's drop-down offers (assess reads more:
+#: :data:`xinli.core.assessment.facts.BOOLEAN_CHOICES`).
+TEMPLATE_BOOLEANS = ("是", "否")
+#: Grade bands the template's 年级 drop-down offers: the school stages and
+#: their usual combinations.
+GRADE_BANDS = ("1-6", "7-9", "10-12", "1-9", "7-12", "1-12", "1-3", "4-6")
 FACTS_SHEET = "facts-template"
 HELP_SHEET = "facts-help"
 #: Fill colours (ARGB) of the requirement levels.
@@ -136,14 +141,61 @@ def add_checklist_sheet(workbook: Any, checklist: dict[str, Any], lang: str) -> 
         ws.cell(row=number, column=level_column).fill = PatternFill("solid", fgColor=LEVEL_FILLS.get(item["level"], "FFFFFFFF"))
         for column in wrap:
             ws.cell(row=number, column=column).alignment = Alignment(wrap_text=True, vertical="top")
-    style_header(ws, labels, keys=columns)
+    style_header(ws, labels, {**WIDE, **PRINT_WIDTHS}, keys=columns)
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width = 7
+    for row in ws.iter_rows(min_row=2):  # every cell wraps: a narrow column grows taller, never cut
+        for cell in row:
+            if not cell.alignment.wrap_text:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.auto_filter.ref = ws.dimensions
     done = DataValidation(type="list", formula1='"✓,✗"', allow_blank=True)
     done.add(f"A2:A{max(ws.max_row, 2)}")
     ws.add_data_validation(done)
     print_setup(ws, vocab.localize(checklist["region"]["name"], lang))
+    fold_details(ws, columns)
+
+
+#: Columns of the checklist sheet a reader needs on paper; the others (the
+#: machine form of the check, filters' inputs) are folded into outline
+#: groups: hidden and not printed, one click on ``+`` opens them.
+PRINTED = ("done", "id", "domain", "level", "duty_holder", "subject", "grades", "deadline", "text", "document", "clause",
+           "quote")
+#: Narrower widths for the checklist sheet (character units; text wraps).
+PRINT_WIDTHS = {"id": 26, "domain": 10, "level": 9, "duty_holder": 11, "subject": 9, "grades": 9, "deadline": 10,
+                "text": 46, "text_zh": 40, "text_en": 40, "document": 14, "clause": 12, "quote": 40}
+#: Width (character units) that fits across A4 landscape at 100%, and the
+#: smallest scale still read comfortably; below it the sheet prints at this
+#: scale across several pages, the first two columns repeated.
+A4_LANDSCAPE_WIDTH = 150
+MIN_SCALE = 60
+
+
+def fold_details(ws: Any, columns: list[str]) -> None:
+    """Fold the columns not in :data:`PRINTED` into collapsed outline
+    groups, and fit the printed ones to the page width unless that would
+    print below :data:`MIN_SCALE` per cent."""
+    from openpyxl.utils import get_column_letter
+
+    def printed_column(key: str) -> bool:
+        return key.removesuffix("_zh").removesuffix("_en") in PRINTED
+
+    run: list[int] = []
+    for number, key in enumerate([*columns, None], start=1):
+        if key is not None and not printed_column(key):
+            run.append(number)
+            continue
+        if run:
+            ws.column_dimensions.group(get_column_letter(run[0]), get_column_letter(run[-1]), hidden=True, outline_level=1)
+            run = []
+    ws.sheet_properties.outlinePr.summaryRight = False
+    printed = sum(ws.column_dimensions[get_column_letter(n)].width or 10 for n, k in enumerate(columns, start=1)
+                  if printed_column(k))
+    scale = int(A4_LANDSCAPE_WIDTH * 100 / printed) if printed else 100
+    if scale < MIN_SCALE:
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = MIN_SCALE
+        ws.print_title_cols = "A:B"
 
 
 def _column_kind(key: str, columns: FactColumns) -> tuple[str, str | None]:
@@ -179,7 +231,8 @@ def _column_help(key: str, columns: FactColumns) -> tuple[str, str, str, str]:
 
 ACCEPTED = {
     "text": ("文本", "text"),
-    "boolean": ("是/否（也可填 有/无、1/0、true/false）", "yes/no: 是/否, 有/无, 1/0, true/false"),
+    "boolean": ("是 或 否", "是 (yes) or 否 (no)"),
+    "grades": ("年级，如 1-6、7-9、10-12 或 1-6,10-12", "grades such as 1-6, 7-9, 10-12 or 1-6,10-12"),
     "integer": ("不小于0的整数", "a whole number, 0 or more"),
     "number": ("不小于0的数", "a number, 0 or more"),
     "share": ("0到1之间的比例", "a share between 0 and 1"),
@@ -221,7 +274,11 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
     ws.append(labels)
     style_header(ws, labels, keys=names)
     validations: dict[str, Any] = {
-        "boolean": DataValidation(type="list", formula1='"' + ",".join(BOOLEAN_CHOICES) + '"', allow_blank=True),
+        # the drop-down offers 是/否 only; assess still reads 有/无, 1/0, true/false typed by hand
+        "boolean": DataValidation(type="list", formula1='"' + ",".join(TEMPLATE_BOOLEANS) + '"', allow_blank=True),
+        # the usual school stages; another band (1-6,10-12) is allowed after a warning
+        "grades": DataValidation(type="list", formula1='"' + ",".join(GRADE_BANDS) + '"', allow_blank=True,
+                                 errorStyle="warning"),
         "integer": DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
         "number": DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True),
         "share": DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True),
@@ -242,7 +299,12 @@ def add_facts_sheets(workbook: Any, columns: FactColumns, region: str, lang: str
         accepted = messages.pick(ACCEPTED[kind], lang)
         note = "\n".join([messages.pick((zh, en), lang), messages.pick((help_zh, help_en), lang, "\n"), accepted])
         ws.cell(row=1, column=number).comment = Comment(note, "xinli", width=320, height=140)
-        if kind == "self":  # one drop-down per item: its short text, level and clause as the input message
+        if key == "grades":
+            validations["grades"].add(f"{letter}2:{letter}{LAST_ROW}")
+            accepted = messages.pick(ACCEPTED["grades"], lang)
+            note = "\n".join([messages.pick((zh, en), lang), accepted])
+            ws.cell(row=1, column=number).comment = Comment(note, "xinli", width=320, height=140)
+        elif kind == "self":  # one drop-down per item: its short text, level and clause as the input message
             own = DataValidation(type="list", formula1='"' + ",".join(SELF_CHOICES) + '"', allow_blank=True)
             own.showErrorMessage = own.showInputMessage = True
             own.errorTitle, own.error = "xinli", accepted

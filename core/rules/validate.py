@@ -55,10 +55,11 @@ class Problem:
 
     def words(self, lang: str) -> str:
         """The problem in ``lang`` (English where no Chinese is given)."""
-        from xinli.core.messages import pick
+        from xinli.core.messages import localise_error, pick
 
         where = f"{self.plugin}: {self.item}" if self.item else self.plugin
-        return f"{where}: {pick((self.reason_zh or self.reason, self.reason), lang)}"
+        chinese = self.reason_zh or localise_error(self.reason, "zh")
+        return f"{where}: {pick((chinese, self.reason), lang)}"
 
 
 def plugin_source_text(plugin: LoadedPlugin) -> str | None:
@@ -406,9 +407,12 @@ def check_all(registry: Registry, codes: list[str] | None = None) -> tuple[list[
     warnings: list[Problem] = []
     for problem in registry.problems:
         if codes is None or problem.name in codes:
+            from xinli.core.messages import localise_error
+
             dist = f" (from {problem.distribution})" if problem.distribution else ""
+            dist_zh = f"（来自 {localise_error(problem.distribution, 'zh')}）" if problem.distribution else ""
             errors.append(Problem(problem.name, None, f"not loaded{dist}: {problem.reason}",
-                                  f"未加载{dist.replace(' (from ', '（来自 ').replace(')', '）')}：{problem.reason}"))
+                                  f"未加载{dist_zh}：{localise_error(problem.reason, 'zh')}"))
     failed = {p.name for p in registry.problems}
     for code in chosen:
         if code in failed:
