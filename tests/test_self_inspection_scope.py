@@ -107,3 +107,50 @@ def test_henan_covers_primary_junior_senior_and_a_university_item_gets_no_column
     ids = [c.requirement_id for c in columns_for(widened, metrics).self_checks]
     assert f"{manual[0]['id']}-s" in ids
     assert f"{manual[0]['id']}-u" not in ids and f"{manual[0]['id']}-v" not in ids
+
+
+WAIVER_HEADER = "school_id,requirement_id,justification,approved_by,start,expiry\n"
+
+
+def test_a_full_width_school_id_in_a_waivers_file_matches_the_facts_id(tmp_path):
+    from xinli.core.assessment.waivers import read_waivers
+
+    path = tmp_path / "waivers.csv"
+    path.write_text(WAIVER_HEADER + "ＨＮ００１,henan.x,新建校区,县教育局,2026-01-01,2026-12-31\n", encoding="utf-8")
+    (waiver,) = read_waivers(path, {"HN001"}, {"henan.x"})
+    assert waiver.school_id == "HN001"
+    toml = tmp_path / "waivers.toml"
+    toml.write_text('[[waivers]]\nschool_id = " ＨＮ００１ "\nrequirement_id = "henan.x"\njustification = "新建校区"\n'
+                    'approved_by = "县教育局"\nstart = 2026-01-01\nexpiry = 2026-12-31\n', encoding="utf-8")
+    assert [w.school_id for w in read_waivers(toml, {"HN001"}, {"henan.x"})] == ["HN001"]
+
+
+def test_a_waivers_school_id_with_a_zero_width_or_bidi_character_is_refused(tmp_path):
+    import pytest
+
+    from xinli.core.assessment.waivers import read_waivers
+    from xinli.core.errors import FactsError
+
+    for hidden in ("\u200b", "\u202e"):
+        path = tmp_path / "waivers.csv"
+        path.write_text(WAIVER_HEADER + f"HN0{hidden}01,henan.x,新建校区,县教育局,2026-01-01,2026-12-31\n", encoding="utf-8")
+        with pytest.raises(FactsError) as raised:
+            read_waivers(path, {"HN001"}, {"henan.x"})
+        assert f"waivers.csv, row 2, column school_id: contains the control character U+{ord(hidden):04X}" in str(raised.value)
+
+
+def test_a_full_width_waiver_waives_the_school_end_to_end(tmp_path):
+    import sqlite3
+
+    registry = load_registry(["henan"])
+    checklist = build_checklist(registry, "henan")
+    item = next(i for i in checklist["items"] if i["school_duty"] and not i["check"])
+    facts = tmp_path / "f.csv"
+    facts.write_text("school_id,school_name,grades\nHN001,甲,1-6\n", encoding="utf-8")
+    waivers = tmp_path / "w.csv"
+    waivers.write_text(WAIVER_HEADER + f"ＨＮ００１,{item['id']},新建校区,县教育局,2026-01-01,2026-12-31\n", encoding="utf-8")
+    assess(registry, "henan", facts, tmp_path / "r.db", dt.date(2026, 6, 1), waivers_path=waivers)
+    with sqlite3.connect(tmp_path / "r.db") as conn:
+        (status,) = conn.execute("select status from finding_details where school_id = 'HN001' and requirement_id = ?",
+                                 [item["id"]]).fetchone()
+    assert status == "waived"
