@@ -154,3 +154,25 @@ def test_a_full_width_waiver_waives_the_school_end_to_end(tmp_path):
         (status,) = conn.execute("select status from finding_details where school_id = 'HN001' and requirement_id = ?",
                                  [item["id"]]).fetchone()
     assert status == "waived"
+
+
+def test_attest_from_matches_a_full_width_school_id(tmp_path, run):
+    import sqlite3
+    import unicodedata
+
+    registry = load_registry(["henan"])
+    checklist = build_checklist(registry, "henan")
+    item = next(i for i in checklist["items"] if i["school_duty"] and not i["check"])
+    facts = tmp_path / "f.csv"
+    facts.write_text("school_id,school_name,grades\nHN001,甲,1-6\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    assert run("assess", "-r", "henan", "--facts", str(facts), "--db", str(db), "--as-of", "2026-06-01").exit_code == 0
+    wide = "ＨＮ００１"
+    assert unicodedata.normalize("NFKC", wide) == "HN001" and wide != "HN001"
+    checks = tmp_path / "checks.csv"
+    checks.write_text(f"school_id,requirement_id,result,by,on,evidence\n{wide},{item['id']},met,县督导室,2026-05-20,台账\n",
+                      encoding="utf-8")
+    result = run("attest", "--db", str(db), "-r", "henan", "--from", str(checks))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select school_id from attestations").fetchall() == [("HN001",)]
