@@ -139,6 +139,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "group": ("分组", "Group"),
     "provenance": ("结论来源", "Provenance"),
     "period": ("统计周期", "Period"),
+    # --- issue 20: verification figures in the CSV and xlsx reports ---
+    "verified_self_reports": ("自查已核查数", "Self-reports verified"),
+    "identifier": ("编号", "ID"),
 }
 
 #: Value types of the facts template.
@@ -169,6 +172,8 @@ SHEETS: dict[str, tuple[str, str]] = {
     "attestations": ("核查", "attestations"),
     "sample-about": ("抽样说明", "sample-about"),
     "region-facts": ("辖区自查", "region-facts"),
+    # --- issue 20: verification figures in the xlsx report ---
+    "verification": ("核查情况", "verification"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {

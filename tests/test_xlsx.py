@@ -161,7 +161,9 @@ def test_report_workbook(run, tmp_path):
     result = run("report", "--db", str(db), "--format", "xlsx", "--output", str(target), "--lang", "both")
     assert result.exit_code == 0, result.output
     book = workbook(target)
-    assert book.sheetnames == ["summary", "requirements", "schools", "region-findings"]
+    # the facts answer 自查 columns: the verification sheet follows (issue 20), nothing verified yet
+    assert book.sheetnames == ["summary", "requirements", "schools", "region-findings", "verification"]
+    assert list(book["verification"].iter_rows(min_row=2, values_only=True))[0][:4] == ("region", "henan", 0, 0)
     requirements = book["requirements"]
     share = header(requirements).index("share_met") + 1
     shares = [requirements.cell(r, share) for r in range(2, requirements.max_row + 1)]

@@ -107,6 +107,8 @@ class CompiledRequirement:
     #: with "one-off duty past", for every school and the region alike
     one_off: bool = False
     one_off_past: bool = False
+    #: the fact columns (indices) ``kinds`` reads besides grades: ``vocational``, ``special_education``
+    kind_reads: tuple[int, ...] = ()
 
 
 def expected_text(check: dict[str, Any] | None) -> str:
@@ -203,9 +205,22 @@ def _compile_kinds(item: dict[str, Any], position: dict[str, int]) -> tuple[Any,
     vocational, special = position.get("vocational"), position.get("special_education")
     reads = tuple(i for i in (vocational, special) if i is not None)
 
+    decided: dict[tuple[Any, Any, Any], str | None] = {}  # a school's kinds follow from these three: decided once
+
     def kinds(values: tuple[Any, ...], grades: Any) -> str | None:
-        found = vocab.kinds_of(grades, values[vocational] if vocational is not None else None,
-                               values[special] if special is not None else None)
+        flags = (grades, values[vocational] if vocational is not None else None,
+                 values[special] if special is not None else None)
+        try:
+            return decided[flags]
+        except KeyError:
+            pass
+        except TypeError:  # grades given as a list: not a key
+            return _outside(*flags)
+        outcome = decided[flags] = _outside(*flags)
+        return outcome
+
+    def _outside(grades: Any, vocational_flag: Any, special_flag: Any) -> str | None:
+        found = vocab.kinds_of(grades, vocational_flag, special_flag)
         if document is not None and found.isdisjoint(document):
             return "outside the document"
         if own is not None and found.isdisjoint(own):
@@ -317,6 +332,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns, as_of:
                 one_off=bool(item.get("one_off")),
                 one_off_past=bool(item.get("one_off") and as_of is not None and item["deadline"]
                                   and dt.date.fromisoformat(item["deadline"]) < as_of),
+                kind_reads=kind_reads,
             )
         )
     return compiled
@@ -379,7 +395,8 @@ class SchoolEvaluator:
     #: ``(school row, requirement row, detail)`` of each staged row with a detail text (waivers, attestations)
     details: list[tuple[int, int, str]] = field(factory=list, init=False)
     _special: set[str] | None = field(default=None, init=False)
-    _plans: tuple[Any, dict[Any, list[tuple[Any, ...]]]] | None = field(default=None, init=False)
+    #: ``(prepared, plan per grades and kind flags, the kind flags' columns)``
+    _plans: tuple[Any, dict[Any, list[tuple[Any, ...]]], list[int]] | None = field(default=None, init=False)
 
     def prepare(self, row_ids: dict[str, int]) -> list[tuple[Any, ...]]:
         """The per-school requirements as tuples for the hot loop:
@@ -422,28 +439,23 @@ class SchoolEvaluator:
                     self.details.append((school_row, row[2], detail))
             return staged
         grades = school.grades
+        values = school.values
         plans = self._plans
         if plans is None or plans[0] is not prepared:
-            plans = self._plans = (prepared, {})
-        plan = plans[1].get(grades)
-        if plan is None:
-            plan = plans[1][grades] = _band_plan(prepared, grades)
-        values = school.values
+            flags = sorted({i for _row, req, _due in prepared for i in req.kind_reads})
+            plans = self._plans = (prepared, {}, flags)
+        flags = plans[2]
+        key = (grades, *[values[i] for i in flags]) if flags else grades
+        plan = plans[1].get(key)
+        if plan is None:  # a school's kinds follow from its grades and flags: decided in the plan
+            plan = plans[1][key] = _band_plan(prepared, grades, values)
         out = []
         append = out.append
         for kind, base, req, due_later, codes in plan:  # base: the requirement row, shifted into place
             if kind is _CONSTANT:
                 append((school_row, base | codes, None))
                 continue
-            if kind is _CONDITIONAL or kind is _CONDITIONAL_ANSWER:
-                if req.kinds is not None:
-                    outside = req.kinds(values, grades)
-                    if outside is not None:
-                        append((school_row, base | _KIND_CODES[outside], None))
-                        continue
-                    if req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
-                        append((school_row, base | _NA | _R_GRADES << REASON_SHIFT, None))
-                        continue
+            if kind is _CONDITIONAL or kind is _CONDITIONAL_ANSWER:  # kinds and grades: decided in the plan
                 holds = True
                 if req.condition is not None:
                     holds = req.condition(values, grades)
@@ -595,8 +607,9 @@ _UNANSWERED = int(Provenance.UNANSWERED) << PROVENANCE_SHIFT
 _ANSWER_SLOT: dict[Any, int] = {True: 0, False: 1, "na": 2, None: 3}
 
 
-def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, ...]]:
-    """For schools of one grade band with no waiver or attestation: each
+def _band_plan(prepared: list[tuple[Any, ...]], grades: Any, values: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """For schools of one grade band (and one set of the flags the items'
+    school kinds read, taken from ``values``) with no waiver or attestation: each
     school requirement as ``(kind, requirement row << REQUIREMENT_SHIFT,
     requirement, due later, codes)``.  ``constant`` rows are the same for
     every such school (codes: status code | reason << 4; no observed value,
@@ -608,11 +621,11 @@ def _band_plan(prepared: list[tuple[Any, ...]], grades: Any) -> list[tuple[Any, 
     for row_id, req, due_later in prepared:
         base = row_id << REQUIREMENT_SHIFT
         answered = req.scope == "manual"
+        outside = req.kinds(values, grades) if req.kinds is not None else None
         if req.one_off_past:  # history, the same for every school (as the readable rows say)
             plan.append((_CONSTANT, base, req, due_later, _NA_ONE_OFF))
-        elif req.kinds is not None:  # the school's kinds may turn on its flags, checked first
-            plan.append((_CONDITIONAL_ANSWER if answered else _CONDITIONAL, base, req, due_later,
-                         _answer_codes(req) if answered else _outcome_codes(req)))
+        elif outside is not None:  # outside the kinds of school the item or its document covers
+            plan.append((_CONSTANT, base, req, due_later, _KIND_CODES[outside]))
         elif req.grades.isdisjoint(grades) or (req.check_grades is not None and req.check_grades.isdisjoint(grades)):
             plan.append((_CONSTANT, base, req, due_later, _NA | _R_GRADES << REASON_SHIFT))
         elif answered and req.answer_index is None:  # no 自查 column (a facts file of another shape)

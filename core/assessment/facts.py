@@ -236,13 +236,32 @@ def columns_for(checklist: dict[str, Any], metrics: dict[str, Metric]) -> FactCo
     for key, metric in metrics.items():
         if key not in columns:
             ignorable[key] = ignorable[metric.label.zh] = key
+    region_kinds = _region_kinds(checklist)
     self_checks = [
         SelfCheck(item["id"], item["domain"], item["level"], item["text"], item["citation"]["clause"],
                   item["citation"]["document"])
-        for item in checklist["items"] if item["school_duty"] and not item["check"]
+        for item in checklist["items"] if item["school_duty"] and not item["check"] and _kinds_meet(item, region_kinds)
     ]
     evidence = [d for d in vocab.DOMAINS if any(c.domain == d for c in self_checks)]
     return FactColumns(ordered_attributes, list(columns.values()), ignorable, self_checks=self_checks, evidence=evidence)
+
+
+def _region_kinds(checklist: dict[str, Any]) -> list[str] | None:
+    """The kinds of school the region's own documents cover (its
+    ``[jurisdiction] school_kinds``), or None for every kind."""
+    code = (checklist.get("region") or {}).get("code")
+    for doc in checklist.get("documents") or ():
+        if doc.get("jurisdiction") == code and doc.get("encoded", True) is not False:
+            return doc.get("school_kinds")
+    return None
+
+
+def _kinds_meet(item: dict[str, Any], region_kinds: list[str] | None) -> bool:
+    """Whether some kind of school the region has is within both the item's
+    ``school_kinds`` and its document's (an item for 高校 only in a region
+    of 中小学 applies to none of its schools: it gets no 自查 column)."""
+    scopes = [set(k) for k in (region_kinds, item.get("document_school_kinds"), item.get("school_kinds")) if k]
+    return not scopes or bool(set.intersection(*scopes))
 
 
 def _leaves(nodes: Any) -> Iterator[dict[str, Any]]:

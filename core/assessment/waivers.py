@@ -13,7 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
-from xinli.core.assessment.facts import MAX_PROBLEMS, _Collector, csv_rows, decode_bytes, load_document
+from xinli.core.assessment.facts import MAX_PROBLEMS, _Collector, csv_rows, decode_bytes, load_document, normalise_id
 from xinli.core.assessment.values import check_value, shown
 from xinli.core.errors import FactProblem, FactsError, XinliError
 
@@ -95,7 +95,9 @@ def read_waivers(path: str | Path, school_ids: set[str], requirement_ids: set[st
     a region-scope requirement (``region_ids``: a school cannot be exempted
     from the authority's duty), two waivers for one school and requirement,
     missing fields, bad dates, personal data and unknown tables or columns
-    are reported together; nothing is written."""
+    are reported together; nothing is written.  School ids are normalised
+    as the facts' are (NFKC: ``ＨＮ００１`` is ``HN001``); zero-width and
+    bidirectional control characters in them are refused."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -128,7 +130,7 @@ def read_waivers(path: str | Path, school_ids: set[str], requirement_ids: set[st
                 bad = True
         if bad:
             continue
-        school_id = str(values["school_id"]).strip()
+        school_id = normalise_id(str(values["school_id"]).strip())  # as the facts' ids: ＨＮ００１ is HN001
         requirement_id = str(values["requirement_id"]).strip()
         if school_id not in school_ids:
             out.add(row, "school_id", shown(school_id), "unknown school (not in the facts file)")

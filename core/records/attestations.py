@@ -233,6 +233,7 @@ def check_attestations(
     or is in the future, personal data or control characters in any cell,
     and the same school, item and day twice.  All problems come back
     together as one :class:`FactsError`."""
+    from xinli.core.assessment.facts import normalise_id
     from xinli.core.assessment.values import check_value, shown
 
     today = today or dt.date.today()
@@ -263,7 +264,7 @@ def check_attestations(
                 refused.add(key)
         bad = bool(refused)
         values = {key: ("" if record.get(key) is None or key in refused else record[key]) for key in FIELDS}
-        school_id = str(values["school_id"]).strip()
+        school_id = normalise_id(str(values["school_id"]).strip())  # as the facts' ids: ＨＮ００１ is HN001
         requirement_id = str(values["requirement_id"]).strip()
         for key, text in (("school_id", school_id), ("requirement_id", requirement_id), ("by", str(values["by"]).strip())):
             if not text and key not in refused:

@@ -409,6 +409,70 @@ from rollup_sources where rollup_id = {ROLLUP} order by region
 }
 
 
+def disagreements_query(lang: str = "zh") -> dict[str, str]:
+    """The canned query listing the self-reports an inspector's check
+    contradicted in a run (blank run_id: the newest): school, item, the
+    school's 自查 answer, the verified result, who checked and when, as
+    :mod:`xinli.core.records.verification` counts them (a yes found not met,
+    a no found met, a 不适用 the inspector checked).  Column labels and
+    words in ``lang`` (Chinese under ``zh``, keys under ``en``).  It starts
+    from the attested schools, so the findings index serves it."""
+    from xinli.core import messages
+    from xinli.core.assessment.statuses import STATUS_CODES, Provenance
+
+    zh = lang == "zh"
+
+    def label(key: str) -> str:
+        return messages.column(key, "zh") if zh else key
+
+    def word(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    answers = {"yes": "是", "no": "否", "not_applicable": "不适用"}
+    answer = (f"case when v.answer = 1 then {word(answers['yes'] if zh else 'yes')} when v.answer = 0 then "
+              f"{word(answers['no'] if zh else 'no')} else {word(answers['not_applicable'] if zh else 'not_applicable')} end")
+    result = "case v.status " + " ".join(f"when {code:d} then {word(messages.status(name, 'zh') if zh else name)}"
+                                         for name, code in sorted(STATUS_CODES.items(), key=lambda kv: kv[1])) + " end"
+    yes = ", ".join(str(STATUS_CODES[s]) for s in ("met", "adopted"))
+    no = ", ".join(str(STATUS_CODES[s]) for s in ("not_met", "not_adopted"))
+    sql = f"""
+select v.school_id as "{label('school_id')}", v.school_name as "{label('school_name')}",
+       v.requirement_id as "{label('requirement_id')}", {answer} as "{label('self_report')}",
+       {result} as "{label('result')}", a.checked_by as "{label('by')}", a.checked_on as "{label('on')}",
+       a.evidence as "{label('evidence')}"
+from (
+    select s.school_id, s.school_name, r.requirement_id, f.status, u.region, u.as_of,
+           json_extract(s.facts, '$[' || (select j.key from json_each(u.fact_columns) j
+                                          where j.value = 'self:' || r.requirement_id) || ']') as answer
+    from runs u
+    join schools s on s.run_id = u.id and s.school_id in (
+        select school_id from attestations where region = u.region and checked_on <= u.as_of)
+    join findings f on f.school = s.id and f.provenance = {int(Provenance.VERIFIED):d}
+    join requirements r on r.id = f.requirement
+    where u.id = {RUN}
+) v
+join attestations a on a.id = (
+    select a2.id from attestations a2
+    where a2.region = v.region and a2.requirement_id = v.requirement_id and a2.school_id = v.school_id
+      and a2.checked_on <= v.as_of
+    order by a2.checked_on desc, a2.id desc limit 1)
+where v.answer is not null
+  and not ((v.answer = 1 and v.status in ({yes})) or (v.answer = 0 and v.status in ({no})))
+order by v.school_id, v.requirement_id
+""".strip()
+    return {
+        "title": "Self-reports the check contradicted / 自查与核查不一致",
+        "description": "Per school and item, the school's 自查 answer that an inspector's check (xinli attest) found "
+                       "otherwise in a run (blank run_id: the newest): a yes found not met, a no found met, a 不适用 "
+                       "checked; with who checked and when.",
+        "sql": sql,
+    }
+
+
+# issue 20: the verification disagreements, labelled in Chinese (datasette_metadata(lang="en") gives keys)
+QUERIES["self_report_disagreements"] = disagreements_query("zh")
+
+
 #: The column Datasette shows in place of a foreign key's bare number: a
 #: finding reads as its school's and its requirement's name.
 LABEL_COLUMNS = {"schools": "school_name", "requirements": "text_zh", "runs": "region"}
@@ -451,6 +515,8 @@ def datasette_metadata(database: str, lang: str = "en", columns_of: Any = None) 
             if columns_of is not None:
                 entry["sql"] = localised_sql(query["sql"], columns_of(query["sql"]), lang)
         queries[name] = entry
+    # the disagreements query labels its own columns in the language (issue 20)
+    queries["self_report_disagreements"] = disagreements_query(lang if zh else "en")
     words = {key: messages.pick(pair, lang if zh else "en") for key, pair in messages.BROWSE_WORDS.items()}
     return {
         "title": words["title"],

@@ -195,8 +195,9 @@ def verification_block(stats: dict[str, Any] | None, lang: str = "zh") -> dict[s
 
 
 def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:
-    """One row per school: counts by status and the required items not met;
-    a BOM, and headers in ``lang`` (keys for ``both``); a cell a spreadsheet
+    """One row per school: counts by status and the required items not met,
+    and (issue 20) its self-reports verified, how many of those disagreed
+    and the disagreement rate (blank when none was verified); a BOM, and headers in ``lang`` (keys for ``both``); a cell a spreadsheet
     would run as a formula is neutralised."""
     buffer = io.StringIO()
     writer = SafeWriter(buffer, lineterminator="\n")
@@ -204,16 +205,26 @@ def render_report_csv(data: dict[str, Any], lang: str = "both") -> str:
     # findings not measured from figures, by provenance (self-reported, verified, unanswered)
     sources = [p for p in PROVENANCES if p != "measured"]
     source_header = [p if lang == "both" else messages.provenance(p, lang) for p in sources]
+    stats = data.get("verification")
+    # issue 20: each school's self-reports an inspector verified, how many disagreed, and their share
+    verification_header = [messages.column(k, lang) for k in ("verified_self_reports", "disagreed", "disagreement_rate")]
+    verified = {row["school_id"]: row for row in (stats or {}).get("schools") or ()}
     writer.writerow([messages.column("run_id", lang), messages.column("school_id", lang), messages.column("school_name", lang),
-                     *status_header, *source_header, messages.column("required_not_met", lang)])
+                     *status_header, *source_header, messages.column("required_not_met", lang),
+                     *(verification_header if stats is not None else ())])
     for school in data["schools"]:
         by_source = school.get("provenance_counts") or {}
-        writer.writerow([
+        row = [
             data["run"]["id"], school["school_id"], school["school_name"],
             *(school["counts"][s] for s in STATUSES),
             *(sum((by_source.get(p) or {}).values()) for p in sources),
             ";".join(m["requirement_id"] for m in school["required_not_met"]),
-        ])
+        ]
+        if stats is not None:
+            figures = verified.get(school["school_id"])
+            row += ([figures["verified"], figures["disagreed"], round(figures["disagreed"] / figures["verified"], 4)]
+                    if figures else [0, 0, ""])
+        writer.writerow(row)
     return BOM + buffer.getvalue()
 
 

@@ -405,7 +405,8 @@ def render_facts_template_xlsx(columns: FactColumns, region: str, lang: str = "z
 def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
     """The assessment report workbook: ``summary``, ``requirements`` (with
     the share of schools meeting each), ``schools``, ``region-findings``
-    and, when there is an earlier run, ``changes``; headers and statuses in
+    and, when there is an earlier run, ``changes``, then, when the run has
+    self-reports, ``verification`` (:func:`add_verification_sheet`); headers and statuses in
     ``lang`` (keys for ``both``), every sheet printable on A4 landscape.
     Written in openpyxl's streaming mode, so a run of many schools stays
     within memory."""
@@ -517,4 +518,46 @@ def render_report_xlsx(data: dict[str, Any], lang: str = "zh") -> bytes:
                                     status(change["after"]) or absent]))
         if changes["truncated"]:
             ws.append(xlsx_row(ws, [f"… {messages.msg('more', lang, n=changes['total'] - len(changes['changed']))}"]))
+    add_verification_sheet(workbook, data.get("verification"), data["run"]["region"], lang)
     return _save(workbook)
+
+
+def add_verification_sheet(workbook: Any, stats: dict[str, Any] | None, region: str, lang: str = "zh") -> None:
+    """The report's ``verification`` sheet (issue 20): the self-reports an
+    inspector verified, how many disagreed and the disagreement rate (the
+    region's trust figure), for the region first, then per school and per
+    item; headers in ``lang`` (keys for ``both``).  Nothing for a run
+    recorded before findings carried a provenance, nor for one without any
+    self-report or verified finding (nothing to verify)."""
+    if stats is None or not (stats["self_reported"] or stats["verified"] or stats["verified_without_self_report"]):
+        return
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    keyed = lang == "both"
+    keys = ["group", "identifier", "verified_self_reports", "disagreed", "disagreement_rate"]
+    name = messages.sheet("verification", lang)
+    ws = workbook.create_sheet(name)
+    labels = [messages.column(k, lang) for k in keys]
+    for number, label in enumerate(labels, start=1):
+        ws.column_dimensions[get_column_letter(number)].width = 44 if number == 2 else max(14, display_width(label) + 2)
+    ws.freeze_panes = "A2"
+    print_setup(ws, f"{region} {name}")
+    header = []
+    for label in labels:
+        cell = WriteOnlyCell(ws, value=label)
+        cell.font, cell.fill = Font(bold=True, color="FFFFFFFF"), PatternFill("solid", fgColor=HEADER_FILL)
+        header.append(cell)
+    ws.append(header)
+
+    def row(group: str, ident: str, verified: int, disagreed: int) -> None:
+        rate = WriteOnlyCell(ws, value=round(disagreed / verified, 4) if verified else None)
+        rate.number_format = "0.0%"
+        ws.append(xlsx_row(ws, [group if keyed else messages.column(group, lang), ident, verified, disagreed, rate]))
+
+    row("region", region, stats["verified"], stats["disagreed"])
+    for entry in stats["schools"]:
+        row("school_id", entry["school_id"], entry["verified"], entry["disagreed"])
+    for entry in stats["items"]:
+        row("requirement_id", entry["requirement_id"], entry["verified"], entry["disagreed"])
