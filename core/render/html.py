@@ -16,6 +16,7 @@ from xinli.core.render.charts import STATUS_COLOURS, share_bars, stacked_bars, s
 from xinli.core.render.jinja import escape, render, safe
 from xinli.core.render.markdown import check_text, conditions_text, grades_text, h
 from xinli.core.render.paper import SIGNOFF_CSS, flow_figures, header_block, page_css, paper_info, sign_off
+from xinli.core.render.report import READER_COLUMNS
 from xinli.core.render.words import detail_words, expected_words, observed_words, split_region_findings
 from xinli.core.views.escalation import escalation_chain
 
@@ -298,10 +299,6 @@ def rw(key: str, lang: str, **values: Any) -> str:
 REPORT_KEYS = {"title": "report_title", "as_of": "run_as_of", "footer": "report_footer", "level": "level"}
 
 
-#: Columns of the report's requirement table: what a reader needs (the
-#: statuses a school acts on); every other count is in the appendix.
-READER_COLUMNS = (("met", ("met",)), ("not_met", ("not_met",)), ("unanswered", ("unknown", "manual")),
-                  ("in_progress", ("not_yet_due", "in_progress")))
 
 REPORT = """\
 <header><h1>{{ title }}</h1>{{ printinfo }}

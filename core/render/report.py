@@ -83,18 +83,22 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
         "",
         f"## {m('requirements')}",
         "",
-        "| " + " | ".join([m("requirement"), msg("level", lang), m("expected"), *(messages.status(s, lang) for s in STATUSES),
+        f"_{m('requirements_note')}_",
+        "",
+        "| " + " | ".join([m("requirement"), msg("level", lang), m("expected"),
+                          *(m(key) if key in ("unanswered", "in_progress") else messages.status(key, lang)
+                            for key, _statuses in READER_COLUMNS),
                           m("share"), m("met_sources"), m("source")]) + " |",
-        "|---|---|---|" + "---:|" * (len(STATUSES) + 1) + "---|---|",
+        "|---|---|---|" + "---:|" * (len(READER_COLUMNS) + 1) + "---|---|",
     ]
-    for req in data["requirements"]:
-        if req["scope"] == "region":
-            continue
+    school_reqs = [req for req in data["requirements"] if req["scope"] != "region"]
+    for req in school_reqs:
         c = req["counts"]
         share = f"{req['share_met']:.0%}" if req["share_met"] is not None else "–"
         out.append(
-            f"| {md_code(req['requirement_id'])} {md_text(text(req['text']))} | {vocab.label(vocab.LEVELS, req['level'], lang)} | "
-            f"{md_text(expected_words(req['expected'], lang))} | " + " | ".join(str(c[s]) for s in STATUSES)
+            f"| {md_text(text(req['text']))} {md_code(req['requirement_id'])} | {vocab.label(vocab.LEVELS, req['level'], lang)} | "
+            f"{md_text(expected_words(req['expected'], lang))} | "
+            + " | ".join(str(sum(c.get(s, 0) for s in statuses)) for _key, statuses in READER_COLUMNS)
             + f" | {share} | {met_sources(req.get('by_provenance') or {}, lang)} | {md_text(req['document'])} {md_text(req['clause'])} |"
         )
     authority, manual = split_region_findings(data)
@@ -144,7 +148,20 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
             out.append(f"- {who} {md_code(change['requirement_id'])}: {before} → {after}")
         if changes["truncated"]:
             out.append(f"- … {m('more', n=changes['total'] - len(changes['changed']))}")
+        out.append("")
+    # every count per requirement, for whoever needs more than the reader's columns above
+    out += [f"## {m('appendix')}", "", f"_{m('appendix_note')}_", "",
+            "| " + " | ".join([m("requirement"), *(messages.status(s, lang) for s in STATUSES)]) + " |",
+            "|---|" + "---:|" * len(STATUSES)]
+    for req in school_reqs:
+        out.append(f"| {md_code(req['requirement_id'])} | " + " | ".join(str(req["counts"][s]) for s in STATUSES) + " |")
     return "\n".join(out).rstrip() + "\n"
+
+
+#: Columns of the report's requirement table: what a reader acts on, each
+#: summing the statuses it stands for; every count is in the appendix.
+READER_COLUMNS = (("met", ("met",)), ("not_met", ("not_met",)), ("unanswered", ("unknown", "manual")),
+                  ("in_progress", ("not_yet_due", "in_progress")))
 
 
 def verification_markdown(stats: dict[str, Any] | None, lang: str = "zh") -> list[str]:
