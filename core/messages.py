@@ -138,6 +138,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "group": ("分组", "Group"),
     "provenance": ("结论来源", "Provenance"),
     "period": ("统计周期", "Period"),
+    # --- issue 24: every alternative of an any-of check ---
+    "any_of": ("任一满足即可（各备选检查）", "Any of (every alternative check)"),
 }
 
 #: Value types of the facts template.
@@ -594,6 +596,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "in_unloaded_folder": ("；规则文件 {files} 中有该辖区，但未加载：请加上 --rules {folder}（或设置 XINLI_RULES_PATH）",
                            "; it is in the rules file(s) {files}, which were not loaded: add --rules {folder} "
                            "(or set XINLI_RULES_PATH)"),
+    # --- issue 24: grades of kindergartens and universities in words ---
+    "kindergarten_year_names": ("小班|中班|大班", "1|2|3"),
+    "university_year_names": ("一|二|三|四|五|六|七|八", "1|2|3|4|5|6|7|8"),
+    "grade_kindergarten": ("幼儿园{year}", "kindergarten year {year}"),
+    "grades_kindergarten": ("幼儿园{low}至{high}", "kindergarten years {low}–{high}"),
+    "grade_university": ("大学{year}年级", "university year {year}"),
+    "grades_university": ("大学{low}至{high}年级", "university years {low}–{high}"),
 }
 
 
