@@ -37,8 +37,8 @@ LEVELS = ["county", "district", "city", "province"]
 @click.option("--directory", "directory", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="Directory to create (default: ./xinli-CODE); it must not exist.")
 @click.option("--rules-folder", "rules_folder", type=click.Path(file_okay=False), default=None, metavar="DIR",
-              help="Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR (no package; "
-                   "load it with XINLI_RULES_PATH=DIR or `xinli --rules DIR`).")
+              help="Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR, made if missing "
+                   "(no package; load it with XINLI_RULES_PATH=DIR or `xinli --rules DIR`).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @lang_option()
 @plugins_option()
@@ -70,8 +70,11 @@ def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent
         scaffold.check_code(parent, "--parent")
     if rules_folder is not None:
         target = rules_folder / code
-        if not rules_folder.is_dir():
-            raise UserError(f"rules folder {rules_folder} does not exist")
+        # a rules folder not made yet is made with the region in it (as --directory makes its directory),
+        # when the folder holding it exists
+        if not rules_folder.is_dir() and (rules_folder.exists() or not rules_folder.parent.is_dir()):
+            raise UserError(f"rules folder {rules_folder} does not exist, nor does {rules_folder.parent}"
+                            if not rules_folder.exists() else f"rules folder {rules_folder} is not a directory")
     else:
         target = directory if directory is not None else Path(scaffold.default_directory(code))
     if target.exists() or target.is_symlink():
@@ -83,7 +86,10 @@ def new_plugin(code: str, parent: str | None, parent_name_zh: str | None, parent
         files = {path.split("/", 1)[1]: text for path, text in scaffold.render_rules_folder(spec).items()}
     else:
         files = scaffold.render(spec)
-    scaffold.write_tree(files, target)
+    if rules_folder is not None and not rules_folder.exists():
+        scaffold.write_tree({f"{code}/{path}": text for path, text in files.items()}, rules_folder)
+    else:
+        scaffold.write_tree(files, target)
     from xinli.core.messages import msg
 
     if rules_folder is not None:

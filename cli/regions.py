@@ -16,21 +16,21 @@ def region_line(code: str, known: dict[str, Any]) -> list[str]:
     continued by the last installed one's own declaration (as
     :func:`xinli.core.layering.lineage` walks it, from identities alone)."""
     line: list[str] = []
-    queue = [a.code for a in known[code].jurisdiction.declared_ancestors()]
+    queue = list(known[code].listing["ancestors"])
     while queue:
         ancestor = queue.pop(0)
         if ancestor in line or ancestor == code:
             break  # a cycle: the commands that layer rules report it
         line.append(ancestor)
         if not queue and ancestor in known:
-            queue = [a.code for a in known[ancestor].jurisdiction.declared_ancestors()]
+            queue = list(known[ancestor].listing["ancestors"])
     return line
 
 
 def _names(code: str, known: dict[str, Any]) -> list[str]:
     """What a search for a region compares with: its code and both names."""
-    region = known[code].jurisdiction
-    return [code, region.name.zh, region.name.en]
+    name = known[code].listing["name"]
+    return [code, name["zh"], name["en"]]
 
 
 def matches(query: str, code: str, known: dict[str, Any]) -> bool:
@@ -39,23 +39,24 @@ def matches(query: str, code: str, known: dict[str, Any]) -> bool:
     (the parent's names as the region declares them when the parent is not
     installed)."""
     needle = query.casefold().strip()
-    region = known[code].jurisdiction
+    region = known[code].listing
     words = _names(code, known)
-    if region.parent:
-        words.append(region.parent)
-        if region.parent in known:
-            words += _names(region.parent, known)
-        elif region.parent_name is not None:
-            words += [region.parent_name.zh, region.parent_name.en]
+    parent = region["parent"]
+    if parent:
+        words.append(parent)
+        if parent in known:
+            words += _names(parent, known)
+        elif region["parent_name"] is not None:
+            words += [region["parent_name"]["zh"], region["parent_name"]["en"]]
     return any(needle in word.casefold() for word in words)
 
 
 def regions_data(registry: Any, query: str | None = None, under: str | None = None) -> list[dict[str, Any]]:
     """One record per installed jurisdiction, sorted by code; ``query``
     keeps those whose code, name or parent contains it, ``under`` those
-    whose declared line includes that code."""
-    from xinli.core.views.checklist import document_dict, text_dict
-
+    whose declared line includes that code.  Built from each region's
+    listing (:func:`xinli.core.dicts.identity_dict`), which the identity
+    cache keeps: no jurisdiction is built for a region read from it."""
     known = registry.identities()
     out = []
     for code, region in known.items():
@@ -64,16 +65,17 @@ def regions_data(registry: Any, query: str | None = None, under: str | None = No
         line = region_line(code, known)
         if under and under not in line:
             continue
-        j = region.jurisdiction
+        listing = region.listing
+        parent = listing["parent"]
         out.append(
             {
-                "code": j.code,
-                "name": text_dict(j.name),
-                "level": j.level,
-                "parent": j.parent,
-                "parent_installed": j.parent in known if j.parent else None,
+                "code": listing["code"],
+                "name": listing["name"],
+                "level": listing["level"],
+                "parent": parent,
+                "parent_installed": parent in known if parent else None,
                 "ancestors": line,
-                "documents": [document_dict(j.code, doc) for doc in j.documents],
+                "documents": listing["documents"],
                 "distribution": region.distribution,
                 "version": region.version,
             }
@@ -93,6 +95,19 @@ def regions(query: str | None, under: str | None, fmt: str, lang: str, plugins: 
     """List every installed jurisdiction with its level, parent, documents
     and the distribution that provided it; QUERY keeps those whose code,
     Chinese or English name, or parent contains it (`xinli regions 渠县`)."""
+    import gc
+
+    # thousands of regions' listings are small acyclic objects the cyclic collector would walk again and again
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _regions(query, under, fmt, lang, plugins)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _regions(query: str | None, under: str | None, fmt: str, lang: str, plugins: str | None) -> None:
     import json
 
     from xinli.cli.tables import table
@@ -106,7 +121,8 @@ def regions(query: str | None, under: str | None, fmt: str, lang: str, plugins: 
                    + _folder_hint(query or under or "", lang), err=True)
     if fmt == "json":
         # one region a line: readable, and written by the C encoder (indenting is pure Python)
-        click.echo("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in data) + ("\n]" if data else "]"))
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every line
+        click.echo("[\n" + ",\n".join(map(encode, data)) + ("\n]" if data else "]"))
         return
     headers = [messages.msg(k, lang) for k in ("code", "name", "jurisdiction_level", "parents_line", "documents_line",
                                                   "distribution")]

@@ -7,13 +7,38 @@ This module imports only the model and the vocabularies."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from xinli.core import vocabulary as vocab
-from xinli.core.model import AnyCheck, Check, Condition, ConditionGroup, Document, Metric, Procedure, Requirement, Text
+from xinli.core.model import (
+    AnyCheck,
+    Check,
+    Condition,
+    ConditionGroup,
+    Document,
+    Jurisdiction,
+    Metric,
+    Procedure,
+    Requirement,
+    Text,
+)
 
-if TYPE_CHECKING:
-    from xinli.core.layering import EffectiveItem
+
+class EffectiveItem(Protocol):
+    """What :func:`item_dict` reads of an item as it applies in a region
+    (:class:`xinli.core.layering.EffectiveItem`; described here so this
+    module needs nothing above the model, and the registry can use it)."""
+
+    @property
+    def requirement(self) -> Requirement: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def replaced(self) -> Requirement | None: ...
+    @property
+    def replaced_source(self) -> str | None: ...
+    @property
+    def looser(self) -> tuple[str, ...]: ...
 
 
 def text_dict(text: Text | None) -> dict[str, str] | None:
@@ -108,6 +133,24 @@ def document_dict(jurisdiction: str, doc: Document) -> dict[str, Any]:
         "in_force_from": doc.effective_from().isoformat(),
         "repealed_on": doc.repealed_on.isoformat() if doc.repealed_on else None,
         "replaced_by": doc.replaced_by,
+    }
+
+
+def identity_dict(jurisdiction: Jurisdiction) -> dict[str, Any]:
+    """What listing a region needs of its identity, JSON-plain: ``code``,
+    ``name`` {zh, en}, ``level``, ``parent``, ``parent_name`` {zh, en} or
+    null, ``ancestors`` (the declared line's codes, nearest first) and
+    ``documents`` (each as :func:`document_dict`).  ``xinli regions`` lists
+    these, and the identity cache keeps them."""
+    j = jurisdiction
+    return {
+        "code": j.code,
+        "name": text_dict(j.name),
+        "level": j.level,
+        "parent": j.parent,
+        "parent_name": text_dict(j.parent_name),
+        "ancestors": [a.code for a in j.declared_ancestors()],
+        "documents": [document_dict(j.code, doc) for doc in j.documents],
     }
 
 

@@ -142,6 +142,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     # --- issue 20: verification figures in the CSV and xlsx reports ---
     "verified_self_reports": ("自查已核查数", "Self-reports verified"),
     "identifier": ("编号", "ID"),
+    # --- issue 24: every alternative of an any-of check ---
+    "any_of": ("任一满足即可（各备选检查）", "Any of (every alternative check)"),
 }
 
 #: Value types of the facts template.
@@ -605,6 +607,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "one_off_past": ("一次性，已过期", "one-off, past"),
     "detail_one_off_past": ("一次性事项，期限已过：属历史记录，不再核查",
                             "a one-off duty whose deadline has passed: history, no longer checked"),
+    # --- issue 24: grades of kindergartens and universities in words ---
+    "kindergarten_year_names": ("小班|中班|大班", "1|2|3"),
+    "university_year_names": ("一|二|三|四|五|六|七|八", "1|2|3|4|5|6|7|8"),
+    "grade_kindergarten": ("幼儿园{year}", "kindergarten year {year}"),
+    "grades_kindergarten": ("幼儿园{low}至{high}", "kindergarten years {low}–{high}"),
+    "grade_university": ("大学{year}年级", "university year {year}"),
+    "grades_university": ("大学{low}至{high}年级", "university years {low}–{high}"),
 }
 
 

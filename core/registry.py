@@ -68,16 +68,40 @@ class LoadedPlugin:
         return tuple(sorted(names))
 
 
-@frozen
 class KnownRegion:
     """A jurisdiction known to be installed, with its identity and where it
     came from: a loaded plugin, or one whose identity was read from its
-    files without importing it (:meth:`Registry.identities`)."""
+    files without importing it (:meth:`Registry.identities`).
 
-    code: str
-    jurisdiction: Jurisdiction
-    distribution: str | None
-    version: str | None
+    ``listing`` is what listing the region needs
+    (:func:`xinli.core.dicts.identity_dict`); ``jurisdiction`` is built on
+    first use for a region known by its listing alone (read again from its
+    files, or by importing the plugin when they no longer allow that)."""
+
+    __slots__ = ("code", "distribution", "version", "listing", "_jurisdiction", "_load")
+
+    def __init__(self, code: str, jurisdiction: Jurisdiction | None, distribution: str | None, version: str | None,
+                 listing: dict[str, Any] | None = None, load: Callable[[], Jurisdiction] | None = None) -> None:
+        if jurisdiction is None and (listing is None or load is None):
+            raise ValueError("a known region needs its jurisdiction, or its listing and a way to load it")
+        self.code, self.distribution, self.version = code, distribution, version
+        self._jurisdiction, self._load = jurisdiction, load
+        if listing is None:
+            from xinli.core.dicts import identity_dict
+
+            listing = identity_dict(jurisdiction)  # type: ignore[arg-type]
+        self.listing = listing
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        """The region's :class:`Jurisdiction`."""
+        if self._jurisdiction is None:
+            assert self._load is not None
+            self._jurisdiction = self._load()
+        return self._jurisdiction
+
+    def __repr__(self) -> str:
+        return f"KnownRegion({self.code!r}, {self.distribution!r}, {self.version!r})"
 
 
 @define
@@ -168,9 +192,10 @@ class Registry:
             offers = self.pending.get(name, [])
             if len(offers) == 1:
                 ep, dist_name, dist_version = offers[0]
-                jurisdiction = peeker.identity(name, ep.value, getattr(ep, "dist", None))
-                if jurisdiction is not None:
-                    found[name] = KnownRegion(name, jurisdiction, dist_name, dist_version)
+                listing = peeker.listing(name, ep.value, getattr(ep, "dist", None))
+                if listing is not None:
+                    found[name] = KnownRegion(name, None, dist_name, dist_version, listing,
+                                              self._loader(name, ep, peeker_class))
                     continue
             plugin = self.find(name)
             if plugin is not None:
@@ -178,6 +203,14 @@ class Registry:
         if cache is not None:
             cache.save()
         return dict(sorted(found.items()))
+
+    def _loader(self, name: str, ep: Any, peeker_class: Any) -> Callable[[], Jurisdiction]:
+        """The jurisdiction of a region listed without importing it: read
+        from its files again, or (files changed since) its plugin imported."""
+        def load() -> Jurisdiction:
+            jurisdiction = peeker_class().identity(name, ep.value, getattr(ep, "dist", None))
+            return jurisdiction if jurisdiction is not None else self.get(name).jurisdiction
+        return load
 
     def _load_pending(self, name: str) -> None:
         for ep, dist_name, dist_version in self.pending.pop(name, []):

@@ -250,7 +250,7 @@ def test_a_university_reads_its_own_checklist(run, rules_folder):
     ids = [line.rsplit("`", 2)[1] for line in page.splitlines() if line.startswith("- [ ]")]
     assert sorted(ids) == ["demo_plan_province.curriculum.university-course", "demo_plan_province.screening.yearly",
                            "demo_plan_province.staffing.teacher-every-school"]
-    assert "年级: U1–U8" in page and "学校类别: 高校" in page
+    assert "年级: 大学一至八年级" in page and "学校类别: 高校" in page
 
 
 def test_region_share_targets_every_school_is_1_over_1_and_op_true_only_on_a_yes_no_metric():

@@ -317,6 +317,31 @@ def test_a_county_needs_a_parent(run, tmp_path, monkeypatch, english):
     assert listing(tmp_path) == []
 
 
+def test_new_plugin_makes_a_missing_rules_folder_as_docs_rules_format_says(run, tmp_path, monkeypatch):
+    """docs/rules-format.md: `xinli new-plugin CODE --rules-folder rules ...` writes such a folder, and
+    `XINLI_RULES_PATH=rules xinli checklist --region CODE` then reads it (no mkdir first)."""
+    monkeypatch.chdir(tmp_path)
+    made = run("new-plugin", "bar_district", "--parent", "henan", "--level", "district", "--name-zh", "巴区",
+               "--name-en", "Bar District", "--rules-folder", "rules")
+    assert made.exit_code == 0, made.output
+    assert listing(tmp_path) == ["rules", "rules/bar_district", "rules/bar_district/rules.toml",
+                                 "rules/bar_district/source.txt"]
+    monkeypatch.setenv("XINLI_RULES_PATH", "rules")
+    assert run("checklist", "--region", "bar_district").exit_code == 0
+    monkeypatch.delenv("XINLI_RULES_PATH")
+    assert run("--rules", "rules", "checklist", "--region", "bar_district").exit_code == 0
+    # a second region goes into the folder now there; a folder whose parent is missing is refused, nothing written
+    assert run("new-plugin", "baz_district", "--parent", "henan", "--level", "district", "--name-zh", "巴兹区",
+               "--name-en", "Baz District", "--rules-folder", "rules").exit_code == 0
+    refused = run("new-plugin", "qux_district", "--parent", "henan", "--level", "district", "--name-zh", "库区",
+                  "--name-en", "Qux District", "--rules-folder", str(tmp_path / "no" / "rules"))
+    assert refused.exit_code == 2 and "does not exist" in refused.output
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    assert run("new-plugin", "qux_district", "--parent", "henan", "--level", "district", "--name-zh", "库区",
+               "--name-en", "Qux District", "--rules-folder", "afile").exit_code == 2
+    assert sorted(p for p in listing(tmp_path) if p.count("/") == 1) == ["rules/bar_district", "rules/baz_district"]
+
+
 def test_a_rules_folder_region_is_checked_strictly_until_its_placeholders_are_replaced(run, tmp_path):
     folder = tmp_path / "rules"
     folder.mkdir()

@@ -55,7 +55,7 @@ def applicability(side: dict[str, Any], lang: str, full: bool = True) -> str:
     if full or side.get("school_kinds"):
         parts.append(f"{msg('cmp_school_kinds', lang)}: {kinds_text(side.get('school_kinds'), lang)}")
     if full or list(side["grades"]) != list(range(1, 13)):
-        parts.append(f"{msg('grades', lang)} {grades_text(side['grades'])}")
+        parts.append(f"{msg('grades', lang)} {grades_text(side['grades'], lang)}")
     if full or side["deadline"]:
         parts.append(f"{msg('field_deadline', lang)}: {side['deadline'] or msg('cmp_no_deadline', lang)}")
     parts.append(f"{msg('cmp_scope', lang)}: {scope_text(side['scope'], lang)}")
@@ -77,7 +77,7 @@ def _value(field: str, value: Any, lang: str, labels: dict[str, dict[str, str]] 
     if field == "level":
         return vocab.label(vocab.LEVELS, value, lang)
     if field == "grades":
-        return grades_text(value)
+        return grades_text(value, lang)
     if field == "per":
         return vocab.label(vocab.PERIODS, value, lang)
     if field == "unit":

@@ -27,6 +27,10 @@ BASE_COLUMNS = (
 CITATION_COLUMNS = ("source", "document", "clause", "quote")
 #: Columns added with xinli.checklist/2, after all earlier ones so no column moves.
 V2_COLUMNS = ("assessed_at", "event", "check_grades", "grades_mode", "binds")
+#: Added for any-of checks (issue 24), last so no column moves: every
+#: alternative, each with its ``when`` conditions (the columns ``metric`` to
+#: ``count_per`` hold the first alternative, as the JSON ``check`` does).
+ANY_COLUMNS = ("any_of",)
 
 
 def text_columns(lang: str) -> tuple[str, ...]:
@@ -38,7 +42,41 @@ def text_columns(lang: str) -> tuple[str, ...]:
 
 def columns(lang: str) -> tuple[str, ...]:
     """All columns, in order, for ``lang``."""
-    return BASE_COLUMNS + text_columns(lang) + CITATION_COLUMNS + V2_COLUMNS
+    return BASE_COLUMNS + text_columns(lang) + CITATION_COLUMNS + V2_COLUMNS + ANY_COLUMNS
+
+
+#: The fields of one alternative an ``any_of`` cell keeps with ``--lang both``, in this order.
+_ALTERNATIVE_KEYS = ("metric", "op", "value", "unit", "per", "count_per", "event", "grades", "grades_mode", "when")
+
+
+def grades_cell(grades: list[int] | tuple[int, ...] | None, lang: str) -> str:
+    """Grades joined with ``;``: in words for ``zh``/``en`` (幼儿园小班,
+    大学一年级; see :func:`xinli.core.render.markdown.grade_words`), in the
+    codes facts use for ``both`` (``K1``, ``1``, ``U1``), never a bare
+    negative number or 13 and more.  The xlsx checklist can call this too."""
+    from xinli.core.render.markdown import grade_words
+
+    if not grades:
+        return ""
+    if lang == "both":
+        return ";".join(vocab.grade_label(g) for g in grades)
+    return ";".join(grade_words(g, lang) for g in grades)
+
+
+def any_of_cell(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
+    """Every alternative of an any-of check in one cell ("" for any other
+    check): for ``zh``/``en`` in words, each with its ``when`` conditions
+    (``专职心理教师 不少于 1 人 或 …（寄宿生 不少于 200）``); for ``both`` a JSON
+    list of ``{metric, op, value, unit, per, count_per, event, grades,
+    grades_mode, when}``."""
+    if not check or not check.get("any"):
+        return ""
+    if lang == "both":
+        return json.dumps([{key: alt.get(key) for key in _ALTERNATIVE_KEYS} for alt in check["any"]],
+                          ensure_ascii=False)
+    from xinli.core.render.markdown import check_text
+
+    return check_text({"any": check["any"]}, lang, labels)
 
 
 def _words(row: dict[str, Any], item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]]) -> None:
@@ -71,6 +109,7 @@ def _words(row: dict[str, Any], item: dict[str, Any], lang: str, labels: dict[st
         elif per:
             row["per"] = vocab.label(vocab.PERIODS, per, lang)
         row["count_per"] = vocab.label(vocab.COUNT_PER, check["count_per"], lang)
+        row["any_of"] = any_of_cell(check, lang, labels)
 
 
 def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -83,7 +122,7 @@ def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
         "duty_holder": item["duty_holder"],
         "school_duty": "true" if item["school_duty"] else "false",
         "subject": ";".join(item["subject"]),
-        "grades": ";".join(str(g) for g in item["grades"]),
+        "grades": grades_cell(item["grades"], lang),
         "applies_if": json.dumps(item["applies_if"], ensure_ascii=False) if item["applies_if"] else "",
         "metric": check.get("metric", ""),
         "op": check.get("op", ""),
@@ -98,9 +137,10 @@ def _row(item: dict[str, Any], lang: str) -> dict[str, Any]:
         "quote": item["citation"]["quote"],
         "assessed_at": item.get("assessed_at") or "",
         "event": item.get("event") or "",
-        "check_grades": ";".join(str(g) for g in check.get("grades") or ()),
+        "check_grades": grades_cell(check.get("grades"), lang),
         "grades_mode": check.get("grades_mode") or "" if check.get("grades") else "",
         "binds": check.get("binds") or "",
+        "any_of": any_of_cell(check, "both"),
     }
     note = item["note"] or {"zh": "", "en": ""}
     if lang == "both":

@@ -165,7 +165,7 @@ def _item_data(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str]
     rows: list[tuple[str, str, Any]] = []
     whose = h("school_duty", lang) if item["school_duty"] else h("authority_duty", lang)
     rows.append((h("duty", lang), "text", f"{vocab.label(vocab.ACTORS, item['duty_holder'], lang)} ({whose})"))
-    rows.append((h("grades", lang), "text", grades_text(item["grades"])))
+    rows.append((h("grades", lang), "text", grades_text(item["grades"], lang)))
     rows.append((h("subject", lang), "text", ", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"])))
     if item["applies_if"]:
         rows.append((h("applies_if", lang), "text", conditions_text(item["applies_if"], lang, labels)))

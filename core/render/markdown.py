@@ -22,10 +22,56 @@ def h(key: str, lang: str) -> str:
 t = vocab.localize
 
 
-def grades_text(grades: list[int]) -> str:
-    """Grades as compact ranges: ``1–6, 10``."""
-    label = vocab.grade_label  # K1-K3 and U1-U8 beyond school grades 1-12 (issue 24)
-    return ", ".join(f"{label(low)}–{label(high)}" if high != low else label(low) for low, high in grade_runs(grades))
+def _stage_words(low: int, high: int, lang: str) -> str:
+    """One run of grades within one stage (kindergarten, school, higher
+    education) in words, in ``zh`` or ``en``."""
+    if low <= 0:
+        stage, names, first, last = "kindergarten", messages.msg("kindergarten_year_names", lang), low + 2, high + 2
+    elif low >= 13:
+        stage, names, first, last = "university", messages.msg("university_year_names", lang), low - 13, high - 13
+    else:
+        return f"{low}–{high}" if high != low else str(low)
+    first, last = names.split("|")[first], names.split("|")[last]
+    if high == low:
+        return messages.msg(f"grade_{stage}", lang, year=first)
+    return messages.msg(f"grades_{stage}", lang, low=first, high=last)
+
+
+def _stage_runs(grades: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive grades, cut where a stage ends (K3 | 1, 12 | U1)."""
+    runs = []
+    for low, high in grade_runs(grades):
+        for cut in (0, 12):
+            if low <= cut < high:
+                runs.append((low, cut))
+                low = cut + 1
+        runs.append((low, high))
+    return runs
+
+
+def grade_words(grade: int, lang: str) -> str:
+    """One grade as a reader says it: school grades 1-12 as numbers, a
+    kindergarten year (-2..0) as 幼儿园小班/中班/大班 (``kindergarten year
+    1``-``3``), a year of higher education (13..20) as 大学一年级…大学八年级
+    (``university year 1``-``8``); ``both`` joins zh and en."""
+    if lang == "both" and (grade <= 0 or grade >= 13):
+        return f"{grade_words(grade, 'zh')} / {grade_words(grade, 'en')}"
+    return _stage_words(grade, grade, lang)
+
+
+def grades_text(grades: list[int], lang: str | None = None) -> str:
+    """Grades as compact ranges: ``1–6, 10``.  With ``lang`` kindergarten and
+    university years are words (``幼儿园小班至大班, 1–6``, ``university years
+    1–4``, see :func:`grade_words`); without it, the codes facts use
+    (``K1–K3``, ``U1–U4``)."""
+    if lang is None:
+        label = vocab.grade_label  # K1-K3 and U1-U8 beyond school grades 1-12 (issue 24)
+        return ", ".join(f"{label(low)}–{label(high)}" if high != low else label(low)
+                         for low, high in grade_runs(grades))
+    if lang == "both":
+        zh, en = grades_text(grades, "zh"), grades_text(grades, "en")
+        return zh if zh == en else f"{zh} / {en}"
+    return ", ".join(_stage_words(low, high, lang) for low, high in _stage_runs(grades))
 
 
 def metric_name(check: dict[str, Any], lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
@@ -77,7 +123,7 @@ def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[s
         for alt in check["any"]:
             text = check_text({**alt, "any": None}, lang, labels)
             if alt.get("when"):
-                when = conditions_text(alt["when"], lang)
+                when = conditions_text(alt["when"], lang, labels)
                 text = f"{text}（{when}）" if lang == "zh" else f"{text} (where {when})"
             parts.append(text)
         return (" 或 " if lang == "zh" else " or ").join(parts)
@@ -107,7 +153,7 @@ def check_text(check: dict[str, Any] | None, lang: str, labels: dict[str, dict[s
         parts.append(check["event"])
     parts.append(vocab.label(vocab.COUNT_PER, check["count_per"], lang))
     if check.get("grades"):
-        band = grades_text(check["grades"])
+        band = grades_text(check["grades"], lang)
         parts.append(f"{band} ({vocab.label(vocab.GRADES_MODES, check.get('grades_mode') or 'each', lang)})")
     return ("，" if lang == "zh" else ", ").join(parts)
 
@@ -153,7 +199,7 @@ def render_item(item: dict[str, Any], lang: str, labels: dict[str, dict[str, str
     lines = [f"- [ ] **[{level}]** {t(item['text'], lang)} `{item['id']}`"]
     duty = vocab.label(vocab.ACTORS, item["duty_holder"], lang)
     whose = h("school_duty", lang) if item["school_duty"] else h("authority_duty", lang)
-    details = [f"{h('duty', lang)}: {duty} ({whose})", f"{h('grades', lang)}: {grades_text(item['grades'])}"]
+    details = [f"{h('duty', lang)}: {duty} ({whose})", f"{h('grades', lang)}: {grades_text(item['grades'], lang)}"]
     subject = ", ".join(vocab.label(vocab.ACTORS, s, lang) for s in item["subject"])
     details.append(f"{h('subject', lang)}: {subject}")
     lines.append("  - " + " · ".join(details))

@@ -16,6 +16,7 @@ from xinli.core import vocabulary as vocab
 from xinli.core.render.cells import SafeWriter, md_code, md_text
 from xinli.core.render.charts import STATUS_COLOURS, share_bars, status_legend
 from xinli.core.render.html import bi, esc, page
+from xinli.core.render.words import expected_words
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("汇总报告", "Roll-up report"),
@@ -130,7 +131,7 @@ def render_rollup_markdown(data: dict[str, Any], lang: str = "zh", printed: str 
         observed = f" · {word('observed', lang)}: {e(t['observed'])}" if t["observed"] else ""
         out += [f"### {md_code(t['requirement_id'])} {e(vocab.localize(t['text'], lang))}", "",
                 f"- {word('status', lang)}: **{_status(t['status'], lang)}**{observed} · {word('expected', lang)}: "
-                f"{e(t['expected'])} · {word('level', lang)}: {vocab.label(vocab.LEVELS, t['level'], lang)} · "
+                f"{e(expected_words(t['expected'], lang))} · {word('level', lang)}: {vocab.label(vocab.LEVELS, t['level'], lang)} · "
                 f"{word('source', lang)}: {e(t['document'])} {e(t['clause'])}", ""]
         if t["by_subregion"]:
             out += [f"| {word('subregion', lang)} | {word('own_view', lang)} | {word('met', lang)} | {word('not_met', lang)} | "
@@ -229,7 +230,7 @@ def render_rollup_html(data: dict[str, Any], lang: str = "zh", printed: str | No
         colour = STATUS_COLOURS.get(t["status"], "#475467")
         body.append(f"<h3><code>{esc(t['requirement_id'])}</code> {bi(t['text'], lang)}</h3>"
                     f'<p><span class="badge" style="background:{colour}">{esc(legend.get(t["status"], t["status"]))}</span> '
-                    f"{w('observed')}: {esc(t['observed'] or '–')} · {w('expected')}: {esc(t['expected'])} · "
+                    f"{w('observed')}: {esc(t['observed'] or '–')} · {w('expected')}: {esc(expected_words(t['expected'], lang))} · "
                     f"{w('source')}: {esc(t['document'])} {esc(t['clause'])}</p>")
         if t["by_subregion"]:
             body.append(f"<table><tr><th>{w('subregion')}</th><th>{w('own_view')}</th><th class=\"num\">{w('met')}</th>"
@@ -318,7 +319,8 @@ def render_rollup_xlsx(data: dict[str, Any], lang: str = "zh", printed: str | No
         *[[word("warnings", lang), vocab.localize(x["message"], lang)] for x in r["warnings"]],
     ])
     sheet("targets", ["requirement", "level", "expected", "status", "observed", "source"], [
-        [f"{t['requirement_id']} {vocab.localize(t['text'], lang)}", vocab.label(vocab.LEVELS, t["level"], lang), t["expected"],
+        [f"{t['requirement_id']} {vocab.localize(t['text'], lang)}", vocab.label(vocab.LEVELS, t["level"], lang),
+         expected_words(t["expected"], lang),
          _status(t["status"], lang), t["observed"], f"{t['document']} {t['clause']}"] for t in data["targets"]])
     sheet("by_subregion", ["requirement", "subregion", "own_view", "met", "not_met", "unknown", "share", "below"], [
         [t["requirement_id"], _name(e, lang),

@@ -32,7 +32,7 @@ def event_description(event: dict[str, Any], lang: str) -> str:
     lines += [
         f"{pick[0]}: {vocab.label(vocab.LEVELS, event['level'], lang)}",
         f"{pick[1]}: {vocab.label(vocab.ACTORS, event['duty_holder'], lang)}",
-        f"{pick[2]}: {grades_text(event['grades'])}",
+        f"{pick[2]}: {grades_text(event['grades'], lang)}",
         f"{pick[3]}: {cite['document']} {cite['clause']}「{cite['quote']}」",
         event["requirement_id"],
     ]

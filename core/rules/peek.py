@@ -21,13 +21,19 @@ Anything else answers None and the caller imports the plugin as before,
 so a plugin with code of its own, a broken file or an impostor is met
 exactly where it was met.
 
-With many plugins (a country's counties) the ``[jurisdiction]`` tables are
-remembered between runs in an identity cache (:class:`IdentityCache`,
-``$XINLI_CACHE_DIR`` or the user's cache folder; ``XINLI_CACHE_DIR=off``
-turns it off).  An entry is used only while every file it was read from
-(``plugin.py``, ``rules.toml``, the ``__init__.py`` files) has the same
-size, modification time and inode; anything else is read again.  The cache
-is a speed-up only: deleting it changes no answer.
+A top-level namespace package (the bundled plugins' ``xinli``, which has
+no ``__init__.py``) counts as empty when ``import`` finds it in that one
+place only.
+
+With many plugins (a country's counties) what listing a region needs of
+each identity (:func:`xinli.core.dicts.identity_dict`, built from the
+validated jurisdiction) is remembered between runs in an identity cache
+(:class:`IdentityCache`, ``$XINLI_CACHE_DIR`` or the user's cache folder;
+``XINLI_CACHE_DIR=off`` turns it off).  An entry is used only while every
+file it was read from (``plugin.py``, ``rules.toml``, the ``__init__.py``
+files, a namespace package's missing one) has the same size, modification
+time and inode, and only for the code it was read for; anything else is
+read again.  The cache is a speed-up only: deleting it changes no answer.
 """
 
 from __future__ import annotations
@@ -75,21 +81,8 @@ def _code_lines(text: str) -> list[str] | None:
 
 
 CACHE_ENV = "XINLI_CACHE_DIR"
-
-
-def _plain(value: Any) -> Any:
-    """A parsed TOML value with its dates and times as ISO text (what JSON
-    can keep); the cache keeps such a table only when it builds the same
-    jurisdiction as the original."""
-    import datetime as dt
-
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return value
+#: The cache file's format: 2 keeps each region's listing (1 kept ``[jurisdiction]`` tables).
+FORMAT = 2
 
 
 def _stamp(path: str) -> list[int] | None:
@@ -112,8 +105,9 @@ class IdentityCache:
         self._stamps: dict[str, list[int] | None] = {}
         if path is not None:
             try:
-                loaded = json.loads(path.read_text(encoding="utf-8"))
-                if isinstance(loaded, dict) and loaded.get("format") == 1 and isinstance(loaded.get("entries"), dict):
+                with open(path, "rb") as handle:  # bytes decoded at once: a text stream's newline handling is slower
+                    loaded = json.loads(handle.read().decode("utf-8"))
+                if isinstance(loaded, dict) and loaded.get("format") == FORMAT and isinstance(loaded.get("entries"), dict):
                     self.entries = loaded["entries"]
             except (OSError, ValueError):
                 pass  # no cache yet, or a damaged one: read the files
@@ -140,26 +134,25 @@ class IdentityCache:
         return self._stamps[path]
 
     def get(self, key: str, files: list[str]) -> dict[str, Any] | None:
-        """The cached ``[jurisdiction]`` table for ``key`` when every one of
-        ``files`` is as it was when it was read."""
+        """The cached identity (:func:`xinli.core.dicts.identity_dict`) for
+        ``key`` when every one of ``files`` is as it was when it was read."""
         entry = self.entries.get(key)
         if not isinstance(entry, dict) or entry.get("files") != files:
             return None
         stamps = entry.get("stamps")
         if not isinstance(stamps, list) or len(stamps) != len(files):
             return None
-        for path, stamp in zip(files, stamps, strict=True):
-            if self._stamp(path) != stamp:
-                return None
-        return entry.get("table")
+        if [self._stamp(path) for path in files] != stamps:
+            return None
+        identity = entry.get("identity")
+        return identity if isinstance(identity, dict) and identity.get("code") == key.split("=", 1)[0] else None
 
-    def put(self, key: str, files: list[str], table: dict[str, Any], jurisdiction: Jurisdiction) -> None:
-        """Remember ``table`` as read from ``files``, with its TOML dates as
-        ISO text, when that text builds the same ``jurisdiction``."""
-        plain = _plain(table)
-        if plain != table and _build(plain) != jurisdiction:
+    def put(self, key: str, files: list[str], identity: dict[str, Any]) -> None:
+        """Remember ``identity`` as read from ``files``, when JSON keeps it
+        exactly."""
+        if json.loads(json.dumps(identity, ensure_ascii=False)) != identity:
             return
-        self.entries[key] = {"files": files, "stamps": [self._stamp(f) for f in files], "table": plain}
+        self.entries[key] = {"files": files, "stamps": [self._stamp(f) for f in files], "identity": identity}
         self.changed = True
 
     def save(self) -> None:
@@ -173,7 +166,7 @@ class IdentityCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"format": 1, "entries": self.entries}, ensure_ascii=False), encoding="utf-8")
+            temporary.write_text(json.dumps({"format": FORMAT, "entries": self.entries}, ensure_ascii=False), encoding="utf-8")
             os.replace(temporary, self.path)
         except OSError:
             pass
@@ -203,7 +196,9 @@ class Peeker:
             known = self._bases[id(dist)] = (dist, base)
         return known[1]
 
-    def _top_is_here(self, top: str, base: str) -> bool:
+    def _top_is_here(self, top: str, base: str) -> str | bool:
+        """True (or ``"namespace"`` for a namespace package) when ``import``
+        finds the top-level package ``top`` in ``base`` and there only."""
         key = (top, base)
         known = self._tops.get(key)
         if known is None:
@@ -211,10 +206,11 @@ class Peeker:
         return known
 
     @staticmethod
-    def _find_top(top: str, base: str) -> bool:
+    def _find_top(top: str, base: str) -> str | bool:
         module = sys.modules.get(top)
         if module is not None:
             locations = list(getattr(module, "__path__", []) or [])
+            namespace = getattr(module, "__file__", None) is None
         else:
             import importlib.util
 
@@ -223,7 +219,10 @@ class Peeker:
             except (ImportError, ValueError):
                 return False
             locations = list(spec.submodule_search_locations or []) if spec is not None else []
-        return len(locations) == 1 and Path(locations[0]) == Path(base) / top
+            namespace = spec is not None and spec.origin in (None, "namespace")
+        if len(locations) != 1 or Path(locations[0]) != Path(base) / top:
+            return False
+        return "namespace" if namespace else True
 
     def _init_is_empty(self, path: str) -> bool:
         known = self._inits.get(path)
@@ -236,29 +235,34 @@ class Peeker:
             known = self._inits[path] = lines == []
         return known
 
-    def identity(self, name: str, value: str, dist: Any) -> Jurisdiction | None:
-        """The identity of entry point ``name = value`` of distribution
-        ``dist``, read from its files; None when it must be imported."""
+    def _files(self, value: str, dist: Any) -> tuple[list[str], str | None] | None:
+        """The files an entry point's identity is read from (the
+        ``__init__.py`` files, ``plugin.py``, ``rules.toml``) and the
+        top-level ``__init__.py`` a namespace package lacks; None when the
+        plugin must be imported."""
         found = _ENTRY.match(value)
         if found is None or getattr(dist, "locate_file", None) is None:
             return None
-        package, attr = found.group(1).split("."), found.group(2)
+        package = found.group(1).split(".")
         base = self._base(dist)
-        if base is None or not self._top_is_here(package[0], base):
+        top = self._top_is_here(package[0], base) if base is not None else None
+        if base is None or not top:
             return None
         folder = base.rstrip(os.sep)
         inits = []
         for part in package:  # plain string joins: os.path.join is a measurable cost over thousands of plugins
             folder = f"{folder}{os.sep}{part}"
             inits.append(f"{folder}{os.sep}__init__.py")
-        plugin_file, rules_file = f"{folder}{os.sep}plugin.py", f"{folder}{os.sep}rules.toml"
-        files = [*inits, plugin_file, rules_file]
-        key = f"{name}={value}"
-        if self.cache is not None:
-            table = self.cache.get(key, files)
-            if table is not None:
-                return _build(table)
-        if not all(self._init_is_empty(init) for init in inits):
+        # a top-level namespace package (xinli itself: no __init__.py) runs no code of its own; its
+        # missing __init__.py is stamped as missing, so one added later is read again
+        return [*inits, f"{folder}{os.sep}plugin.py", f"{folder}{os.sep}rules.toml"], \
+            inits[0] if top == "namespace" else None
+
+    def _read(self, name: str, value: str, files: list[str], namespace_init: str | None) -> Jurisdiction | None:
+        """The identity read from ``files`` when importing the plugin could do
+        nothing else (see the module's docstring); else None."""
+        *inits, plugin_file, rules_file = files
+        if not all(init == namespace_init and not os.path.exists(init) or self._init_is_empty(init) for init in inits):
             return None
         try:
             with open(plugin_file, encoding="utf-8") as handle:
@@ -267,15 +271,41 @@ class Peeker:
                 rules = handle.read()
         except (OSError, UnicodeDecodeError):
             return None
+        attr = value.rsplit(":", 1)[1].strip()
         if _code_lines(plugin_py) != [line.format(attr=attr) for line in _CANONICAL]:
             return None
         table = jurisdiction_table(rules, name)
-        if table is None:
+        return None if table is None else _build(table)
+
+    def identity(self, name: str, value: str, dist: Any) -> Jurisdiction | None:
+        """The identity of entry point ``name = value`` of distribution
+        ``dist``, read from its files (never from the cache); None when it
+        must be imported."""
+        located = self._files(value, dist)
+        return None if located is None else self._read(name, value, *located)
+
+    def listing(self, name: str, value: str, dist: Any) -> dict[str, Any] | None:
+        """What listing the region needs (:func:`xinli.core.dicts.identity_dict`)
+        of entry point ``name = value``, from the cache while its files are
+        unchanged, else read from them (and cached); None when the plugin
+        must be imported."""
+        located = self._files(value, dist)
+        if located is None:
             return None
-        jurisdiction = _build(table)
-        if jurisdiction is not None and self.cache is not None:
-            self.cache.put(key, files, table, jurisdiction)
-        return jurisdiction
+        key = f"{name}={value}"
+        if self.cache is not None:
+            cached = self.cache.get(key, located[0])
+            if cached is not None:
+                return cached
+        jurisdiction = self._read(name, value, *located)
+        if jurisdiction is None:
+            return None
+        from xinli.core.dicts import identity_dict
+
+        identity = identity_dict(jurisdiction)
+        if self.cache is not None:
+            self.cache.put(key, located[0], identity)
+        return identity
 
 
 def _build(table: dict[str, Any]) -> Jurisdiction | None:
