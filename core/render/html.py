@@ -214,7 +214,7 @@ def _filters_words(filters: dict[str, Any] | None, lang: str) -> str:
         holder = filters["duty_holder"]
         parts.append(f"{h('duty', lang)}: {h('school_duty', lang) if holder == 'school' else vocab.label(vocab.ACTORS, holder, lang)}")
     if filters.get("grades"):
-        parts.append(f"{h('grades', lang)}: {grades_text(filters['grades'])}")
+        parts.append(f"{h('grades', lang)}: {grades_text(filters['grades'], lang)}")
     if filters.get("level"):
         parts.append(f"{h('level', lang)}: " + ", ".join(vocab.label(vocab.LEVELS, x, lang) for x in filters["level"]))
     if filters.get("stage"):
