@@ -1418,6 +1418,13 @@ ERRORS: dict[str, tuple[str, str]] = {
         ("请给出 --db（评估记录）、--catalog（xinli catalog 写入的政策目录）或两者", ""),
     "--db {db} and --catalog {catalog} have the same name {name}; rename one of them":
         ("--db {db} 与 --catalog {catalog} 同名 {name}；请给其中一个改名", ""),
+    # click's path checks, whose kind of path it names in English before the localised rest
+    "File {filename} 是一个文件夹。": ("文件 {filename} 是一个文件夹。", ""),
+    "Directory {filename} 是一个文件，不是文件夹。": ("文件夹 {filename} 是一个文件，不是文件夹。", ""),
+    "Path {filename} 是一个文件夹。": ("路径 {filename} 是一个文件夹。", ""),
+    "File {filename} 不可读。": ("文件 {filename} 不可读。", ""),
+    "File {filename} 不可写。": ("文件 {filename} 不可写。", ""),
+    "Directory {filename} 不可写。": ("文件夹 {filename} 不可写。", ""),
 }
 # an empty English side is the key itself
 ERRORS = {english: (zh, en or english) for english, (zh, en) in ERRORS.items()}

@@ -282,3 +282,15 @@ def test_every_error_template_fits_its_chinese():
         assert localise_error(line, "en") == line
     assert localise_error("something xinli never says", "zh") == "something xinli never says"
     assert localise_error("{0} {x} }{", "zh") == "{0} {x} }{"
+
+
+def test_an_any_of_expectation_reads_in_words():
+    """A stored any-of expectation (``[metric] expected or [metric]
+    expected``) reads as its alternatives, each metric by its label."""
+    from xinli.core.render.words import expected_words
+
+    stored = "[psych_management_software] true standing or [fulltime_psych_teachers] >= 1 persons standing"
+    zh, en = expected_words(stored, "zh"), expected_words(stored, "en")
+    assert zh.startswith("配备心理管理软件：是") and " 或 " in zh and "[" not in zh and leaks(zh) == []
+    assert en.startswith("psychological management software: yes") and " or " in en
+
