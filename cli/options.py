@@ -48,6 +48,15 @@ def plugins_option() -> Any:
                         help="Comma-separated plugin codes to load (default: $XINLI_PLUGINS or all).")
 
 
+def check_plugins(plugins: str | None) -> None:
+    """For a command that loads no rules but takes ``--plugins`` like every
+    other: an unknown code in it (or in $XINLI_PLUGINS) is still refused."""
+    import os
+
+    if plugins or os.environ.get("XINLI_PLUGINS"):
+        load_registry(plugins)
+
+
 class DateType(click.ParamType):
     """An ISO date (YYYY-MM-DD)."""
 

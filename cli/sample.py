@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from xinli.cli.errors import UserError, user_errors
-from xinli.cli.options import lang_option, output_option, resolve_format
+from xinli.cli.options import check_plugins, lang_option, output_option, plugins_option, resolve_format
 
 
 @click.command()
@@ -22,9 +22,10 @@ from xinli.cli.options import lang_option, output_option, resolve_format
               help="Output format (default: from the --output extension, else csv).")
 @lang_option()
 @output_option()
+@plugins_option()
 @user_errors
 def sample(db: str, region: str | None, run_id: int | None, rate: float | None, per_item: int | None, seed: int,
-           fmt: str | None, lang: str, output: str | None) -> None:
+           fmt: str | None, lang: str, output: str | None, plugins: str | None) -> None:
     """Draw a spot-check list (抽查) from a run: with --rate R a share R of the
     schools, each with every self-inspection item it answers for; with
     --per-item N, N schools for each item.  The draw depends only on the
@@ -39,6 +40,7 @@ def sample(db: str, region: str | None, run_id: int | None, rate: float | None, 
     from xinli.core.records.sampling import draw_sample, record_sample, rule_of
     from xinli.core.render.sample import render_sample_csv, render_sample_xlsx, rule_text
 
+    check_plugins(plugins)
     fmt = resolve_format(fmt, output, ("csv", "xlsx", "json"), "csv")
     try:
         rule_of(rate, per_item)

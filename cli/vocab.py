@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from xinli.cli.errors import user_errors
-from xinli.cli.options import lang_option
+from xinli.cli.options import check_plugins, lang_option, plugins_option
 
 
 def duty_holder_rows() -> list[dict]:
@@ -36,18 +36,24 @@ def duty_holders_markdown() -> str:
 
 
 @click.group("vocab")
-def vocab() -> None:
+@plugins_option()
+@user_errors
+def vocab(plugins: str | None) -> None:
     """List the vocabularies a rules file uses (keys with zh/en labels)."""
+    check_plugins(plugins)
 
 
 @vocab.command("duty-holders")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @lang_option()
+@plugins_option()
 @user_errors
-def duty_holders(fmt: str, lang: str) -> None:
+def duty_holders(fmt: str, lang: str, plugins: str | None) -> None:
     """Every duty-holder key (who a rule binds: duty_holder, duty_holders,
     subject, step roles) and the roles of duty_holders entries."""
     import json
+
+    check_plugins(plugins)
 
     if fmt == "json":
         click.echo(json.dumps({"duty_holders": duty_holder_rows(), "roles": role_rows()}, ensure_ascii=False, indent=2))

@@ -787,8 +787,10 @@ HELP: dict[str, tuple[str]] = {
     "SQLite records file.": ("SQLite 记录文件。",),
     "SQLite records file (created if missing).": ("SQLite 记录文件（不存在时创建）。",),
     # regions, show, checklist
-    "List every installed jurisdiction with its level, parent, documents and the distribution that provided it.":
-        ("列出已安装的每个辖区：级别、上级、文件及提供它的发行包。",),
+    "List every installed jurisdiction with its level, parent, documents and the distribution that provided it; QUERY keeps "
+    "those whose code, Chinese or English name, or parent contains it (`xinli regions 渠县`).":
+        ("列出已安装的每个辖区：级别、上级、文件及提供它的发行包；给出 QUERY 时只列代码、中文或英文名称或上级中含有它的辖区"
+         "（如 xinli regions 渠县）。",),
     "Show REGION: the jurisdiction, its chain of parents, its documents and the number of requirements per domain.":
         ("显示辖区 REGION：其上级链、文件和各领域的要求条数。",),
     "Print one requirement with its quote.": ("打印一条要求及其原文。",),
@@ -823,11 +825,12 @@ HELP: dict[str, tuple[str]] = {
     "Print REGION's reporting and intervention procedures, each as its own flowchart (routine reporting and referral; the "
     "emergency response to an incident...): its trigger, steps in the document's order with role, action and conditions "
     "(such as parents' consent before referral), steps at the same time side by side, \"acts under the guidance of\" apart "
-    "from \"reports to\", ending at the referral partners. mermaid is a `flowchart TD` per procedure that forges and Markdown "
-    "editors draw.":
+    "from \"reports to\", ending at the referral partners. mermaid is one `flowchart TD` with a subgraph per procedure; dot "
+    "is one digraph with a cluster per procedure, so `dot -Tsvg` makes one SVG.":
         ("打印辖区 REGION 的上报与干预流程，每个流程一张流程图（日常上报与转介、突发事件应急处置等）：触发情形、"
          "按文件顺序的步骤（角色、行动和条件，如转介前须经家长同意）、同时进行的步骤并排、“在指导下”与“上报”分开，"
-         "最后是转介机构。\n\nmermaid 为每个流程一段 flowchart TD，代码托管平台和 Markdown 编辑器可直接绘制。",),
+         "最后是转介机构。\n\nmermaid 为一段 flowchart TD，每个流程一个子图；dot 为一个有向图，每个流程一个分组，"
+         "因此 dot -Tsvg 只生成一个 SVG。",),
     "Draw only this procedure (e.g. routine, emergency; see --format json).":
         ("只画这一个流程（如 routine、emergency；见 --format json）。",),
     # plugins
@@ -885,21 +888,28 @@ HELP: dict[str, tuple[str]] = {
     "Header row: Chinese column labels or the column keys; assess reads both (default: zh, or key with --lang en).":
         ("表头：中文列名（zh）或列键（key）；assess 两者都能读取（默认 zh，--lang en 时为 key）。",),
     "Assess the schools in FACTS against REGION's rules and record the findings in the SQLite file DB. Invalid input is "
-    "reported with file, row and column, and nothing is written (exit 2). A progress bar shows on a terminal.":
+    "reported with file, row and column, and nothing is written (exit 2). A progress bar shows on a terminal. The facts' 自查 "
+    "columns (one per school duty without a machine check) are the school's self-inspection: each answer is that school's "
+    "finding, marked self-reported; a blank one stays unanswered on its sheet.":
         ("按辖区 REGION 的规定评估 FACTS 中的学校，把结果记入 SQLite 文件 DB。\n\n输入有误时指明文件、行和列，"
-         "不写入任何内容（退出码 2）。在终端中显示进度条。",),
+         "不写入任何内容（退出码 2）。在终端中显示进度条。事实中的“自查”列（每项无机器核查的学校职责一列）是学校的自查："
+         "每个回答即该校该项的结论，标为“自查”；空白的在其情况表上仍为未答。",),
     "Facts file: .csv, .toml, .json or .xlsx.": ("事实文件：.csv、.toml、.json 或 .xlsx。",),
     "Assess as of this date (default: today).": ("评估日期（默认今天）。",),
     "Exemptions file: .csv or .toml.": ("豁免文件：.csv 或 .toml。",),
     "Print phase timings as JSON on stderr (for benchmarks).": ("在标准错误输出各阶段耗时（JSON，供性能测试用）。",),
     # attest
-    "Record that SCHOOL was checked by hand against REQUIREMENT. Items without a machine check are one \"manual\" row per "
-    "assessment run; the next `assess` on or after the check's day shows this school's finding from the attestation instead "
-    "(encouraged and permitted items as adopted / not adopted). Only items a school answers for and that have no machine "
-    "check can be attested.":
-        ("记录学校 SCHOOL 已就要求 REQUIREMENT 经人工核查。\n\n无法机器核查的条目在每次评估中记为一行“需人工核查”；"
-         "核查日当天或之后的下一次 assess 改用本核查结论显示该校结果（鼓励和可以类条目显示为已采纳/未采纳）。"
-         "只有学校须落实且无机器核查的条目可以核查记录。",),
+    "Record that schools were checked by hand against items without a machine check: one (--school, --requirement, --by, "
+    "--result) or every row of a file (--from FILE). Every row is checked before anything is written: the school must be in "
+    "an assessment run of REGION in DB, the item a school's own duty without a machine check, the result met / not_met "
+    "(符合 / 不符合), who checked an office or role and no cell personal data. A bad row names file, row and column and "
+    "nothing is recorded (exit 2). The next `assess` on or after the check's day shows the school's finding from the "
+    "attestation, with provenance \"verified\".":
+        ("记录学校已就无机器核查的条目经人工核查：一条（--school、--requirement、--by、--result），"
+         "或文件中的每一行（--from FILE）。\n\n写入前逐行检查：学校须在 DB 中 REGION 的某次评估里，条目须是学校自身"
+         "且无机器核查的职责，结论为 符合/不符合（met/not_met），核查人为科室或职务，任何单元格都不得含个人信息。"
+         "有一行不合格即指明文件、行和列，不记录任何内容（退出码 2）。核查日当天或之后的下一次 assess 改用核查结论"
+         "显示该校结果，来源标为“核查”。",),
     "Records database (created if absent).": ("记录数据库（不存在时创建）。",),
     "The school's identifier (school_id in the facts).": ("学校编号（事实文件中的学校编号）。",),
     "Id of a manual item of the region's checklist.": ("辖区清单中一条人工核查条目的编号。",),
@@ -946,9 +956,16 @@ HELP: dict[str, tuple[str]] = {
     "Judge the region's own targets as of this date (default: the latest source's).": ("按该日期判定本辖区指标（默认最新来源的日期）。",),
     # serve, metrics
     "Browse the assessment records in DB with Datasette: tables and columns described, canned queries such as \"schools not "
-    "meeting required items\" and \"requirements most often not met\". Needs `pip install 'xinli[web]'`.":
+    "meeting required items\" and \"requirements most often not met\". With --catalog (and with or without --db), also a "
+    "policy catalogue written by `xinli catalog`, with Chinese labels, facets and canned queries (docs/catalog.md). Needs "
+    "`pip install 'xinli[web]'`. The databases are opened read-only, and served on the loopback interface (127.0.0.1) "
+    "unless --host says otherwise. Anyone who can reach the page may run any read-only SQL query on them (10 s limit); "
+    "--no-sql turns that off. CSV exports neutralise spreadsheet formulas.":
         ("用 Datasette 浏览 DB 中的评估记录：表和列有说明，并有预设查询，如“未达到必须项的学校”“最常未达到的要求”。"
-         "\n\n需要 pip install 'xinli[web]'。",),
+         "给出 --catalog（可带或不带 --db）时，同时浏览 xinli catalog 写入的政策目录，带中文名称、分面和预设查询"
+         "（见 docs/catalog.md）。\n\n需要 pip install 'xinli[web]'。数据库以只读方式打开，除非 --host 另行指定，"
+         "只在本机回环接口（127.0.0.1）上提供服务。能访问页面的人都可以对其运行任意只读 SQL 查询（限时 10 秒）；"
+         "--no-sql 关闭此功能。导出的 CSV 会使电子表格公式失效。",),
     "Interface to listen on (loopback by default).": ("监听的网络接口（默认仅本机）。",),
     "Port to listen on.": ("监听的端口。",),
     "Print the Datasette metadata (descriptions and canned queries) as JSON and exit.":
@@ -960,6 +977,65 @@ HELP: dict[str, tuple[str]] = {
     "Show this message and exit.": ("显示本帮助后退出。",),
     "json: the run's id, whether it is new, its counts and warnings, on standard output.":
         ("json：在标准输出给出评估编号、是否新建、各状态计数和警告。",),
+    # --- integration of issues 20, 22, 24, 25: their new commands and options ---
+    "Only the regions below CODE (a province or city, installed or only declared).":
+        ("只列 CODE（省或市，已安装或仅被声明）之下的辖区。",),
+    "Count, per jurisdiction and domain, the items its own documents give (inherited items not counted): \"not specified\" "
+    "where a document is silent, \"not yet encoded\" where the plugin says it has not encoded a domain yet. `xinli coverage "
+    "--lang en` for the bundled plugins is docs/coverage.md.":
+        ("按辖区和领域统计其自身文件给出的条目数（不计继承的条目）：文件未涉及的领域记为“未作规定”，"
+         "插件声明尚未编码的领域记为“尚未编码”。\n\n内置插件的 xinli coverage --lang en 即 docs/coverage.md。",),
+    "Only this region (repeatable); default: every installed or rules-folder plugin.":
+        ("只统计该辖区（可重复）；默认为每个已安装的插件和规则文件夹中的插件。",),
+    "Write the region's own self-inspection template instead (the authorities' duties without a machine check, answered "
+    "是/否/不适用 with evidence), read by `assess --region-facts`.":
+        ("改为写出辖区自身的自查模板（无机器核查的教育行政部门等的职责，填 是/否/不适用 并写明佐证），"
+         "由 assess --region-facts 读取。",),
+    "The region's own self-inspection (.csv, .xlsx, .toml or .json; template: `facts-template --region-facts`): answers for "
+    "the authorities' duties, stored as region findings.":
+        ("辖区自身的自查（.csv、.xlsx、.toml 或 .json；模板见 facts-template --region-facts）：对教育行政部门等职责的回答，"
+         "记为辖区层面结论。",),
+    "The period the facts cover: a school year (2026-2027), a semester (2026-2027-1, 2026-2027-2) or a calendar year (2026); "
+    "default: the one containing --as-of. A per-period count below target is in progress while its period runs.":
+        ("事实所覆盖的时段：学年（2026-2027）、学期（2026-2027-1、2026-2027-2）或自然年（2026）；默认为包含 --as-of 的时段。"
+         "按时段计数的指标在时段结束前未达标记为进行中。",),
+    "Records database holding the region's assessment runs.": ("存有该辖区评估的记录数据库。",),
+    "Record every row of FILE (.csv or .xlsx, columns school_id, requirement_id, result, by, on, evidence, or their Chinese "
+    "headers; the list `xinli sample` writes) in one transaction.":
+        ("在一次事务中记录文件 FILE 的每一行（.csv 或 .xlsx，列为 学校代码、要求编号、核查结论、核查人、核查日期、佐证，"
+         "或其英文键；即 xinli sample 写出的清单）。",),
+    "json prints what was recorded as a JSON object.": ("json：以 JSON 对象打印所记录的内容。",),
+    "Draw a spot-check list (抽查) from a run: with --rate R a share R of the schools, each with every self-inspection item it "
+    "answers for; with --per-item N, N schools for each item. The draw depends only on the seed and the ids (the same seed "
+    "gives the same schools) and is recorded in DB with its seed and rule, which the list repeats on every row. An inspector "
+    "fills result, by, on and evidence, and `xinli attest --from` records the filled list.":
+        ("从一次评估中抽取抽查清单：--rate R 按比例 R 抽取学校，每校列出其须回答的全部自查条目；--per-item N "
+         "为每个条目抽取 N 所学校。\n\n抽取结果只取决于随机种子和编号（同一种子抽到同样的学校），并连同种子和规则记入 DB，"
+         "清单每行都注明。核查人填写核查结论、核查人、核查日期和佐证后，用 xinli attest --from 录入。",),
+    "Draw from the newest run of this region (default: the newest run).": ("从该辖区最新一次评估中抽取（默认最新一次评估）。",),
+    "Draw from this run.": ("从该次评估中抽取。",),
+    "Share of the run's schools to check, e.g. 0.1 (every item of each).": ("抽查学校的比例，如 0.1（每校全部条目）。",),
+    "Schools to check for each item.": ("每个条目抽查的学校数。",),
+    "Random seed: the same seed draws the same schools.": ("随机种子：同一种子抽到同样的学校。",),
+    "A policy catalogue written by `xinli catalog` (with or without --db).": ("xinli catalog 写入的政策目录（可带或不带 --db）。",),
+    "Turn off Datasette's SQL editor: only the tables and the canned queries are offered.":
+        ("关闭 Datasette 的 SQL 编辑器：只提供数据表和预设查询。",),
+    "List the vocabularies a rules file uses (keys with zh/en labels).": ("列出规则文件使用的词表（键及其中英文名称）。",),
+    "Every duty-holder key (who a rule binds: duty_holder, duty_holders, subject, step roles) and the roles of duty_holders "
+    "entries.": ("列出每个责任主体键（规定约束的对象：duty_holder、duty_holders、'subject' 和步骤角色）及 duty_holders "
+                 "条目的角色。",),
+    "Write every installed region's effective rules into the SQLite database DB: jurisdictions, documents, requirements (per "
+    "region, with their source, what they replace and whether they are looser than the parent's), procedures, partners, "
+    "metrics and coverage, with a full-text index. Browse it with `xinli serve --catalog DB`. An existing DB is replaced only "
+    "if it is a catalogue, and only when the installed plugins or options changed.":
+        ("把每个已安装辖区的现行规定写入 SQLite 数据库 DB：辖区、文件、要求（按辖区，注明来源、所取代的条款以及是否比上级宽松）、"
+         "流程、转介机构、指标和编码覆盖情况，并建全文索引。\n\n用 xinli serve --catalog DB 浏览。已有的 DB 只有是政策目录"
+         "时才会被替换，且只在已安装插件或选项改变时替换。",),
+    "The catalogue database to write.": ("要写入的政策目录数据库。",),
+    "Only this region and the regions under it (default: every installed region).":
+        ("只收录该辖区及其下级辖区（默认每个已安装的辖区）。",),
+    "Documents in force on this date (default: today).": ("按该日期有效的文件（默认今天）。",),
+    "Rebuild even when the installed plugins and options are unchanged.": ("即使已安装插件和选项未变也重建。",),
 }
 
 
@@ -1259,6 +1335,110 @@ ERRORS: dict[str, tuple[str, str]] = {
     "Directory {filename} 不存在。": ("文件夹 {filename} 不存在。", ""),
     "File {filename} 不存在。": ("文件 {filename} 不存在。", ""),
     "Path {filename} 不存在。": ("路径 {filename} 不存在。", ""),
+    # --- integration of issues 20, 22, 24, 25: their error lines ---
+    "{file}, column {column}: {value}: {reason}": ("{file}，{column} 列：{value}：{reason}", ""),
+    "mobile number": ("手机号码", ""),
+    "ID-card number": ("身份证号码", ""),
+    "looks like a {kind} (personal data); xinli keeps school-level facts only and stores nothing about a person":
+        ("看起来是{kind}（个人信息）；xinli 只保存学校层面的事实，不保存任何个人的信息", ""),
+    "a list or table where one value belongs; xinli keeps one school-level value per cell (student records are refused)":
+        ("此处应为一个值，却是列表或表格；xinli 每格只保存一个学校层面的值（学生记录一概拒收）", ""),
+    "{column} must be text or a whole number, not {kind}": ("{column} 须为文本或整数，而不是 {kind}", ""),
+    "not a finite number": ("不是有限的数", ""),
+    "a time of day where a value belongs": ("此处应为一个值，却是一天中的时刻", ""),
+    "contains the control character {code}; remove it": ("含有控制字符 {code}；请删除", ""),
+    "longer than {cap} characters ({n})": ("超过 {cap} 个字符（{n} 个）", ""),
+    # attest (one check or --from FILE) and sample
+    "unknown school: in no assessment run of {region} in this database": ("没有这所学校：本数据库中 {region} 的评估里都没有它", ""),
+    "expected met, not_met, 符合 or 不符合": ("应填 符合 或 不符合（或 met、not_met）", ""),
+    "required field is empty (the day of the check, e.g. 2026-11-01)": ("必填字段为空（核查日期，如 2026-11-01）", ""),
+    "a day in the future": ("日期在将来", ""),
+    "expected a date like 2026-11-01": ("应为 2026-11-01 这样的日期", ""),
+    "has a machine check; its finding comes from the school's facts": ("有机器核查，其结论来自学校的事实", ""),
+    "not a school's duty ({holder}); it is a region finding": ("不是学校的职责（{holder}），属于辖区层面结论", ""),
+    "not an item of the {region} checklist on {day}": ("不是 {region} 清单在 {day} 的条目", ""),
+    "school {school} and this item checked on {day} twice (first in row {row}); keep one":
+        ("学校 {school} 的这一条目在 {day} 核查了两次（第一次在第 {row} 行）；请只保留一行", ""),
+    "school {school} and this item checked on {day} twice; keep one": ("学校 {school} 的这一条目在 {day} 核查了两次；请只保留一次", ""),
+    "looks like a phone or ID-card number (personal data); record an office or role and a note on the evidence, never a person":
+        ("看起来是电话或身份证号（个人信息）；请记科室或职务和佐证说明，不要记个人", ""),
+    "unknown column; an attestations file has {fields} (or their Chinese headers)":
+        ("未知的列；核查文件的列为 {fields}（或其中文列名）", ""),
+    "a second {key} column": ("第二个 {key} 列", ""),
+    "{n} cells, more than the header's {m} columns (a stray comma?)": ("{n} 个单元格，多于表头的 {m} 列（多了逗号？）", ""),
+    "{path}: cannot read attestations file: {reason}": ("{path}：无法读取核查文件：{reason}", ""),
+    "{path}: unsupported attestations format {suffix}; use .csv or .xlsx":
+        ("{path}：不支持的核查文件格式 {suffix}；请用 .csv 或 .xlsx", ""),
+    "{name}: reading .xlsx needs openpyxl: pip install 'xinli[xlsx]'": ("{name}：读取 .xlsx 需要 openpyxl：pip install 'xinli[xlsx]'", ""),
+    "the sheet is empty": ("工作表为空", ""),
+    "this attestation is recorded already": ("这条核查已经记录过", ""),
+    "--from FILE takes each check from the file; leave out {options}": ("--from FILE 从文件读取每条核查；请不要同时给 {options}", ""),
+    "give {options} (one check) or --from FILE (many)": ("请给出 {options}（一条核查）或 --from FILE（多条）", ""),
+    "{path}: holds no assessment run of {region}; run `xinli assess` first": ("{path}：没有 {region} 的评估；请先运行 xinli assess", ""),
+    "give --rate R (a share of schools) or --per-item N (schools per item), one of them":
+        ("请给出 --rate R（学校比例）或 --per-item N（每个条目的学校数），二者选一", ""),
+    "--rate must be above 0 and at most 1 (0.1 = 10% of schools), not {rate}":
+        ("--rate 须大于 0 且不超过 1（0.1 即 10% 的学校），而不是 {rate}", ""),
+    "--per-item must be at least 1, not {n}": ("--per-item 至少为 1，而不是 {n}", ""),
+    "the database holds no run {id}; run `xinli assess` first": ("数据库中没有第 {id} 次评估；请先运行 xinli assess", ""),
+    "the database holds no a run of {region}; run `xinli assess` first": ("数据库中没有 {region} 的评估；请先运行 xinli assess", ""),
+    "the database holds no a run; run `xinli assess` first": ("数据库中还没有评估；请先运行 xinli assess", ""),
+    "run {id} is of {region}, not {wanted}": ("第 {id} 次评估属于 {region}，不是 {wanted}", ""),
+    "run {id} ({region}) has no school item to check by hand": ("第 {id} 次评估（{region}）没有需人工核查的学校条目", ""),
+    # the region's self-inspection (assess --region-facts) and --period
+    "looks like a phone or ID-card number (personal data); name the document or record, never a person":
+        ("看起来是电话或身份证号（个人信息）；请写文件或台账名称，不要写个人", ""),
+    "expected text": ("应为文本", ""),
+    "not a figure this region reports about itself (its rules ask for: {known})": ("不是本辖区自报的数据（其规定要求：{known}）", ""),
+    "reported twice (first in row {row})": ("填报了两次（第一次在第 {row} 行）", ""),
+    "not an item of this region's checklist": ("不是本辖区清单中的条目", ""),
+    "has a machine check; its finding comes from the schools' facts": ("有机器核查，其结论来自各校的事实", ""),
+    "not an authority's duty ({holder}); schools answer it in their facts": ("不是行政部门的职责（{holder}），由学校在事实中回答", ""),
+    "its duty holder ({holder}) is not an authority; it stays a manual item": ("其责任主体（{holder}）不是行政部门，仍为人工核查条目", ""),
+    "expected 是, 否 or 不适用 (yes, no, n/a)": ("应填 是、否 或 不适用", ""),
+    "answered twice (first in row {row})": ("回答了两次（第一次在第 {row} 行）", ""),
+    "unknown column; a region facts file has {fields} (or their Chinese headers)":
+        ("未知的列；辖区自查文件的列为 {fields}（或其中文列名）", ""),
+    "expected only [[answers]] tables (requirement_id, answer, evidence) and [[figures]] tables (metric, value, evidence)":
+        ("只应有 [[answers]] 表（requirement_id、answer、evidence）和 [[figures]] 表（metric、value、evidence）", ""),
+    "expected [[{table}]] tables (an array of tables)": ("应为 [[{table}]] 表（表的数组）", ""),
+    "unknown field; {table} have {fields}": ("未知的字段；{table} 的字段为 {fields}", ""),
+    "{path}: unsupported region facts format {suffix}; use .csv, .xlsx, .toml or .json":
+        ("{path}：不支持的辖区自查文件格式 {suffix}；请用 .csv、.xlsx、.toml 或 .json", ""),
+    "{path}: cannot read region facts file: {reason}": ("{path}：无法读取辖区自查文件：{reason}", ""),
+    "a figure given as a pair is (count, population)": ("成对给出的数据应为（数量，总数）", ""),
+    "only a share or a ratio per N people is given as count/population": ("只有比例或每 N 人比率才写成 数量/总数", ""),
+    "expected count/population, e.g. 45/50": ("应为 数量/总数，如 45/50", ""),
+    "expected count/population with 0 <= count and a positive population no smaller than the count":
+        ("应为 数量/总数，数量不小于 0，总数为正且不小于数量", ""),
+    "expected count/population with 0 <= count and a positive population": ("应为 数量/总数，数量不小于 0，总数为正", ""),
+    "a share lies between 0 and 1 (or write count/population, e.g. 45/50)": ("比例应在 0 到 1 之间（或写成 数量/总数，如 45/50）", ""),
+    "a count is a whole number": ("计数应为整数", ""),
+    "metric {metric} is not reported by the region": ("指标 {metric} 不由辖区填报", ""),
+    "--period {period}: write a school year like 2026-2027, a semester like 2026-2027-1 (or 2026-2027-2), or a calendar year "
+    "like 2026": ("--period {period}：请写学年如 2026-2027、学期如 2026-2027-1（或 2026-2027-2），或自然年如 2026", ""),
+    # the policy catalogue (catalog, serve --catalog)
+    "{path}: is a directory; --db needs a file name": ("{path}：是一个文件夹；--db 需要文件名", ""),
+    "{path}: exists and is not an SQLite database; refusing to replace it": ("{path}：已存在且不是 SQLite 数据库；不会替换它", ""),
+    "{path}: exists and is not an SQLite database; not a catalogue from `xinli catalog`":
+        ("{path}：已存在且不是 SQLite 数据库；不是 xinli catalog 写入的政策目录", ""),
+    "{path}: is an SQLite database xinli's catalog did not create (a records database or another file); refusing to replace it":
+        ("{path}：这个 SQLite 数据库不是 xinli catalog 创建的（是记录数据库或其他文件）；不会替换它", ""),
+    "{path}: is an SQLite database xinli's catalog did not create (a records database or another file); not a catalogue "
+    "from `xinli catalog`": ("{path}：这个 SQLite 数据库不是 xinli catalog 创建的（是记录数据库或其他文件），不是政策目录", ""),
+    "{path}: the catalogue's rows do not hold together: {problems}": ("{path}：政策目录的各行相互不一致：{problems}", ""),
+    "no region to catalogue: no plugin is installed": ("没有可编目的辖区：未安装任何插件", ""),
+    "give --db (assessment records), --catalog (a policy catalogue from `xinli catalog`) or both":
+        ("请给出 --db（评估记录）、--catalog（xinli catalog 写入的政策目录）或两者", ""),
+    "--db {db} and --catalog {catalog} have the same name {name}; rename one of them":
+        ("--db {db} 与 --catalog {catalog} 同名 {name}；请给其中一个改名", ""),
+    # click's path checks, whose kind of path it names in English before the localised rest
+    "File {filename} 是一个文件夹。": ("文件 {filename} 是一个文件夹。", ""),
+    "Directory {filename} 是一个文件，不是文件夹。": ("文件夹 {filename} 是一个文件，不是文件夹。", ""),
+    "Path {filename} 是一个文件夹。": ("路径 {filename} 是一个文件夹。", ""),
+    "File {filename} 不可读。": ("文件 {filename} 不可读。", ""),
+    "File {filename} 不可写。": ("文件 {filename} 不可写。", ""),
+    "Directory {filename} 不可写。": ("文件夹 {filename} 不可写。", ""),
 }
 # an empty English side is the key itself
 ERRORS = {english: (zh, en or english) for english, (zh, en) in ERRORS.items()}
@@ -1295,6 +1475,10 @@ def localise_error(text: str, lang: str, _depth: int = 0) -> str:
             values = {k: localise_error(v, lang, _depth + 1) for k, v in found.groupdict().items()}
             if values.get("column") in COLUMNS:  # a column key named by its header
                 values["column"] = COLUMNS[values["column"]][0]
+            if "holder" in values:  # a duty-holder key named by its label
+                from xinli.core.vocabulary import ACTORS
+
+                values["holder"] = ACTORS.get(values["holder"], (values["holder"],))[0]
             try:
                 chinese = zh.format(**values)
             except (KeyError, IndexError, ValueError):  # a template that does not fit: keep the line as raised
@@ -1328,6 +1512,8 @@ BROWSE_COLUMNS: dict[str, tuple[str, str]] = {
     "plugins": ("插件", "plugins"), "superseded_by": ("被其取代", "superseded by"), "facts_file": ("事实文件", "facts file"),
     "findings": ("结论数", "findings"), "counts": ("各状态计数", "counts by status"), "scope": ("核查范围", "scope"),
     "provenance": ("来源", "provenance"),
+    # --- integration of issues 20-25: columns their queries added ---
+    "duty_holder": ("责任主体", "duty holder"),
 }
 #: Stored values the canned queries show as words: statuses (including
 #: those of self-checks), provenance of a fact, levels and scopes.
@@ -1368,6 +1554,10 @@ BROWSE_TABLES: dict[str, str] = {
     "rollup_items": "每个来源每项要求的计数。",
     "rollup_targets": "汇总辖区自身的指标。",
     "rollup_statuses": "各来源各指标的判定。",
+    # --- integration of issues 20, 22, 24, 25: their tables ---
+    "provenances": "结论来源的代码（findings.provenance）及其名称。",
+    "samples": "用 xinli sample 抽取的抽查清单：所据评估、随机种子和抽取规则，以便追溯填好的清单。",
+    "sample_items": "每份抽查清单上的核查项：每行一所学校的一个条目。",
 }
 BROWSE_WORDS: dict[str, tuple[str, str]] = {
     "title": ("xinli 评估记录", "xinli assessment records"),
@@ -1402,4 +1592,11 @@ BROWSE_COLUMN_NOTES: dict[str, str] = {
     "findings.requirement": "要求（requirements.id）。", "findings.status": "状态代码（statuses.code）；finding_details 显示名称。",
     "findings.observed": "观察到的事实。", "findings.reason": "原因代码（finding_details 用文字说明）。",
     "findings.detail": "原因说明（豁免、辖区结论中的未知项等）。",
+    # --- integration of issues 20, 22, 24, 25: their columns ---
+    "runs.provenance_counts": "JSON：按来源和状态的结论数，如 {\"self_reported\": {\"met\": 20}}。",
+    "runs.period": "事实所覆盖的时段：学年 2026-2027、学期 2026-2027-1 或自然年。",
+    "runs.region_facts_file": "辖区自查文件名（assess --region-facts），如有。",
+    "runs.region_facts_sha256": "辖区自查文件的 SHA-256 校验值，如有。",
+    "schools.provenance_counts": "JSON：该校非测得结论按来源和状态的计数（null 表示全部为测得）。",
+    "findings.provenance": "来源代码（provenances.code）；finding_details 显示名称。",
 }

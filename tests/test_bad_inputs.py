@@ -174,8 +174,8 @@ case("empty-file", {"facts.csv": b""}, ASSESS, "facts.csv", "empty")
 case("header-only", {"facts.csv": lambda e: ",".join(e.header) + "\n"}, ASSESS, "facts.csv", "no schools")
 case("blank-lines-only", {"facts.csv": lambda e: ",".join(e.header) + "\n\n\n"}, ASSESS, "facts.csv", "no schools")
 facts_case("unknown-column", lambda e: [e.row()], "column colour", "unknown column", header=lambda e: [*e.header, "colour"])
-facts_case("student-column", lambda e: [e.row()], "column 姓名", "student-level", header=lambda e: [*e.header, "姓名"])
-facts_case("id-card-column", lambda e: [e.row()], "column 身份证号", "student-level", header=lambda e: [*e.header, "身份证号"])
+facts_case("student-column", lambda e: [e.row()], "姓名 列", "学生个人数据", header=lambda e: [*e.header, "姓名"])
+facts_case("id-card-column", lambda e: [e.row()], "身份证号 列", "学生个人数据", header=lambda e: [*e.header, "身份证号"])
 facts_case("phone-column", lambda e: [e.row()], "column phone", "student-level", header=lambda e: [*e.header, "phone"])
 facts_case("missing-school_id-column", lambda e: [e.row()], "column school_id", "missing",
            header=lambda e: [c for c in e.header if c != "school_id"])
@@ -620,9 +620,9 @@ def sheets(*specs: tuple[str, str], rows: Callable[[Env], list[list[Any]]] = lam
 xlsx_case("hidden-facts-sheet-beside-the-visible-one", sheets(("事实", "visible"), ("facts", "hidden")), "facts", "隐藏")
 xlsx_case("second-facts-sheet", sheets(("事实", "visible"), ("facts", "visible")), "事实、facts", "多个事实工作表")
 xlsx_case("only-sheet-hidden", sheets(("表一", "visible"), ("facts", "veryHidden")), "facts", "隐藏")
-xlsx_case("id-in-scientific-notation", workbook(lambda e: [e.header, good_cells(e, school_id="4.10101E+09")]), "row 2",
-          "column school_id", "科学计数法")
-facts_case("id-in-scientific-notation", lambda e: [e.row(school_id="4.10101E+09")], "row 2", "column school_id",
+xlsx_case("id-in-scientific-notation", workbook(lambda e: [e.header, good_cells(e, school_id="4.10101E+09")]), "第 2 行",
+          "学校代码 列", "科学计数法")
+facts_case("id-in-scientific-notation", lambda e: [e.row(school_id="4.10101E+09")], "第 2 行", "学校代码 列",
            "科学计数法")
 facts_case("full-width-duplicate-id", lambda e: [e.row(), e.row(school_id="ＨＮ００１")], "row 3", "column school_id",
            "duplicate")
@@ -824,9 +824,11 @@ def test_serve_csv_export_neutralises_formulas_and_no_sql_turns_sql_off(env, tmp
     sql, canned, rows = asyncio.run(fetch(closed, "/records.json?sql=select+1", "/records/region_findings.json",
                                           "/records/runs.json"))
     assert sql.status_code == 403 and canned.status_code == 200 and rows.status_code == 200
+    from xinli.cli.i18n import help_text
     from xinli.cli.serve import serve
 
-    assert "--no-sql" in str([p.opts for p in serve.params]) and "read-only SQL" in serve.help
+    assert "--no-sql" in str([p.opts for p in serve.params]) and "read-only SQL" in help_text(serve.callback.__doc__, "en")
+    assert "只读 SQL" in help_text(serve.callback.__doc__, "zh")
 
 
 def test_rollup_markdown_escapes_what_the_sources_and_file_names_hold(run, env, tmp_path, monkeypatch):

@@ -274,7 +274,7 @@ def test_under_limits_the_catalogue_to_a_region_and_below(counties, tmp_path):
     assert invoke("catalog", "--db", str(tmp_path / "x.db"), "--under", "henna").exit_code == 2
 
 
-def test_never_replaces_a_file_it_did_not_create(tmp_path, run):
+def test_never_replaces_a_file_it_did_not_create(tmp_path, run, english):
     text = tmp_path / "notes.db"
     text.write_text("my notes", encoding="utf-8")
     result = run("catalog", "--db", str(text), "--plugins", "henan")
@@ -299,7 +299,7 @@ def test_never_replaces_a_file_it_did_not_create(tmp_path, run):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
 
 
-def test_failed_write_leaves_the_previous_catalogue(tmp_path, run, monkeypatch):
+def test_failed_write_leaves_the_previous_catalogue(tmp_path, run, monkeypatch, english):
     db = tmp_path / "rules.db"
     assert run("catalog", "--db", str(db), "--plugins", "henan").exit_code == 0
     before = db.read_bytes()
@@ -382,7 +382,7 @@ def test_serve_catalog_pages_show_chinese_labels_and_escape_text(catalog, tmp_pa
     assert code(3) in teachers and code(7) not in teachers
 
 
-def test_serve_needs_db_or_catalog_and_refuses_a_records_file_as_catalogue(run, tmp_path, catalog):
+def test_serve_needs_db_or_catalog_and_refuses_a_records_file_as_catalogue(run, tmp_path, catalog, english):
     assert run("serve").exit_code == 2
     records = tmp_path / "records.db"
     from xinli.core.records.database import open_database

@@ -61,16 +61,22 @@ def test_coverage_json_and_every_region(run, folder):
     assert row["distribution"].startswith("rules file ")
 
 
-def test_coverage_help_writes_nothing(run, tmp_path, monkeypatch):
+def test_coverage_help_writes_nothing(run, tmp_path, monkeypatch, english):
     monkeypatch.chdir(tmp_path)
     result = run("coverage", "--help")
     assert result.exit_code == 0 and "not yet encoded" in result.output
     assert list(tmp_path.iterdir()) == []
 
 
-def test_coverage_of_an_unknown_region_is_one_line(run):
+def test_coverage_of_an_unknown_region_is_one_line(run, english):
     result = run("coverage", "-r", "atlantis")
-    assert result.exit_code == 2 and "unknown region 'atlantis'" in result.stderr
+    assert result.exit_code == 2 and "unknown region 'atlantis'" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_coverage_of_an_unknown_region_is_one_chinese_line_by_default(run, monkeypatch):
+    monkeypatch.delenv("XINLI_LANG", raising=False)
+    result = run("coverage", "-r", "atlantis")
+    assert result.exit_code == 2 and result.stderr.startswith("错误：没有辖区 'atlantis'") and result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("fmt", ["text", "mermaid"])

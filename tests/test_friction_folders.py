@@ -35,7 +35,7 @@ def test_a_broken_folder_file_is_named_by_code_and_file_when_its_region_is_asked
     assert "unknown region" not in result.stderr and "'rules'" not in result.stderr
 
 
-def test_forgetting_rules_points_to_the_folder_not_to_another_region(run, tmp_path, monkeypatch):
+def test_forgetting_rules_points_to_the_folder_not_to_another_region(run, tmp_path, monkeypatch, english):
     folder = tmp_path / "rules" / "nanchang_xian"
     folder.mkdir(parents=True)
     (folder / "rules.toml").write_text('[jurisdiction]\ncode = "nanchang_xian"\nlevel = "county"\n', encoding="utf-8")

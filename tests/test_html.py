@@ -130,7 +130,9 @@ def test_report_page_has_inline_svg_charts(run, records, tmp_path):
     assert result.exit_code == 0, result.output
     page = parse(target.read_text(encoding="utf-8"))
     assert_self_contained(page)
-    assert page.tags.count("svg") == 3  # status counts, share per requirement, counts per school
+    # status counts, share per requirement, counts per school (a long chart drawn a page's worth of rows per figure)
+    charts = re.findall(r'<svg class="chart"[^>]*aria-label="([^"]*)"', target.read_text(encoding="utf-8"))
+    assert len(set(charts)) == 3 and page.tags.count("svg") == len(charts)
     body = "".join(page.text)
     for n in range(1, 6):
         assert f"HN{n:03}" in body
@@ -218,10 +220,14 @@ def test_report_region_findings_carry_their_chinese_text(run, tmp_path):
 
 def test_report_charts_sort_by_need_and_say_how_many(run, tmp_path):
     page = _report_page(run, tmp_path)
-    share = page.split("<h2>各项要求的达标学校比例</h2>")[1].split("</figure>")[0]
+    from xinli.core.render.html import CHART_ROWS_PER_PAGE
+
+    share = page.split("<h2>各项要求的达标学校比例</h2>")[1].split("</section>")[0]
     values = [int(v) for v in re.findall(r'class="value">(\d+)%</text>', share)]
-    assert values and values == sorted(values)  # lowest share first
+    assert values and values == sorted(values)  # lowest share first, across the chart's parts
     assert f"按达标比例从低到高排列，共 {len(values)} 项" in share
+    parts = share.split("</figure>")[:-1]
+    assert len(parts) > 1 and all(len(re.findall(r'class="value">', part)) <= CHART_ROWS_PER_PAGE for part in parts)
     schools = page.split("<h2>各校结论状态</h2>")[1].split("</figure>")[0]
     assert "按不符合项从多到少排列，显示 6 所（共 6 所）" in schools
     labels = re.findall(r'class="label" text-anchor="end">([^<]*)</text>', schools)

@@ -125,7 +125,7 @@ def test_record_attestations_is_all_or_nothing(records):
     assert attestation_count(records) == 1000
 
 
-def test_attest_from_with_one_bad_row_writes_nothing_and_names_the_row(records, tmp_path, run):
+def test_attest_from_with_one_bad_row_writes_nothing_and_names_the_row(records, tmp_path, run, english):
     rows = thousand_rows(records)
     rows[500][0] = "EX999"  # a school in no run: data row 501 is file row 502
     path = write_csv(tmp_path / "checks.csv", HEADER.strip().split(","), rows)
@@ -150,7 +150,7 @@ def test_attest_from_with_one_bad_row_writes_nothing_and_names_the_row(records, 
     (("evidence", "４４０３０５２００８０３１５１２３Ｘ"), "evidence", None, "personal data"),
     (("by", "王老师 13812345678"), "by", None, "personal data"),
 ])
-def test_attest_from_refuses_each_bad_cell_by_row_and_column(records, tmp_path, run, cell, column, value, reason):
+def test_attest_from_refuses_each_bad_cell_by_row_and_column(records, tmp_path, run, english, cell, column, value, reason):
     good = [school_ids(records)[0], manual_items(records)[0], "met", "区教育局督导室", "2026-10-20", "查阅台账"]
     keys = HEADER.strip().split(",")
     bad = list(good)
@@ -190,7 +190,7 @@ def test_attest_from_reads_an_xlsx_and_skips_rows_nobody_filled(records, tmp_pat
                                 "checked_by": "督导室", "checked_on": "2026-10-20", "evidence": "现场查看", "row": 2}
 
 
-def test_attest_refuses_a_school_in_no_run_of_the_region(records, run):
+def test_attest_refuses_a_school_in_no_run_of_the_region(records, run, english):
     """Issue 22 #10 / issue 23 #5: attest accepted school EX999."""
     before = records.read_bytes()
     result = run("attest", "--db", str(records), "-r", "nanchang", "--school", "EX999", "--requirement",
@@ -375,7 +375,7 @@ def test_region_facts_toml_template_reads_back(tmp_path, run):
     ("nanchang.other.return-recovery-certificate,是,", "requirement_id", "not an authority"),
     ("nanchang.other.city-leading-group,是,联系人13812345678", "evidence", "personal data"),
 ])
-def test_region_facts_refuses_a_bad_row_and_writes_nothing(tmp_path, run, row, column, reason):
+def test_region_facts_refuses_a_bad_row_and_writes_nothing(tmp_path, run, english, row, column, reason):
     path = tmp_path / "region.csv"
     path.write_text("requirement_id,answer,evidence\nnanchang.other.county-implementation-plans,是,\n" + row + "\n",
                     encoding="utf-8")

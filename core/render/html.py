@@ -25,6 +25,15 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "Pin
 LEVEL_COLOURS = {"required": "#b42318", "recommended": "#b54708", "encouraged": "#027a48", "permitted": "#475467"}
 #: Schools drawn in the report's per-school chart; the table lists them all.
 CHART_SCHOOLS = 60
+#: Rows of a bar chart drawn as one figure: a part that fits on an A4 page
+#: (landscape too) with its heading and caption, so no chart is cut across
+#: pages and no heading is left alone at a page foot.
+CHART_ROWS_PER_PAGE = 20
+
+
+def page_parts(rows: list[Any]) -> list[list[Any]]:
+    """``rows`` in consecutive parts of at most :data:`CHART_ROWS_PER_PAGE`."""
+    return [rows[n:n + CHART_ROWS_PER_PAGE] for n in range(0, len(rows), CHART_ROWS_PER_PAGE)]
 
 CSS = """
 :root { --ink: #1d2939; --muted: #5d6b82; --line: #d0d5dd; --soft: #f5f7fa; }
@@ -308,10 +317,13 @@ REPORT = """\
 <section><div class="keep"><h2>{{ words.status_counts }}</h2>{{ status_chart }}
 <table class="fixed"><tr>{% for label in status_labels %}<th class="num">{{ label }}</th>{% endfor %}</tr>
 <tr>{% for count in status_counts %}<td class="num">{{ count }}</td>{% endfor %}</tr></table></div></section>
-<section><div class="keep"><h2>{{ words.share_chart }}</h2><figure>{{ share_chart }}\
-<figcaption>{{ share_caption }}</figcaption></figure></div></section>
-<section><div class="keep"><h2>{{ words.school_chart }}</h2><figure>{{ school_chart }}\
-<figcaption>{{ school_caption }}</figcaption></figure></div></section>
+{#- a long chart is drawn a page's worth of rows at a time: its heading stays with the first part, never alone at a page foot #}
+{% macro charts(heading, parts, caption) %}<section><div class="keep"><h2>{{ heading }}</h2><figure>{{ parts[0] }}\
+<figcaption>{{ caption }}</figcaption></figure></div>
+{% for part in parts[1:] %}<figure>{{ part }}</figure>
+{% endfor %}</section>{% endmacro %}
+{{ charts(words.share_chart, share_charts, share_caption) }}
+{{ charts(words.school_chart, school_charts, school_caption) }}
 {#- a long table carries its section's heading in its head: repeated on each page, never left alone at a page foot #}
 {% macro heading(text, columns, note="") %}<tr class="heading"><th colspan="{{ columns }}"><h2>{{ text }}</h2>\
 {% if note %}<p class="muted">{{ note }}</p>{% endif %}</th></tr>{% endmacro %}
@@ -450,10 +462,10 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
         status_chart=safe(stacked_bars([(words["findings"], run["counts"])], words["status_counts"], tuple(statuses), legend,
                                        label_width=120)),
         status_labels=status_labels, status_counts=[run["counts"].get(s, 0) for s in statuses],
-        share_chart=safe(share_bars(share_rows, words["share_chart"]) if share_rows else ""), share_caption=share_caption,
-        school_chart=safe(stacked_bars([(r["name"], s["counts"]) for r, s in zip(
-            [{"name": f"{s['school_id']} {s['school_name'] or ''}".strip()} for s in shown], shown, strict=True)],
-            words["school_chart"], tuple(statuses), legend)),
+        share_charts=[safe(share_bars(part, words["share_chart"])) for part in page_parts(share_rows)] or [""],
+        share_caption=share_caption,
+        school_charts=[safe(stacked_bars(part, words["school_chart"], tuple(statuses), legend)) for part in page_parts(
+            [(f"{s['school_id']} {s['school_name'] or ''}".strip(), s["counts"]) for s in shown])] or [""],
         school_caption=school_caption, reader_labels=[messages.msg(k, lang) if k in ("unanswered", "in_progress")
                                                       else legend[k] for k, _ in READER_COLUMNS],
         requirement_rows=requirement_rows, region_sections=region_sections, school_rows=school_rows,

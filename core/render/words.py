@@ -20,6 +20,10 @@ def expected_words(text: str | None, lang: str) -> str:
         return ""
     if text == "manual":
         return messages.msg("manual_expected", lang)
+    alternatives = re.findall(r"\[(\w+)\] (.*?)(?= or \[\w+\] |$)", text) if text.startswith("[") else []
+    if alternatives:  # an any-of check: ``[metric] expected or [metric] expected``
+        return (" 或 " if lang == "zh" else " or ").join(
+            f"{_metric_label(metric, lang)}{'：' if lang == 'zh' else ': '}{expected_words(rest, lang)}" for metric, rest in alternatives)
     band = ""
     found = re.search(r" in grades (\S+)( \(one chosen grade\))?$", text)
     if found:
@@ -36,6 +40,16 @@ def expected_words(text: str | None, lang: str) -> str:
     if band:
         extra.append(band)
     return ("，" if lang == "zh" else ", ").join([_expected_words(text, lang), *extra])
+
+
+def _metric_label(key: str, lang: str) -> str:
+    """A built-in metric's label in ``lang`` (a plugin's own metric keeps its key)."""
+    from xinli.core.assessment.metrics import builtin_metrics
+
+    metric = builtin_metrics().get(key)
+    if metric is None:
+        return key
+    return metric.label.zh if lang == "zh" else metric.label.en
 
 
 def _expected_words(text: str, lang: str) -> str:
