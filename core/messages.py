@@ -868,9 +868,10 @@ HELP: dict[str, tuple[str]] = {
     "Administrative level of the jurisdiction.": ("辖区的行政级别。",),
     "The document number (文号) as printed; a 待填写 placeholder when omitted.": ("文件的文号（照原样）；不填则写占位符 待填写。",),
     "Directory to create (default: ./xinli-CODE); it must not exist.": ("要创建的文件夹（默认 ./xinli-CODE），不得已存在。",),
-    "Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR (no package; load it with XINLI_RULES_PATH=DIR "
-    "or `xinli --rules DIR`).": ("只把 CODE/rules.toml 和 CODE/source.txt 写入规则文件夹 DIR（不生成包；用 XINLI_RULES_PATH=DIR 或 "
-                                 "xinli --rules DIR 加载）。",),
+    "Write only CODE/rules.toml and CODE/source.txt into the rules folder DIR, made if missing "
+    "(no package; load it with XINLI_RULES_PATH=DIR or `xinli --rules DIR`).":
+        ("只把 CODE/rules.toml 和 CODE/source.txt 写入规则文件夹 DIR（不存在则新建；不生成包；用 XINLI_RULES_PATH=DIR 或 "
+         "xinli --rules DIR 加载）。",),
     # compare
     "Compare REGION_A with REGION_B per domain: requirements only in one, and paired requirements that differ in value, "
     "period, grades or level, with the stricter side where decidable and both sides' citations.":
