@@ -976,18 +976,24 @@ def _column_number(letters: str) -> int:
     return number
 
 
+def _sheet_xml(data: bytes, sheet_path: str | None) -> bytes | None:
+    """The raw XML of the workbook's sheet at ``sheet_path`` (None when it
+    cannot be read), for what openpyxl's read-only mode does not tell."""
+    if not sheet_path:
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read(sheet_path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+
+
 def _merged_ranges(data: bytes, sheet_path: str | None) -> list[tuple[int, int, int, int]]:
     """``(first row, first column, last row, last column)`` of each merged
     range of the sheet (openpyxl's read-only mode does not report them, and
     reads every covered cell but the first as empty)."""
-    if not sheet_path:
-        return []
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read(sheet_path.lstrip("/"))
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return []
-    if b"<mergeCell" not in xml:
+    xml = _sheet_xml(data, sheet_path)
+    if xml is None or b"<mergeCell" not in xml:
         return []
     return [(int(r1), _column_number(c1.decode()), int(r2), _column_number(c2.decode()))
             for c1, r1, c2, r2 in _MERGE_CELL.findall(xml)]
@@ -1018,14 +1024,8 @@ def _uncached_formulas(data: bytes, sheet_path: str | None) -> list[tuple[str, i
     """``(cell reference, row, column index)`` of formula cells that carry
     no saved result (a file written by a program that never calculated it),
     which openpyxl would read as empty, i.e. silently unknown."""
-    if not sheet_path:
-        return []
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read(sheet_path.lstrip("/"))
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return []
-    if b"<f" not in xml:
+    xml = _sheet_xml(data, sheet_path)
+    if xml is None or b"<f" not in xml:
         return []
     found = []
     for match in _FORMULA_CELL.finditer(xml):
