@@ -4,7 +4,6 @@ the options, or many from a filled spot-check list (``--from FILE``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -81,6 +80,8 @@ def attest(db_path: str, region: str, from_file: str | None, school_id: str | No
         if given:
             raise UserError(f"--from FILE takes each check from the file; leave out {', '.join(given)}")
         records: list[tuple[int | None, dict[str, Any]]] = list(read_attestation_file(from_file))
+        from pathlib import Path
+
         source = Path(from_file).name
     else:
         missing = [name for name, value in single.items() if value is None]
