@@ -152,9 +152,12 @@ def main() -> int:
         print(f"database: {size / 1e6:.1f} MB, {per_thousand:.1f} MB per 1,000 regions")
         for name, value in times.items():
             print(f"  {name}: {value * 1000:.1f} ms")
-        # the build's target is judged on its CPU time: the machine is shared, and waiting for a core is not work
-        ok = build[1] <= 60 and per_thousand <= 50 and max(times.values()) <= 0.1
-        print("targets met" if ok else "targets MISSED")
+        # the build's target is the wall time a user waits: a large folder's files are parsed by one process
+        # per core, so the CPU time (summed over them) is more than the wall time on a quiet machine; on a
+        # loaded one the wall time is waiting for a core, and the figures say so
+        ok = build[0] <= 60 and per_thousand <= 50 and max(times.values()) <= 0.1
+        busy = os.getloadavg()[0] > (os.cpu_count() or 1)
+        print(("targets met" if ok else "targets MISSED") + (" (machine busy: wall times unreliable)" if busy else ""))
         return 0 if ok else 1
     finally:
         shutil.rmtree(root, ignore_errors=True)

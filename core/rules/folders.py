@@ -79,22 +79,71 @@ def is_rules_file(path: Path) -> bool:
     return "jurisdiction" in data or "requirements" in data
 
 
-def load_folder_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, Any, str]], list[tuple[str, str, str]]]:
+#: From this many rules files on, a folder's files are parsed in parallel
+#: (a province's counties: parsing TOML is most of loading them).
+PARALLEL_FROM = 200
+
+
+def _parse_or_none(text: str | None) -> dict[str, Any] | None:
+    """``text`` parsed within bounds, or None when it does not parse (the
+    plugin then parses it again and reports the error as usual)."""
+    if text is None:
+        return None
+    try:
+        return bounded_toml.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+
+
+def _parsed_in_parallel(texts: list[str | None], workers: int | None = None) -> Iterator[dict[str, Any] | None]:
+    """Each text parsed in a pool of processes (one per core), yielded in
+    order as soon as it is ready, so the caller builds plugins while the
+    pool parses the rest; None for each text left when no pool can be had
+    (each file is then parsed in turn by its plugin)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = workers or os.cpu_count() or 1
+    done = 0
+    if workers >= 2 and texts:
+        try:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for parsed in pool.map(_parse_or_none, texts, chunksize=16):
+                    yield parsed
+                    done += 1
+        except (OSError, ImportError, RuntimeError, BrokenProcessPool):  # no processes here (a sandbox, a frozen app)
+            pass
+    yield from (None for _text in texts[done:])
+
+
+def load_folder_plugins(folders: Iterable[Path], parallel_from: int = PARALLEL_FROM,
+                        workers: int | None = None) -> tuple[list[tuple[str, Any, str]], list[tuple[str, str, str]]]:
     """Load the rules files in ``folders``: ``(code, plugin, path)`` for
-    each that loaded and ``(name, path, reason)`` for each that did not."""
+    each that loaded and ``(name, path, reason)`` for each that did not.
+    From ``parallel_from`` files on, the texts are parsed in ``workers``
+    processes first (default: one per core); every file is still built,
+    checked and reported here, in the same order and with the same errors."""
     from xinli.core.errors import XinliError
     from xinli.core.rules.sourcetext import read_utf8
     from xinli.core.rules.toml_plugin import TomlPlugin
 
     loaded: list[tuple[str, Any, str]] = []
     failed: list[tuple[str, str, str]] = []
-    for path in rules_files(folders):
-        if not is_rules_file(path):
-            continue
+    paths = [path for path in rules_files(folders) if is_rules_file(path)]
+    texts: list[str | None] = []
+    for path in paths:
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            texts.append(None)  # read again below, where the error is reported
+    parsed = _parsed_in_parallel(texts, workers) if len(paths) >= parallel_from else iter([None] * len(paths))
+    for path, text, data in zip(paths, texts, parsed, strict=True):
         source = source_beside(path)
         try:
-            text = path.read_text(encoding="utf-8")
-            plugin = TomlPlugin(text, read_utf8(source) if source.exists() else None, str(path))
+            if text is None:
+                text = path.read_text(encoding="utf-8")
+            plugin = TomlPlugin(text, read_utf8(source) if source.exists() else None, str(path), parsed=data)
         except (OSError, UnicodeDecodeError, XinliError) as exc:
             failed.append((declared_code(path), str(path), str(exc)))
             continue

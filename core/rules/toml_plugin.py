@@ -279,7 +279,8 @@ class TomlPlugin:
     """
 
     def __init__(self, text: str, source_text: str | None = None, origin: str = "<toml>", package: str | None = None,
-                 lazy: bool = False, source_loader: Callable[[], str | None] | None = None) -> None:
+                 lazy: bool = False, source_loader: Callable[[], str | None] | None = None,
+                 parsed: dict[str, Any] | None = None) -> None:
         self.origin = origin
         #: the package the file ships in, if any (its other files are checked too)
         self.package = package
@@ -287,6 +288,8 @@ class TomlPlugin:
         self._source_text = source_text
         self._source_loader = source_loader
         self._rules: dict[str, Any] | None = None
+        #: ``text`` already parsed (by :func:`bounded_toml.loads`, e.g. in another process), if it was
+        self._parsed = parsed
         part = identity_part(text) if lazy else None
         if part is None:
             self._read_rules()
@@ -328,10 +331,12 @@ class TomlPlugin:
     def _read_rules(self) -> dict[str, Any]:
         """Parse and build the whole file, once."""
         if self._rules is None:
-            try:
-                data = bounded_toml.loads(self._text or "")
-            except tomllib.TOMLDecodeError as exc:
-                raise XinliError(f"{self.origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
+            data, self._parsed = self._parsed, None
+            if data is None:
+                try:
+                    data = bounded_toml.loads(self._text or "")
+                except tomllib.TOMLDecodeError as exc:
+                    raise XinliError(f"{self.origin}: not a valid rules file: {type(exc).__name__}: {exc}") from exc
             built = self._build(data)
             if "jurisdiction" in self.__dict__ and built["jurisdiction"] != self.jurisdiction:
                 raise XinliError(f"{self.origin}: not a valid rules file: the [jurisdiction] table is defined in parts")
