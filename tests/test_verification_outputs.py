@@ -119,3 +119,18 @@ def test_the_disagreements_canned_query_lists_each_one(verified):
     plan = " | ".join(row[3] for row in conn.execute("explain query plan " + query["sql"], {"run_id": "2"}))
     assert "SCAN f " not in plan + " " and "SCAN findings" not in plan, plan
     conn.close()
+
+
+def test_the_html_report_shows_the_verification_figures(verified, run):
+    """The printed report carries the same figures as the JSON: the disagreement rate with its counts, and one
+    line per school and per item that was verified."""
+    db, expected = verified
+    stats = _stats(run, db)
+    page = run("report", "--db", str(db), "--format", "html").stdout
+    assert "<h2>核查情况</h2>" in page
+    rate = f"{stats['disagreement_rate']:.1%}"
+    assert f"自查与核查不一致率（可信度指标）: {rate}（已核查 {stats['verified']} 项自查，其中 {len(expected)} 项与核查结论不一致）" in page
+    for school in stats["schools"]:
+        assert f"学校代码 {school['school_id']}: " in page
+    for item in stats["items"]:
+        assert f"要求编号 {item['requirement_id']}: " in page

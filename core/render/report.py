@@ -171,14 +171,7 @@ def verification_markdown(stats: dict[str, Any] | None, lang: str = "zh") -> lis
     those disagreed.  Nothing for a run without provenance."""
     if stats is None:
         return []
-    sep = "，" if lang == "zh" else ", "
-    rate = f"{stats['disagreement_rate']:.1%}" if stats["disagreement_rate"] is not None else "–"
-    left, right = ("（", "）") if lang == "zh" else (" (", ")")
-    counted = msg("verified_n", lang, verified=stats["verified"], disagreed=stats["disagreed"])
-    out = ["", f"## {msg('verification', lang)}", "",
-           f"- {msg('disagreement_rate', lang)}: {rate}{left}{counted}{right}",
-           f"- {messages.column('self_reported_only', lang)}: {stats['self_reported']}{sep}"
-           f"{messages.column('verified', lang)}: {stats['verified'] + stats['verified_without_self_report']}"]
+    out = ["", f"## {msg('verification', lang)}", "", *(f"- {line}" for line in _verification_summary(stats, lang))]
     for key, rows in (("school_id", stats["schools"]), ("requirement_id", stats["items"])):
         if not rows:
             continue
@@ -190,6 +183,19 @@ def verification_markdown(stats: dict[str, Any] | None, lang: str = "zh") -> lis
     return out
 
 
+def _verification_summary(stats: dict[str, Any], lang: str) -> list[str]:
+    """The two summary lines of the verification figures: the disagreement
+    rate with its counts, and the self-reports left unverified beside the
+    verified findings."""
+    sep = "，" if lang == "zh" else ", "
+    rate = f"{stats['disagreement_rate']:.1%}" if stats["disagreement_rate"] is not None else "–"
+    left, right = ("（", "）") if lang == "zh" else (" (", ")")
+    counted = msg("verified_n", lang, verified=stats["verified"], disagreed=stats["disagreed"])
+    return [f"{msg('disagreement_rate', lang)}: {rate}{left}{counted}{right}",
+            f"{messages.column('self_reported_only', lang)}: {stats['self_reported']}{sep}"
+            f"{messages.column('verified', lang)}: {stats['verified'] + stats['verified_without_self_report']}"]
+
+
 def verification_block(stats: dict[str, Any] | None, lang: str = "zh") -> dict[str, Any] | None:
     """The verification section as plain lines for a page (the HTML
     report's template escapes them): the same figures as
@@ -197,12 +203,7 @@ def verification_block(stats: dict[str, Any] | None, lang: str = "zh") -> dict[s
     if stats is None:
         return None
     sep = "，" if lang == "zh" else ", "
-    rate = f"{stats['disagreement_rate']:.1%}" if stats["disagreement_rate"] is not None else "–"
-    left, right = ("（", "）") if lang == "zh" else (" (", ")")
-    counted = msg("verified_n", lang, verified=stats["verified"], disagreed=stats["disagreed"])
-    lines = [f"{msg('disagreement_rate', lang)}: {rate}{left}{counted}{right}",
-             f"{messages.column('self_reported_only', lang)}: {stats['self_reported']}{sep}"
-             f"{messages.column('verified', lang)}: {stats['verified'] + stats['verified_without_self_report']}"]
+    lines = _verification_summary(stats, lang)
     for key, rows in (("school_id", stats["schools"]), ("requirement_id", stats["items"])):
         for row in rows:
             lines.append(f"{messages.column(key, lang)} {row[key]}: {messages.column('verified', lang)} {row['verified']}{sep}"
