@@ -26,6 +26,7 @@ ALLOWED = {
     "xinli", "pip", "install", "SQLite", "Datasette", "Excel", "WPS", "Python", "Markdown", "README", "TD",
     "flowchart", "SEQUENCE", "LAST", "MODIFIED", "zh", "en", "both", "key", "web", "calendar", "sqlite", "db", "gv", "mmd",
     "yes", "no", "UTF", "BOM", "ID", "Ctrl", "ASCII", "TOML", "CSV", "JSON", "HTML", "URL", "http", "https", "localhost",
+    "UTC",  # the zone named beside 北京时间 (UTC+8)
     # metavariables and the usage line's own words
     "OPTIONS", "COMMAND", "ARGS", "CODE", "CODES", "FILE", "DIR", "DB", "PATH", "REGION", "REGION_A", "REGION_B", "DATE",
     "SCHOOL", "REQUIREMENT", "FACTS", "SOURCE", "TARGET", "ACTOR", "INTEGER", "TEXT", "WHO", "LEVEL", "KEY",

@@ -16,7 +16,7 @@ from xinli.core.render.charts import STATUS_COLOURS, share_bars, stacked_bars, s
 from xinli.core.render.jinja import escape, render, safe
 from xinli.core.render.markdown import check_text, conditions_text, grades_text, h
 from xinli.core.render.paper import SIGNOFF_CSS, flow_figures, header_block, page_css, paper_info, sign_off
-from xinli.core.render.report import READER_COLUMNS
+from xinli.core.render.report import READER_COLUMNS, local_time
 from xinli.core.render.words import detail_words, expected_words, observed_words, split_region_findings
 from xinli.core.views.escalation import escalation_chain
 
@@ -475,28 +475,6 @@ def render_report_html(data: dict[str, Any], lang: str = "zh", printed: dict[str
     badges = "".join(f".badge.status-{key} {{ background: {colour}; }}\n" for key, colour in STATUS_COLOURS.items())
     badges += "".join(f".badge.status-{key} {{ color: #1d2939; }}\n" for key in LIGHT_STATUSES)
     return page(f"{run['region']} — {messages.msg('run', lang)} {run['id']}", lang, [body], info, extra_css=REPORT_CSS + badges)
-
-
-def local_time(stamp: str | None, lang: str) -> str:
-    """A stored UTC time (ISO 8601) in China's time zone, the zone named:
-    ``2026-12-02 07:25 北京时间 (UTC+8)``."""
-    if not stamp:
-        return ""
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    try:
-        from zoneinfo import ZoneInfo
-
-        zone: dt.tzinfo = ZoneInfo("Asia/Shanghai")
-    except Exception:  # no time-zone database (some Windows installs): China keeps UTC+8 all year
-        zone = dt.timezone(dt.timedelta(hours=8))
-    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} {messages.msg('china_time', lang)}"
 
 
 def _changes_html(changes: dict[str, Any] | None, lang: str) -> str:

@@ -73,7 +73,7 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
     out = [
         f"# {m('report_title')} — {m('run')} {run['id']} ({md_text(run['region'])})",
         "",
-        f"- {m('run_as_of')}: {md_text(run['as_of'])} · {m('recorded')}: {md_text(run['created'])} · "
+        f"- {m('run_as_of')}: {md_text(run['as_of'])} · {m('recorded')}: {md_text(local_time(run['created'], lang))} · "
         f"{m('facts')}: {md_text(run['facts_file'])} "
         f"(sha256 {md_text(run['facts_sha256'][:12])}…)",
         f"- {m('schools')}: {run['schools']} · {m('findings')}: {run['findings']}",
@@ -162,6 +162,28 @@ def render_report_markdown(data: dict[str, Any], lang: str = "zh") -> str:
 #: summing the statuses it stands for; every count is in the appendix.
 READER_COLUMNS = (("met", ("met",)), ("not_met", ("not_met",)), ("unanswered", ("unknown", "manual")),
                   ("in_progress", ("not_yet_due", "in_progress")))
+
+
+def local_time(stamp: str | None, lang: str) -> str:
+    """A stored UTC time (ISO 8601) in China's time zone, the zone named:
+    ``2026-12-02 07:25 北京时间 (UTC+8)``."""
+    if not stamp:
+        return ""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        from zoneinfo import ZoneInfo
+
+        zone: dt.tzinfo = ZoneInfo("Asia/Shanghai")
+    except Exception:  # no time-zone database (some Windows installs): China keeps UTC+8 all year
+        zone = dt.timezone(dt.timedelta(hours=8))
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} {messages.msg('china_time', lang)}"
 
 
 def verification_markdown(stats: dict[str, Any] | None, lang: str = "zh") -> list[str]:
