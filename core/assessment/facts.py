@@ -59,8 +59,6 @@ BOOLEAN_CHOICES = ("是", "否", "有", "无", "1", "0", "true", "false")
 #: The answers a 自查 (self-inspection) column accepts, and what they are read as.
 SELF_ANSWERS: dict[str, Any] = {word: True for word in TRUE_WORDS} | {word: False for word in FALSE_WORDS} | {
     "不适用": "na", "n/a": "na", "na": "na", "not applicable": "na"}
-#: What a 自查 answer of "not applicable" is read as (True / False for yes / no).
-NOT_APPLICABLE_ANSWER = "na"
 #: The answers a spreadsheet's 自查 drop-down offers.
 SELF_CHOICES = ("是", "否", "不适用")
 #: Header prefixes of the 自查 and 佐证 columns, Chinese and key form.

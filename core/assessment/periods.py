@@ -23,8 +23,6 @@ from attrs import frozen
 from xinli.core.errors import XinliError
 from xinli.core.views.schedule import semesters
 
-#: The ``per`` values whose counts accumulate over a period that ends.
-COUNTED_PERIODS = ("per_semester", "per_school_year", "per_year")
 #: ``--period`` as written: a school year ``2026-2027``, one of its
 #: semesters ``2026-2027-1`` / ``2026-2027-2`` (or ``-autumn`` / ``-spring``,
 #: 第一学期 / 第二学期), or a calendar year ``2026``.

@@ -217,11 +217,6 @@ def counts_json_sql(findings: str = "findings") -> str:
     return f"json_object({pairs})"
 
 
-def staged_provenance(packed: int) -> int:
-    """The provenance code of a staged packed value (0 stands for measured)."""
-    return (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or int(Provenance.MEASURED)
-
-
 def status_name_sql(column: str) -> str:
     """A SQL expression turning a status code column into its name (for
     queries that do not join the ``statuses`` table)."""
