@@ -231,11 +231,13 @@ def test_report_with_changes(tmp_path, registry):
 FRESH_SCHEMA = {
     "runs": ["id", "region", "run_key", "plugins", "facts_file", "facts_sha256", "rules_sha256", "as_of", "created",
              "schools", "findings", "counts", "waivers_sha256", "fact_columns", "provenance_counts", "period",
-             "region_facts_file", "region_facts_sha256"],
-    "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts", "counts", "provenance_counts"],
+             "region_facts_file", "region_facts_sha256", "first_requirement"],
+    "schools": ["id", "run_id", "school_id", "school_name", "grades", "facts", "counts", "provenance_counts",
+                "finding_codes", "finding_observed"],
     "requirements": ["id", "run_id", "requirement_id", "domain", "level", "duty_holder", "scope", "text_zh", "text_en",
                      "jurisdiction", "document", "clause", "quote", "expected", "metric_type", "deadline"],
-    "findings": ["run_id", "school", "requirement", "status", "observed", "reason", "detail", "provenance"],
+    "run_findings": ["run_id", "requirement", "status", "observed", "reason", "detail", "provenance"],
+    "finding_texts": ["school", "requirement", "detail"],
     "waivers": ["id", "run_id", "school_id", "requirement_id", "justification", "approved_by", "start", "expiry"],
     "attestations": ["id", "region", "school_id", "requirement_id", "checked_by", "checked_on", "result", "evidence", "recorded"],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
@@ -261,7 +263,8 @@ FRESH_INDEXES = {
     "runs": [["region", "created"], ["run_key"]],
     "schools": [["run_id", "school_id"]],
     "requirements": [["run_id", "requirement_id"]],
-    "findings": [["school", "status", "requirement", "observed"]],
+    "run_findings": [["requirement"]],
+    "finding_texts": [["school", "requirement"]],  # its primary key
     "waivers": [["run_id"]],
     "rollups": [["rollup_key"]],
     "rollup_sources": [["rollup_id"]],
@@ -289,12 +292,12 @@ def test_fresh_database_schema(tmp_path):
     db = open_database(tmp_path / "fresh.db")
     assert schema_of(db) == FRESH_SCHEMA
     assert indexes_of(db) == {k: sorted(v) for k, v in FRESH_INDEXES.items()}
-    assert db.view_names() == ["finding_details"]
+    assert sorted(db.view_names()) == ["finding_details", "findings", "findings_of_schools"]
     fks = {(fk.table, fk.column, fk.other_table) for t in db.tables for fk in t.foreign_keys}
-    assert ("findings", "requirement", "requirements") in fks and ("findings", "school", "schools") in fks
+    assert ("run_findings", "requirement", "requirements") in fks and ("finding_texts", "school", "schools") in fks
     assert [m.name for m in migrations.applied(db)] == [
         "m001_initial", "m002_waivers", "m003_rollups", "m004_attestations", "m005_compact_findings",
-        "m006_requirement_counts", "m007_provenance", "m008_spot_checks"]
+        "m006_requirement_counts", "m007_provenance", "m008_spot_checks", "m009_packed_findings"]
 
 
 def test_upgrade_from_the_first_version(tmp_path):

@@ -174,7 +174,6 @@ def test_killed_run_leaves_previous_state(tmp_path, monkeypatch):
     db = tmp_path / "records.db"
     registry = load_plugins(only=["henan"])
     pipeline.assess(registry, "henan", facts, db)
-    monkeypatch.setattr(pipeline, "BATCH_ROWS", 10)
     rows[0][header.index("fulltime_psych_teachers")] = "3"
     facts.write_text(to_csv(header, rows), encoding="utf-8")
 

@@ -214,7 +214,7 @@ def test_ctrl_c_exits_130_and_writes_nothing(run, assessed, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "stage_findings", interrupted)
+    monkeypatch.setattr(pipeline, "write_run", interrupted)
     Path("facts2.csv").write_text(Path("facts.csv").read_text(encoding="utf-8").replace("第2学校", "第二学校"),
                                   encoding="utf-8")
     from click.testing import CliRunner

@@ -720,14 +720,18 @@ def _value_keys(columns: FactColumns) -> list[str]:
     return columns.value_keys
 
 
-def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS) -> list[School]:
+def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS,
+               halfway: Callable[[list[School]], None] | None = None) -> list[School]:
     """Read and validate a facts file (``.csv``, ``.toml``, ``.json`` or
 ``.xlsx``; an xlsx workbook is read from its ``facts`` or
 ``facts-template`` sheet, or its only sheet).
 
     Every problem is collected (up to ``limit``) with file, row, column,
     value and reason; if there are any, :class:`FactsError` is raised and
-    the caller must write nothing.
+    the caller must write nothing.  ``halfway`` is called once, with the
+    schools read so far, when half of a CSV file's lines are read and no
+    problem was found yet, so that evaluating them can start while the rest
+    is read (:mod:`xinli.core.assessment.packing`).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -740,7 +744,9 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
     seen: set[str] = set()
     schools: list[School] = []
     if suffix == ".csv":
-        rows = csv_rows(decode_bytes(data, path.name), path.name)
+        text = decode_bytes(data, path.name)
+        half = text.count("\n") // 2 if halfway is not None else -1
+        rows = csv_rows(text, path.name)
         header = next(rows, None)
         if header is None:
             raise FactsError([FactProblem(path.name, None, None, None, "the file is empty")])
@@ -763,6 +769,8 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
                 school = _school_from(record, row_number, columns, parsers, out, seen)
             if school is not None:
                 schools.append(school)
+                if len(schools) == half and halfway is not None and not out.problems:
+                    halfway(schools)
             if out.full:
                 break
     elif suffix in (".toml", ".json"):

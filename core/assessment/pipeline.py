@@ -23,6 +23,7 @@ from attrs import frozen
 from xinli.core.assessment.assess import REGION_REPORTED, SchoolEvaluator, compile_requirements, evaluate_region
 from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
+from xinli.core.assessment.packing import EarlyStart
 from xinli.core.assessment.periods import periods_for
 from xinli.core.assessment.statuses import (
     PROVENANCE_MASK,
@@ -31,19 +32,15 @@ from xinli.core.assessment.statuses import (
     REQUIREMENT_SHIFT,
     STATUS_MASK,
     compact_row,
-    school_tallies,
     staged_row,
 )
 from xinli.core.assessment.waivers import read_waivers
 from xinli.core.errors import XinliError
 from xinli.core.layering import chain_of
 from xinli.core.records.attestations import attestations_digest, attestations_for
-from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, stage_findings, write_run
+from xinli.core.records.database import existing_run, file_sha256, open_database, run_key, write_run
 from xinli.core.registry import Registry
 from xinli.core.views.checklist import build_checklist
-
-#: Findings evaluated per batch before they are inserted.
-BATCH_ROWS = 50_000
 
 
 @frozen
@@ -142,97 +139,65 @@ def assess(
     columns = columns_for(checklist, metrics)
     periods = periods_for(as_of, period, autumn_start, spring_start)
     compiled = compile_requirements(checklist, columns, as_of, periods)
-    schools = read_facts(facts_path, columns)
-    warnings = tuple(w for w in (ignored_warning(columns),) if w)
-    waivers = []
-    if waivers_path is not None:
-        waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]},
-                               {req.id for req in compiled if req.scope == "region"})
-    region_answers = {}
-    if region_facts_path is not None:
-        from xinli.core.assessment.region_facts import read_region_facts
-
-        region_answers = {a.requirement_id: a for a in read_region_facts(region_facts_path, checklist)}
-    timings["read"] = time.perf_counter() - started
-
-    facts_sha = file_sha256(facts_path)
-    waivers_sha = file_sha256(waivers_path)
-    rules_sha = rules_digest(checklist)
-    if period is not None or autumn_start is not None or spring_start is not None:
-        # another declared period or calendar is another assessment of the same facts
-        rules_sha = hashlib.sha256(f"{rules_sha}|{period}|{autumn_start}|{spring_start}".encode()).hexdigest()
-    told = (lambda message: notify(f"{db_path}: {message}")) if notify is not None else None
-    new_file = not os.path.lexists(db_path)
-    db = open_database(db_path, notify=told)
-    written = False
+    # a province's file: its first half is evaluated in a child while the rest is read
+    early_evaluator = SchoolEvaluator(compiled, as_of, {})
+    early = EarlyStart(early_evaluator, early_evaluator.prepare({req.id: req.index for req in compiled}))
     try:
-        attestations = attestations_for(db, region, as_of)
-        # a new attestation is a new run; without any, the key is what it always was
-        region_facts_sha = file_sha256(region_facts_path)
-        key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else "")
-                      + (f"|region-facts:{region_facts_sha}" if region_facts_sha else ""), as_of)
-        previous = existing_run(db, key)
-        if previous is not None:
-            return _earlier(db, previous, timings, warnings)
-        items = {item["id"]: item for item in checklist["items"]}
-        requirements = [
-            {
-                "requirement_id": req.id, "domain": items[req.id]["domain"], "level": items[req.id]["level"],
-                "duty_holder": items[req.id]["duty_holder"], "scope": req.scope,
-                "text_zh": items[req.id]["text"]["zh"], "text_en": items[req.id]["text"]["en"],
-                "jurisdiction": items[req.id]["citation"]["jurisdiction"],
-                "document": items[req.id]["citation"]["document"], "clause": items[req.id]["citation"]["clause"],
-                "quote": items[req.id]["citation"]["quote"], "expected": req.expected,
-                "metric_type": metrics[items[req.id]["check"]["metric"]].type if items[req.id]["check"] else None,
-                "deadline": req.deadline.isoformat() if req.deadline else None,
-            }
-            for req in compiled
-        ]
-        keys = columns.value_keys
-        evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
-        codes: Counter[int] = Counter()  # staged packed values: requirement row, reason and status
-        school_counts: list[str | None] = []  # each school's counts by status, as stored (None: no findings)
-        school_sources: list[str | None] = []  # each school's counts by provenance (not measured), as stored
+        schools = read_facts(facts_path, columns, halfway=early)
+        warnings = tuple(w for w in (ignored_warning(columns),) if w)
+        waivers = []
+        if waivers_path is not None:
+            waivers = read_waivers(waivers_path, {s.school_id for s in schools}, {i["id"] for i in checklist["items"]},
+                                   {req.id for req in compiled if req.scope == "region"})
+        region_answers = {}
+        if region_facts_path is not None:
+            from xinli.core.assessment.region_facts import read_region_facts
 
-        def finding_batches() -> Iterator[list[Any]]:
+            region_answers = {a.requirement_id: a for a in read_region_facts(region_facts_path, checklist)}
+        timings["read"] = time.perf_counter() - started
+
+        facts_sha = file_sha256(facts_path)
+        waivers_sha = file_sha256(waivers_path)
+        rules_sha = rules_digest(checklist)
+        if period is not None or autumn_start is not None or spring_start is not None:
+            # another declared period or calendar is another assessment of the same facts
+            rules_sha = hashlib.sha256(f"{rules_sha}|{period}|{autumn_start}|{spring_start}".encode()).hexdigest()
+        told = (lambda message: notify(f"{db_path}: {message}")) if notify is not None else None
+        new_file = not os.path.lexists(db_path)
+        db = open_database(db_path, notify=told)
+        written = False
+        try:
+            attestations = attestations_for(db, region, as_of)
+            # a new attestation is a new run; without any, the key is what it always was
+            region_facts_sha = file_sha256(region_facts_path)
+            key = run_key(region, facts_sha, waivers_sha, rules_sha + (attestations_digest(attestations) if attestations else "")
+                          + (f"|region-facts:{region_facts_sha}" if region_facts_sha else ""), as_of)
+            previous = existing_run(db, key)
+            if previous is not None:
+                return _earlier(db, previous, timings, warnings)
+            items = {item["id"]: item for item in checklist["items"]}
+            requirements = [
+                {
+                    "requirement_id": req.id, "domain": items[req.id]["domain"], "level": items[req.id]["level"],
+                    "duty_holder": items[req.id]["duty_holder"], "scope": req.scope,
+                    "text_zh": items[req.id]["text"]["zh"], "text_en": items[req.id]["text"]["en"],
+                    "jurisdiction": items[req.id]["citation"]["jurisdiction"],
+                    "document": items[req.id]["citation"]["document"], "clause": items[req.id]["citation"]["clause"],
+                    "quote": items[req.id]["citation"]["quote"], "expected": req.expected,
+                    "metric_type": metrics[items[req.id]["check"]["metric"]].type if items[req.id]["check"] else None,
+                    "deadline": req.deadline.isoformat() if req.deadline else None,
+                }
+                for req in compiled
+            ]
+            keys = columns.value_keys
+            evaluator = SchoolEvaluator(compiled, as_of, {(w.school_id, w.requirement_id): w for w in waivers}, attestations)
+            run_findings: list[tuple[Any, ...]] = []
+            evaluate_started = time.perf_counter()
             # indexes, not row ids: the rows get their ids under the write lock
             prepared = evaluator.prepare({req.id: req.index for req in compiled})
             deadlines = {req.index: req.deadline.isoformat() for req in compiled if req.deadline}
-            iterator: Iterator[Any] = enumerate(schools)
-            if progress is not None:
-                iterator = progress(iterator, len(schools))
-            batch: list[Any] = []  # one staged row per school: (school index, packed values, observed values)
-            staged_findings = 0
-            encode = json.JSONEncoder(separators=(",", ":")).encode
-            seen: dict[bytes, tuple[str, str | None]] = {}
-            # one byte per finding: its status, and its provenance above it (0 = measured)
-            keep = PROVENANCE_MASK << PROVENANCE_SHIFT | STATUS_MASK
-            shift = PROVENANCE_SHIFT - REASON_SHIFT
-            for index, school in iterator:
-                rows = evaluator.compact_rows(school, index, prepared)
-                if not rows:
-                    school_counts.append(None)
-                    school_sources.append(None)
-                    continue
-                packed_values = [packed for _s, packed, _o in rows]
-                # sorted, the key is the school's tally: a province's schools share a few thousand
-                key = bytes(sorted([(packed & keep) >> shift | packed & STATUS_MASK for packed in packed_values]))
-                tallies = seen.get(key)
-                if tallies is None:
-                    tallies = seen[key] = school_tallies(key)
-                school_counts.append(tallies[0])
-                school_sources.append(tallies[1])
-                codes.update(packed_values)
-                observed = [value for _s, _p, value in rows]
-                # a school's rows staged as one: SQLite's json_each expands them when the run is written
-                batch.append((index, encode(packed_values),
-                              encode(observed) if observed.count(None) != len(observed) else None))
-                staged_findings += len(rows)
-                if staged_findings >= BATCH_ROWS:
-                    yield batch
-                    batch, staged_findings = [], 0
-            region_packed: list[int] = []
-            region_observed: list[Any] = []
+            packed_schools = early.finish(evaluator, prepared, schools, progress)
+            codes = packed_schools.codes
             for req, status, observed_text, detail in evaluate_region(compiled, schools, as_of, region_answers):
                 if detail and detail.startswith(REGION_REPORTED):
                     provenance = "self_reported"  # the region's own answer (assess --region-facts)
@@ -240,70 +205,65 @@ def assess(
                     provenance = "unanswered" if status in ("manual", "not_required") else "measured"
                 (_school, packed, value), text = staged_row(
                     compact_row((0, None, req.index, status, observed_text, detail, provenance), deadlines))
-                region_packed.append(packed)
-                region_observed.append(value)
-                if text is not None:
-                    evaluator.details.append((None, req.index, text))
-            if region_packed:
-                codes.update(region_packed)
-                batch.append((None, encode(region_packed), encode(region_observed)))
-            yield batch
-
-        evaluate_started = time.perf_counter()
-        # the details list fills while the batches are evaluated; it is staged after them
-        stage_findings(db, finding_batches(), evaluator.details)
-        counts: Counter[int] = Counter()
-        requirement_counts: Counter[tuple[int, int, int]] = Counter()
-        for packed, n in codes.items():
-            counts[packed & STATUS_MASK] += n
-            requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK,
-                               (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or 1] += n
-        timings["evaluate"] = time.perf_counter() - evaluate_started
-        # facts once per school, as a JSON array aligned with the run's fact_columns
-        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        bands: dict[tuple[int, ...], str] = {}
-        # a generator: each school's facts text is encoded as the school is written, never all at once
-        school_rows = ((school.school_id, school.school_name,
-                        bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
-                        dumps(school.values), tally, sources)
-                       for school, tally, sources in zip(schools, school_counts, school_sources, strict=True))
-        run = {
-            "region": region,
-            "run_key": key,
-            "plugins": {p.code: f"{p.distribution or '-'} {p.version or '-'}" for p in sorted(chain, key=lambda p: p.code)},
-            "facts_file": recorded_name(facts_path),
-            "facts_sha256": facts_sha,
-            "waivers_sha256": waivers_sha,
-            "region_facts_file": Path(region_facts_path).name if region_facts_path is not None else None,
-            "region_facts_sha256": region_facts_sha,
-            "rules_sha256": rules_sha,
-            "as_of": as_of.isoformat(),
-            "period": periods.label,
-            "fact_columns": keys,
-            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        }
-        waiver_rows = [
-            {"school_id": w.school_id, "requirement_id": w.requirement_id, "justification": w.justification,
-             "approved_by": w.approved_by, "start": w.start.isoformat(), "expiry": w.expiry.isoformat()}
-            for w in waivers
-        ]
-        write_started = time.perf_counter()
-        run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, requirement_counts,
-                                    timings, told)
-        written = True
-        timings["write"] = time.perf_counter() - write_started
-        if not created:
-            return _earlier(db, run_id, timings, warnings)
-        row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
-    except BaseException:
-        if new_file and not written:  # Ctrl-C or an error in a first run: leave no database behind
+                codes[packed] += 1
+                run_findings.append((req.index, packed & STATUS_MASK, value, (packed >> REASON_SHIFT) & STATUS_MASK or None,
+                                     text, (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or 1))
+            counts: Counter[int] = Counter()
+            requirement_counts: Counter[tuple[int, int, int]] = Counter()
+            for packed, n in codes.items():
+                counts[packed & STATUS_MASK] += n
+                requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK,
+                                   (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or 1] += n
+            timings["evaluate"] = time.perf_counter() - evaluate_started
+            # facts once per school, as a JSON array aligned with the run's fact_columns
+            dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+            bands: dict[tuple[int, ...], str] = {}
+            # a generator: each school's facts text is encoded as the school is written, never all at once
+            school_rows = ((school.school_id, school.school_name,
+                            bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
+                            dumps(school.values), tally, sources, packed, observed)
+                           for school, tally, sources, packed, observed
+                           in zip(schools, packed_schools.counts, packed_schools.sources, packed_schools.codes_texts,
+                                  packed_schools.observed_texts, strict=True))
+            run = {
+                "region": region,
+                "run_key": key,
+                "plugins": {p.code: f"{p.distribution or '-'} {p.version or '-'}" for p in sorted(chain, key=lambda p: p.code)},
+                "facts_file": recorded_name(facts_path),
+                "facts_sha256": facts_sha,
+                "waivers_sha256": waivers_sha,
+                "region_facts_file": Path(region_facts_path).name if region_facts_path is not None else None,
+                "region_facts_sha256": region_facts_sha,
+                "rules_sha256": rules_sha,
+                "as_of": as_of.isoformat(),
+                "period": periods.label,
+                "fact_columns": keys,
+                "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            }
+            waiver_rows = [
+                {"school_id": w.school_id, "requirement_id": w.requirement_id, "justification": w.justification,
+                 "approved_by": w.approved_by, "start": w.start.isoformat(), "expiry": w.expiry.isoformat()}
+                for w in waivers
+            ]
+            write_started = time.perf_counter()
+            run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, requirement_counts,
+                                        timings, told, run_findings, packed_schools.details)
+            written = True
+            timings["write"] = time.perf_counter() - write_started
+            if not created:
+                return _earlier(db, run_id, timings, warnings)
+            row = db.execute("select schools, findings, counts from runs where id = ?", [run_id]).fetchone()
+        except BaseException:
+            if new_file and not written:  # Ctrl-C or an error in a first run: leave no database behind
+                db.close()
+                remove_new_database(db_path)
+            raise
+        finally:
             db.close()
-            remove_new_database(db_path)
-        raise
+        timings["total"] = time.perf_counter() - started
+        return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings, warnings)
     finally:
-        db.close()
-    timings["total"] = time.perf_counter() - started
-    return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings, warnings)
+        early.cancel()  # the child is no longer wanted when the run stops early
 
 
 def remove_new_database(path: str | Path) -> None:

@@ -46,6 +46,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             # issue 20: the region's own self-inspection
             "region_facts_file": "Name of the region's self-inspection file (assess --region-facts), if one was used.",
             "region_facts_sha256": "SHA-256 of the region's self-inspection file, if one was used.",
+            "first_requirement": "Row id of the run's first requirement: a packed finding counts its requirement from it.",
         },
     ),
     "schools": (
@@ -62,6 +63,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                       "(null: the school has no findings).",
             "provenance_counts": "JSON: the school's findings not measured from figures, per provenance and status "
                                  "(null: every finding measured).",
+            "finding_codes": "JSON: the school's findings packed, one integer each (requirement, provenance, reason, "
+                             "status); the findings and findings_of_schools views show them as rows.",
+            "finding_observed": "JSON: the facts observed for those findings, in the same order (null: none observed).",
         },
     ),
     "requirements": (
@@ -88,7 +92,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "findings": (
-        "One row per school and requirement (and per region-level requirement): the status found.",
+        "One row per school and requirement (and per region-level requirement): the status found. A view over "
+        "findings_of_schools and run_findings.",
         {
             "run_id": "The run (runs.id).",
             "school": "The school (schools.id); null for a region-level finding.",
@@ -100,6 +105,39 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
                       "(finding_details spells it out).",
             "detail": "Why, in words, where it is not the same for every school: a waiver, a region finding's unknowns.",
             "provenance": "Provenance code (provenances.code); finding_details shows the name.",
+        },
+    ),
+    "findings_of_schools": (
+        "One row per school and requirement: the schools' findings, unpacked from schools.finding_codes.",
+        {
+            "run_id": "The run (runs.id).",
+            "school": "The school (schools.id).",
+            "requirement": "The requirement (requirements.id).",
+            "status": "Status code (statuses.code); finding_details shows the name.",
+            "observed": "The fact observed, typed: a number, 1/0 for yes/no, a date.",
+            "reason": "Why, as a code (finding_details spells it out).",
+            "detail": "Why, in words, where it is not the same for every school: a waiver, an attestation's note.",
+            "provenance": "Provenance code (provenances.code); finding_details shows the name.",
+        },
+    ),
+    "run_findings": (
+        "The findings of a run itself, not of one school: the authorities' duties and region-wide targets.",
+        {
+            "run_id": "The run (runs.id).",
+            "requirement": "The requirement (requirements.id).",
+            "status": "Status code (statuses.code).",
+            "observed": "What was observed, e.g. 'met/applicable' schools, or the region's reported figure.",
+            "reason": "Why, as a code (finding_details spells it out).",
+            "detail": "Why, in words: the schools left unknown, the region's own answer.",
+            "provenance": "Provenance code (provenances.code).",
+        },
+    ),
+    "finding_texts": (
+        "The detail texts of school findings that have one (a waiver's justification, an attestation's note).",
+        {
+            "school": "The school (schools.id).",
+            "requirement": "The requirement (requirements.id).",
+            "detail": "The text.",
         },
     ),
     "statuses": (
@@ -300,7 +338,7 @@ QUERIES: dict[str, dict[str, str]] = {
 select s.school_id, s.school_name, count(*) as required_not_met,
        group_concat(r.requirement_id, '; ') as requirements
 from schools s
-join findings f on f.school = s.id and f.status = {Status.NOT_MET:d}
+join findings_of_schools f on f.school = s.id and f.status = {Status.NOT_MET:d}
 join requirements r on r.id = f.requirement
 where s.run_id = {RUN} and r.level = 'required'
 group by s.id
@@ -332,10 +370,10 @@ order by not_met desc, r.requirement_id
         "title": "Region-level findings / 辖区层面结论",
         "description": "Findings on the region's own duties (education authority and others) in a run.",
         "sql": f"""
-select r.requirement_id, r.level, st.name as status, r.expected, {observed_sql("f", "r")} as observed,
+select r.requirement_id, r.level, st.name as status, r.expected, {observed_sql("f", "r", school=False)} as observed,
        {detail_sql("f", "r")} as detail, r.document, r.clause, r.duty_holder
 from requirements r
-join findings f on f.requirement = r.id and f.school is null
+join run_findings f on f.requirement = r.id
 join statuses st on st.code = f.status
 where r.run_id = {RUN} and r.scope != 'school'
 order by r.requirement_id
@@ -348,7 +386,7 @@ order by r.requirement_id
 select r.requirement_id, r.level, st.name as status, pv.name as provenance, r.expected,
        {observed_sql("f", "r")} as observed, {detail_sql("f", "r")} as detail, r.document, r.clause, r.quote
 from schools s
-join findings f on f.school = s.id
+join findings_of_schools f on f.school = s.id
 join requirements r on r.id = f.requirement
 join statuses st on st.code = f.status
 left join provenances pv on pv.code = f.provenance
@@ -447,7 +485,7 @@ from (
     from runs u
     join schools s on s.run_id = u.id and s.school_id in (
         select school_id from attestations where region = u.region and checked_on <= u.as_of)
-    join findings f on f.school = s.id and f.provenance = {int(Provenance.VERIFIED):d}
+    join findings_of_schools f on f.school = s.id and f.provenance = {int(Provenance.VERIFIED):d}
     join requirements r on r.id = f.requirement
     where u.id = {RUN}
 ) v

@@ -26,13 +26,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from xinli.core.assessment.statuses import (
-    DETAIL_FLAG,
-    PROVENANCE_MASK,
     PROVENANCE_NAMES,
-    PROVENANCE_SHIFT,
-    REASON_SHIFT,
-    REQUIREMENT_SHIFT,
-    STATUS_MASK,
     STATUS_NAMES,
     counts_json_sql,
     typed_observed,
@@ -209,10 +203,16 @@ left join schools on schools.id = findings.school
 """
 
 
-def observed_sql(findings: str = "findings", requirements: str = "requirements") -> str:
-    """SQL turning a typed ``observed`` value into the text reports show."""
+def observed_sql(findings: str = "findings", requirements: str = "requirements", school: bool | None = None) -> str:
+    """SQL turning a typed ``observed`` value into the text reports show.
+    ``school`` says the rows are all school findings (True), all the run's
+    own (False: ``run_findings``, which has no school column), or either
+    (None: the ``findings`` view)."""
+    if school is False:
+        return f"cast({findings}.observed as text)"
+    is_school = "" if school else f" and {findings}.school is not null"
     return (f"(case when {findings}.observed is null then null "
-            f"when {requirements}.metric_type = 'boolean' and {findings}.school is not null "
+            f"when {requirements}.metric_type = 'boolean'{is_school} "
             f"then (case {findings}.observed when 1 then 'true' when 0 then 'false' else {findings}.observed end) "
             f"else cast({findings}.observed as text) end)")
 
@@ -384,6 +384,82 @@ def m008_spot_checks(db: sqlite_utils.Database) -> None:
         foreign_keys=[("sample_id", "samples", "id")], not_null={"sample_id", "school_id", "requirement_id"},
     )
     db["sample_items"].create_index(["sample_id"])
+
+
+@migrations()
+def m009_packed_findings(db: sqlite_utils.Database) -> None:
+    """Each school's findings packed on its own row (issue 20: a province's
+    millions of findings were the run's slowest write): ``schools.finding_codes``
+    and ``schools.finding_observed``, detail texts in ``finding_texts``, the
+    run's own findings in ``run_findings``, ``runs.first_requirement``, and
+    the views ``findings_of_schools`` and ``findings`` showing one row per
+    finding as before (:mod:`xinli.core.records.packed`).  Existing findings
+    are packed school by school."""
+    from xinli.core.records.packed import FINDINGS_SQL, SCHOOL_FINDINGS_SQL, pack
+
+    conn = db.conn
+    db["finding_details"].drop(ignore=True)
+    db["schools"].add_column("finding_codes", str)
+    db["schools"].add_column("finding_observed", str)
+    db["runs"].add_column("first_requirement", int)
+    conn.execute("update runs set first_requirement = (select min(id) from requirements where run_id = runs.id)")
+    conn.execute(
+        """
+        create table run_findings (
+            run_id integer not null references runs(id),
+            requirement integer not null references requirements(id),
+            status integer not null references statuses(code),
+            observed,
+            reason integer,
+            detail text,
+            provenance integer
+        )
+        """
+    )
+    conn.execute("create index idx_run_findings_requirement on run_findings (requirement)")
+    conn.execute(
+        """
+        create table finding_texts (
+            school integer not null references schools(id),
+            requirement integer not null references requirements(id),
+            detail text not null,
+            primary key (school, requirement)
+        ) without rowid
+        """
+    )
+    conn.execute("insert into run_findings select run_id, requirement, status, observed, reason, detail, provenance "
+                 "from findings where school is null order by rowid")
+    conn.execute("insert or ignore into finding_texts select school, requirement, detail from findings "
+                 "where school is not null and detail is not null order by rowid")
+    first = dict(conn.execute("select id, first_requirement from runs"))
+
+    def packed_schools() -> Iterable[tuple[str, str | None, int]]:
+        rows = conn.execute("select f.school, s.run_id, f.requirement, f.status, f.observed, f.reason, "
+                            "f.detail is not null, f.provenance from findings f join schools s on s.id = f.school "
+                            "order by f.school, f.requirement, f.rowid")
+        school, codes, observed = None, [], []
+        for sid, run_id, requirement, status, value, reason, detail, provenance in rows:
+            if sid != school:
+                if school is not None:
+                    yield _packed_texts(codes, observed, school)
+                school, codes, observed = sid, [], []
+            codes.append(pack(requirement - first[run_id], status, reason, provenance, bool(detail)))
+            observed.append(value)
+        if school is not None:
+            yield _packed_texts(codes, observed, school)
+
+    conn.executemany("update schools set finding_codes = ?, finding_observed = ? where id = ?", list(packed_schools()))
+    conn.execute("drop table findings")
+    conn.execute(f"create view findings_of_schools as {SCHOOL_FINDINGS_SQL}")
+    conn.execute(f"create view findings as {FINDINGS_SQL}")
+    db.create_view("finding_details", FINDING_DETAILS_V2_SQL.format(observed=observed_sql(), detail=detail_sql()))
+
+
+def _packed_texts(codes: list[int], observed: list[Any], school: int) -> tuple[str, str | None, int]:
+    """An update of one school's packed finding columns (m009)."""
+    return (json.dumps(codes, separators=(",", ":")),
+            json.dumps(observed, separators=(",", ":"), ensure_ascii=False) if any(v is not None for v in observed)
+            else None, school)
 
 
 def _typed_observed(text: str | None, school: int | None) -> Any:
@@ -606,7 +682,7 @@ def is_xinli_database(conn: sqlite3.Connection) -> bool:
 SOURCE_QUERY_SECONDS = 600.0
 #: Tables every xinli records database has; a view or anything else under
 #: one of these names is refused.
-CORE_TABLES = ("runs", "schools", "requirements", "findings", "requirement_counts", "statuses", "rollups",
+CORE_TABLES = ("runs", "schools", "requirements", "run_findings", "finding_texts", "requirement_counts", "statuses", "rollups",
                "rollup_sources", "rollup_items", "rollup_targets", "rollup_statuses", "_sqlite_migrations")
 
 
@@ -703,58 +779,11 @@ def existing_run(db: sqlite_utils.Database, key: str) -> int | None:
     return row[0] if row else None
 
 
-#: A school's staged findings: ``(school index or None, packed values as a
-#: JSON array, observed values as a JSON array or None when all are null)``.
-FindingRow = tuple[int | None, str, str | None]
-#: A staged finding's observed value, picked from its school's JSON array by
-#: position: SQLite's ``->>`` (3.38 and later) is three times as fast as
-#: ``json_extract`` with a path built per row.
-OBSERVED_AT = ("p.observed ->> j.key" if sqlite3.sqlite_version_info >= (3, 38)
-               else "case when p.observed is not null then json_extract(p.observed, '$[' || j.key || ']') end")
 #: How long the first attempt at the write lock waits before saying so.
 LOCK_NOTICE_MS = 2_000
-
-
-def stage_findings(db: sqlite_utils.Database, batches: Iterable[list[FindingRow]],
-                   details: Iterable[tuple[int | None, int, str]] = ()) -> int:
-    """Evaluate into temporary tables before any lock is taken.
-
-    Each row holds one school's findings (or, with school index None, the
-    region findings): ``(school index or None, packed, observed)``, where
-    ``packed`` is a JSON array of the findings' packed values
-    (:func:`xinli.core.assessment.statuses.staged_row`: the requirement
-    index, the provenance, the detail flag, the reason and the status) and
-    ``observed`` a JSON array of their typed observed values, aligned with
-    it (None when every one is null).  One row per school instead of one
-    per finding: SQLite's ``json_each`` expands them when the run is
-    written, which costs a fraction of binding every finding from Python.
-    Indexes count from 0 in the order the schools and
-    requirements are later given to :func:`write_run`.  The few rows with a
-    detail text (a waiver's justification, a region finding's) have it in
-    ``details`` as ``(school index or None, requirement index, text)``,
-    read after the batches (the evaluator fills it as it goes); returns the
-    number of staged rows (schools, and one for the region).  Temporary
-    tables live with this connection only, so staging takes no lock on the
-    records database and another writer is never held up."""
-    conn = db.conn
-    conn.execute("drop table if exists temp.xinli_pending")
-    conn.execute("drop table if exists temp.xinli_pending_detail")
-    conn.execute("create temp table xinli_pending (school_idx integer, packed text, observed text)")
-    conn.execute("create temp table xinli_pending_detail (school_key integer, req_idx integer, detail text, "
-                 "primary key (school_key, req_idx)) without rowid")
-    total = 0
-    conn.execute("BEGIN")
-    try:
-        for batch in batches:
-            conn.executemany("insert into temp.xinli_pending values (?, ?, ?)", batch)
-            total += len(batch)
-        conn.executemany("insert into temp.xinli_pending_detail values (?, ?, ?)",
-                         ((-1 if school is None else school, requirement, text) for school, requirement, text in details))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return total
+#: A finding of the run itself as evaluated: ``(requirement index, status
+#: code, typed observed, reason code or None, detail or None, provenance code)``.
+RunFinding = tuple[int, int, Any, int | None, str | None, int]
 
 
 def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None = None) -> None:
@@ -789,19 +818,27 @@ def write_run(
     requirement_counts: dict[tuple[int, int, int], int],
     timings: dict[str, float] | None = None,
     notify: Callable[[str], None] | None = None,
+    run_findings: Iterable[RunFinding] = (),
+    details: Iterable[tuple[int, int, str]] = (),
 ) -> tuple[int, bool]:
-    """Write one run, whose findings :func:`stage_findings` evaluated, in
-    one short transaction; return ``(run id, created)``.
+    """Write one run, evaluated beforehand, in one short transaction; return
+    ``(run id, created)``.
 
     ``schools`` holds ``(school_id, school_name, grades, facts_json,
-    counts_json, provenance_counts_json)`` in
-    input order; an iterator is consumed once, so a province's facts texts
-    are encoded one school at a time while they are written.  When another command recorded the same assessment
-    (``run_key``) meanwhile, nothing is written and that run's id comes back
-    with ``created`` False.  The time spent copying the findings is
-    ``timings["findings_write"]``.  ``counts`` maps each status code to
-    its number of findings and ``requirement_counts`` each ``(requirement
-    index, status code, provenance code)``, both counted while evaluating.
+    counts_json, provenance_counts_json, finding_codes, finding_observed)``
+    in input order (the last two: the school's findings packed as
+    :mod:`xinli.core.records.packed` describes, requirement offsets counted
+    from 0 in the order of ``requirements``); an iterator is consumed once,
+    so a province's facts texts are encoded one school at a time while they
+    are written.  ``run_findings`` are the run's own findings and
+    ``details`` the detail texts of school findings, ``(school index,
+    requirement index, text)``.  When another command recorded the same
+    assessment (``run_key``) meanwhile, nothing is written and that run's id
+    comes back with ``created`` False.  The time spent writing the schools
+    with their findings is ``timings["findings_write"]``.  ``counts`` maps
+    each status code to its number of findings and ``requirement_counts``
+    each ``(requirement index, status code, provenance code)``, both counted
+    while evaluating.
 
     Foreign keys are not enforced while the run is written: every id in a
     finding row comes from the rows this transaction has just inserted, and
@@ -824,12 +861,8 @@ def write_run(
         )
         run_id = cursor.lastrowid
         school_base = conn.execute("select coalesce(max(id), 0) + 1 from schools").fetchone()[0]
-        written = conn.executemany(
-            "insert into schools (id, run_id, school_id, school_name, grades, facts, counts, provenance_counts) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
-        ).rowcount
         requirement_base = conn.execute("select coalesce(max(id), 0) + 1 from requirements").fetchone()[0]
+        conn.execute("update runs set first_requirement = ? where id = ?", [requirement_base, run_id])
         conn.executemany(
             "insert into requirements (id, run_id, requirement_id, domain, level, duty_holder, scope, text_zh, "
             "text_en, jurisdiction, document, clause, quote, expected, metric_type, deadline) "
@@ -840,19 +873,22 @@ def write_run(
              for i, r in enumerate(requirements)],
         )
         write_started = time.perf_counter()
-        total = conn.execute(
-            "insert into findings (run_id, school, requirement, status, observed, reason, detail, provenance) "
-            f"select ?, p.school_idx + ?, (j.value >> {REQUIREMENT_SHIFT}) + ?, j.value & {STATUS_MASK}, "
-            f"{OBSERVED_AT}, "
-            f"nullif((j.value >> {REASON_SHIFT}) & {STATUS_MASK}, 0), "
-            f"case when j.value & {DETAIL_FLAG} then (select d.detail from temp.xinli_pending_detail d "
-            f"where d.school_key = coalesce(p.school_idx, -1) and d.req_idx = j.value >> {REQUIREMENT_SHIFT}) end, "
-            f"coalesce(nullif((j.value >> {PROVENANCE_SHIFT}) & {PROVENANCE_MASK}, 0), 1) "
-            "from temp.xinli_pending p, json_each(p.packed) j order by p.rowid",
-            [run_id, school_base, requirement_base],
+        written = conn.executemany(
+            "insert into schools (id, run_id, school_id, school_name, grades, facts, counts, provenance_counts, "
+            "finding_codes, finding_observed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
         ).rowcount
+        conn.executemany("insert into finding_texts (school, requirement, detail) values (?, ?, ?)",
+                         [(school_base + school, requirement_base + requirement, text)
+                          for school, requirement, text in details])
+        conn.executemany(
+            "insert into run_findings (run_id, requirement, status, observed, reason, detail, provenance) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
+            [(run_id, requirement_base + requirement, status, observed, reason, detail, provenance)
+             for requirement, status, observed, reason, detail, provenance in run_findings])
         if timings is not None:
             timings["findings_write"] = timings.get("findings_write", 0.0) + time.perf_counter() - write_started
+        total = sum(counts.values())
         conn.executemany("insert into requirement_counts (requirement, status, provenance, n) values (?, ?, ?, ?)",
                          [(requirement_base + index, status, provenance, n)
                           for (index, status, provenance), n in sorted(requirement_counts.items()) if n])
@@ -886,7 +922,5 @@ def write_run(
         conn.execute("ROLLBACK")
         raise
     finally:
-        conn.execute("drop table if exists temp.xinli_pending")
-        conn.execute("drop table if exists temp.xinli_pending_detail")
         conn.execute("PRAGMA foreign_keys = ON")
     return run_id, True

@@ -120,10 +120,10 @@ def report_data(db: sqlite_utils.Database, run_id: int | None = None, compare_to
          "duty_holder": r[9]}
         for r in db.execute(
             f"""
-            select r.requirement_id, r.level, f.status, r.expected, {observed_sql("f", "r")}, {detail_sql("f", "r")},
-                   r.document, r.clause, f.provenance, r.duty_holder
-            from requirements r join findings f on f.requirement = r.id
-            where r.run_id = ? and r.scope != 'school' and f.school is null order by r.id
+            select r.requirement_id, r.level, f.status, r.expected, {observed_sql("f", "r", school=False)},
+                   {detail_sql("f", "r")}, r.document, r.clause, f.provenance, r.duty_holder
+            from requirements r join run_findings f on f.requirement = r.id
+            where r.run_id = ? and r.scope != 'school' order by r.id
             """,
             [rid],
         ).fetchall()
@@ -160,8 +160,8 @@ def iter_schools(db: sqlite_utils.Database, run_id: int) -> Iterator[dict[str, A
     first, last = school_span(db, run_id)
     not_met = db.conn.execute(
         f"""
-        select f.school, r.requirement_id, r.expected, {observed_sql("f", "r")}, r.document, r.clause
-        from findings f cross join requirements r on r.id = f.requirement
+        select f.school, r.requirement_id, r.expected, {observed_sql("f", "r", school=True)}, r.document, r.clause
+        from findings_of_schools f cross join requirements r on r.id = f.requirement
         where f.school between ? and ? and f.status = {Status.NOT_MET:d} and r.level = 'required'
         order by f.school, r.id
         """,
@@ -194,7 +194,7 @@ def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[s
     Each is answered in school order from the primary key or the findings
     index (school, status, requirement, observed), with no sort."""
     missed = (f"json_object('requirement_id', r.requirement_id, 'expected', r.expected, "
-              f"'observed', {observed_sql('f', 'r')}, 'document', r.document, 'clause', r.clause)")
+              f"'observed', {observed_sql('f', 'r', school=True)}, 'document', r.document, 'clause', r.clause)")
     return {
         # a school's id, name and its counts stored with the run; a school without findings has none and is not listed
         "schools": ("""select id, '{"school_id":' || json_quote(school_id) || ',"school_name":' || json_quote(school_name) """
@@ -202,7 +202,7 @@ def school_json_queries(run_id: int, first: int, last: int) -> dict[str, tuple[s
                     "from schools "
                     "where id between ? and ? and +run_id = ? and counts is not null order by id", [first, last, run_id]),
         # within a school and status the index orders findings by requirement (row ids follow the rules' order)
-        "not met": (f"select f.school, json_group_array({missed}) from findings f cross join requirements r "
+        "not met": (f"select f.school, json_group_array({missed}) from findings_of_schools f cross join requirements r "
                     f"on r.id = f.requirement where f.school between ? and ? and f.status = {Status.NOT_MET:d} "
                     "and r.level = 'required' group by f.school order by f.school", [first, last]),
     }
@@ -241,9 +241,9 @@ def _status_grid(db: sqlite_utils.Database, run_id: int, columns: dict[str, int]
     grid: dict[str, bytearray] = {}
     # status codes are stored as the grid's codes (1..n, 0 = no finding)
     for school, requirement, status in db.execute(
-        "select f.school, f.requirement, f.status from schools s join findings f on f.school = s.id where s.run_id = ? "
-        "union all select f.school, f.requirement, f.status from requirements r join findings f on f.requirement = r.id "
-        "where r.run_id = ? and r.scope != 'school' and f.school is null",
+        "select f.school, f.requirement, f.status from schools s join findings_of_schools f on f.school = s.id "
+        "where s.run_id = ? union all select null, f.requirement, f.status from requirements r "
+        "join run_findings f on f.requirement = r.id where r.run_id = ? and r.scope != 'school'",
         [run_id, run_id],
     ):
         key = schools[school] if school is not None else ""

@@ -16,7 +16,15 @@ from typing import Any
 
 import sqlite_utils
 
-from xinli.core.assessment.statuses import PROVENANCE_NAMES, STATUS_NAMES, STATUSES
+from xinli.core.assessment.statuses import (
+    PROVENANCE_MASK,
+    PROVENANCE_NAMES,
+    PROVENANCE_SHIFT,
+    REQUIREMENT_SHIFT,
+    STATUS_MASK,
+    STATUS_NAMES,
+    STATUSES,
+)
 from xinli.core.errors import Refusal, Said, XinliError
 from xinli.core.records.database import json_column
 
@@ -57,11 +65,32 @@ def inconsistent(name: str, run: Any, key: str, **values: Any) -> Refusal:
     return Refusal("source_inconsistent", path=name, run=run, reason=Said(key, **values))
 
 
+def packed_findings(conn: sqlite3.Connection) -> bool:
+    """True when a source stores findings packed on its school rows
+    (``m009_packed_findings``); an older source has a findings table."""
+    return conn.execute("select 1 from sqlite_master where type = 'table' and name = 'run_findings'").fetchone() is not None
+
+
 def _recount(conn: sqlite3.Connection, run_id: int) -> list[tuple[int, Any, int, int]]:
     """``(requirement row, status, provenance code, n)`` counted from the
-    run's findings themselves: its schools' (through the index on findings
-    by school) and its region findings.  A source written before findings
-    carried their provenance (m007) counts everything as measured."""
+    run's findings themselves, read from the tables (never a source's
+    views): its schools' packed codes, expanded by SQLite (a code that is
+    not a packed integer counts under requirement row -1, which refuses the
+    source) and its own findings.  A source written before findings were
+    packed (m009) is counted from its findings table, and one written before
+    findings carried their provenance (m007) counts everything as measured."""
+    if packed_findings(conn):
+        return conn.execute(
+            f"select case when j.type = 'integer' and j.value >= 0 then u.first_requirement + (j.value >> {REQUIREMENT_SHIFT}) "
+            f"else -1 end, j.value & {STATUS_MASK}, "
+            f"coalesce(nullif((j.value >> {PROVENANCE_SHIFT}) & {PROVENANCE_MASK}, 0), 1), count(*) "
+            "from runs u join schools s on s.run_id = u.id, json_each(s.finding_codes) j where u.id = ? group by 1, 2, 3 "
+            "union all "
+            "select requirement, status, coalesce(provenance, 1), count(*) from run_findings where run_id = ? "
+            "group by 1, 2, 3",
+            [run_id, run_id]).fetchall()
+    if conn.execute("select 1 from sqlite_master where type = 'table' and name = 'findings'").fetchone() is None:
+        raise sqlite3.DatabaseError("no findings table")
     has_provenance = "provenance" in {r[1] for r in conn.execute("pragma table_info(findings)")}
     provenance = "coalesce(f.provenance, 1)" if has_provenance else "1"
     return conn.execute(
@@ -152,11 +181,12 @@ def source_items(conn: sqlite3.Connection, run_id: int, meta: dict[str, Any] | N
         if meta.get("schools") != schools:
             raise inconsistent(name, run_id, "why_schools", stored=meta.get("schools"), actual=schools)
         verify_totals(list(by_row.values()), meta, name, run_id, schools)
-    for requirement, status, observed, detail in conn.execute(
-        "select requirement, status, observed, detail from findings "
-        "where requirement in (select id from requirements where run_id = ? and scope = 'region') and school is null",
-        [run_id],
-    ):
+    own = ("select requirement, status, observed, detail from run_findings "
+           "where requirement in (select id from requirements where run_id = ? and scope = 'region')"
+           if packed_findings(conn) else
+           "select requirement, status, observed, detail from findings "
+           "where requirement in (select id from requirements where run_id = ? and scope = 'region') and school is null")
+    for requirement, status, observed, detail in conn.execute(own, [run_id]):
         by_row[requirement].update(status=STATUS_NAMES.get(status, status), observed=observed, detail=detail)
     return list(by_row.values())
 

@@ -90,8 +90,8 @@ def candidates(db: sqlite_utils.Database, run_id: int) -> tuple[list[tuple[str, 
         marks = ", ".join("?" * len(items))
         provenance = "provenance" if has_provenance else "null"
         for school, requirement, status, source in db.execute(
-                f"select school, requirement, status, {provenance} from findings where run_id = ? "
-                f"and school is not null and requirement in ({marks})", [run_id, *items]):
+                f"select school, requirement, status, {provenance} from findings_of_schools where run_id = ? "
+                f"and requirement in ({marks})", [run_id, *items]):
             per_school[(school, requirement)] = (STATUS_NAMES.get(status, status), PROVENANCE_NAMES.get(source, "measured"))
     pairs = []
     findings: dict[tuple[str, str], tuple[str, str]] = {}

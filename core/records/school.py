@@ -68,7 +68,7 @@ def school_report_data(db: sqlite_utils.Database, school_id: str, run_id: int | 
         f"""
         select r.requirement_id, r.level, r.text_zh, r.text_en, r.expected, r.document, r.clause, r.quote,
                f.status, {observed_sql("f", "r")}, {detail_sql("f", "r")}, f.provenance
-        from findings f join requirements r on r.id = f.requirement
+        from findings_of_schools f join requirements r on r.id = f.requirement
         where f.school = ? order by r.id
         """,
         [sid],

@@ -110,7 +110,7 @@ def _verified_findings(db: sqlite_utils.Database, school_row: int, facts: str | 
     values = loaded if isinstance(loaded, list) else []
     out = []
     for requirement_id, status in db.execute(
-            "select r.requirement_id, f.status from findings f join requirements r on r.id = f.requirement "
+            "select r.requirement_id, f.status from findings_of_schools f join requirements r on r.id = f.requirement "
             "where f.school = ? and f.provenance = ? order by r.id", [school_row, int(Provenance.VERIFIED)]):
         index = position.get(f"self:{requirement_id}")
         answer = values[index] if index is not None and index < len(values) else None
