@@ -500,22 +500,26 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
 
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise refuse("the file is UTF-16 text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    nul = data.find(b"\x00")
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    nul = data.find(b"\x00", start)
     if nul >= 0:
-        raise refuse(f"the file holds a NUL byte at offset {nul} (UTF-16 or binary?)")
+        raise refuse(f"the file holds a NUL byte at offset {nul - start} (UTF-16 or binary?)")
+    body = memoryview(data)[start:]  # the bytes after a BOM, not a copy of them (a province's file is large)
     try:
-        return data.decode("utf-8")
+        return str(body, "utf-8")
     except UnicodeDecodeError as exc:
-        bad = f"0x{data[exc.start]:02X} at offset {exc.start}"
+        bad = f"0x{body[exc.start]:02X} at offset {exc.start}"
     try:
-        text = data.decode("gb18030")
+        text = str(body, "gb18030")
     except UnicodeDecodeError:
         raise refuse(f"neither UTF-8 nor GB18030: first bad byte {bad}") from None
     if _common_share(text) < GB18030_COMMON_SHARE:
         raise refuse(f"not UTF-8 (first bad byte {bad}) and not GB18030 Chinese either (Big5 or Shift-JIS?)")
     return text
+
+
+#: One line of CSV text with its ending (``\r\n``, ``\r`` or ``\n``), or the last line without one.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
@@ -524,7 +528,9 @@ def csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
     stray quote at the end) is a :class:`FactsError` naming the row."""
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
         csv.field_size_limit(CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # the lines cut one at a time, as a file opened with newline="" gives them: a StringIO would copy
+    # the whole text at four bytes a character
+    reader = csv.reader(match.group() for match in _LINE.finditer(text))
     item: tuple[int, list[str]] = (0, [])
     try:
         for item in enumerate(reader, 1):
@@ -745,6 +751,7 @@ def read_facts(path: str | Path, columns: FactColumns, limit: int = MAX_PROBLEMS
     schools: list[School] = []
     if suffix == ".csv":
         text = decode_bytes(data, path.name)
+        del data  # only the text is read from here on
         half = text.count("\n") // 2 if halfway is not None else -1
         rows = csv_rows(text, path.name)
         header = next(rows, None)

@@ -39,8 +39,11 @@ BUSY_TIMEOUT_MS = 60_000
 APPLICATION_ID = 0x78696E6C
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Page cache for a connection, in SQLite's units (negative = KiB): 64 MiB
-#: keeps the findings index in memory while a province is written.
+#: keeps what reports read in memory.
 CACHE_SIZE = -65536
+#: Page cache while a run is written: its rows are appended in key order, so
+#: a small cache writes them as fast, and a province's run needs 48 MiB less.
+WRITE_CACHE_SIZE = -16384
 migrations = Migrations("xinli")
 
 
@@ -845,6 +848,7 @@ def write_run(
     checking millions of references one by one would double the cost."""
     conn = db.conn
     conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(f"PRAGMA cache_size = {WRITE_CACHE_SIZE}")
     begin_write(conn, notify)
     try:
         previous = existing_run(db, run["run_key"])
@@ -923,4 +927,5 @@ def write_run(
         raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
     return run_id, True

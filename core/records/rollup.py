@@ -155,12 +155,12 @@ def source_items(conn: sqlite3.Connection, run_id: int, meta: dict[str, Any] | N
     for requirement, status, provenance, count in _recount(conn, run_id):
         # a status is a code since m005_compact_findings; a source not yet migrated stores its name
         status = STATUS_NAMES.get(status, status)
-        if requirement not in by_row or status not in by_row[requirement]:
+        if requirement not in by_row or status not in by_row[requirement] or provenance not in PROVENANCE_NAMES:
             raise inconsistent(name, run_id, "why_counts", requirement=requirement, stored="-", actual=count)
         item = by_row[requirement]
         item[status] += count
         # counts by provenance travel upward: "met:self_reported" is never added to "met:verified" unsaid
-        key = f"{status}:{PROVENANCE_NAMES.get(provenance, 'measured')}"
+        key = f"{status}:{PROVENANCE_NAMES[provenance]}"
         item["provenance_counts"][key] = item["provenance_counts"].get(key, 0) + count
     stored = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'requirement_counts'").fetchone()
     if stored:  # written since m006: it must say what the findings say
