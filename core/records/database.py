@@ -206,6 +206,31 @@ left join schools on schools.id = findings.school
 """
 
 
+#: The same view from m009 on: the schools' findings and the run's own as
+#: two selects, each of which SQLite flattens, so the first rows come at
+#: once (a join over the ``findings`` union would build all of it first).
+FINDING_DETAILS_V3_SQL = """
+select f.run_id, schools.school_id, schools.school_name, requirements.requirement_id,
+       requirements.scope, requirements.level, statuses.name as status, provenances.name as provenance,
+       requirements.expected, {school_observed} as observed, {detail} as detail,
+       requirements.document, requirements.clause, requirements.quote
+from findings_of_schools f
+join schools on schools.id = f.school
+join requirements on requirements.id = f.requirement
+join statuses on statuses.code = f.status
+left join provenances on provenances.code = f.provenance
+union all
+select f.run_id, null, null, requirements.requirement_id,
+       requirements.scope, requirements.level, statuses.name as status, provenances.name as provenance,
+       requirements.expected, {run_observed} as observed, {detail} as detail,
+       requirements.document, requirements.clause, requirements.quote
+from run_findings f
+join requirements on requirements.id = f.requirement
+join statuses on statuses.code = f.status
+left join provenances on provenances.code = f.provenance
+"""
+
+
 def observed_sql(findings: str = "findings", requirements: str = "requirements", school: bool | None = None) -> str:
     """SQL turning a typed ``observed`` value into the text reports show.
     ``school`` says the rows are all school findings (True), all the run's
@@ -455,7 +480,9 @@ def m009_packed_findings(db: sqlite_utils.Database) -> None:
     conn.execute("drop table findings")
     conn.execute(f"create view findings_of_schools as {SCHOOL_FINDINGS_SQL}")
     conn.execute(f"create view findings as {FINDINGS_SQL}")
-    db.create_view("finding_details", FINDING_DETAILS_V2_SQL.format(observed=observed_sql(), detail=detail_sql()))
+    db.create_view("finding_details", FINDING_DETAILS_V3_SQL.format(
+        school_observed=observed_sql("f", school=True), run_observed=observed_sql("f", school=False),
+        detail=detail_sql("f")))
 
 
 def _packed_texts(codes: list[int], observed: list[Any], school: int) -> tuple[str, str | None, int]:
