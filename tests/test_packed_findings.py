@@ -98,8 +98,8 @@ def split_from(monkeypatch, parallel_from: int) -> list[tuple[int, int]]:
     started = []
     original = packing._start_child
 
-    def spy(evaluator, prepared, schools, start, stop):
-        child = original(evaluator, prepared, schools, start, stop)
+    def spy(evaluator, prepared, schools, start, stop, path):
+        child = original(evaluator, prepared, schools, start, stop, path)
         if child is not None:
             started.append((start, stop))
         return child
@@ -193,11 +193,11 @@ def test_a_failed_child_is_made_good_here(serial, henan, inputs, tmp_path, monke
     original = packing.pack_schools
     here = []
 
-    def failing_in_the_child(evaluator, prepared, schools, start, stop, progress=None):
+    def failing_in_the_child(evaluator, prepared, schools, start, stop, path, progress=None):
         if os.getpid() != parent:
             raise RuntimeError("the child fails")
         here.append((start, stop))
-        return original(evaluator, prepared, schools, start, stop, progress)
+        return original(evaluator, prepared, schools, start, stop, path, progress)
 
     monkeypatch.setattr(packing, "pack_schools", failing_in_the_child)
     path = attested_database(tmp_path / "failed.db")
@@ -515,3 +515,34 @@ def test_a_document_file_is_split_after_reading_and_stores_the_same(facts, henan
     found = special_findings(tmp_path / "split.db")
     assert [found[pair][0] for pair in WAIVED] == [Status.WAIVED] * 2
     assert [found[pair][:2] for pair in ATTESTED] == [(Status.NOT_MET, Provenance.VERIFIED)] * 2
+
+
+def test_the_scratch_files_go_when_the_run_ends(facts, henan, inputs, tmp_path, monkeypatch):
+    """The evaluated schools are staged in a private scratch directory that
+    is removed when the run ends, written or refused; the part files hold
+    school-level rows only while the run lasts."""
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    seen = []
+    original = packing._open_part
+
+    def spy(path):
+        seen.append(path)
+        assert oct(path.parent.stat().st_mode & 0o777) == "0o700"  # readable by this user only
+        return original(path)
+
+    monkeypatch.setattr(packing, "_open_part", spy)
+    split_from(monkeypatch, 10)
+    assert assess(henan, "henan", inputs[0], tmp_path / "r.db", AS_OF, waivers_path=inputs[1]).created
+    assert seen and list(scratch.iterdir()) == []
+    header, rows = facts
+    rows = [list(row) for row in rows]
+    rows[SCHOOLS - 1][header.index("fulltime_psych_teachers")] = "-1"
+    (tmp_path / "bad.csv").write_text(to_csv(header, rows), encoding="utf-8")
+    with pytest.raises(FactsError):
+        assess(henan, "henan", tmp_path / "bad.csv", tmp_path / "r2.db", AS_OF)
+    assert list(scratch.iterdir()) == []
+    assert_no_child()

@@ -21,7 +21,7 @@ from typing import Any
 from attrs import frozen
 
 from xinli.core.assessment.assess import REGION_REPORTED, SchoolEvaluator, compile_requirements, evaluate_region
-from xinli.core.assessment.facts import columns_for, format_grades, ignored_warning, read_facts
+from xinli.core.assessment.facts import columns_for, ignored_warning, read_facts
 from xinli.core.assessment.metrics import collect_metrics
 from xinli.core.assessment.packing import EarlyStart
 from xinli.core.assessment.periods import periods_for
@@ -139,9 +139,14 @@ def assess(
     columns = columns_for(checklist, metrics)
     periods = periods_for(as_of, period, autumn_start, spring_start)
     compiled = compile_requirements(checklist, columns, as_of, periods)
+    # evaluated schools are staged in scratch files here until the run is written (removed afterwards)
+    import shutil
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(prefix="xinli-assess-"))
     # a province's file: its first half is evaluated in a child while the rest is read
     early_evaluator = SchoolEvaluator(compiled, as_of, {})
-    early = EarlyStart(early_evaluator, early_evaluator.prepare({req.id: req.index for req in compiled}))
+    early = EarlyStart(early_evaluator, early_evaluator.prepare({req.id: req.index for req in compiled}), work)
     try:
         schools = read_facts(facts_path, columns, halfway=early)
         warnings = tuple(w for w in (ignored_warning(columns),) if w)
@@ -196,8 +201,8 @@ def assess(
             # indexes, not row ids: the rows get their ids under the write lock
             prepared = evaluator.prepare({req.id: req.index for req in compiled})
             deadlines = {req.index: req.deadline.isoformat() for req in compiled if req.deadline}
-            packed_schools = early.finish(evaluator, prepared, schools, progress)
-            codes = packed_schools.codes
+            evaluated = early.finish(evaluator, prepared, schools, progress)
+            codes = evaluated.codes
             for req, status, observed_text, detail in evaluate_region(compiled, schools, as_of, region_answers):
                 if detail and detail.startswith(REGION_REPORTED):
                     provenance = "self_reported"  # the region's own answer (assess --region-facts)
@@ -215,16 +220,6 @@ def assess(
                 requirement_counts[packed >> REQUIREMENT_SHIFT, packed & STATUS_MASK,
                                    (packed >> PROVENANCE_SHIFT) & PROVENANCE_MASK or 1] += n
             timings["evaluate"] = time.perf_counter() - evaluate_started
-            # facts once per school, as a JSON array aligned with the run's fact_columns
-            dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-            bands: dict[tuple[int, ...], str] = {}
-            # a generator: each school's facts text is encoded as the school is written, never all at once
-            school_rows = ((school.school_id, school.school_name,
-                            bands.get(school.grades) or bands.setdefault(school.grades, format_grades(school.grades)),
-                            dumps(school.values), tally, sources, packed, observed)
-                           for school, tally, sources, packed, observed
-                           in zip(schools, packed_schools.counts, packed_schools.sources, packed_schools.codes_texts,
-                                  packed_schools.observed_texts, strict=True))
             run = {
                 "region": region,
                 "run_key": key,
@@ -246,8 +241,8 @@ def assess(
                 for w in waivers
             ]
             write_started = time.perf_counter()
-            run_id, created = write_run(db, run, school_rows, requirements, waiver_rows, counts, requirement_counts,
-                                        timings, told, run_findings, packed_schools.details)
+            run_id, created = write_run(db, run, (), requirements, waiver_rows, counts, requirement_counts,
+                                        timings, told, run_findings, evaluated.details, evaluated.parts)
             written = True
             timings["write"] = time.perf_counter() - write_started
             if not created:
@@ -264,6 +259,7 @@ def assess(
         return RunResult(run_id, True, row[0], row[1], json.loads(row[2]), timings, warnings)
     finally:
         early.cancel()  # the child is no longer wanted when the run stops early
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def remove_new_database(path: str | Path) -> None:

@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -850,6 +850,7 @@ def write_run(
     notify: Callable[[str], None] | None = None,
     run_findings: Iterable[RunFinding] = (),
     details: Iterable[tuple[int, int, str]] = (),
+    staged: Sequence[Path] = (),
 ) -> tuple[int, bool]:
     """Write one run, evaluated beforehand, in one short transaction; return
     ``(run id, created)``.
@@ -860,7 +861,11 @@ def write_run(
     :mod:`xinli.core.records.packed` describes, requirement offsets counted
     from 0 in the order of ``requirements``); an iterator is consumed once,
     so a province's facts texts are encoded one school at a time while they
-    are written.  ``run_findings`` are the run's own findings and
+    are written.  ``staged`` names part files holding more schools, in
+    order, as :mod:`xinli.core.assessment.packing` stages them (a table
+    ``staged``: ``idx``, the school's index in the run counting from 0, then
+    the same eight columns); each is copied by one statement.
+    ``run_findings`` are the run's own findings and
     ``details`` the detail texts of school findings, ``(school index,
     requirement index, text)``.  When another command recorded the same
     assessment (``run_key``) meanwhile, nothing is written and that run's id
@@ -876,6 +881,26 @@ def write_run(
     conn = db.conn
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute(f"PRAGMA cache_size = {WRITE_CACHE_SIZE}")
+    parts = [f"xinli_part{number}" for number in range(len(staged))]
+    for name, path in zip(parts, staged, strict=True):  # attached before the transaction, as SQLite requires
+        conn.execute(f"ATTACH DATABASE ? AS {name}", [str(path)])
+    try:
+        return _write_run(db, run, schools, requirements, waivers, counts, requirement_counts, timings, notify,
+                          run_findings, details, parts)
+    finally:
+        for name in parts:
+            conn.execute(f"DETACH DATABASE {name}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
+
+
+def _write_run(db: sqlite_utils.Database, run: dict[str, Any], schools: Iterable[tuple[Any, ...]],
+               requirements: list[dict[str, Any]], waivers: list[dict[str, Any]], counts: dict[int, int],
+               requirement_counts: dict[tuple[int, int, int], int], timings: dict[str, float] | None,
+               notify: Callable[[str], None] | None, run_findings: Iterable[RunFinding],
+               details: Iterable[tuple[int, int, str]], parts: list[str]) -> tuple[int, bool]:
+    """:func:`write_run` once the part files are attached as ``parts``."""
+    conn = db.conn
     begin_write(conn, notify)
     try:
         previous = existing_run(db, run["run_key"])
@@ -904,11 +929,16 @@ def write_run(
              for i, r in enumerate(requirements)],
         )
         write_started = time.perf_counter()
+        columns = ("school_id, school_name, grades, facts, counts, provenance_counts, finding_codes, "
+                   "finding_observed")
         written = conn.executemany(
-            "insert into schools (id, run_id, school_id, school_name, grades, facts, counts, provenance_counts, "
-            "finding_codes, finding_observed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into schools (id, run_id, {columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
         ).rowcount
+        for name in parts:  # each part's schools keep their index in the run
+            written += conn.execute(f"insert into schools (id, run_id, {columns}) "
+                                    f"select ? + idx, ?, {columns} from {name}.staged order by idx",
+                                    [school_base, run_id]).rowcount
         conn.executemany("insert into finding_texts (school, requirement, detail) values (?, ?, ?)",
                          [(school_base + school, requirement_base + requirement, text)
                           for school, requirement, text in details])
@@ -952,7 +982,4 @@ def write_run(
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    finally:
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
     return run_id, True
