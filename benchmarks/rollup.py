@@ -108,21 +108,28 @@ def write_facts(path: Path, columns, schools: range, rng: random.Random) -> None
         for n in schools:
             row = [f"S{n:06}", f"学校{n}", rng.choice(GRADE_BANDS)]
             row += [rng.choice(["是", "否"]) if key != "enrollment" else str(rng.randint(50, 3000)) for key in columns.attributes]
+            values: dict[str, str] = {}
             for metric in columns.metrics:
                 if rng.random() < 0.05:
-                    row.append("")
+                    values[metric.key] = ""
                 elif types[metric.key] == "boolean":
-                    row.append(rng.choice(["是", "否", "是"]))
+                    values[metric.key] = rng.choice(["是", "否", "是"])
                 elif metric.unit == "share":
-                    row.append(f"{rng.random():.2f}")
+                    values[metric.key] = f"{rng.random():.2f}"
                 else:
-                    row.append(str(rng.randint(0, 6)))
-            writer.writerow(row)
+                    values[metric.key] = str(rng.randint(0, 6))
+            for metric in columns.metrics:  # keep the declared relations (fulltime <= total teachers)
+                larger = metric.at_most
+                if larger in values and values[metric.key] and values[larger] \
+                        and float(values[metric.key]) > float(values[larger]):
+                    values[larger] = values[metric.key]
+            writer.writerow(row + [values[metric.key] for metric in columns.metrics])
 
 
 def main() -> int:
     """Generate, assess, roll up, measure, print."""
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--profile", action="store_true", help="also print a profile of one roll-up")
     parser.add_argument("--counties", type=int, default=150)
     parser.add_argument("--schools", type=int, default=100_000)
     args = parser.parse_args()
@@ -156,6 +163,14 @@ def main() -> int:
 
         target = work / "province.db"
         started = time.perf_counter()
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            result = profiler.runcall(rollup, registry, PROVINCE, target, sources)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            target.unlink()
         result = rollup(registry, PROVINCE, target, sources)
         rollup_seconds = time.perf_counter() - started
         started = time.perf_counter()

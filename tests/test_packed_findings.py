@@ -35,7 +35,7 @@ from xinli.core.assessment.statuses import (
     Status,
     counts_json_sql,
 )
-from xinli.core.errors import FactsError, Refusal, XinliError
+from xinli.core.errors import FactsError, Refusal
 from xinli.core.records.attestations import record_attestation
 from xinli.core.records.database import migrations, open_database
 from xinli.core.records.report import report_data
@@ -487,14 +487,15 @@ def test_a_packed_code_that_is_not_a_code_refuses_the_source(hostile, codes):
     assert refused.value.said.key == "source_inconsistent"
 
 
-def test_packed_codes_that_are_not_json_are_never_read_silently(hostile):
-    """``finding_codes`` that is not JSON at all stops the roll-up with an
-    error (SQLite's ``malformed JSON``, which the roll-up reports as a
-    damaged source), never a silent success."""
-    conn, meta = spoil(hostile, lambda codes: "1,2,3 not json")
-    with pytest.raises((sqlite3.DatabaseError, XinliError)) as raised:
+@pytest.mark.parametrize("text", ["1,2,3 not json", "4097", '{"a": 1}', "[" * 100_000 + "]" * 100_000])
+def test_packed_codes_that_are_not_a_json_array_refuse_the_source(hostile, text):
+    """``finding_codes`` that is not JSON at all, a bare number, an object
+    or nesting too deep to parse makes the roll-up refuse the source as
+    inconsistent, never a silent success."""
+    conn, meta = spoil(hostile, lambda codes: text)
+    with pytest.raises(Refusal) as refused:
         source_items(conn, meta["source_run"], meta, "hostile")
-    assert isinstance(raised.value, sqlite3.OperationalError) and "malformed JSON" in str(raised.value)
+    assert refused.value.said.key == "source_inconsistent"
 
 
 def test_a_document_file_is_split_after_reading_and_stores_the_same(facts, henan, tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -74,21 +75,13 @@ def packed_findings(conn: sqlite3.Connection) -> bool:
 def _recount(conn: sqlite3.Connection, run_id: int) -> list[tuple[int, Any, int, int]]:
     """``(requirement row, status, provenance code, n)`` counted from the
     run's findings themselves, read from the tables (never a source's
-    views): its schools' packed codes, expanded by SQLite (a code that is
-    not a packed integer counts under requirement row -1, which refuses the
-    source) and its own findings.  A source written before findings were
+    views): its schools' packed codes (:func:`_recount_packed`; codes that
+    are not what xinli writes refuse the source) and its own findings.  A
+    source written before findings were
     packed (m009) is counted from its findings table, and one written before
     findings carried their provenance (m007) counts everything as measured."""
     if packed_findings(conn):
-        return conn.execute(
-            f"select case when j.type = 'integer' and j.value >= 0 then u.first_requirement + (j.value >> {REQUIREMENT_SHIFT}) "
-            f"else -1 end, j.value & {STATUS_MASK}, "
-            f"coalesce(nullif((j.value >> {PROVENANCE_SHIFT}) & {PROVENANCE_MASK}, 0), 1), count(*) "
-            "from runs u join schools s on s.run_id = u.id, json_each(s.finding_codes) j where u.id = ? group by 1, 2, 3 "
-            "union all "
-            "select requirement, status, coalesce(provenance, 1), count(*) from run_findings where run_id = ? "
-            "group by 1, 2, 3",
-            [run_id, run_id]).fetchall()
+        return _recount_packed(conn, run_id)
     if conn.execute("select 1 from sqlite_master where type = 'table' and name = 'findings'").fetchone() is None:
         raise sqlite3.DatabaseError("no findings table")
     has_provenance = "provenance" in {r[1] for r in conn.execute("pragma table_info(findings)")}
@@ -100,6 +93,42 @@ def _recount(conn: sqlite3.Connection, run_id: int) -> list[tuple[int, Any, int,
         f"select f.requirement, f.status, {provenance}, count(*) from findings f where f.school is null "
         "and f.requirement in (select id from requirements where run_id = ?) group by 1, 2, 3",
         [run_id, run_id]).fetchall()
+
+
+#: What a recount gives for a source whose packed findings are not what
+#: xinli writes: a requirement row no run has, so the source is refused.
+_UNREADABLE = [(-1, 0, 1, 1)]
+
+
+def _recount_packed(conn: sqlite3.Connection, run_id: int) -> list[tuple[int, Any, int, int]]:
+    """:func:`_recount` of a source storing findings packed (m009): each
+    school's codes parsed and counted, then each distinct code decoded once
+    (a province's schools share a few thousand), and the run's own
+    findings counted by SQLite.  Codes that are not a JSON array of
+    non-negative integers give :data:`_UNREADABLE`."""
+    row = conn.execute("select first_requirement from runs where id = ?", [run_id]).fetchone()
+    first = row[0] if row else None
+    if type(first) is not int:
+        return _UNREADABLE
+    counted: Counter[Any] = Counter()
+    for (text,) in conn.execute("select finding_codes from schools where run_id = ? and finding_codes is not null",
+                                [run_id]):
+        try:
+            codes = json.loads(text)
+            if type(codes) is not list:
+                return _UNREADABLE
+            counted.update(codes)
+        except (TypeError, ValueError, RecursionError):  # not JSON, or a list or object where a code belongs
+            return _UNREADABLE
+    totals: Counter[tuple[int, int, int]] = Counter()
+    for code, n in counted.items():
+        if type(code) is not int or code < 0:
+            return _UNREADABLE
+        totals[first + (code >> REQUIREMENT_SHIFT), code & STATUS_MASK,
+               (code >> PROVENANCE_SHIFT) & PROVENANCE_MASK or 1] += n
+    own = conn.execute("select requirement, status, coalesce(provenance, 1), count(*) from run_findings "
+                       "where run_id = ? group by 1, 2, 3", [run_id]).fetchall()
+    return [(*key, n) for key, n in totals.items()] + own
 
 
 def verify_totals(items: list[dict[str, Any]], meta: dict[str, Any], name: str, run: Any,
