@@ -108,10 +108,11 @@ def assess(
     """Assess the schools in ``facts_path`` against ``region``'s rules as of
     ``as_of`` (default today) and record the run in ``db_path``.
 
-    Everything is validated, then evaluated into a temporary table, before
-    the write lock is taken; the run is then copied in one short
-    transaction, waiting (and saying so through ``notify``) while another
-    writer holds the lock.  Re-running the same region on the same facts,
+    Everything is validated, then evaluated into scratch files
+    (:mod:`xinli.core.assessment.packing`: a large file's first half in a
+    forked child while the rest is read), before the write lock is taken;
+    the run is then copied in one short transaction, waiting (and saying so
+    through ``notify``) while another writer holds the lock.  Re-running the same region on the same facts,
     waivers, rules and date, even concurrently, records nothing new and
     returns the earlier run.  ``region_facts_path`` holds the region's own
     self-inspection (:mod:`xinli.core.assessment.region_facts`): its answers
