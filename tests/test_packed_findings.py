@@ -35,7 +35,7 @@ from xinli.core.assessment.statuses import (
     Status,
     counts_json_sql,
 )
-from xinli.core.errors import FactsError, Refusal
+from xinli.core.errors import FactsError, Refusal, XinliError
 from xinli.core.records.attestations import record_attestation
 from xinli.core.records.database import migrations, open_database
 from xinli.core.records.report import report_data
@@ -547,3 +547,31 @@ def test_the_scratch_files_go_when_the_run_ends(facts, henan, inputs, tmp_path, 
         assess(henan, "henan", tmp_path / "bad.csv", tmp_path / "r2.db", AS_OF)
     assert list(scratch.iterdir()) == []
     assert_no_child()
+
+
+def test_no_scratch_space_is_one_line_and_exit_2(facts, tmp_path, monkeypatch):
+    """Without a writable temporary directory ``assess`` says so in one
+    line naming it (in Chinese by default), exits 2 and writes nothing."""
+    import tempfile
+
+    header, rows = facts
+    (tmp_path / "facts.csv").write_text(to_csv(header, rows), encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-directory"))
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(cli, ["assess", "--region", "henan", "--facts", str(tmp_path / "facts.csv"), "--db", str(db),
+                                      "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 2, result.output
+    assert "no-such-directory" in result.output and "无法创建临时工作目录" in result.output and "TMPDIR" in result.output
+    assert not db.exists()
+
+
+def test_a_scratch_file_that_cannot_be_written_is_one_line(henan, inputs, tmp_path, monkeypatch):
+    """A scratch file SQLite cannot write (a full disk, say) stops the run
+    with a named error and nothing written."""
+    def unwritable(path):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(packing, "_open_part", unwritable)
+    with pytest.raises(XinliError, match="cannot write a scratch file: database or disk is full"):
+        assess(henan, "henan", inputs[0], tmp_path / "r.db", AS_OF)
+    assert not (tmp_path / "r.db").exists()

@@ -33,6 +33,7 @@ from attrs import define, field
 
 from xinli.core.assessment.facts import format_grades
 from xinli.core.assessment.statuses import PROVENANCE_MASK, PROVENANCE_SHIFT, REASON_SHIFT, STATUS_MASK, school_tallies
+from xinli.core.errors import XinliError
 
 #: A run with fewer schools is evaluated in this process alone: starting a
 #: child costs more than it saves.
@@ -123,22 +124,25 @@ def pack_schools(evaluator: Any, prepared: list[tuple[Any, ...]], schools: Seque
     iterator: Iterator[Any] = zip(range(start, stop), schools[start:stop], strict=True)
     if progress is not None:
         iterator = progress(iterator, stop - start)
-    conn = _open_part(path)
     insert = f"insert into staged values ({', '.join('?' * (len(STAGED_COLUMNS) + 1))})"
     try:
-        conn.execute("BEGIN")
-        batch = []
-        for index, school in iterator:
-            row, packed_values = make.row(index, school)
-            codes.update(packed_values)
-            batch.append(row)
-            if len(batch) >= STAGE_BATCH:
-                conn.executemany(insert, batch)
-                batch = []
-        conn.executemany(insert, batch)
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
+        conn = _open_part(path)
+        try:
+            conn.execute("BEGIN")
+            batch = []
+            for index, school in iterator:
+                row, packed_values = make.row(index, school)
+                codes.update(packed_values)
+                batch.append(row)
+                if len(batch) >= STAGE_BATCH:
+                    conn.executemany(insert, batch)
+                    batch = []
+            conn.executemany(insert, batch)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:  # a full disk, a scratch directory gone
+        raise XinliError(f"{path.parent}: cannot write a scratch file: {exc}") from None
     out.details = evaluator.details[details_before:]
     return out
 

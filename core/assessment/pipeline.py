@@ -144,7 +144,11 @@ def assess(
     import shutil
     import tempfile
 
-    work = Path(tempfile.mkdtemp(prefix="xinli-assess-"))
+    try:
+        work = Path(tempfile.mkdtemp(prefix="xinli-assess-"))
+    except OSError as exc:
+        raise XinliError(f"{tempfile.gettempdir()}: cannot create a scratch directory: {exc.strerror or exc} "
+                         "(set TMPDIR to a writable directory)") from None
     # a province's file: its first half is evaluated in a child while the rest is read
     early_evaluator = SchoolEvaluator(compiled, as_of, {})
     early = EarlyStart(early_evaluator, early_evaluator.prepare({req.id: req.index for req in compiled}), work)
