@@ -1112,6 +1112,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "{path}: no such database": ("{path}：没有这个数据库", ""),
     "{path}: cannot read database: {reason}": ("{path}：无法读取数据库：{reason}", ""),
     "{path}: cannot create database: {reason}": ("{path}：无法创建数据库：{reason}", ""),
+    "{path}: cannot create a scratch directory: {reason} (set TMPDIR to a writable directory)":
+        ("{path}：无法创建临时工作目录：{reason}（请把 TMPDIR 设为可写的目录）", ""),
+    "{path}: cannot write a scratch file: {reason}": ("{path}：无法写入临时工作文件：{reason}", ""),
     "{path}: is a directory, not a database": ("{path}：这是一个文件夹，不是数据库", ""),
     "{path}: cannot read the database: {reason}": ("{path}：无法读取数据库：{reason}", ""),
     "{path}: cannot write: {reason}": ("{path}：无法写入：{reason}", ""),
@@ -1538,6 +1541,9 @@ BROWSE_QUERIES: dict[str, str] = {
     "rollup_items_most_often_not_met": "一次汇总中每项学校层面的必须项：各下级辖区合计未达到的学校数，以及在几个下级辖区未达到。",
     "rollup_sources": "一次汇总（rollup_id 留空：最新一次）所计入的来源评估及其出处。",
     "runs_by_region": "全部评估批次，最新的在前，附各状态计数。",
+    # --- issue 20: the verification disagreements ---
+    "self_report_disagreements": ("一次评估中（run_id 留空：最新一次）学校自查答复与核查人员核查（xinli attest）结论不一致的"
+                                  "各校各条目：自查答“是”而核查不符合、答“否”而核查符合、答“不适用”而经过核查；附核查人和核查日期。"),
 }
 #: The tables' descriptions in Chinese.
 BROWSE_TABLES: dict[str, str] = {
@@ -1549,10 +1555,10 @@ BROWSE_TABLES: dict[str, str] = {
     "run_findings": "一次评估本身（而非某所学校）的结论：教育行政部门等的职责和辖区整体指标。",
     "finding_texts": "有补充说明的学校结论的说明文字（豁免理由、人工核查备注）。",
     "statuses": "结论状态的代码与名称。",
-    "requirement_counts": "每次评估每项要求各状态的学校数。",
+    "requirement_counts": "每次评估每项要求按状态和来源的结论数，在写入评估时计得。",
     "waivers": "经批准的豁免：学校、要求、理由、批准人与起止日期。",
     "attestations": "人工核查记录：学校、要求、结论、核查人与日期。",
-    "finding_details": "结论的补充说明。",
+    "finding_details": "结论连同其学校和要求，便于筛选和分面。",
     "rollups": "每次汇总一行：汇总到的辖区与日期。",
     "rollup_sources": "每次汇总计入的来源评估及其出处。",
     "rollup_items": "每个来源每项要求的计数。",
@@ -1571,8 +1577,17 @@ BROWSE_WORDS: dict[str, tuple[str, str]] = {
     "database": ("xinli assess 写入的评估记录，以及 xinli rollup 写入的汇总。",
                  "Assessment records written by `xinli assess`, and roll-ups written by `xinli rollup`."),
 }
-#: Column descriptions of the tables a reader browses most, in Chinese
-#: (``table.column``); the others keep their English description.
+#: What a finding's status can be, in Chinese (browse.STATUS_TEXT).
+BROWSE_STATUS_NOTE = ("状态：met 符合、not_met 不符合、unknown 未知、not_applicable 不适用、not_yet_due 未到期、waived 已豁免、"
+                      "manual 需人工核查（学校职责需人工核查，尚未作答）、in_progress 进行中（按期计数低于目标且本期未结束）；"
+                      "建议、鼓励和可以类条目为 adopted 已采纳、not_adopted 未采纳或 not_required 无需核查（都不属不符合）。")
+#: What a finding's provenance says, in Chinese (browse.PROVENANCE_TEXT).
+BROWSE_PROVENANCE_NOTE = ("结论如何得出：measured 测得（依据事实中的数字）、self_reported 自查（学校的自查答复）、"
+                          "verified 核查（核查人员的核查，xinli attest）或 unanswered 未答（尚无人作答）。")
+#: The level keys, in Chinese.
+BROWSE_LEVEL_NOTE = "要求等级：required 必须、recommended 建议、encouraged 鼓励或 permitted 可以。"
+#: Column descriptions of every table and view, in Chinese (``table.column``);
+#: ``tests/test_serve.py`` checks that none is missing.
 BROWSE_COLUMN_NOTES: dict[str, str] = {
     "runs.id": "评估编号，递增。", "runs.region": "所用规则的辖区代码。", "runs.facts_file": "所评估的事实文件名。",
     "runs.as_of": "评估日期（YYYY-MM-DD）。", "runs.created": "记录时间（UTC，ISO 8601）。", "runs.schools": "评估的学校数。",
@@ -1621,4 +1636,78 @@ BROWSE_COLUMN_NOTES: dict[str, str] = {
     "run_findings.provenance": "来源代码（provenances.code）。",
     "finding_texts.school": "学校（schools.id）。", "finding_texts.requirement": "要求（requirements.id）。",
     "finding_texts.detail": "说明文字。",
+    # --- every other table and view, so that nothing reads English under zh ---
+    "statuses.code": "状态代码。", "statuses.name": BROWSE_STATUS_NOTE,
+    "provenances.code": "来源代码。", "provenances.name": BROWSE_PROVENANCE_NOTE,
+    "requirement_counts.requirement": "要求（requirements.id）。", "requirement_counts.status": "状态代码（statuses.code）。",
+    "requirement_counts.provenance": "来源代码（provenances.code）。",
+    "requirement_counts.n": "结论数（学校数；辖区层面结论计为 1）。",
+    "waivers.id": "行号。", "waivers.run_id": "所属评估（runs.id）。", "waivers.school_id": "获豁免的学校。",
+    "waivers.requirement_id": "被豁免的要求。", "waivers.justification": "豁免理由。", "waivers.approved_by": "豁免的批准人。",
+    "waivers.start": "豁免适用的第一天。", "waivers.expiry": "豁免适用的最后一天。",
+    "attestations.id": "行号。", "attestations.region": "核查记录所属的辖区。", "attestations.school_id": "被核查的学校。",
+    "attestations.requirement_id": "所核查的人工核查要求。", "attestations.checked_by": "核查人：科室或职务。",
+    "attestations.checked_on": "核查日期。", "attestations.result": "核查结论：met 符合或 not_met 不符合。",
+    "attestations.evidence": "所见佐证的说明。", "attestations.recorded": "核查记录的写入时间（UTC）。",
+    "samples.id": "抽查编号（清单每行都显示）。", "samples.run_id": "抽取所据的评估（runs.id）。", "samples.region": "该评估的辖区。",
+    "samples.seed": "随机种子：同一评估用同一种子抽到的学校相同。",
+    "samples.rule": "JSON：{\"rate\": 学校比例} 或 {\"per_item\": 每项抽查的学校数}。",
+    "samples.created": "抽取时间（UTC）。", "samples.schools": "抽到的学校数。", "samples.items": "清单上的核查项数（学校与条目的组合）。",
+    "sample_items.sample_id": "所属抽查（samples.id）。", "sample_items.school_id": "要核查的学校。",
+    "sample_items.requirement_id": "要核查的条目。",
+    "finding_details.run_id": "所属评估（runs.id）。", "finding_details.school_id": "学校代码；辖区层面结论为空。",
+    "finding_details.school_name": "学校名称。", "finding_details.requirement_id": "稳定的要求编号。",
+    "finding_details.scope": "核查范围：school 按学校、manual 人工核查或 region 辖区层面。",
+    "finding_details.level": BROWSE_LEVEL_NOTE, "finding_details.status": BROWSE_STATUS_NOTE,
+    "finding_details.provenance": BROWSE_PROVENANCE_NOTE, "finding_details.expected": "核查标准。",
+    "finding_details.observed": "观察到的事实。", "finding_details.detail": "原因说明（豁免理由、未知的事实等）。",
+    "finding_details.document": "文号。", "finding_details.clause": "条款。", "finding_details.quote": "文件原文。",
+    "rollups.id": "汇总编号，递增。", "rollups.region": "汇总到的市或省。",
+    "rollups.region_name_zh": "其中文名称（取自其插件，或县级插件所写的上级名称）。", "rollups.region_name_en": "其英文名称。",
+    "rollups.rollup_key": "辖区、评估日期、规则和来源评估的校验值：相同的汇总不会重复记录。",
+    "rollups.as_of": "判定该辖区自身指标的日期（YYYY-MM-DD）。", "rollups.created": "汇总的记录时间（UTC，ISO 8601）。",
+    "rollups.rules_sha256": "判定该辖区自身指标所用有效规则的 SHA-256 校验值（未安装则为空）。",
+    "rollups.plugins": "JSON：加载的插件及其发行包和版本。", "rollups.sources": "计入的来源评估数（不含被取代的）。",
+    "rollups.schools": "计入的来源评估中的学校数。",
+    "rollups.warnings": "JSON：发现的不一致（评估日期或规则版本不同、同一辖区出现两次等），中英文各一份。",
+    "rollup_sources.id": "行号，供 rollup_items 和 rollup_statuses 引用。", "rollup_sources.rollup_id": "所属汇总（rollups.id）。",
+    "rollup_sources.source_file": "来源数据库文件名。", "rollup_sources.source_run": "该评估在来源数据库中的编号。",
+    "rollup_sources.region": "来源评估的辖区。", "rollup_sources.region_name_zh": "辖区中文名称。",
+    "rollup_sources.region_name_en": "辖区英文名称。", "rollup_sources.as_of": "来源评估的评估日期。",
+    "rollup_sources.created": "来源评估的记录时间。",
+    "rollup_sources.run_key": "来源评估的键（辖区、事实、豁免、规则和日期的校验值）。",
+    "rollup_sources.rules_sha256": "来源评估所用规则的 SHA-256 校验值。", "rollup_sources.plugins": "JSON：来源评估所用插件的版本。",
+    "rollup_sources.facts_sha256": "来源评估事实文件的 SHA-256 校验值。",
+    "rollup_sources.waivers_sha256": "来源评估豁免文件的 SHA-256 校验值（如有）。", "rollup_sources.schools": "来源评估的学校数。",
+    "rollup_sources.findings": "来源评估的结论数。", "rollup_sources.counts": "JSON：来源评估各状态的结论数。",
+    "rollup_sources.superseded_by": "同一辖区改计另一来源时填写（该来源的文件名）。",
+    "rollup_items.id": "行号。", "rollup_items.rollup_source": "来源评估（rollup_sources.id）。",
+    "rollup_items.requirement_id": "稳定的要求编号。", "rollup_items.scope": "核查范围：school 按学校或 region 辖区层面。",
+    "rollup_items.level": BROWSE_LEVEL_NOTE, "rollup_items.jurisdiction": "要求所出文件的辖区。",
+    "rollup_items.text_zh": "要求（中文）。", "rollup_items.text_en": "要求（英文）。", "rollup_items.expected": "核查标准。",
+    "rollup_items.document": "文号。", "rollup_items.clause": "条款。", "rollup_items.met": "符合的学校数。",
+    "rollup_items.not_met": "不符合的学校数。", "rollup_items.unknown": "未知的学校数。",
+    "rollup_items.not_applicable": "不适用该要求的学校数。", "rollup_items.not_yet_due": "未到期的学校数。",
+    "rollup_items.waived": "已豁免的学校数。",
+    "rollup_items.manual": "需人工核查的职责尚未作答的学校数（issue 20 之前：每次评估计一行）。",
+    "rollup_items.adopted": "采纳了鼓励或可以类条目的学校数。",
+    "rollup_items.not_adopted": "未采纳鼓励或可以类条目的学校数（不属不符合）。",
+    "rollup_items.not_required": "无需核查的鼓励或可以类条目（每次评估计一行）。",
+    "rollup_items.status": "辖区层面要求：来源辖区自身的结论。",
+    "rollup_items.observed": "辖区层面要求：来源辖区观察到的情况（符合数/适用数）。",
+    "rollup_items.detail": "辖区层面要求：原因说明（未知的学校等）。",
+    "rollup_items.in_progress": "按期计数低于目标且本期未结束的学校数。",
+    "rollup_items.provenance_counts": ("JSON：按状态和来源的计数，如 {\"met:self_reported\": 20, \"met:verified\": 3}，"
+                                       "原样向上汇总、互不混合。"),
+    "rollup_targets.id": "行号。", "rollup_targets.rollup_id": "所属汇总（rollups.id）。",
+    "rollup_targets.requirement_id": "稳定的要求编号。", "rollup_targets.level": BROWSE_LEVEL_NOTE,
+    "rollup_targets.text_zh": "要求（中文）。", "rollup_targets.text_en": "要求（英文）。", "rollup_targets.expected": "核查标准。",
+    "rollup_targets.target_share": "指标要求的学校比例（0-1），如为比例指标。", "rollup_targets.deadline": "指标期限，如有。",
+    "rollup_targets.document": "文号。", "rollup_targets.clause": "条款。", "rollup_targets.quote": "文件原文。",
+    "rollup_targets.status": ("状态：met 符合、not_met 不符合、unknown 未知、not_applicable 不适用、not_yet_due 未到期"
+                              "或 manual 需人工核查。"),
+    "rollup_targets.observed": "符合的学校数/适用的学校数，按全部汇总学校计。", "rollup_targets.detail": "原因说明（未知的学校等）。",
+    "rollup_statuses.rollup_source": "来源评估（rollup_sources.id）。", "rollup_statuses.school_id": "来源评估中的学校代码。",
+    "rollup_statuses.requirement_id": "指标（rollup_targets.requirement_id）。",
+    "rollup_statuses.status": "状态：met 符合、not_met 不符合、unknown 未知或 not_applicable 不适用。",
 }

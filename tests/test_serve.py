@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sqlite3
 import sys
 
@@ -188,3 +189,51 @@ def test_datasette_speaks_chinese_under_zh(records, run):
     assert {row["要求等级"] for row in findings} <= {"必须/应当", "建议", "鼓励", "可以"}
     english = json.loads(run("serve", "--db", str(records), "--print-metadata", "--lang", "en").output)
     assert english["databases"][records.stem]["queries"]["school_findings"]["sql"] == QUERIES["school_findings"]["sql"]
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_every_table_and_column_note_is_chinese_under_zh():
+    """Under zh (the default) no table or view, and no column of one,
+    keeps its English description: each note has Chinese in it."""
+    tables = datasette_metadata("records", "zh")["databases"]["records"]["tables"]
+    english = [table for table in TABLES if not CJK.search(tables[table]["description"])]
+    assert english == [], english
+    english = [f"{table}.{column}" for table, (_description, columns) in TABLES.items()
+               for column in columns if not CJK.search(tables[table]["columns"][column])]
+    assert english == [], english
+    assert all(set(tables[table]["columns"]) == set(columns) for table, (_d, columns) in TABLES.items())
+
+
+def test_canned_query_titles_are_chinese_only_under_zh():
+    """Each canned query's title under zh is its Chinese half (no " / ",
+    no English words but identifiers), the disagreements query's too, and
+    its description comes from the Chinese catalogue."""
+    from xinli.core.messages import BROWSE_QUERIES
+
+    queries = datasette_metadata("records", "zh")["databases"]["records"]["queries"]
+    assert set(queries) == set(QUERIES)
+    for name, query in queries.items():
+        title = query["title"]
+        words = re.sub(r"\b(?:[a-z]+(?:_[a-z0-9]+)+|xinli)\b", "", title)  # identifiers may stay
+        assert " / " not in title and CJK.search(title) and not re.search(r"[A-Za-z]", words), (name, title)
+        assert query["description"] == BROWSE_QUERIES[name], name
+    assert queries["self_report_disagreements"]["title"] == "自查与核查不一致"
+
+
+def test_english_metadata_keeps_the_english_descriptions():
+    """Under en the tables, columns and queries read as in TABLES and
+    QUERIES: titles in both languages, no Chinese notes."""
+    database = datasette_metadata("records", "en")["databases"]["records"]
+    assert database["tables"]["finding_details"]["columns"]["detail"] == "Why (waiver justification, unknown fact, …)."
+    assert database["tables"]["waivers"]["description"] == "Exemptions applied in a run, with who approved them and until when."
+    for table, (description, columns) in TABLES.items():
+        assert database["tables"][table]["description"] == description and database["tables"][table]["columns"] == columns
+    disagreements = database["queries"]["self_report_disagreements"]
+    assert disagreements["title"] == "Self-reports the check contradicted / 自查与核查不一致"
+    assert disagreements["description"].startswith("Per school and item, the school's 自查 answer")
+    for name, query in QUERIES.items():
+        assert database["queries"][name]["title"] == query["title"] and " / " in query["title"], name
+        if name != "self_report_disagreements":
+            assert database["queries"][name] == query, name

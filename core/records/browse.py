@@ -525,9 +525,13 @@ def datasette_metadata(database: str, lang: str = "en", columns_of: Any = None) 
     and the queries' titles are Chinese, and, given ``columns_of`` (the
     result columns of a query's SQL, asked of the database), each canned
     query shows Chinese column labels and its statuses, levels and
-    provenance as words (:func:`localised_sql`).  The columns of the tables
-    read most (runs, schools, requirements, findings) are described in
-    Chinese; the others keep their English description."""
+    provenance as words (:func:`localised_sql`).  Every column of every
+    table and view is described in Chinese (``messages.BROWSE_COLUMN_NOTES``);
+    a column added to :data:`TABLES` without a note would show its English
+    description, which ``tests/test_serve.py`` refuses.  The disagreements
+    query labels its own columns, and its title and description are
+    localised like the others'.  Under ``en`` everything is as in
+    :data:`TABLES` and :data:`QUERIES` (titles keep both languages)."""
     from xinli.core import messages
 
     zh = lang != "en"
@@ -544,17 +548,17 @@ def datasette_metadata(database: str, lang: str = "en", columns_of: Any = None) 
     for name, column in LABEL_COLUMNS.items():
         tables[name]["label_column"] = column
     tables["_sqlite_migrations"] = {"hidden": True}
+    # the disagreements query labels its own columns in the language (issue 20)
+    own = {"self_report_disagreements": disagreements_query(lang if zh else "en")}
     queries = {}
-    for name, query in QUERIES.items():
+    for name, query in {**QUERIES, **own}.items():
         entry = dict(query)
         if zh:
             entry["title"] = query["title"].split(" / ", 1)[-1] if lang == "zh" else query["title"]
             entry["description"] = messages.BROWSE_QUERIES.get(name, query["description"])
-            if columns_of is not None:
+            if columns_of is not None and name not in own:
                 entry["sql"] = localised_sql(query["sql"], columns_of(query["sql"]), lang)
         queries[name] = entry
-    # the disagreements query labels its own columns in the language (issue 20)
-    queries["self_report_disagreements"] = disagreements_query(lang if zh else "en")
     words = {key: messages.pick(pair, lang if zh else "en") for key, pair in messages.BROWSE_WORDS.items()}
     return {
         "title": words["title"],
