@@ -48,19 +48,17 @@ STAGED_COLUMNS = ("school_id", "school_name", "grades", "facts", "counts", "prov
 
 @define
 class Packed:
-    """What evaluating schools gave besides their staged rows: how many
-    schools, every packed code counted (``codes``), the detail texts of
-    school findings, ``(school index, requirement index, text)``, and the
-    part files holding the rows, in school order."""
+    """What evaluating schools gave besides their staged rows: every packed
+    code counted (``codes``), the detail texts of school findings,
+    ``(school index, requirement index, text)``, and the part files holding
+    the rows, in school order."""
 
-    schools: int = 0
     codes: Counter[int] = field(factory=Counter)
     details: list[tuple[int, int, str]] = field(factory=list)
     parts: list[Path] = field(factory=list)
 
     def extend(self, other: Packed) -> None:
         """Add the schools ``other`` evaluated after these."""
-        self.schools += other.schools
         self.codes.update(other.codes)
         self.details += other.details
         self.parts += other.parts
@@ -117,7 +115,7 @@ def pack_schools(evaluator: Any, prepared: list[tuple[Any, ...]], schools: Seque
                  path: Path, progress: Callable[[Iterator[Any], int], Iterator[Any]] | None = None) -> Packed:
     """Evaluate ``schools[start:stop]`` (:meth:`SchoolEvaluator.compact_rows`)
     into staged rows written to a new part file at ``path``."""
-    out = Packed(schools=stop - start, parts=[path])
+    out = Packed(parts=[path])
     details_before = len(evaluator.details)
     make = _Rows(evaluator, prepared)
     codes = out.codes
