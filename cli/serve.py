@@ -189,6 +189,9 @@ def serve(db: str | None, catalog: str | None, host: str, port: int, print_metad
         raise UserError("serve needs Datasette: pip install 'xinli[web]'") from None
     if db is not None:
         open_database(db, create=False).conn.close()  # an xinli database, migrated
+        from xinli.cli.records_web import register as register_records
+
+        register_records({Path(db).stem}, lang)  # statuses, levels and provenance shown as words
     if catalog is not None:
         from xinli.cli.catalog_web import register
 

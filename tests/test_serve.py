@@ -237,3 +237,53 @@ def test_english_metadata_keeps_the_english_descriptions():
         assert database["queries"][name]["title"] == query["title"] and " / " in query["title"], name
         if name != "self_report_disagreements":
             assert database["queries"][name] == query, name
+
+
+def test_records_pages_show_statuses_levels_and_provenance_as_words(records, tmp_path):
+    """Under zh a records table or view shows a stored status, provenance,
+    level or scope -- a key or a code -- as its words, the stored value in
+    the tooltip; JSON keeps the stored values, and another database (or
+    English) is left alone."""
+    pytest.importorskip("datasette")
+    from xinli.cli.records_web import RECORDS, register, shown_word
+    from xinli.cli.serve import build_datasette
+    from xinli.core import messages
+
+    assert shown_word("status", "met", "zh") == "符合" and shown_word("status", 1, "zh") == "符合"
+    assert shown_word("provenance", 2, "zh") == "学校自查" and shown_word("level", "required", "zh") == "必须/应当"
+    assert shown_word("scope", "manual", "zh") == "人工核查" and shown_word("status", "no-such", "zh") is None
+    assert shown_word("status", True, "zh") is None and shown_word("school_id", "met", "zh") is None
+    register({records.stem}, "zh")
+    try:
+        datasette = build_datasette(str(records), datasette_metadata(records.stem, "zh"))
+
+        async def fetch() -> dict:
+            await datasette.invoke_startup()
+            return {path: await datasette.client.get(path) for path in (
+                f"/{records.stem}/finding_details", f"/{records.stem}/findings", f"/{records.stem}/requirements",
+                f"/{records.stem}/finding_details.json?_shape=array&_size=5")}
+
+        pages = asyncio.run(fetch())
+        details = pages[f"/{records.stem}/finding_details"].text
+        cells = re.findall(r'<td class="col-(status|provenance|level|scope) [^"]*">(.*?)</td>', details, re.S)
+        assert cells and all("<span title=" in html for _column, html in cells), cells[:3]
+        shown = {re.sub(r"<[^>]+>", "", html).strip() for _column, html in cells}
+        assert "符合" in shown and not shown & {"met", "not_met", "required", "self_reported", "measured", "school"}
+        findings = pages[f"/{records.stem}/findings"].text
+        assert re.search(r'<td class="col-status [^"]*"><span title="1">符合</span></td>', findings)
+        assert '<span title="required">必须/应当</span>' in pages[f"/{records.stem}/requirements"].text
+        rows = pages[f"/{records.stem}/finding_details.json?_shape=array&_size=5"].json()
+        assert {row["status"] for row in rows} <= set(messages.STATUS_LABELS)  # the data keeps its keys
+    finally:
+        RECORDS.pop(records.stem, None)
+    register({records.stem}, "en")
+    try:
+        english = build_datasette(str(records), datasette_metadata(records.stem, "en"))
+
+        async def fetch_en() -> str:
+            await english.invoke_startup()
+            return (await english.client.get(f"/{records.stem}/finding_details")).text
+
+        assert "<span title=" not in asyncio.run(fetch_en())
+    finally:
+        RECORDS.pop(records.stem, None)
