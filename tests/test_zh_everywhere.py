@@ -295,3 +295,39 @@ def test_an_any_of_expectation_reads_in_words():
     assert zh.startswith("配备心理管理软件：是") and " 或 " in zh and "[" not in zh and leaks(zh) == []
     assert en.startswith("psychological management software: yes") and " or " in en
 
+
+
+def test_a_plugins_own_metric_in_an_any_of_expectation_reads_in_words():
+    """A metric only a plugin declares (Nanchang's city platform) is stored
+    in the any-of expectation with its labels, so the report reads it in
+    words without the plugin; an expectation stored before that keeps the
+    key, and a built-in metric is never given labels of its own."""
+    import datetime as dt
+
+    from xinli.core.assessment.assess import compile_requirements
+    from xinli.core.assessment.facts import columns_for
+    from xinli.core.assessment.metrics import collect_metrics
+    from xinli.core.layering import chain_of
+    from xinli.core.registry import load_plugins
+    from xinli.core.render.words import expected_words
+    from xinli.core.views.checklist import build_checklist
+
+    registry = load_plugins(only=["nanchang"])
+    checklist = build_checklist(registry, "nanchang", dt.date(2026, 11, 1))
+    columns = columns_for(checklist, collect_metrics(registry, chain_of(registry, "nanchang")[0]))
+    stored = next(req.expected for req in compile_requirements(checklist, columns) if req.id == "nanchang.other.management-software")
+    assert stored.startswith("[psych_management_software] true standing or [city_platform_in_use|使用市")
+    zh, en = expected_words(stored, "zh"), expected_words(stored, "en")
+    assert "city_platform_in_use" not in zh and "使用市未成年人心理健康辅导中心心理管理监测平台" in zh and leaks(zh) == []
+    assert "city_platform_in_use" not in en and "city centre's psychological management" in en
+    old = "[psych_management_software] true standing or [city_platform_in_use] true standing"
+    assert "city_platform_in_use" in expected_words(old, "zh")  # recorded before labels were stored: the key
+    from types import SimpleNamespace
+
+    from xinli.core.assessment.assess import _metric_tag
+
+    odd = SimpleNamespace(label=SimpleNamespace(zh="平台[甲|乙]", en="a|b]"))
+    assert _metric_tag("own_metric", {"own_metric": odd}) == "own_metric|平台(甲/乙)|a/b)"  # its separators never inside
+    assert _metric_tag("psych_management_software", {"psych_management_software": odd}) == "psych_management_software"
+    assert expected_words("[own_metric|平台(甲/乙)|a/b)] >= 1 or [psych_management_software] true", "zh") == (
+        f"平台(甲/乙)：{expected_words('>= 1', 'zh')} 或 {expected_words('[psych_management_software] true', 'zh')}")

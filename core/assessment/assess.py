@@ -111,12 +111,17 @@ class CompiledRequirement:
     kind_reads: tuple[int, ...] = ()
 
 
-def expected_text(check: dict[str, Any] | None) -> str:
-    """A check's expectation in a short stable form, e.g. ``>= 12 lessons per_semester``."""
+def expected_text(check: dict[str, Any] | None, labels: dict[str, Any] | None = None) -> str:
+    """A check's expectation in a short stable form, e.g. ``>= 12 lessons
+    per_semester``; an any-of check's alternatives as ``[metric] expected
+    or [metric] expected``, where a metric only a plugin declares carries
+    its labels from ``labels`` (key to :class:`Metric`): ``[key|中文|English]``,
+    so a report reads it in words without the plugin installed."""
     if not check:
         return "manual"
     if check.get("any"):
-        return " or ".join(f"[{alt['metric']}] {expected_text({**alt, 'any': None})}" for alt in check["any"])
+        return " or ".join(f"[{_metric_tag(alt['metric'], labels)}] {expected_text({**alt, 'any': None})}"
+                           for alt in check["any"])
     op, value = check["op"], check["value"]
     if op == "true":
         text = "true"
@@ -250,6 +255,20 @@ def due_facilities(checklist: dict[str, Any], as_of: dt.date | None) -> frozense
     )
 
 
+def _metric_tag(key: str, labels: dict[str, Any] | None) -> str:
+    """An any-of alternative's metric as :func:`expected_text` stores it."""
+    from xinli.core.assessment.metrics import builtin_metrics
+
+    metric = (labels or {}).get(key)
+    if metric is None or key in builtin_metrics():
+        return key
+
+    def clean(text: str) -> str:  # the tag's own separators never appear inside a label
+        return text.replace("|", "/").replace("[", "(").replace("]", ")")
+
+    return f"{key}|{clean(metric.label.zh)}|{clean(metric.label.en)}"
+
+
 def compile_requirements(checklist: dict[str, Any], columns: FactColumns, as_of: dt.date | None = None,
                          periods: Any = None) -> list[CompiledRequirement]:
     """Prepare every checklist item for fast evaluation against ``columns``
@@ -258,6 +277,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns, as_of:
     counts are still running."""
     keys = columns.value_keys
     position = {key: i for i, key in enumerate(keys)}
+    labels = {metric.key: metric for metric in columns.metrics}
     facilities = due_facilities(checklist, as_of)
     floors = _floors(columns, position)
     compiled = []
@@ -314,7 +334,7 @@ def compile_requirements(checklist: dict[str, Any], columns: FactColumns, as_of:
                 event_index=event_index,
                 metric_index=position[column] if check and not reported else None,
                 test=None if reported else _region_test if region_check else (_test_for(check) if check else None),
-                expected=expected_text(check),
+                expected=expected_text(check, labels),
                 deadline=dt.date.fromisoformat(item["deadline"]) if item["deadline"] else None,
                 region_share=share,
                 optional=item["level"] in ADVISORY_LEVELS,

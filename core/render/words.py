@@ -20,10 +20,11 @@ def expected_words(text: str | None, lang: str) -> str:
         return ""
     if text == "manual":
         return messages.msg("manual_expected", lang)
-    alternatives = re.findall(r"\[(\w+)\] (.*?)(?= or \[\w+\] |$)", text) if text.startswith("[") else []
-    if alternatives:  # an any-of check: ``[metric] expected or [metric] expected``
+    alternatives = re.findall(_ALTERNATIVE, text) if text.startswith("[") else []
+    if alternatives:  # an any-of check: ``[metric] expected or [metric|中文|English] expected``
         return (" 或 " if lang == "zh" else " or ").join(
-            f"{_metric_label(metric, lang)}{'：' if lang == 'zh' else ': '}{expected_words(rest, lang)}" for metric, rest in alternatives)
+            f"{_metric_label(metric, lang, zh, en)}{'：' if lang == 'zh' else ': '}{expected_words(rest, lang)}"
+            for metric, zh, en, rest in alternatives)
     band = ""
     found = re.search(r" in grades (\S+)( \(one chosen grade\))?$", text)
     if found:
@@ -42,14 +43,23 @@ def expected_words(text: str | None, lang: str) -> str:
     return ("，" if lang == "zh" else ", ").join([_expected_words(text, lang), *extra])
 
 
-def _metric_label(key: str, lang: str) -> str:
-    """A built-in metric's label in ``lang`` (a plugin's own metric keeps its key)."""
+#: One alternative of a stored any-of expectation: the metric, the labels a
+#: plugin's own metric carries (``|中文|English``), and what is expected of it.
+_ALTERNATIVE = re.compile(r"\[(\w+)(?:\|([^|\]]*)\|([^|\]]*))?\] (.*?)(?= or \[\w+[|\]]|$)")
+
+
+def _metric_label(key: str, lang: str, zh: str = "", en: str = "") -> str:
+    """A metric's label in ``lang``: a built-in metric's own, else the
+    labels stored with the expectation (``zh``, ``en``), else its key (an
+    expectation recorded before labels were stored)."""
     from xinli.core.assessment.metrics import builtin_metrics
 
     metric = builtin_metrics().get(key)
-    if metric is None:
+    if metric is not None:
+        zh, en = metric.label.zh, metric.label.en
+    if not zh and not en:
         return key
-    return metric.label.zh if lang == "zh" else metric.label.en
+    return zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
 
 
 def _expected_words(text: str, lang: str) -> str:
