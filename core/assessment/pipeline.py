@@ -246,8 +246,8 @@ def assess(
                 for w in waivers
             ]
             write_started = time.perf_counter()
-            run_id, created = write_run(db, run, (), requirements, waiver_rows, counts, requirement_counts,
-                                        timings, told, run_findings, evaluated.details, evaluated.parts)
+            run_id, created = write_run(db, run, evaluated.parts, requirements, waiver_rows, counts, requirement_counts,
+                                        timings, told, run_findings, evaluated.details)
             written = True
             timings["write"] = time.perf_counter() - write_started
             if not created:

@@ -841,7 +841,7 @@ def begin_write(conn: sqlite3.Connection, notify: Callable[[str], None] | None =
 def write_run(
     db: sqlite_utils.Database,
     run: dict[str, Any],
-    schools: Iterable[tuple[str, str, str, str, str | None, str | None]],
+    staged: Sequence[Path],
     requirements: list[dict[str, Any]],
     waivers: list[dict[str, Any]],
     counts: dict[int, int],
@@ -850,21 +850,17 @@ def write_run(
     notify: Callable[[str], None] | None = None,
     run_findings: Iterable[RunFinding] = (),
     details: Iterable[tuple[int, int, str]] = (),
-    staged: Sequence[Path] = (),
 ) -> tuple[int, bool]:
     """Write one run, evaluated beforehand, in one short transaction; return
     ``(run id, created)``.
 
-    ``schools`` holds ``(school_id, school_name, grades, facts_json,
-    counts_json, provenance_counts_json, finding_codes, finding_observed)``
-    in input order (the last two: the school's findings packed as
-    :mod:`xinli.core.records.packed` describes, requirement offsets counted
-    from 0 in the order of ``requirements``); an iterator is consumed once,
-    so a province's facts texts are encoded one school at a time while they
-    are written.  ``staged`` names part files holding more schools, in
-    order, as :mod:`xinli.core.assessment.packing` stages them (a table
-    ``staged``: ``idx``, the school's index in the run counting from 0, then
-    the same eight columns); each is copied by one statement.
+    ``staged`` names the part files holding the run's schools, in order, as
+    :mod:`xinli.core.assessment.packing` stages them (a table ``staged``:
+    ``idx``, the school's index in the run counting from 0, then
+    :data:`~xinli.core.assessment.packing.STAGED_COLUMNS`: identity, facts,
+    counts and the findings packed as :mod:`xinli.core.records.packed`
+    describes, requirement offsets counted from 0 in the order of
+    ``requirements``); each is copied by one statement.
     ``run_findings`` are the run's own findings and
     ``details`` the detail texts of school findings, ``(school index,
     requirement index, text)``.  When another command recorded the same
@@ -885,7 +881,7 @@ def write_run(
     for name, path in zip(parts, staged, strict=True):  # attached before the transaction, as SQLite requires
         conn.execute(f"ATTACH DATABASE ? AS {name}", [str(path)])
     try:
-        return _write_run(db, run, schools, requirements, waivers, counts, requirement_counts, timings, notify,
+        return _write_run(db, run, requirements, waivers, counts, requirement_counts, timings, notify,
                           run_findings, details, parts)
     finally:
         for name in parts:
@@ -894,12 +890,14 @@ def write_run(
         conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
 
 
-def _write_run(db: sqlite_utils.Database, run: dict[str, Any], schools: Iterable[tuple[Any, ...]],
+def _write_run(db: sqlite_utils.Database, run: dict[str, Any],
                requirements: list[dict[str, Any]], waivers: list[dict[str, Any]], counts: dict[int, int],
                requirement_counts: dict[tuple[int, int, int], int], timings: dict[str, float] | None,
                notify: Callable[[str], None] | None, run_findings: Iterable[RunFinding],
                details: Iterable[tuple[int, int, str]], parts: list[str]) -> tuple[int, bool]:
     """:func:`write_run` once the part files are attached as ``parts``."""
+    from xinli.core.assessment.packing import STAGED_COLUMNS  # imported when a run is written, not on start-up
+
     conn = db.conn
     begin_write(conn, notify)
     try:
@@ -928,13 +926,9 @@ def _write_run(db: sqlite_utils.Database, run: dict[str, Any], schools: Iterable
               r.get("metric_type"), r.get("deadline"))
              for i, r in enumerate(requirements)],
         )
+        columns = ", ".join(STAGED_COLUMNS)
         write_started = time.perf_counter()
-        columns = ("school_id, school_name, grades, facts, counts, provenance_counts, finding_codes, "
-                   "finding_observed")
-        written = conn.executemany(
-            f"insert into schools (id, run_id, {columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((school_base + i, run_id, *school) for i, school in enumerate(schools)),
-        ).rowcount
+        written = 0
         for name in parts:  # each part's schools keep their index in the run
             written += conn.execute(f"insert into schools (id, run_id, {columns}) "
                                     f"select ? + idx, ?, {columns} from {name}.staged order by idx",
